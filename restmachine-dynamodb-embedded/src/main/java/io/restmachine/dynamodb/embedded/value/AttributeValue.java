@@ -1,0 +1,164 @@
+package io.restmachine.dynamodb.embedded.value;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One DynamoDB attribute value, as the engine stores and evaluates it. Immutable. Numbers are
+ * {@link BigDecimal}s (equal by value, not scale); binaries compare as unsigned bytes; sets keep no
+ * order of their own.
+ */
+public sealed interface AttributeValue {
+
+    /** The DynamoDB type descriptor: {@code S}, {@code N}, {@code B}, {@code BOOL}, {@code NULL}, {@code SS}, {@code NS}, {@code BS}, {@code L}, {@code M}. */
+    String type();
+
+    record S(String value) implements AttributeValue {
+        public S {
+            Objects.requireNonNull(value);
+        }
+
+        @Override
+        public String type() {
+            return "S";
+        }
+    }
+
+    record N(BigDecimal value) implements AttributeValue {
+        public N {
+            Objects.requireNonNull(value);
+        }
+
+        @Override
+        public String type() {
+            return "N";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof N other && value.compareTo(other.value) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return value.signum() == 0 ? 0 : value.stripTrailingZeros().hashCode();
+        }
+    }
+
+    record B(byte[] value) implements AttributeValue {
+        public B {
+            value = value.clone();
+        }
+
+        /** The bytes (a copy). */
+        @Override
+        public byte[] value() {
+            return value.clone();
+        }
+
+        /** Length without copying. */
+        public int length() {
+            return value.length;
+        }
+
+        /** Unsigned lexicographic comparison, as DynamoDB orders binary values. */
+        public int compareTo(B other) {
+            return Arrays.compareUnsigned(value, other.value);
+        }
+
+        @Override
+        public String type() {
+            return "B";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof B other && Arrays.equals(value, other.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(value);
+        }
+
+        @Override
+        public String toString() {
+            return "B[" + java.util.Base64.getEncoder().encodeToString(value) + "]";
+        }
+    }
+
+    record Bool(boolean value) implements AttributeValue {
+        @Override
+        public String type() {
+            return "BOOL";
+        }
+    }
+
+    record Null() implements AttributeValue {
+        @Override
+        public String type() {
+            return "NULL";
+        }
+    }
+
+    /** A string set; DynamoDB sets are never empty (validation rejects empty ones before this is built). */
+    record SS(Set<String> values) implements AttributeValue {
+        public SS {
+            values = Set.copyOf(values);
+        }
+
+        @Override
+        public String type() {
+            return "SS";
+        }
+    }
+
+    record NS(Set<N> values) implements AttributeValue {
+        public NS {
+            values = Set.copyOf(values);
+        }
+
+        @Override
+        public String type() {
+            return "NS";
+        }
+    }
+
+    record BS(Set<B> values) implements AttributeValue {
+        public BS {
+            values = Set.copyOf(values);
+        }
+
+        @Override
+        public String type() {
+            return "BS";
+        }
+    }
+
+    record L(List<AttributeValue> values) implements AttributeValue {
+        public L {
+            values = List.copyOf(values);
+        }
+
+        @Override
+        public String type() {
+            return "L";
+        }
+    }
+
+    /** A map; keys keep insertion order for stable output. */
+    record M(Map<String, AttributeValue> values) implements AttributeValue {
+        public M {
+            values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        }
+
+        @Override
+        public String type() {
+            return "M";
+        }
+    }
+}

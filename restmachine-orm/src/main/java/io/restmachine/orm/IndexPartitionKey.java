@@ -1,0 +1,28 @@
+package io.restmachine.orm;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** A global secondary index partition key (stored as {@code gsi_pk_<index>}); repeatable for several indexes. */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+@java.lang.annotation.Repeatable(IndexPartitionKey.List.class)
+public @interface IndexPartitionKey {
+    /** The global secondary index name. */
+    String index();
+
+    /** On a type: the key template, e.g. {@code "EMAIL#{email}"}; on a method: leave empty. */
+    String template() default "";
+
+    /** Container for repeated {@code @IndexPartitionKey}. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @interface List {
+        IndexPartitionKey[] value();
+    }
+}

@@ -1,0 +1,89 @@
+package io.restmachine.orm;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An immutable query over one entity type: every step returns a new query.
+ *
+ * <pre>{@code
+ * Page<TodoItem> page = todos.where().eq("userId", "alice").limit(100).paginate();
+ * }</pre>
+ *
+ * <p>When the partition key can be computed from the {@code eq} conditions the query runs as a
+ * DynamoDB Query (on the table or the chosen index); otherwise as a Scan. {@link #explain()} says
+ * which.
+ *
+ * @param <T> the model type
+ */
+public interface Query<T> {
+
+    Query<T> eq(String field, Object value);
+
+    Query<T> ne(String field, Object value);
+
+    Query<T> gt(String field, Object value);
+
+    Query<T> gte(String field, Object value);
+
+    Query<T> lt(String field, Object value);
+
+    Query<T> lte(String field, Object value);
+
+    Query<T> between(String field, Object low, Object high);
+
+    Query<T> in(String field, Collection<?> values);
+
+    Query<T> beginsWith(String field, String prefix);
+
+    Query<T> contains(String field, Object value);
+
+    Query<T> exists(String field);
+
+    Query<T> notExists(String field);
+
+    /** Adds a condition (AND). */
+    Query<T> where(Condition condition);
+
+    /** Runs on the named global secondary index. */
+    Query<T> index(String indexName);
+
+    /** The page size of {@link #paginate()}, and the most items {@link #list()} returns. */
+    Query<T> limit(int limit);
+
+    /** Resumes after the last item of an earlier page. */
+    Query<T> cursor(@Nullable String cursor);
+
+    /** Reverses sort-key order (Query only). */
+    Query<T> descending();
+
+    /** Reads only these fields; the others are left unset. */
+    Query<T> select(String... fields);
+
+    /** Strongly consistent reads (table only, not on a GSI). */
+    Query<T> consistentRead();
+
+    /** One page of up to {@code limit} items, with a cursor when more may follow. */
+    Page<T> paginate();
+
+    /** Every matching item (up to {@code limit} if one is set). */
+    List<T> list();
+
+    /** Every matching item, pages fetched as the stream is consumed. Close it if not fully consumed. */
+    Stream<T> stream();
+
+    Optional<T> first();
+
+    /** The last matching item in the query's order. */
+    Optional<T> last();
+
+    long count();
+
+    boolean exists();
+
+    /** How this query would run, without running it. */
+    Plan explain();
+}

@@ -1,0 +1,31 @@
+package io.restmachine.orm.spi;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Thrown by a {@link Store} when a write's condition did not hold. The core turns it into the
+ * user-facing exception that fits the operation (duplicate key, not found, version conflict,
+ * condition failed).
+ */
+public final class ConditionCheckFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient @Nullable Map<String, ItemValue> existingItem;
+
+    /**
+     * @param existingItem the item as stored when the check failed (DynamoDB's
+     *     {@code ReturnValuesOnConditionCheckFailure=ALL_OLD}), or null when the item does not
+     *     exist or the server did not return it
+     */
+    public ConditionCheckFailedException(
+            String message, @Nullable Map<String, ItemValue> existingItem, @Nullable Throwable cause) {
+        super(message, cause);
+        this.existingItem = existingItem == null ? null : Map.copyOf(existingItem);
+    }
+
+    /** The stored item at the time of the failed check, or null if absent or not returned. */
+    public @Nullable Map<String, ItemValue> existingItem() {
+        return existingItem;
+    }
+}

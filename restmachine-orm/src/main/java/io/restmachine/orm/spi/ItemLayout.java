@@ -1,0 +1,44 @@
+package io.restmachine.orm.spi;
+
+import java.util.Objects;
+
+/**
+ * The names of the attributes the ORM adds to every item. The defaults match the Python
+ * restmachine-orm DynamoDB adapter, so a table written by either library reads in the other.
+ *
+ * @param partitionKey the table's partition key attribute ({@code pk})
+ * @param sortKey the table's sort key attribute ({@code sk})
+ * @param entityType the attribute naming the model ({@code entity_type})
+ * @param indexPartitionKeyPrefix prefix of a GSI's partition key attribute ({@code gsi_pk_}), followed by the index name
+ * @param indexSortKeyPrefix prefix of a GSI's sort key attribute ({@code gsi_sk_}), followed by the index name
+ */
+public record ItemLayout(
+        String partitionKey,
+        String sortKey,
+        String entityType,
+        String indexPartitionKeyPrefix,
+        String indexSortKeyPrefix) {
+
+    public ItemLayout {
+        Objects.requireNonNull(partitionKey, "partitionKey");
+        Objects.requireNonNull(sortKey, "sortKey");
+        Objects.requireNonNull(entityType, "entityType");
+        Objects.requireNonNull(indexPartitionKeyPrefix, "indexPartitionKeyPrefix");
+        Objects.requireNonNull(indexSortKeyPrefix, "indexSortKeyPrefix");
+    }
+
+    /** {@code pk}, {@code sk}, {@code entity_type}, {@code gsi_pk_<Index>}, {@code gsi_sk_<Index>}. */
+    public static ItemLayout defaults() {
+        return new ItemLayout("pk", "sk", "entity_type", "gsi_pk_", "gsi_sk_");
+    }
+
+    /** The partition key attribute of the named index. */
+    public String indexPartitionKey(String index) {
+        return indexPartitionKeyPrefix + index;
+    }
+
+    /** The sort key attribute of the named index. */
+    public String indexSortKey(String index) {
+        return indexSortKeyPrefix + index;
+    }
+}

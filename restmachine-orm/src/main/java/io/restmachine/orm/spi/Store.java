@@ -1,0 +1,57 @@
+package io.restmachine.orm.spi;
+
+import io.restmachine.orm.BackendException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a storage backend implements: DynamoDB's data-plane operations on one table, in
+ * backend-neutral types. Each method is one service call, except {@link #batchWrite} and
+ * {@link #batchGet}, which chunk, run chunks concurrently and retry unprocessed entries.
+ *
+ * <p>Failures: a failed condition throws {@link ConditionCheckFailedException}; a cancelled
+ * transaction throws {@link TransactionCancelledByStoreException}; anything else throws
+ * {@link BackendException} (or another {@code OrmException}) with the cause kept.
+ */
+public interface Store {
+
+    /** The table every call addresses. */
+    String tableName();
+
+    /** PutItem, with an optional condition. */
+    void put(Map<String, ItemValue> item, @Nullable Expr condition);
+
+    /** GetItem; empty when no item has this key. */
+    Optional<Map<String, ItemValue>> get(Map<String, ItemValue> key, boolean consistentRead, @Nullable Expr projection);
+
+    /** UpdateItem with {@code ReturnValues=ALL_NEW}; returns the item after the update. */
+    Map<String, ItemValue> update(Map<String, ItemValue> key, Expr update, @Nullable Expr condition);
+
+    /** DeleteItem with {@code ReturnValues=ALL_OLD}; returns the deleted item, empty if there was none. */
+    Optional<Map<String, ItemValue>> delete(Map<String, ItemValue> key, @Nullable Expr condition);
+
+    /** One Query or Scan call. */
+    ReadPage read(ReadRequest request);
+
+    /**
+     * BatchWriteItem in chunks of 25 with retries of unprocessed items; never throws for
+     * individual items: every index ends up in {@code written} or {@code failed}.
+     */
+    BatchWriteOutcome batchWrite(List<BatchWrite> writes);
+
+    /**
+     * BatchGetItem in chunks of 100 with retries of unprocessed keys. Returns the items found, in
+     * any order; keys with no item are left out. Keys still unprocessed after every retry throw
+     * {@link BackendException}.
+     */
+    List<Map<String, ItemValue>> batchGet(
+            List<Map<String, ItemValue>> keys, boolean consistentRead, @Nullable Expr projection);
+
+    /** TransactWriteItems; all or nothing. */
+    void transactWrite(List<TxWrite> actions, String clientRequestToken);
+
+    /** TransactGetItems: one entry per key, empty where no item exists. */
+    List<Optional<Map<String, ItemValue>>> transactGet(List<Map<String, ItemValue>> keys);
+}

@@ -1,0 +1,5 @@
+/** The backend SPI: what a storage backend implements ({@link io.restmachine.orm.spi.Store}) and how it obtains repositories from the core ({@link io.restmachine.orm.spi.Orm}). Values cross this boundary as {@link io.restmachine.orm.spi.ItemValue}; expressions cross it as DynamoDB expression text with placeholders. */
+@NullMarked
+package io.restmachine.orm.spi;
+
+import org.jspecify.annotations.NullMarked;
