@@ -29,7 +29,8 @@ import org.junit.jupiter.api.TestFactory;
  * themselves are known to be right), and requires the engine's normalised responses to equal
  * dynalite's, or the scenario's declared divergence where today's DynamoDB answers differently.
  *
- * <p>Failures are also collected in {@code target/conformance-report.md}.
+ * <p>Failures are also collected in {@code target/conformance-report.md}, and dynalite's answers in
+ * {@code target/conformance-transcript.md} (handy when writing a new scenario).
  */
 class ConformanceSuiteTest {
     /**
@@ -40,7 +41,9 @@ class ConformanceSuiteTest {
             !"false".equalsIgnoreCase(System.getProperty("restmachine.conformance.embedded"));
 
     private static final Path REPORT = Paths.get("target", "conformance-report.md");
+    private static final Path TRANSCRIPT = Paths.get("target", "conformance-transcript.md");
     private static final Queue<String> FAILURES = new ConcurrentLinkedQueue<>();
+    private static final Queue<String> DYNALITE_ANSWERS = new ConcurrentLinkedQueue<>();
     private static @Nullable EmbeddedPeer embedded;
 
     @TestFactory
@@ -76,6 +79,7 @@ class ConformanceSuiteTest {
         FAILURES.forEach(failure -> report.append(failure).append("\n\n"));
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, report.toString(), StandardCharsets.UTF_8);
+        Files.writeString(TRANSCRIPT, "# dynalite's normalised answers\n\n" + String.join("\n", DYNALITE_ANSWERS));
         if (embedded != null) {
             embedded.close();
             embedded = null;
@@ -83,8 +87,26 @@ class ConformanceSuiteTest {
     }
 
     private static void check(Scenario scenario, WireClient dynalite, Optional<WireClient> engine) throws Exception {
+        try {
+            compare(scenario, dynalite, engine);
+        } catch (AssertionError e) {
+            FAILURES.add(
+                    "## " + scenario.file() + " › " + scenario.displayName() + "\n\n```\n" + e.getMessage() + "\n```");
+            throw e;
+        }
+    }
+
+    private static void compare(Scenario scenario, WireClient dynalite, Optional<WireClient> engine) throws Exception {
         List<String> problems = new ArrayList<>();
         List<Response> expected = run(scenario, dynalite, "dynalite");
+        StringBuilder answers = new StringBuilder("## " + scenario.displayName() + "\n");
+        for (int i = 0; i < expected.size(); i++) {
+            answers.append(label(scenario, i))
+                    .append(' ')
+                    .append(expected.get(i).render())
+                    .append('\n');
+        }
+        DYNALITE_ANSWERS.add(answers.toString());
         for (int i = 0; i < expected.size(); i++) {
             Step step = step(scenario, i);
             if (step.expect() != null) {
@@ -111,9 +133,6 @@ class ConformanceSuiteTest {
             }
         }
         if (!problems.isEmpty()) {
-            String failure = "## " + scenario.file() + " › " + scenario.displayName() + "\n\n```\n"
-                    + String.join("\n", problems) + "\n```";
-            FAILURES.add(failure);
             fail(String.join("\n", problems));
         }
     }
@@ -145,12 +164,16 @@ class ConformanceSuiteTest {
                     fail("setup step " + index + " (" + step.action() + ") failed on " + serverName + ": HTTP "
                             + response.statusCode() + " " + response.body());
                 }
+                TableStates.awaitSettled(server, step);
             }
             List<Response> responses = new ArrayList<>();
             for (Step step : scenario.test()) {
                 HttpResponse<String> response = server.send(step);
                 if (step.createdTable() != null && response.statusCode() == 200) {
                     tables.add(step.createdTable());
+                }
+                if (response.statusCode() == 200) {
+                    TableStates.awaitSettled(server, step);
                 }
                 responses.add(
                         Normalizer.normalize(response.statusCode(), response.body(), step.ignore(), step.unordered()));
