@@ -90,14 +90,7 @@ final class ConditionParser {
     }
 
     private Condition primary() {
-        if (state.at(Token.Kind.LPAREN)) {
-            if (parenthesizedOperandAhead()) {
-                state.problems.report(Problems.Kind.PARENS, "The expression has redundant parentheses;");
-                state.advance();
-                Operand operand = operand();
-                state.expect(Token.Kind.RPAREN);
-                return comparison(operand);
-            }
+        if (state.at(Token.Kind.LPAREN) && !parenthesizedOperandAhead()) {
             state.advance();
             Condition inner = or();
             state.expect(Token.Kind.RPAREN);
@@ -110,9 +103,16 @@ final class ConditionParser {
         return comparison(operand());
     }
 
-    /** {@code ( path-or-value )} followed by a comparator, BETWEEN or IN: parentheses around an operand. */
+    /**
+     * Whether the parentheses at the current token enclose an operand, not a condition: {@code (}s,
+     * a path or {@code :value}, as many {@code )}s, then a comparator, BETWEEN or IN.
+     */
     private boolean parenthesizedOperandAhead() {
-        int i = 1;
+        int depth = 0;
+        while (state.peek(depth).kind() == Token.Kind.LPAREN) {
+            depth++;
+        }
+        int i = depth;
         Token first = state.peek(i);
         if (first.kind() == Token.Kind.VALUE_PLACEHOLDER) {
             i++;
@@ -138,10 +138,12 @@ final class ConditionParser {
         } else {
             return false;
         }
-        if (state.peek(i).kind() != Token.Kind.RPAREN) {
-            return false;
+        for (int closing = 0; closing < depth; closing++, i++) {
+            if (state.peek(i).kind() != Token.Kind.RPAREN) {
+                return false;
+            }
         }
-        Token after = state.peek(i + 1);
+        Token after = state.peek(i);
         return comparator(after) != null || state.isKeyword(after, "BETWEEN") || state.isKeyword(after, "IN");
     }
 
@@ -247,8 +249,27 @@ final class ConditionParser {
         return Condition.always();
     }
 
-    /** A path, a {@code :value}, or a function call. */
+    /** A path, a {@code :value}, or a function call, in parentheses or not. */
     private Operand operand() {
+        if (!state.at(Token.Kind.LPAREN)) {
+            return bareOperand();
+        }
+        int depth = 0;
+        while (state.at(Token.Kind.LPAREN)) {
+            state.advance();
+            depth++;
+        }
+        Operand operand = bareOperand();
+        for (int i = 0; i < depth; i++) {
+            state.expect(Token.Kind.RPAREN);
+        }
+        if (depth > 1) {
+            state.problems.report(Problems.Kind.PARENS, "The expression has redundant parentheses;");
+        }
+        return operand;
+    }
+
+    private Operand bareOperand() {
         Token token = state.peek();
         if (token.kind() == Token.Kind.VALUE_PLACEHOLDER) {
             return new Operand.Value(state.value());
