@@ -267,7 +267,7 @@ class ExpressionPropertiesTest {
                         Combinators.combine(nodes, nodes).as(And::new),
                         nodes.map(Not::new)),
                 0,
-                5);
+                4);
     }
 
     @Provide
@@ -307,7 +307,7 @@ class ExpressionPropertiesTest {
         return new ExpressionContext(null, values);
     }
 
-    @Property(tries = 5_000)
+    @Property(tries = 4_000)
     void aRenderedConditionEvaluatesLikeItsTree(
             @ForAll("conditions") Node tree,
             @ForAll("items") Map<String, AttributeValue> item,
@@ -317,7 +317,7 @@ class ExpressionPropertiesTest {
         assertThat(parsed.test(item)).as(text + " on " + item).isEqualTo(tree.eval(item));
     }
 
-    @Property(tries = 2_000)
+    @Property(tries = 1_000)
     void notNegatesAnyCondition(@ForAll("conditions") Node tree, @ForAll("items") Map<String, AttributeValue> item) {
         String text = render(tree, 3, false);
         ConditionExpression positive = Expressions.condition(text, numericContext(), "FilterExpression");
