@@ -37,8 +37,19 @@ final class Update implements UpdateExpression {
 
     private final List<Action> actions;
     private final java.util.Set<String> topLevelAttributes;
+    private final String typeMismatch;
 
+    /** An update expression's actions. */
     Update(List<Action> actions) {
+        this(actions, SetValue.WRONG_TYPE);
+    }
+
+    /**
+     * Actions with the message for ADD or DELETE on an attribute of another type, which differs
+     * between UpdateExpression and the legacy AttributeUpdates.
+     */
+    Update(List<Action> actions, String typeMismatch) {
+        this.typeMismatch = typeMismatch;
         List<Action> ordered = new ArrayList<>(actions.size());
         List<Action.Remove> removes = new ArrayList<>();
         java.util.Set<String> heads = new LinkedHashSet<>();
@@ -83,15 +94,16 @@ final class Update implements UpdateExpression {
             } else if (action instanceof Action.Remove remove) {
                 remove(result, remove.path());
             } else if (action instanceof Action.Add add) {
-                put(result, add.path(), existing -> add(existing, add.value()));
+                put(result, add.path(), existing -> add(existing, add.value(), typeMismatch));
             } else if (action instanceof Action.Delete delete) {
-                put(result, delete.path(), existing -> delete(existing, delete.value()));
+                put(result, delete.path(), existing -> delete(existing, delete.value(), typeMismatch));
             }
         }
         return result;
     }
 
-    private static @Nullable AttributeValue add(@Nullable AttributeValue existing, AttributeValue operand) {
+    private static @Nullable AttributeValue add(
+            @Nullable AttributeValue existing, AttributeValue operand, String typeMismatch) {
         if (existing == null) {
             return operand;
         }
@@ -107,11 +119,18 @@ final class Update implements UpdateExpression {
         if (existing instanceof AttributeValue.BS a && operand instanceof AttributeValue.BS b) {
             return new AttributeValue.BS(union(a.values(), b.values()));
         }
-        throw EngineException.validation(SetValue.WRONG_TYPE);
+        if (existing instanceof AttributeValue.L a && operand instanceof AttributeValue.L b) {
+            // Only the legacy AttributeUpdates ADD appends lists; expressions reject an L operand.
+            List<AttributeValue> joined = new ArrayList<>(a.values());
+            joined.addAll(b.values());
+            return new AttributeValue.L(joined);
+        }
+        throw EngineException.validation(typeMismatch);
     }
 
     /** The set without the operand's elements; null (the attribute goes) when nothing is left. */
-    private static @Nullable AttributeValue delete(@Nullable AttributeValue existing, AttributeValue operand) {
+    private static @Nullable AttributeValue delete(
+            @Nullable AttributeValue existing, AttributeValue operand, String typeMismatch) {
         if (existing == null) {
             return null;
         }
@@ -127,7 +146,7 @@ final class Update implements UpdateExpression {
             java.util.Set<AttributeValue.B> left = minus(a.values(), b.values());
             return left.isEmpty() ? null : new AttributeValue.BS(left);
         }
-        throw EngineException.validation(SetValue.WRONG_TYPE);
+        throw EngineException.validation(typeMismatch);
     }
 
     private static <T> java.util.Set<T> union(java.util.Set<T> a, java.util.Set<T> b) {
