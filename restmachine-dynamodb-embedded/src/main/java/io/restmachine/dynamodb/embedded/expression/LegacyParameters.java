@@ -154,20 +154,9 @@ public final class LegacyParameters {
         for (Map.Entry<String, AttributeCondition> entry : keyConditions.entrySet()) {
             checkedOperands(entry.getValue().comparisonOperator(), entry.getValue());
         }
-        if (keyConditions.size() != 1 && keyConditions.size() != 2) {
-            throw EngineException.validation("Conditions can be of length 1 or 2 only");
-        }
-        if (rangeKey == null && keyConditions.size() > 1) {
-            throw EngineException.validation("Query key condition not supported");
-        }
-        AttributeCondition hash = keyConditions.get(hashKey);
-        if (hash == null) {
-            throw EngineException.validation("Query condition missed key schema element: " + hashKey);
-        }
+        KeyConditions.requireKeys(keyConditions.keySet(), hashKey, rangeKey);
+        AttributeCondition hash = Objects.requireNonNull(keyConditions.get(hashKey));
         AttributeCondition range = rangeKey == null ? null : keyConditions.get(rangeKey);
-        if (keyConditions.size() == 2 && range == null) {
-            throw EngineException.validation("Query condition missed key schema element: " + rangeKey);
-        }
         String hashOperator = hash.comparisonOperator();
         checkIndexable(hashOperator);
         if (!hashOperator.equals("EQ")) {

@@ -109,6 +109,21 @@ final class ParseState {
                 + text.substring(from, Math.max(from, to)) + "\"");
     }
 
+    /** {@code ( [item {, item}] )}: a function's arguments. */
+    <T> List<T> arguments(java.util.function.Supplier<T> item) {
+        expect(Token.Kind.LPAREN);
+        List<T> args = new ArrayList<>(2);
+        if (!at(Token.Kind.RPAREN)) {
+            args.add(item.get());
+            while (at(Token.Kind.COMMA)) {
+                advance();
+                args.add(item.get());
+            }
+        }
+        expect(Token.Kind.RPAREN);
+        return args;
+    }
+
     /** Whether a document path starts at the current token. */
     boolean atPath() {
         Token token = peek();

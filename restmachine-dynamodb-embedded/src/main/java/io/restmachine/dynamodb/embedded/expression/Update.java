@@ -187,7 +187,6 @@ final class Update implements UpdateExpression {
 
     private static AttributeValue putIn(
             AttributeValue container, DocumentPath path, int step, UnaryOperator<@Nullable AttributeValue> change) {
-        boolean last = step == path.length() - 1;
         if (path.isIndex(step)) {
             if (!(container instanceof AttributeValue.L list)) {
                 throw EngineException.validation(INVALID_PATH);
@@ -195,14 +194,7 @@ final class Update implements UpdateExpression {
             List<AttributeValue> values = new ArrayList<>(list.values());
             int index = path.index(step);
             AttributeValue existing = index < values.size() ? values.get(index) : null;
-            AttributeValue changed;
-            if (last) {
-                changed = change.apply(existing);
-            } else if (existing == null) {
-                throw EngineException.validation(INVALID_PATH);
-            } else {
-                changed = putIn(existing, path, step + 1, change);
-            }
+            AttributeValue changed = changeChild(existing, path, step, change);
             if (changed == null) {
                 if (existing != null) {
                     values.remove(index);
@@ -218,15 +210,7 @@ final class Update implements UpdateExpression {
             throw EngineException.validation(INVALID_PATH);
         }
         String key = path.name(step);
-        AttributeValue existing = map.values().get(key);
-        AttributeValue changed;
-        if (last) {
-            changed = change.apply(existing);
-        } else if (existing == null) {
-            throw EngineException.validation(INVALID_PATH);
-        } else {
-            changed = putIn(existing, path, step + 1, change);
-        }
+        AttributeValue changed = changeChild(map.values().get(key), path, step, change);
         Map<String, AttributeValue> values = new LinkedHashMap<>(map.values());
         if (changed == null) {
             values.remove(key);
@@ -234,6 +218,21 @@ final class Update implements UpdateExpression {
             values.put(key, changed);
         }
         return new AttributeValue.M(values);
+    }
+
+    /** The new value of the child at {@code step}: changed if it is the last step, else descended into. */
+    private static @Nullable AttributeValue changeChild(
+            @Nullable AttributeValue existing,
+            DocumentPath path,
+            int step,
+            UnaryOperator<@Nullable AttributeValue> change) {
+        if (step == path.length() - 1) {
+            return change.apply(existing);
+        }
+        if (existing == null) {
+            throw EngineException.validation(INVALID_PATH);
+        }
+        return putIn(existing, path, step + 1, change);
     }
 
     private static void remove(Map<String, AttributeValue> item, DocumentPath path) {
