@@ -5,7 +5,6 @@ import io.restmachine.dynamodb.embedded.value.AttributeValue;
 import io.restmachine.dynamodb.embedded.value.AttributeValues;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -83,8 +82,15 @@ final class ParseState {
 
     /** Whether the token is one of this grammar's keywords. */
     boolean isGrammarKeyword(Token token) {
-        return token.kind() == Token.Kind.NAME
-                && keywords.contains(text.substring(token.start(), token.end()).toUpperCase(Locale.ROOT));
+        if (token.kind() != Token.Kind.NAME) {
+            return false;
+        }
+        for (String keyword : keywords) {
+            if (isKeyword(token, keyword)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     String text(Token token) {
