@@ -60,7 +60,8 @@ record Expectation(
             problems.add("message: expected \"" + message + "\" but was \"" + actual.message() + "\"");
         }
         if (count != null && count != actual.body().path("Count").asInt(-1)) {
-            problems.add("Count: expected " + count + " but was " + actual.body().path("Count"));
+            problems.add(
+                    "Count: expected " + count + " but was " + actual.body().path("Count"));
         }
         if (body != null && !body.equals(actual.body())) {
             problems.add("body: expected " + body + " but was " + actual.body());
