@@ -252,6 +252,14 @@ class ConditionExpressionTest {
     }
 
     @Test
+    void sizeOfAStringCountsUtf16UnitsAsDynamoDbDoes() {
+        ExpressionContext ctx = new ExpressionContext(null, Map.of(":three", n("3")));
+        ConditionExpression condition = Expressions.condition("size(u) = :three", ctx, "ConditionExpression");
+        // é is one unit, U+1D11E a surrogate pair: 3 units (but 6 UTF-8 bytes).
+        assertThat(condition.test(item("u", s("é\uD834\uDD1E")))).isTrue();
+    }
+
+    @Test
     void anEmptyItemFailsEveryExistenceTest() {
         ExpressionContext ctx = new ExpressionContext(null, Map.of(":v", s("x")));
         assertThat(Expressions.condition("attribute_not_exists(pk)", ctx, "ConditionExpression")
