@@ -132,7 +132,18 @@ class ProjectionAndKeyConditionTest {
                         + " names used in one condition");
         ConditionExpression valid = Expressions.condition("pk = :p", ctx, "KeyConditionExpression");
         assertThat(Expressions.keyCondition(valid, "pk", "sk")).isEqualTo(new KeyCondition("pk", s("p"), null));
-        assertThatThrownBy(() -> Expressions.keyCondition(item -> true, "pk", "sk"))
+        ConditionExpression foreign = new ConditionExpression() {
+            @Override
+            public boolean test(Map<String, AttributeValue> item) {
+                return true;
+            }
+
+            @Override
+            public java.util.Set<String> topLevelAttributes() {
+                return java.util.Set.of();
+            }
+        };
+        assertThatThrownBy(() -> Expressions.keyCondition(foreign, "pk", "sk"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
