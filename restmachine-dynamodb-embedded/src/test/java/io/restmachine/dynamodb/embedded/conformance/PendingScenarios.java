@@ -43,6 +43,11 @@ final class PendingScenarios {
         return new PendingScenarios(reasons);
     }
 
+    /** The ids of every pending scenario. */
+    java.util.Set<String> ids() {
+        return reasons.keySet();
+    }
+
     /** Why the scenario is pending, or null when the engine must pass it. */
     @Nullable
     String reason(String scenarioId) {
