@@ -115,9 +115,29 @@ final class UpdateTable implements Action {
         if (updates != null) {
             next = applyIndexUpdates(request, next, updates, onDemand);
         }
+        Map<String, String> indexStatus = new LinkedHashMap<>();
+        List<IndexDefinition> shown = new ArrayList<>(next.globalIndexes());
+        for (IndexDefinition index : next.globalIndexes()) {
+            if (def.index(index.name()).isEmpty()) {
+                indexStatus.put(index.name(), "CREATING");
+            }
+        }
+        for (IndexDefinition index : def.globalIndexes()) {
+            if (next.index(index.name()).isEmpty()) {
+                indexStatus.put(index.name(), "DELETING");
+                shown.add(index);
+            }
+        }
         engine.database().redefine(table, next);
+        // DynamoDB answers UPDATING (and CREATING/DELETING indexes); here the change is complete.
         out.writeStartObject();
-        TableDescriptions.write(out, "TableDescription", table, "ACTIVE");
+        TableDescriptions.write(
+                out,
+                "TableDescription",
+                table,
+                next.withGlobalIndexes(shown, next.attributeTypes()),
+                "UPDATING",
+                indexStatus);
         out.writeEndObject();
     }
 
@@ -166,9 +186,16 @@ final class UpdateTable implements Action {
         List<IndexDefinition> globals = new ArrayList<>(def.globalIndexes());
         Set<String> names = new HashSet<>();
         def.indexes().forEach(i -> names.add(i.name()));
+        int position = 0;
         for (JsonNode update : updates) {
+            position++;
             if (update.has("Create")) {
                 JsonNode create = update.get("Create");
+                if (!onDemand && !create.has("ProvisionedThroughput")) {
+                    throw EngineException.validation("1 validation error detected: Value null at"
+                            + " 'globalSecondaryIndexUpdates." + position + ".member.create.provisionedThroughput'"
+                            + " failed to satisfy constraint: Member must not be null");
+                }
                 String name = create.get("IndexName").asText();
                 if (names.contains(name)) {
                     throw new DynamoError(
