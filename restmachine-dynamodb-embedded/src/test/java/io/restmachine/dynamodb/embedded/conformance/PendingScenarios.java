@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,7 +45,7 @@ final class PendingScenarios {
     }
 
     /** The ids of every pending scenario. */
-    java.util.Set<String> ids() {
+    Set<String> ids() {
         return reasons.keySet();
     }
 
