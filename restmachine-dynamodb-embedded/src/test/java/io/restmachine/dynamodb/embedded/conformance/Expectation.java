@@ -39,7 +39,7 @@ record Expectation(
         }
         @Nullable
         String message = node.hasNonNull("message") ? node.get("message").asText() : null;
-        @Nullable JsonNode body = node.get("body");
+        @Nullable JsonNode body = node.has("body") ? Normalizer.canonical(node.get("body")) : null;
         @Nullable Integer count = node.hasNonNull("count") ? node.get("count").asInt() : null;
         return new Expectation(status, error, message, body, count);
     }
