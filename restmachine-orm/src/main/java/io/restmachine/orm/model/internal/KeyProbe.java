@@ -34,7 +34,7 @@ final class KeyProbe {
     private static final Map<Class<?>, List<Object>> SAMPLES = new HashMap<>();
 
     static {
-        sample(String.class, "pA1", "xB2");
+        sample(String.class, "pA1", "xB2q9");
         sample(Character.class, 'p', 'x');
         sample(char.class, 'p', 'x');
         sample(Integer.class, 123456789, 987654321);

@@ -140,9 +140,7 @@ final class WriteBuilder<T> {
                     + extra + " in its key, which the keys do not read (key fields: " + model.keyFields() + ")"
                     + "; pass only key fields" + (v == null ? "" : " (and '" + v.name() + "' to check the version)"));
         }
-        Map<String, ItemValue> tableKey = Map.of(
-                layout.partitionKey(), new ItemValue.S(model.require(model.partitionKey(), values, key)),
-                layout.sortKey(), new ItemValue.S(model.require(model.sortKey(), values, key)));
+        Map<String, ItemValue> tableKey = model.tableKey(values, key);
         return new KeyTarget(tableKey, values, version);
     }
 
@@ -186,7 +184,9 @@ final class WriteBuilder<T> {
     Expr checkCondition(Condition condition) {
         Placeholders.Scope s = new Placeholders().scope();
         List<String> violations = new ArrayList<>();
-        String text = entityType(s) + " AND ("
+        // A missing item is judged by the condition alone (so absence can be checked); an item of
+        // another entity type never passes.
+        String text = "(attribute_not_exists(" + s.name(layout.partitionKey()) + ") OR " + entityType(s) + ") AND ("
                 + new ConditionRenderer(model, runtime.models().codecs(), s, violations).render(condition) + ")";
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
