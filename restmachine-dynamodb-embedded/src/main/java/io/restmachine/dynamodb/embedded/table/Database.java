@@ -120,6 +120,28 @@ public final class Database {
         }
     }
 
+    /**
+     * Runs {@code work} while no change is in progress and none can start: holds the schema lock
+     * and every stripe. Persistence uses it to start a new log segment at a clean boundary.
+     */
+    public void exclusively(Runnable work) {
+        schemaLock.lock();
+        try {
+            for (ReentrantLock stripe : stripes) {
+                stripe.lock();
+            }
+            try {
+                work.run();
+            } finally {
+                for (ReentrantLock stripe : stripes) {
+                    stripe.unlock();
+                }
+            }
+        } finally {
+            schemaLock.unlock();
+        }
+    }
+
     /** Runs {@code work} holding the lock stripe of the item {@code key} of {@code table}. */
     public <T> T locked(Table table, StoreKey key, Supplier<T> work) {
         ReentrantLock stripe = stripes[stripe(table, key)];
