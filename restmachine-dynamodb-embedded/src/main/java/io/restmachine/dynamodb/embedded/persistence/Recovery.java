@@ -112,12 +112,14 @@ final class Recovery {
         long expected = first;
         for (long generation : segments) {
             if (generation != expected) {
+                String before = expected > first
+                        ? directory.segment(expected - 1).getFileName().toString()
+                        : snapshotLoaded ? "the snapshot" : "the start of the log";
                 throw new StorageException("The log of " + directory.root() + " is missing "
-                        + directory.segment(expected).getFileName() + " (found "
-                        + directory.segment(generation).getFileName() + " after "
-                        + (snapshotLoaded || expected > first ? "the snapshot or segment before it" : "nothing")
-                        + "): the writes it held cannot be recovered. Put the missing file back (e.g. from a backup),"
-                        + " or move the directory aside and start from an empty one.");
+                        + directory.segment(expected).getFileName() + ", which must follow " + before + " (the next"
+                        + " segment present is " + directory.segment(generation).getFileName() + "): the writes it"
+                        + " held cannot be recovered. Put the missing file back (e.g. from a backup), or move the"
+                        + " directory aside and start from an empty one.");
             }
             expected++;
         }

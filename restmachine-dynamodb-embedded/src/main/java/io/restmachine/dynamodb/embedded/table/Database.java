@@ -102,22 +102,10 @@ public final class Database {
 
     /** Replaces a table's definition (new indexes are filled from the items), holding every stripe. */
     public void redefine(Table table, TableDefinition next) {
-        schemaLock.lock();
-        try {
-            for (ReentrantLock stripe : stripes) {
-                stripe.lock();
-            }
-            try {
-                log.schema(next);
-                table.redefine(next);
-            } finally {
-                for (ReentrantLock stripe : stripes) {
-                    stripe.unlock();
-                }
-            }
-        } finally {
-            schemaLock.unlock();
-        }
+        exclusively(() -> {
+            log.schema(next);
+            table.redefine(next);
+        });
     }
 
     /**
