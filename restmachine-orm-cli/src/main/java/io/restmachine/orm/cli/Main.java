@@ -30,6 +30,7 @@ import picocli.CommandLine.ParameterException;
                     + " base64; --typed reads and writes DynamoDB's typed JSON ({\"S\":\"text\"}) instead."
         },
         subcommands = {
+            ServeCommand.class,
             DemoCommand.class,
             TableCommand.class,
             PutCommand.class,
