@@ -4,6 +4,7 @@ import io.restmachine.dynamodb.embedded.peer.Dynalite;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -13,13 +14,18 @@ public final class Peers {
     private Peers() {}
 
     /** A client of this JVM's dynalite; skips the test when dynalite is not installed. */
-    public static DynamoDbClient dynaliteClient() {
+    public static DynamoDbClient dynaliteClient(ExecutionInterceptor... interceptors) {
         Dynalite.assumeAvailable();
         return DynamoDbClient.builder()
                 .endpointOverride(Dynalite.endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD))
+                .overrideConfiguration(c -> {
+                    c.retryStrategy(RetryMode.STANDARD);
+                    for (ExecutionInterceptor interceptor : interceptors) {
+                        c.addExecutionInterceptor(interceptor);
+                    }
+                })
                 .build();
     }
 
