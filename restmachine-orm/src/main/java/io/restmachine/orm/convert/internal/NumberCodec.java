@@ -67,6 +67,12 @@ final class NumberCodec implements Codec {
         if (value.signum() == 0) {
             return value;
         }
+        int precision = value.precision();
+        // The adjusted exponent does not change when trailing zeros are stripped.
+        int exponent = precision - value.scale() - 1;
+        if (precision <= 38 && exponent <= 125 && exponent >= -130) {
+            return value;
+        }
         BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.precision() > 38) {
             throw new IllegalArgumentException(
@@ -76,7 +82,6 @@ final class NumberCodec implements Codec {
                             : value + " has " + stripped.precision()
                                     + " significant digits; DynamoDB keeps at most 38 (round it first)");
         }
-        int exponent = stripped.precision() - stripped.scale() - 1;
         if (exponent > 125 || exponent < -130) {
             throw new IllegalArgumentException(
                     value + " is outside DynamoDB's number range (magnitude 1E-130 to 9.99...E+125)");

@@ -15,9 +15,6 @@ import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,25 +28,6 @@ import org.jspecify.annotations.Nullable;
  * chronologically); reading accepts any ISO-8601 form, including offsets written by other tools.
  */
 final class ScalarCodecs {
-    private static final DateTimeFormatter FIXED_TIME = new DateTimeFormatterBuilder()
-            .appendValue(ChronoField.HOUR_OF_DAY, 2)
-            .appendLiteral(':')
-            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-            .appendLiteral(':')
-            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-            .appendFraction(ChronoField.NANO_OF_SECOND, 9, 9, true)
-            .toFormatter();
-    private static final DateTimeFormatter FIXED_LOCAL_DATE_TIME = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .appendLiteral('T')
-            .append(FIXED_TIME)
-            .toFormatter();
-    private static final DateTimeFormatter FIXED_INSTANT = new DateTimeFormatterBuilder()
-            .append(FIXED_LOCAL_DATE_TIME)
-            .appendLiteral('Z')
-            .toFormatter()
-            .withZone(ZoneOffset.UTC);
-
     private static final Map<Class<?>, Codec> BUILT_IN = new HashMap<>();
 
     static {
@@ -74,12 +52,12 @@ final class ScalarCodecs {
         put(ch, char.class, Character.class);
         BUILT_IN.put(UUID.class, new TextCodec<>(UUID.class, UUID::toString, UUID::fromString, false));
         BUILT_IN.put(URI.class, new TextCodec<>(URI.class, URI::toString, URI::create, false));
-        BUILT_IN.put(Instant.class, new TextCodec<>(Instant.class, FIXED_INSTANT::format, ScalarCodecs::instant, true));
+        BUILT_IN.put(Instant.class, new TextCodec<>(Instant.class, IsoTime::format, IsoTime::parseInstant, true));
         BUILT_IN.put(LocalDate.class, new TextCodec<>(LocalDate.class, LocalDate::toString, LocalDate::parse, true));
         BUILT_IN.put(
                 LocalDateTime.class,
-                new TextCodec<>(LocalDateTime.class, FIXED_LOCAL_DATE_TIME::format, LocalDateTime::parse, true));
-        BUILT_IN.put(LocalTime.class, new TextCodec<>(LocalTime.class, FIXED_TIME::format, LocalTime::parse, true));
+                new TextCodec<>(LocalDateTime.class, IsoTime::format, IsoTime::parseLocalDateTime, true));
+        BUILT_IN.put(LocalTime.class, new TextCodec<>(LocalTime.class, IsoTime::format, LocalTime::parse, true));
         BUILT_IN.put(
                 OffsetDateTime.class,
                 new TextCodec<>(OffsetDateTime.class, OffsetDateTime::toString, OffsetDateTime::parse, false));

@@ -78,6 +78,7 @@ public final class EntityModel<T> {
         this.keyFields = Set.copyOf(fields);
     }
 
+    /** The model class. */
     public Class<T> type() {
         return shape.type();
     }
@@ -92,18 +93,22 @@ public final class EntityModel<T> {
         return entityTypeValue;
     }
 
+    /** The item layout the model is stored with. */
     public ItemLayout layout() {
         return layout;
     }
 
+    /** The fields and how to build instances. */
     public ObjectShape<T> shape() {
         return shape;
     }
 
+    /** How the table partition key is computed. */
     public KeyDef partitionKey() {
         return partitionKey;
     }
 
+    /** How the table sort key is computed. */
     public KeyDef sortKey() {
         return sortKey;
     }
@@ -118,18 +123,22 @@ public final class EntityModel<T> {
         return ids;
     }
 
+    /** The {@code @Version} field, or null. */
     public @Nullable Property version() {
         return version;
     }
 
+    /** The {@code @CreatedAt} field, or null. */
     public @Nullable Property createdAt() {
         return createdAt;
     }
 
+    /** The {@code @UpdatedAt} field, or null. */
     public @Nullable Property updatedAt() {
         return updatedAt;
     }
 
+    /** The {@code @Ttl} field, or null. */
     public @Nullable Property ttl() {
         return ttl;
     }

@@ -21,6 +21,7 @@ public final class ConditionRenderer {
     private final Placeholders.Scope scope;
     private final List<String> violations;
 
+    /** A renderer adding placeholders to {@code scope} and problems to {@code violations}. */
     public ConditionRenderer(
             EntityModel<?> model, CodecRegistry codecs, Placeholders.Scope scope, List<String> violations) {
         this.model = model;

@@ -33,6 +33,7 @@ public final class CursorCodec {
 
     private final SecretKeySpec key;
 
+    /** A codec signing with this secret. */
     public CursorCodec(byte[] secret) {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
     }

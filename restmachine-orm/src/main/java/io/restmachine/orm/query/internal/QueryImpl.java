@@ -32,6 +32,7 @@ public final class QueryImpl<T> implements Query<T> {
     private final List<String> select;
     private final boolean consistentRead;
 
+    /** A query with no conditions. */
     public QueryImpl(QueryContext<T> ctx) {
         this(ctx, List.of(), null, null, null, false, List.of(), false);
     }

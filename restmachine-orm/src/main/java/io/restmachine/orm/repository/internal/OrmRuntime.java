@@ -21,6 +21,7 @@ public final class OrmRuntime {
     private final CursorCodec cursors;
     private final Map<Class<?>, RepositoryImpl<?>> repositories = new ConcurrentHashMap<>();
 
+    /** A runtime over this store. */
     public OrmRuntime(Store store, OrmSettings settings) {
         this.store = store;
         this.settings = settings;
@@ -29,14 +30,17 @@ public final class OrmRuntime {
         this.cursors = new CursorCodec(settings.cursorKey());
     }
 
+    /** The store. */
     public Store store() {
         return store;
     }
 
+    /** The settings. */
     public OrmSettings settings() {
         return settings;
     }
 
+    /** The model factory (and its codecs). */
     public ModelFactory models() {
         return models;
     }

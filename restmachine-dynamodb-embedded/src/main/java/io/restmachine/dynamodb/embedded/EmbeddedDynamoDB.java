@@ -1,0 +1,236 @@
+package io.restmachine.dynamodb.embedded;
+
+import io.restmachine.dynamodb.embedded.action.Engine;
+import io.restmachine.dynamodb.embedded.action.FaultPlan;
+import io.restmachine.dynamodb.embedded.protocol.HttpTransport;
+import io.restmachine.dynamodb.embedded.protocol.InProcessHttpClient;
+import io.restmachine.dynamodb.embedded.protocol.ProtocolHandler;
+import io.restmachine.dynamodb.embedded.table.Database;
+import io.restmachine.dynamodb.embedded.table.MutationLog;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A pure-Java DynamoDB-compatible engine, used through the AWS SDK v2: in-process (no socket) or
+ * over HTTP on 127.0.0.1.
+ *
+ * <pre>{@code
+ * try (EmbeddedDynamoDB db = EmbeddedDynamoDB.inMemory()) {
+ *     DynamoDbClient client = db.client();          // in-process: no socket, no Docker
+ *     URI endpoint = db.startServer(8000);          // also speak HTTP on 127.0.0.1 (0 = any port)
+ *     db.faults().throttle(0.1).unprocessed(0.3);   // for tests of retries
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: requests run in parallel; each single-item write is atomic with its condition
+ * and transactions are all-or-nothing and isolated. Items whose time-to-live has passed are
+ * deleted by a background sweep (see {@link Builder#expiryInterval}); {@link #expireNow()} runs
+ * one sweep at once.
+ */
+public final class EmbeddedDynamoDB implements AutoCloseable {
+    /** The endpoint the in-process client is configured with; nothing listens there. */
+    public static final URI IN_PROCESS_ENDPOINT = URI.create("http://embedded-dynamodb.localhost");
+
+    private final Database database;
+    private final Faults faults = new Faults();
+    private final ProtocolHandler handler;
+    private final int serverThreads;
+    private final @Nullable ScheduledExecutorService sweeper;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private boolean closed;
+
+    private EmbeddedDynamoDB(Builder builder) {
+        this.database = new Database(MutationLog.NONE, builder.clock);
+        this.handler = new ProtocolHandler(new Engine(database, faultPlan(faults)));
+        this.serverThreads = builder.serverThreads;
+        if (builder.expiryInterval.isZero()) {
+            this.sweeper = null;
+        } else {
+            this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "embedded-dynamodb-ttl");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long millis = builder.expiryInterval.toMillis();
+            sweeper.scheduleWithFixedDelay(database::expireNow, millis, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A new, empty engine keeping everything in memory. */
+    public static EmbeddedDynamoDB inMemory() {
+        return builder().build();
+    }
+
+    /**
+     * An engine that keeps its tables in {@code dir} across restarts.
+     *
+     * @throws UnsupportedOperationException always, for now: persistence is not built yet
+     */
+    public static EmbeddedDynamoDB persistent(Path dir) {
+        Objects.requireNonNull(dir, "dir");
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Settings for an in-memory engine: clock, expiry sweep interval, HTTP worker threads. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A new {@link DynamoDbClient} talking to this engine in-process (region us-east-1, dummy
+     * credentials). The engine closes every client it handed out when it closes.
+     */
+    public synchronized DynamoDbClient client() {
+        requireOpen();
+        DynamoDbClient client = DynamoDbClient.builder()
+                .httpClient(new InProcessHttpClient(handler))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("embedded", "embedded")))
+                .endpointOverride(IN_PROCESS_ENDPOINT)
+                .build();
+        resources.add(client);
+        return client;
+    }
+
+    /**
+     * Serves DynamoDB's HTTP protocol on 127.0.0.1 until the engine closes.
+     *
+     * @param port the port; 0 picks any free port
+     * @return the endpoint, e.g. {@code http://127.0.0.1:8000}
+     */
+    public URI startServer(int port) {
+        return serve("127.0.0.1", port).endpoint();
+    }
+
+    /**
+     * Serves DynamoDB's HTTP protocol on {@code host:port}; the server stops when the handle or
+     * the engine is closed. Binding anything but a loopback address exposes the engine, which has
+     * no authentication, to the network.
+     */
+    public synchronized ServerHandle serve(String host, int port) {
+        requireOpen();
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 (any free port) and 65535, got " + port);
+        }
+        HttpTransport transport = HttpTransport.start(handler, host, port, serverThreads);
+        resources.add(transport);
+        return new ServerHandle() {
+            @Override
+            public URI endpoint() {
+                return transport.endpoint();
+            }
+
+            @Override
+            public void close() {
+                transport.close();
+            }
+        };
+    }
+
+    /** The fault injection settings of this engine. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Deletes every item whose time-to-live has passed, now; returns how many were deleted. */
+    public int expireNow() {
+        return database.expireNow();
+    }
+
+    /** Stops servers and the expiry sweep and closes the clients handed out; the data is gone. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // Closing is best effort: one failing resource must not keep the others open.
+            }
+        }
+        resources.clear();
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("this EmbeddedDynamoDB is closed; create a new one");
+        }
+    }
+
+    private static FaultPlan faultPlan(Faults faults) {
+        return new FaultPlan() {
+            @Override
+            public boolean throttle() {
+                return faults.shouldThrottle();
+            }
+
+            @Override
+            public boolean unprocessed() {
+                return faults.shouldLeaveUnprocessed();
+            }
+
+            @Override
+            public Duration latency() {
+                return faults.currentLatency();
+            }
+        };
+    }
+
+    /** Settings of an in-memory engine. */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private Duration expiryInterval = Duration.ofSeconds(1);
+        private int serverThreads = Math.max(8, 2 * Runtime.getRuntime().availableProcessors());
+
+        private Builder() {}
+
+        /** The clock for time-to-live expiry and creation times (tests: a fixed or mutable clock). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How often expired items are swept; {@link Duration#ZERO} turns the background sweep off. */
+        public Builder expiryInterval(Duration interval) {
+            Objects.requireNonNull(interval, "interval");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("expiryInterval must not be negative, got " + interval);
+            }
+            this.expiryInterval = interval;
+            return this;
+        }
+
+        /** The most HTTP requests served at once (default: twice the processors, at least 8). */
+        public Builder serverThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("serverThreads must be at least 1, got " + threads);
+            }
+            this.serverThreads = threads;
+            return this;
+        }
+
+        public EmbeddedDynamoDB build() {
+            return new EmbeddedDynamoDB(this);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.restmachine.dynamodb.embedded.action;
+
+import static io.restmachine.dynamodb.embedded.protocol.Shapes.*;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restmachine.dynamodb.embedded.error.EngineException;
+import io.restmachine.dynamodb.embedded.protocol.AttributeJson;
+import io.restmachine.dynamodb.embedded.protocol.Shape;
+import io.restmachine.dynamodb.embedded.table.ItemWrite;
+import io.restmachine.dynamodb.embedded.table.StoreKey;
+import io.restmachine.dynamodb.embedded.table.Table;
+import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * BatchWriteItem: at most 25 puts and deletes, no two on the same item; each is atomic on its
+ * own. Requests picked by fault injection come back in {@code UnprocessedItems}, unwritten.
+ */
+final class BatchWriteItem implements Action {
+    private static final Shape.Struct SHAPE = request(
+            "ReturnConsumedCapacity",
+            returnConsumedCapacity(),
+            "ReturnItemCollectionMetrics",
+            returnItemCollectionMetrics(),
+            "RequestItems",
+            new Shape.MapOf(
+                    genericList(element(
+                            "WriteRequest",
+                            "DeleteRequest",
+                            field("DeleteRequest", List.of(), "Key", item()),
+                            "PutRequest",
+                            field("PutRequest", List.of(), "Item", item()))),
+                    "java.util.List<com.amazonaws.dynamodb.v20120810.WriteRequest>",
+                    true,
+                    List.of(
+                            notNull(),
+                            minLength(1),
+                            keys(maxLength(255), minLength(3), regex(NAME_PATTERN)),
+                            values(maxLength(25), minLength(1)))));
+
+    @Override
+    public String name() {
+        return "BatchWriteItem";
+    }
+
+    @Override
+    public Shape.Struct shape() {
+        return SHAPE;
+    }
+
+    private record Write(
+            String tableName,
+            JsonNode source,
+            @Nullable Map<String, AttributeValue> item,
+            Map<String, AttributeValue> key) {}
+
+    @Override
+    public void execute(ObjectNode request, Engine engine, JsonGenerator out) throws IOException {
+        List<Write> writes = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> entries =
+                request.get("RequestItems").fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            for (JsonNode writeRequest : entry.getValue()) {
+                if (writeRequest.isEmpty()) {
+                    throw EngineException.validation("Supplied AttributeValue has more than one datatypes set, must"
+                            + " contain exactly one of the supported datatypes");
+                }
+            }
+            for (JsonNode writeRequest : entry.getValue()) {
+                if (writeRequest.has("PutRequest")) {
+                    Map<String, AttributeValue> item =
+                            Requests.attributes(writeRequest.get("PutRequest").get("Item"));
+                    Requests.checkItemSize(item);
+                    writes.add(new Write(entry.getKey(), writeRequest, item, item));
+                } else {
+                    Map<String, AttributeValue> key = Requests.attributes(
+                            writeRequest.get("DeleteRequest").get("Key"));
+                    writes.add(new Write(entry.getKey(), writeRequest, null, key));
+                }
+            }
+        }
+        if (writes.size() > 25) {
+            throw EngineException.validation("Too many items requested for the BatchWriteItem call");
+        }
+        Map<String, Table> tables = new LinkedHashMap<>();
+        Set<Map.Entry<Table, StoreKey>> seen = new HashSet<>();
+        List<StoreKey> keys = new ArrayList<>();
+        for (Write write : writes) {
+            Table table = tables.computeIfAbsent(write.tableName(), engine.database()::table);
+            try {
+                if (write.item() != null) {
+                    Requests.validateItem(write.item(), table.definition());
+                } else {
+                    Requests.validateKey(write.key(), table.definition().key());
+                }
+            } catch (EngineException e) {
+                String message = e.error().message();
+                if (message.contains("Missing the key") || message.contains("Type mismatch for key")) {
+                    throw EngineException.validation("The provided key element does not match the schema");
+                }
+                throw e;
+            }
+            StoreKey key = write.item() != null
+                    ? table.keyOf(write.item())
+                    : Requests.storeKey(write.key(), table.definition().key());
+            if (!seen.add(Map.entry(table, key))) {
+                throw EngineException.validation("Provided list of item keys contains duplicates");
+            }
+            keys.add(key);
+        }
+        Map<String, List<JsonNode>> unprocessed = new LinkedHashMap<>();
+        Map<String, Double> capacity = new LinkedHashMap<>();
+        for (int i = 0; i < writes.size(); i++) {
+            Write write = writes.get(i);
+            if (engine.faults().unprocessed()) {
+                unprocessed
+                        .computeIfAbsent(write.tableName(), n -> new ArrayList<>())
+                        .add(write.source());
+                continue;
+            }
+            Table table = tables.get(write.tableName());
+            StoreKey key = keys.get(i);
+            Map<String, AttributeValue> stored =
+                    write.item() == null ? null : java.util.Collections.unmodifiableMap(write.item());
+            Map<String, AttributeValue> old = engine.database().locked(table, key, () -> {
+                Map<String, AttributeValue> existing = table.get(key);
+                if (existing != null || stored != null) {
+                    engine.database().commit(new ItemWrite(table, key, existing, stored));
+                }
+                return existing;
+            });
+            double units = Math.max(
+                    stored == null ? 1 : Requests.writeUnits(stored), old == null ? 0 : Requests.writeUnits(old));
+            capacity.merge(table.name(), units, Double::sum);
+        }
+        out.writeStartObject();
+        out.writeObjectFieldStart("UnprocessedItems");
+        for (Map.Entry<String, List<JsonNode>> entry : unprocessed.entrySet()) {
+            out.writeArrayFieldStart(entry.getKey());
+            for (JsonNode source : entry.getValue()) {
+                writeRequest(out, source);
+            }
+            out.writeEndArray();
+        }
+        out.writeEndObject();
+        if (Requests.wantsCapacity(request)) {
+            out.writeArrayFieldStart("ConsumedCapacity");
+            for (Map.Entry<String, Double> entry : capacity.entrySet()) {
+                Requests.writeCapacityObject(out, request, entry.getKey(), entry.getValue());
+            }
+            out.writeEndArray();
+        }
+        out.writeEndObject();
+    }
+
+    private static void writeRequest(JsonGenerator out, JsonNode source) throws IOException {
+        out.writeStartObject();
+        if (source.has("PutRequest")) {
+            out.writeObjectFieldStart("PutRequest");
+            out.writeFieldName("Item");
+            AttributeJson.writeItem(
+                    out, Requests.attributes(source.get("PutRequest").get("Item")));
+        } else {
+            out.writeObjectFieldStart("DeleteRequest");
+            out.writeFieldName("Key");
+            AttributeJson.writeItem(
+                    out, Requests.attributes(source.get("DeleteRequest").get("Key")));
+        }
+        out.writeEndObject();
+        out.writeEndObject();
+    }
+}

@@ -1,0 +1,298 @@
+package io.restmachine.dynamodb.embedded.action;
+
+import static io.restmachine.dynamodb.embedded.protocol.Shapes.*;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restmachine.dynamodb.embedded.error.EngineException;
+import io.restmachine.dynamodb.embedded.expression.ConditionExpression;
+import io.restmachine.dynamodb.embedded.expression.ExpressionContext;
+import io.restmachine.dynamodb.embedded.expression.Expressions;
+import io.restmachine.dynamodb.embedded.expression.KeyCondition;
+import io.restmachine.dynamodb.embedded.expression.SortKeyCondition;
+import io.restmachine.dynamodb.embedded.protocol.AttributeJson;
+import io.restmachine.dynamodb.embedded.protocol.Shape;
+import io.restmachine.dynamodb.embedded.table.IndexDefinition;
+import io.restmachine.dynamodb.embedded.table.KeySchema;
+import io.restmachine.dynamodb.embedded.table.StoreKey;
+import io.restmachine.dynamodb.embedded.table.Table;
+import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.AttributeValues;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/** Query: one partition of the table or an index, in sort-key order (or reversed). */
+final class Query implements Action {
+    private static final Shape.Struct SHAPE = request(
+            "Select",
+            string(oneOf("SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES")),
+            "IndexName",
+            indexName(),
+            "ReturnConsumedCapacity",
+            returnConsumedCapacity(),
+            "QueryFilter",
+            conditions(),
+            "TableName",
+            tableName(),
+            "ConditionalOperator",
+            conditionalOperator(),
+            "AttributesToGet",
+            attributesToGet(),
+            "Limit",
+            integer(min(1)),
+            "KeyConditions",
+            conditions(),
+            "ExclusiveStartKey",
+            optionalItem(),
+            "ConsistentRead",
+            bool(),
+            "ScanIndexForward",
+            bool(),
+            "KeyConditionExpression",
+            string(),
+            "FilterExpression",
+            string(),
+            "ProjectionExpression",
+            string(),
+            "ExpressionAttributeValues",
+            expressionValues(),
+            "ExpressionAttributeNames",
+            expressionNames());
+
+    @Override
+    public String name() {
+        return "Query";
+    }
+
+    @Override
+    public Shape.Struct shape() {
+        return SHAPE;
+    }
+
+    @Override
+    public void execute(ObjectNode request, Engine engine, JsonGenerator out) throws IOException {
+        Requests.checkExpressionParameters(
+                request,
+                List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"),
+                List.of("AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions"));
+        if (request.has("QueryFilter")) {
+            throw EngineException.validation(
+                    "The legacy parameter QueryFilter is not supported by this engine yet: use FilterExpression");
+        }
+        Requests.attributesToGet(request);
+        PageReader.checkSelectAndProjection(request);
+        Map<String, AttributeValue> start = Scan.startKey(request);
+        if (!request.has("KeyConditions") && !request.has("KeyConditionExpression")) {
+            throw EngineException.validation(
+                    "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+        }
+        Table table = engine.database().table(request.get("TableName").asText());
+        IndexDefinition index = PageReader.index(table.definition(), request);
+        KeySchema keySchema = index == null ? table.definition().key() : index.key();
+        ExpressionContext context = Requests.expressionContext(request);
+        KeyCondition keyCondition;
+        String keyText = Requests.optionalText(request, "KeyConditionExpression");
+        if (keyText != null) {
+            keyCondition = Expressions.keyCondition(keyText, context, keySchema.hashName(), keySchema.rangeName());
+        } else {
+            keyCondition = LegacyKeyConditions.parse(request.get("KeyConditions"), keySchema);
+        }
+        String filterText = Requests.optionalText(request, "FilterExpression");
+        ConditionExpression filter =
+                filterText == null ? null : Expressions.condition(filterText, context, "FilterExpression");
+        Projection projection = Projection.of(request, context);
+        context.requireAllUsed();
+        checkTypes(keyCondition, keySchema);
+        PageReader reader = new PageReader(table, index, request, filter, projection);
+        if (start != null) {
+            checkStartKey(start, reader, table, keySchema, keyCondition);
+        }
+        PageReader.checkSelect(index, request);
+        boolean forward = !request.has("ScanIndexForward")
+                || request.get("ScanIndexForward").asBoolean();
+        NavigableMap<StoreKey, Map<String, AttributeValue>> source =
+                index == null ? table.items() : table.index(index.name());
+        NavigableMap<StoreKey, Map<String, AttributeValue>> range =
+                range(source, keyCondition, start == null ? null : reader.startKey(start), forward);
+        SortKeyCondition sort = keyCondition.sort();
+        Predicate<Map<String, AttributeValue>> within = sort != null && sort.op() == SortKeyCondition.Op.BEGINS_WITH
+                ? item -> item.get(sort.attribute()) != null && sort.matches(item.get(sort.attribute()))
+                : item -> true;
+        reader.read(range, within, out);
+    }
+
+    private static void checkTypes(KeyCondition condition, KeySchema schema) {
+        boolean hashOk = condition.hashValue().type().equals(schema.hashType());
+        boolean sortOk = condition.sort() == null
+                || (condition.sort().value().type().equals(schema.rangeType())
+                        && (condition.sort().upper() == null
+                                || condition.sort().upper().type().equals(schema.rangeType())));
+        if (!hashOk || !sortOk) {
+            throw EngineException.validation(
+                    "One or more parameter values were invalid: Condition parameter type does not match schema type");
+        }
+    }
+
+    private static void checkStartKey(
+            Map<String, AttributeValue> start,
+            PageReader reader,
+            Table table,
+            KeySchema keySchema,
+            KeyCondition condition) {
+        if (start.size() != reader.startKeyNames().size()) {
+            throw EngineException.validation("The provided starting key is invalid");
+        }
+        for (String name : keySchema.names()) {
+            if (!start.containsKey(name)) {
+                throw EngineException.validation("The provided starting key is invalid");
+            }
+            Requests.validateKeyPiece(start, name, keySchema.typeOf(name), name.equals(keySchema.hashName()));
+        }
+        try {
+            Requests.validateKey(
+                    table.definition().key().keyOf(start), table.definition().key());
+        } catch (EngineException e) {
+            throw EngineException.validation(
+                    "The provided starting key is invalid: " + e.error().message());
+        }
+        boolean sameHash = start.get(keySchema.hashName()).equals(condition.hashValue());
+        SortKeyCondition sort = condition.sort();
+        if (sort == null) {
+            if (!sameHash) {
+                throw EngineException.validation(
+                        "The provided starting key is outside query boundaries based on provided conditions");
+            }
+            return;
+        }
+        if (!sort.matches(start.get(sort.attribute()))) {
+            throw EngineException.validation("The provided starting key does not match the range key predicate");
+        }
+        if (!sameHash) {
+            throw EngineException.validation("The query can return at most one row and cannot be restarted");
+        }
+    }
+
+    private static NavigableMap<StoreKey, Map<String, AttributeValue>> range(
+            NavigableMap<StoreKey, Map<String, AttributeValue>> source,
+            KeyCondition condition,
+            @Nullable StoreKey start,
+            boolean forward) {
+        AttributeValue hash = condition.hashValue();
+        StoreKey low = StoreKey.partitionBound(hash, -1);
+        StoreKey high = StoreKey.partitionBound(hash, 1);
+        SortKeyCondition sort = condition.sort();
+        if (sort != null) {
+            AttributeValue value = sort.value();
+            switch (sort.op()) {
+                case EQ -> {
+                    low = StoreKey.sortBound(hash, value, -1);
+                    high = StoreKey.sortBound(hash, value, 1);
+                }
+                case LT -> high = StoreKey.sortBound(hash, value, -1);
+                case LE -> high = StoreKey.sortBound(hash, value, 1);
+                case GT -> low = StoreKey.sortBound(hash, value, 1);
+                case GE, BEGINS_WITH -> low = StoreKey.sortBound(hash, value, -1);
+                case BETWEEN -> {
+                    low = StoreKey.sortBound(hash, value, -1);
+                    high = StoreKey.sortBound(hash, sort.upper(), 1);
+                }
+            }
+        }
+        boolean lowInclusive = true;
+        boolean highInclusive = true;
+        if (start != null) {
+            if (forward && start.compareTo(low) >= 0) {
+                low = start;
+                lowInclusive = false;
+            } else if (!forward && start.compareTo(high) <= 0) {
+                high = start;
+                highInclusive = false;
+            }
+        }
+        if (low.compareTo(high) > 0) {
+            return java.util.Collections.emptyNavigableMap();
+        }
+        NavigableMap<StoreKey, Map<String, AttributeValue>> range =
+                source.subMap(low, lowInclusive, high, highInclusive);
+        return forward ? range : range.descendingMap();
+    }
+
+    /** The legacy KeyConditions parameter, translated to a key condition. */
+    static final class LegacyKeyConditions {
+        private LegacyKeyConditions() {}
+
+        static KeyCondition parse(JsonNode conditions, KeySchema schema) {
+            int count = conditions.size();
+            if (count != 1 && count != 2) {
+                throw EngineException.validation("Conditions can be of length 1 or 2 only");
+            }
+            if (schema.rangeName() == null && count > 1) {
+                throw EngineException.validation("Query key condition not supported");
+            }
+            JsonNode hash = conditions.get(schema.hashName());
+            if (hash == null) {
+                throw EngineException.validation("Query condition missed key schema element: " + schema.hashName());
+            }
+            if (!"EQ".equals(hash.path("ComparisonOperator").asText())) {
+                throw EngineException.validation("Query key condition not supported");
+            }
+            AttributeValue hashValue = values(hash).get(0);
+            SortKeyCondition sort = null;
+            if (count == 2) {
+                JsonNode range = conditions.get(schema.rangeName());
+                if (range == null) {
+                    throw EngineException.validation(
+                            "Query condition missed key schema element: " + schema.rangeName());
+                }
+                String op = range.path("ComparisonOperator").asText();
+                List<AttributeValue> values = values(range);
+                SortKeyCondition.Op sortOp =
+                        switch (op) {
+                            case "EQ" -> SortKeyCondition.Op.EQ;
+                            case "LT" -> SortKeyCondition.Op.LT;
+                            case "LE" -> SortKeyCondition.Op.LE;
+                            case "GT" -> SortKeyCondition.Op.GT;
+                            case "GE" -> SortKeyCondition.Op.GE;
+                            case "BETWEEN" -> SortKeyCondition.Op.BETWEEN;
+                            case "BEGINS_WITH" -> SortKeyCondition.Op.BEGINS_WITH;
+                            default -> throw EngineException.validation(
+                                    "Attempted conditional constraint is not an indexable operation");
+                        };
+                int expected = sortOp == SortKeyCondition.Op.BETWEEN ? 2 : 1;
+                if (values.size() != expected) {
+                    throw EngineException.validation("One or more parameter values were invalid: Invalid number of"
+                            + " argument(s) for the " + op + " ComparisonOperator");
+                }
+                if (sortOp == SortKeyCondition.Op.BETWEEN
+                        && AttributeValues.comparable(values.get(0), values.get(1))
+                        && AttributeValues.compare(values.get(0), values.get(1)) > 0) {
+                    throw EngineException.validation("The BETWEEN condition was provided a range where the lower bound"
+                            + " is greater than the upper bound");
+                }
+                sort = new SortKeyCondition(
+                        schema.rangeName(), sortOp, values.get(0), expected == 2 ? values.get(1) : null);
+            }
+            return new KeyCondition(schema.hashName(), hashValue, sort);
+        }
+
+        private static List<AttributeValue> values(JsonNode condition) {
+            JsonNode list = condition.get("AttributeValueList");
+            if (list == null || list.isEmpty()) {
+                throw EngineException.validation("One or more parameter values were invalid: Invalid number of"
+                        + " argument(s) for the "
+                        + condition.path("ComparisonOperator").asText()
+                        + " ComparisonOperator");
+            }
+            java.util.ArrayList<AttributeValue> values = new java.util.ArrayList<>();
+            for (JsonNode value : list) {
+                values.add(AttributeJson.read(value));
+            }
+            return values;
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package io.restmachine.dynamodb.embedded.action;
+
+import static io.restmachine.dynamodb.embedded.protocol.Shapes.*;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restmachine.dynamodb.embedded.error.DynamoError;
+import io.restmachine.dynamodb.embedded.error.EngineException;
+import io.restmachine.dynamodb.embedded.error.ErrorType;
+import io.restmachine.dynamodb.embedded.protocol.Shape;
+import io.restmachine.dynamodb.embedded.table.ItemWrite;
+import io.restmachine.dynamodb.embedded.table.StoreKey;
+import io.restmachine.dynamodb.embedded.table.Table;
+import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * TransactWriteItems: up to 100 checks, puts, updates and deletes on distinct items, all or
+ * nothing. It takes the locks of every item (in a fixed order), evaluates every condition and
+ * computes every new item, and only then commits them together; any failure cancels the whole
+ * transaction with one reason per action.
+ */
+final class TransactWriteItems implements Action {
+    private static final Shape.Struct SHAPE = request(
+            "TransactItems",
+            list(
+                    element(
+                            "TransactWriteItem",
+                            "ConditionCheck",
+                            operation("ConditionCheck", "Key", item(), "ConditionExpression", string(notNull())),
+                            "Put",
+                            operation("Put", "Item", item(), "ConditionExpression", string()),
+                            "Delete",
+                            operation("Delete", "Key", item(), "ConditionExpression", string()),
+                            "Update",
+                            operation(
+                                    "Update",
+                                    "Key",
+                                    item(),
+                                    "UpdateExpression",
+                                    string(notNull()),
+                                    "ConditionExpression",
+                                    string())),
+                    notNull(),
+                    minLength(1),
+                    maxLength(100)),
+            "ReturnConsumedCapacity",
+            returnConsumedCapacity(),
+            "ReturnItemCollectionMetrics",
+            returnItemCollectionMetrics(),
+            "ClientRequestToken",
+            string(minLength(1), maxLength(36)));
+
+    private static Shape operation(String name, Object... members) {
+        Object[] all = new Object[members.length + 8];
+        System.arraycopy(members, 0, all, 0, members.length);
+        int i = members.length;
+        all[i++] = "TableName";
+        all[i++] = tableName();
+        all[i++] = "ExpressionAttributeNames";
+        all[i++] = expressionNames();
+        all[i++] = "ExpressionAttributeValues";
+        all[i++] = expressionValues();
+        all[i++] = "ReturnValuesOnConditionCheckFailure";
+        all[i] = string(oneOf("ALL_OLD", "NONE"));
+        return field(name, List.of(), all);
+    }
+
+    @Override
+    public String name() {
+        return "TransactWriteItems";
+    }
+
+    @Override
+    public Shape.Struct shape() {
+        return SHAPE;
+    }
+
+    /** One parsed action of the transaction. */
+    private record Step(
+            String kind,
+            JsonNode spec,
+            Table table,
+            StoreKey key,
+            Map<String, AttributeValue> keyOrItem,
+            Condition expressions) {}
+
+    @Override
+    public void execute(ObjectNode request, Engine engine, JsonGenerator out) throws IOException {
+        List<Step> steps = parse(request, engine);
+        String token = Requests.optionalText(request, "ClientRequestToken");
+        ObjectNode fingerprint = request.deepCopy();
+        fingerprint.remove("ClientRequestToken");
+        if (token != null && engine.tokens().alreadyDone(token, fingerprint)) {
+            writeResponse(out, request, steps);
+            return;
+        }
+        List<Map.Entry<Table, StoreKey>> locks =
+                steps.stream().map(s -> Map.entry(s.table(), s.key())).collect(Collectors.toList());
+        engine.database().locked(locks, () -> {
+            run(steps, engine);
+            return null;
+        });
+        if (token != null) {
+            engine.tokens().done(token, fingerprint);
+        }
+        writeResponse(out, request, steps);
+    }
+
+    private static void writeResponse(JsonGenerator out, JsonNode request, List<Step> steps) throws IOException {
+        out.writeStartObject();
+        if (Requests.wantsCapacity(request)) {
+            Map<String, Double> units = new LinkedHashMap<>();
+            steps.forEach(s -> units.merge(s.table().name(), 2.0, Double::sum));
+            out.writeArrayFieldStart("ConsumedCapacity");
+            for (Map.Entry<String, Double> entry : units.entrySet()) {
+                Requests.writeCapacityObject(out, request, entry.getKey(), entry.getValue());
+            }
+            out.writeEndArray();
+        }
+        out.writeEndObject();
+    }
+
+    private static List<Step> parse(ObjectNode request, Engine engine) {
+        List<Step> steps = new ArrayList<>();
+        Set<Map.Entry<Table, StoreKey>> seen = new HashSet<>();
+        for (JsonNode item : request.get("TransactItems")) {
+            if (item.size() != 1) {
+                throw EngineException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
+            }
+            String kind = item.fieldNames().next();
+            JsonNode spec = item.get(kind);
+            Map<String, AttributeValue> keyOrItem =
+                    Requests.attributes(kind.equals("Put") ? spec.get("Item") : spec.get("Key"));
+            if (kind.equals("Put")) {
+                Requests.checkItemSize(keyOrItem);
+            }
+            Condition expressions = kind.equals("Update") ? Condition.withUpdate(spec) : Condition.of(spec);
+            Table table = engine.database().table(spec.get("TableName").asText());
+            StoreKey key;
+            if (kind.equals("Put")) {
+                Requests.validateItem(keyOrItem, table.definition());
+                key = table.keyOf(keyOrItem);
+            } else {
+                Requests.validateKey(keyOrItem, table.definition().key());
+                key = Requests.storeKey(keyOrItem, table.definition().key());
+            }
+            if (kind.equals("Update")) {
+                for (String name : expressions.update().topLevelAttributes()) {
+                    if (table.definition().key().contains(name)) {
+                        throw EngineException.validation("One or more parameter values were invalid: Cannot update"
+                                + " attribute " + name + ". This attribute is part of the key");
+                    }
+                }
+            }
+            if (!seen.add(Map.entry(table, key))) {
+                throw EngineException.validation("Transaction request cannot include multiple operations on one item");
+            }
+            steps.add(new Step(kind, spec, table, key, keyOrItem, expressions));
+        }
+        return steps;
+    }
+
+    /** Under every lock: check all, compute all, then commit all, or cancel with reasons. */
+    private static void run(List<Step> steps, Engine engine) {
+        List<EngineFailure.Reason> reasons = new ArrayList<>();
+        List<ItemWrite> writes = new ArrayList<>();
+        boolean failed = false;
+        for (Step step : steps) {
+            Map<String, AttributeValue> existing = step.table().get(step.key());
+            if (!step.expressions().holds(existing)) {
+                boolean returnItem =
+                        "ALL_OLD".equals(Requests.optionalText(step.spec(), "ReturnValuesOnConditionCheckFailure"));
+                reasons.add(new EngineFailure.Reason(
+                        "ConditionalCheckFailed", "The conditional request failed", returnItem ? existing : null));
+                failed = true;
+                continue;
+            }
+            try {
+                Map<String, AttributeValue> after =
+                        switch (step.kind()) {
+                            case "Put" -> java.util.Collections.unmodifiableMap(step.keyOrItem());
+                            case "Delete" -> null;
+                            case "Update" -> UpdateItem.apply(
+                                    step.expressions(),
+                                    existing,
+                                    step.keyOrItem(),
+                                    step.table().definition());
+                            default -> existing;
+                        };
+                if (!step.kind().equals("ConditionCheck") && (existing != null || after != null)) {
+                    writes.add(new ItemWrite(step.table(), step.key(), existing, after));
+                }
+                reasons.add(new EngineFailure.Reason("None", null, null));
+            } catch (EngineException e) {
+                reasons.add(
+                        new EngineFailure.Reason("ValidationError", e.error().message(), null));
+                failed = true;
+            }
+        }
+        if (failed) {
+            String codes = reasons.stream().map(EngineFailure.Reason::code).collect(Collectors.joining(", "));
+            throw new EngineFailure(
+                    new DynamoError(
+                            ErrorType.TRANSACTION_CANCELED,
+                            "Transaction cancelled, please refer cancellation reasons for specific reasons [" + codes
+                                    + "]"),
+                    null,
+                    reasons);
+        }
+        engine.database().commit(writes);
+    }
+}

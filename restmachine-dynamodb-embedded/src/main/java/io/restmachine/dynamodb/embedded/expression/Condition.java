@@ -1,0 +1,198 @@
+package io.restmachine.dynamodb.embedded.expression;
+
+import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.AttributeValues;
+import java.util.List;
+import java.util.Map;
+
+/** The AST of condition, filter and key-condition expressions; every node evaluates without failing. */
+sealed interface Condition extends ConditionExpression {
+
+    /** The comparators of {@code a op b}, with DynamoDB's spelling. */
+    enum Comparator {
+        EQ("="),
+        NE("<>"),
+        LT("<"),
+        LE("<="),
+        GT(">"),
+        GE(">=");
+
+        final String symbol;
+
+        Comparator(String symbol) {
+            this.symbol = symbol;
+        }
+    }
+
+    record Compare(Comparator comparator, Operand left, Operand right) implements Condition {
+        @Override
+        public boolean test(Map<String, AttributeValue> item) {
+            AttributeValue a = left.evaluate(item);
+            AttributeValue b = right.evaluate(item);
+            if (comparator == Comparator.EQ) {
+                return a != null && a.equals(b);
+            }
+            if (comparator == Comparator.NE) {
+                return a == null || !a.equals(b);
+            }
+            if (a == null || b == null || !AttributeValues.comparable(a, b)) {
+                return false;
+            }
+            int c = AttributeValues.compare(a, b);
+            return switch (comparator) {
+                case LT -> c < 0;
+                case LE -> c <= 0;
+                case GT -> c > 0;
+                case GE -> c >= 0;
+                case EQ, NE -> throw new AssertionError("handled above");
+            };
+        }
+    }
+
+    record Between(Operand value, Operand lower, Operand upper) implements Condition {
+        @Override
+        public boolean test(Map<String, AttributeValue> item) {
+            AttributeValue v = value.evaluate(item);
+            AttributeValue lo = lower.evaluate(item);
+            AttributeValue hi = upper.evaluate(item);
+            return v != null
+                    && lo != null
+                    && hi != null
+                    && AttributeValues.comparable(v, lo)
+                    && AttributeValues.comparable(v, hi)
+                    && AttributeValues.compare(v, lo) >= 0
+                    && AttributeValues.compare(v, hi) <= 0;
+        }
+    }
+
+    record In(Operand value, List<Operand> candidates) implements Condition {
+        public In {
+            candidates = List.copyOf(candidates);
+        }
+
+        @Override
+        public boolean test(Map<String, AttributeValue> item) {
+            AttributeValue v = value.evaluate(item);
+            if (v == null) {
+                return false;
+            }
+            for (Operand candidate : candidates) {
+                if (v.equals(candidate.evaluate(item))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    record And(Condition left, Condition right) implements Condition {
+        @Override
+        public boolean test(Map<String, AttributeValue> item) {
+            return left.test(item) && right.test(item);
+        }
+    }
+
+    record Or(Condition left, Condition right) implements Condition {
+        @Override
+        public boolean test(Map<String, AttributeValue> item) {
+            return left.test(item) || right.test(item);
+        }
+    }
+
+    record Not(Condition condition) implements Condition {
+        @Override
+        public boolean test(Map<String, AttributeValue> item) {
+            return !condition.test(item);
+        }
+    }
+
+    /** {@code attribute_exists(path)}, or {@code attribute_not_exists(path)} when negated. */
+    record Exists(DocumentPath path, boolean exists) implements Condition {
+        @Override
+        public boolean test(Map<String, AttributeValue> item) {
+            return (path.resolve(item) != null) == exists;
+        }
+    }
+
+    /** {@code attribute_type(path, :type)}. */
+    record TypeIs(DocumentPath path, Operand type) implements Condition {
+        @Override
+        public boolean test(Map<String, AttributeValue> item) {
+            AttributeValue v = path.resolve(item);
+            return v != null
+                    && type.evaluate(item) instanceof AttributeValue.S s
+                    && s.value().equals(v.type());
+        }
+    }
+
+    record BeginsWith(Operand value, Operand prefix) implements Condition {
+        @Override
+        public boolean test(Map<String, AttributeValue> item) {
+            AttributeValue v = value.evaluate(item);
+            AttributeValue p = prefix.evaluate(item);
+            return v != null && p != null && AttributeValues.beginsWith(v, p);
+        }
+    }
+
+    /**
+     * {@code contains(path, operand)}: a substring of a string, a subsequence of a binary, a member
+     * of a set, or an element of a list.
+     */
+    record Contains(Operand container, Operand element) implements Condition {
+        @Override
+        public boolean test(Map<String, AttributeValue> item) {
+            AttributeValue c = container.evaluate(item);
+            AttributeValue e = element.evaluate(item);
+            return c != null && e != null && contains(c, e);
+        }
+
+        private static boolean contains(AttributeValue c, AttributeValue e) {
+            if (c instanceof AttributeValue.S s) {
+                return e instanceof AttributeValue.S sub && s.value().contains(sub.value());
+            }
+            if (c instanceof AttributeValue.SS ss) {
+                return e instanceof AttributeValue.S member && ss.values().contains(member.value());
+            }
+            if (c instanceof AttributeValue.NS ns) {
+                return e instanceof AttributeValue.N member && ns.values().contains(member);
+            }
+            if (c instanceof AttributeValue.BS bs) {
+                return e instanceof AttributeValue.B member && bs.values().contains(member);
+            }
+            if (c instanceof AttributeValue.L l) {
+                return l.values().contains(e);
+            }
+            if (c instanceof AttributeValue.B b) {
+                return e instanceof AttributeValue.B sub && indexOf(b.value(), sub.value()) >= 0;
+            }
+            return false;
+        }
+
+        private static int indexOf(byte[] haystack, byte[] needle) {
+            outer:
+            for (int i = 0; i + needle.length <= haystack.length; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (haystack[i + j] != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
+        }
+    }
+
+    /** The always-true condition, for requests without one. */
+    static Condition always() {
+        return Always.INSTANCE;
+    }
+
+    enum Always implements Condition {
+        INSTANCE;
+
+        @Override
+        public boolean test(Map<String, AttributeValue> item) {
+            return true;
+        }
+    }
+}

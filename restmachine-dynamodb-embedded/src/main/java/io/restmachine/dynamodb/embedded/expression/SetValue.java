@@ -1,0 +1,93 @@
+package io.restmachine.dynamodb.embedded.expression;
+
+import io.restmachine.dynamodb.embedded.error.EngineException;
+import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.Numbers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The right-hand side of a SET action: an operand, {@code if_not_exists}, {@code list_append}, or {@code +}/{@code -}. */
+sealed interface SetValue {
+
+    String MISSING_ATTRIBUTE = "The provided expression refers to an attribute that does not exist in the item";
+    String WRONG_TYPE = "An operand in the update expression has an incorrect data type";
+
+    /**
+     * The value for an item (the item as it was before the update).
+     *
+     * @throws EngineException a ValidationException when a path is absent or of the wrong type
+     */
+    AttributeValue evaluate(Map<String, AttributeValue> item);
+
+    /** The type known before evaluation, or null. */
+    default @org.jspecify.annotations.Nullable String staticType() {
+        return null;
+    }
+
+    record Of(Operand operand) implements SetValue {
+        @Override
+        public AttributeValue evaluate(Map<String, AttributeValue> item) {
+            AttributeValue value = operand.evaluate(item);
+            if (value == null) {
+                throw EngineException.validation(MISSING_ATTRIBUTE);
+            }
+            return value;
+        }
+
+        @Override
+        public @org.jspecify.annotations.Nullable String staticType() {
+            return operand instanceof Operand.Value v ? v.staticType() : null;
+        }
+    }
+
+    record IfNotExists(DocumentPath path, SetValue fallback) implements SetValue {
+        @Override
+        public AttributeValue evaluate(Map<String, AttributeValue> item) {
+            AttributeValue existing = path.resolve(item);
+            return existing != null ? existing : fallback.evaluate(item);
+        }
+    }
+
+    record ListAppend(SetValue first, SetValue second) implements SetValue {
+        @Override
+        public AttributeValue evaluate(Map<String, AttributeValue> item) {
+            AttributeValue a = first.evaluate(item);
+            AttributeValue b = second.evaluate(item);
+            if (!(a instanceof AttributeValue.L la) || !(b instanceof AttributeValue.L lb)) {
+                throw EngineException.validation(WRONG_TYPE);
+            }
+            List<AttributeValue> joined =
+                    new ArrayList<>(la.values().size() + lb.values().size());
+            joined.addAll(la.values());
+            joined.addAll(lb.values());
+            return new AttributeValue.L(joined);
+        }
+
+        @Override
+        public String staticType() {
+            return "L";
+        }
+    }
+
+    record Arithmetic(SetValue left, SetValue right, boolean plus) implements SetValue {
+        @Override
+        public AttributeValue evaluate(Map<String, AttributeValue> item) {
+            AttributeValue a = left.evaluate(item);
+            if (!(a instanceof AttributeValue.N na)) {
+                throw EngineException.validation(WRONG_TYPE);
+            }
+            AttributeValue b = right.evaluate(item);
+            if (!(b instanceof AttributeValue.N nb)) {
+                throw EngineException.validation(WRONG_TYPE);
+            }
+            return Numbers.checked(
+                    plus ? na.value().add(nb.value()) : na.value().subtract(nb.value()));
+        }
+
+        @Override
+        public String staticType() {
+            return "N";
+        }
+    }
+}

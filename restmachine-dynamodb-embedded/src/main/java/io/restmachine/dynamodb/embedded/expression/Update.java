@@ -1,0 +1,278 @@
+package io.restmachine.dynamodb.embedded.expression;
+
+import io.restmachine.dynamodb.embedded.error.EngineException;
+import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.Numbers;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A parsed update expression: its actions in the order DynamoDB applies them. All SET values are
+ * computed from the item as it was, then the actions change a copy, so a failing action leaves
+ * nothing half-done.
+ */
+final class Update implements UpdateExpression {
+    static final String INVALID_PATH = "The document path provided in the update expression is invalid for update";
+
+    /** One action: SET path = value, REMOVE path, ADD path :v, DELETE path :v. */
+    sealed interface Action {
+        DocumentPath path();
+
+        record Set(DocumentPath path, SetValue value) implements Action {}
+
+        record Remove(DocumentPath path) implements Action {}
+
+        record Add(DocumentPath path, AttributeValue value) implements Action {}
+
+        record Delete(DocumentPath path, AttributeValue value) implements Action {}
+    }
+
+    private final List<Action> actions;
+    private final java.util.Set<String> topLevelAttributes;
+    private final String typeMismatch;
+
+    /** An update expression's actions. */
+    Update(List<Action> actions) {
+        this(actions, SetValue.WRONG_TYPE);
+    }
+
+    /**
+     * Actions with the message for ADD or DELETE on an attribute of another type, which differs
+     * between UpdateExpression and the legacy AttributeUpdates.
+     */
+    Update(List<Action> actions, String typeMismatch) {
+        this.typeMismatch = typeMismatch;
+        List<Action> ordered = new ArrayList<>(actions.size());
+        List<Action.Remove> removes = new ArrayList<>();
+        java.util.Set<String> heads = new LinkedHashSet<>();
+        for (Action action : actions) {
+            heads.add(action.path().head());
+            if (action instanceof Action.Remove remove) {
+                removes.add(remove);
+            } else {
+                ordered.add(action);
+            }
+        }
+        // List indexes in REMOVE refer to the list as it was: remove the highest index first.
+        removes.sort((a, b) -> comparePathsDescending(a.path(), b.path()));
+        ordered.addAll(removes);
+        this.actions = List.copyOf(ordered);
+        this.topLevelAttributes = Collections.unmodifiableSet(heads);
+    }
+
+    @Override
+    public Set<String> topLevelAttributes() {
+        return topLevelAttributes;
+    }
+
+    List<Action> actions() {
+        return actions;
+    }
+
+    @Override
+    public Map<String, AttributeValue> apply(Map<String, AttributeValue> item) {
+        AttributeValue[] computed = new AttributeValue[actions.size()];
+        for (int i = 0; i < actions.size(); i++) {
+            if (actions.get(i) instanceof Action.Set set) {
+                computed[i] = set.value().evaluate(item);
+            }
+        }
+        Map<String, AttributeValue> result = new LinkedHashMap<>(item);
+        for (int i = 0; i < actions.size(); i++) {
+            Action action = actions.get(i);
+            AttributeValue value = computed[i];
+            if (action instanceof Action.Set set) {
+                put(result, set.path(), existing -> value);
+            } else if (action instanceof Action.Remove remove) {
+                remove(result, remove.path());
+            } else if (action instanceof Action.Add add) {
+                put(result, add.path(), existing -> add(existing, add.value(), typeMismatch));
+            } else if (action instanceof Action.Delete delete) {
+                put(result, delete.path(), existing -> delete(existing, delete.value(), typeMismatch));
+            }
+        }
+        return result;
+    }
+
+    private static @Nullable AttributeValue add(
+            @Nullable AttributeValue existing, AttributeValue operand, String typeMismatch) {
+        if (existing == null) {
+            return operand;
+        }
+        if (existing instanceof AttributeValue.N a && operand instanceof AttributeValue.N b) {
+            return Numbers.checked(a.value().add(b.value()));
+        }
+        if (existing instanceof AttributeValue.SS a && operand instanceof AttributeValue.SS b) {
+            return new AttributeValue.SS(union(a.values(), b.values()));
+        }
+        if (existing instanceof AttributeValue.NS a && operand instanceof AttributeValue.NS b) {
+            return new AttributeValue.NS(union(a.values(), b.values()));
+        }
+        if (existing instanceof AttributeValue.BS a && operand instanceof AttributeValue.BS b) {
+            return new AttributeValue.BS(union(a.values(), b.values()));
+        }
+        if (existing instanceof AttributeValue.L a && operand instanceof AttributeValue.L b) {
+            // Only the legacy AttributeUpdates ADD appends lists; expressions reject an L operand.
+            List<AttributeValue> joined = new ArrayList<>(a.values());
+            joined.addAll(b.values());
+            return new AttributeValue.L(joined);
+        }
+        throw EngineException.validation(typeMismatch);
+    }
+
+    /** The set without the operand's elements; null (the attribute goes) when nothing is left. */
+    private static @Nullable AttributeValue delete(
+            @Nullable AttributeValue existing, AttributeValue operand, String typeMismatch) {
+        if (existing == null) {
+            return null;
+        }
+        if (existing instanceof AttributeValue.SS a && operand instanceof AttributeValue.SS b) {
+            java.util.Set<String> left = minus(a.values(), b.values());
+            return left.isEmpty() ? null : new AttributeValue.SS(left);
+        }
+        if (existing instanceof AttributeValue.NS a && operand instanceof AttributeValue.NS b) {
+            java.util.Set<AttributeValue.N> left = minus(a.values(), b.values());
+            return left.isEmpty() ? null : new AttributeValue.NS(left);
+        }
+        if (existing instanceof AttributeValue.BS a && operand instanceof AttributeValue.BS b) {
+            java.util.Set<AttributeValue.B> left = minus(a.values(), b.values());
+            return left.isEmpty() ? null : new AttributeValue.BS(left);
+        }
+        throw EngineException.validation(typeMismatch);
+    }
+
+    private static <T> java.util.Set<T> union(java.util.Set<T> a, java.util.Set<T> b) {
+        java.util.Set<T> result = new HashSet<>(a);
+        result.addAll(b);
+        return result;
+    }
+
+    private static <T> java.util.Set<T> minus(java.util.Set<T> a, java.util.Set<T> b) {
+        java.util.Set<T> result = new HashSet<>(a);
+        result.removeAll(b);
+        return result;
+    }
+
+    /**
+     * Replaces the value at {@code path} by {@code change(existing)}; a null result removes it. The
+     * path's parent must exist and be a map (for a key) or a list (for an index); an index past
+     * the end of a list appends.
+     */
+    private static void put(
+            Map<String, AttributeValue> item, DocumentPath path, UnaryOperator<@Nullable AttributeValue> change) {
+        String head = path.head();
+        if (path.isTopLevel()) {
+            AttributeValue changed = change.apply(item.get(head));
+            if (changed == null) {
+                item.remove(head);
+            } else {
+                item.put(head, changed);
+            }
+            return;
+        }
+        AttributeValue top = item.get(head);
+        if (top == null) {
+            throw EngineException.validation(INVALID_PATH);
+        }
+        item.put(head, putIn(top, path, 1, change));
+    }
+
+    private static AttributeValue putIn(
+            AttributeValue container, DocumentPath path, int step, UnaryOperator<@Nullable AttributeValue> change) {
+        if (path.isIndex(step)) {
+            if (!(container instanceof AttributeValue.L list)) {
+                throw EngineException.validation(INVALID_PATH);
+            }
+            List<AttributeValue> values = new ArrayList<>(list.values());
+            int index = path.index(step);
+            AttributeValue existing = index < values.size() ? values.get(index) : null;
+            AttributeValue changed = changeChild(existing, path, step, change);
+            if (changed == null) {
+                if (existing != null) {
+                    values.remove(index);
+                }
+            } else if (existing != null) {
+                values.set(index, changed);
+            } else {
+                values.add(changed);
+            }
+            return new AttributeValue.L(values);
+        }
+        if (!(container instanceof AttributeValue.M map)) {
+            throw EngineException.validation(INVALID_PATH);
+        }
+        String key = path.name(step);
+        AttributeValue changed = changeChild(map.values().get(key), path, step, change);
+        Map<String, AttributeValue> values = new LinkedHashMap<>(map.values());
+        if (changed == null) {
+            values.remove(key);
+        } else {
+            values.put(key, changed);
+        }
+        return new AttributeValue.M(values);
+    }
+
+    /** The new value of the child at {@code step}: changed if it is the last step, else descended into. */
+    private static @Nullable AttributeValue changeChild(
+            @Nullable AttributeValue existing,
+            DocumentPath path,
+            int step,
+            UnaryOperator<@Nullable AttributeValue> change) {
+        if (step == path.length() - 1) {
+            return change.apply(existing);
+        }
+        if (existing == null) {
+            throw EngineException.validation(INVALID_PATH);
+        }
+        return putIn(existing, path, step + 1, change);
+    }
+
+    private static void remove(Map<String, AttributeValue> item, DocumentPath path) {
+        if (!path.isTopLevel() && path.resolve(item) == null && parentMissing(item, path)) {
+            throw EngineException.validation(INVALID_PATH);
+        }
+        if (path.isTopLevel() || path.resolve(item) != null) {
+            put(item, path, existing -> null);
+        }
+    }
+
+    private static boolean parentMissing(Map<String, AttributeValue> item, DocumentPath path) {
+        AttributeValue current = item.get(path.head());
+        for (int i = 1; i < path.length() - 1 && current != null; i++) {
+            current = path.step(current, i);
+        }
+        if (current == null) {
+            return true;
+        }
+        int last = path.length() - 1;
+        return path.isIndex(last) ? !(current instanceof AttributeValue.L) : !(current instanceof AttributeValue.M);
+    }
+
+    private static int comparePathsDescending(DocumentPath a, DocumentPath b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            if (a.isIndex(i) && b.isIndex(i)) {
+                int c = Integer.compare(b.index(i), a.index(i));
+                if (c != 0) {
+                    return c;
+                }
+            } else if (!a.isIndex(i) && !b.isIndex(i)) {
+                int c = a.name(i).compareTo(b.name(i));
+                if (c != 0) {
+                    return c;
+                }
+            } else {
+                return a.isIndex(i) ? 1 : -1;
+            }
+        }
+        return Integer.compare(a.length(), b.length());
+    }
+}

@@ -1,0 +1,232 @@
+package io.restmachine.dynamodb.embedded.protocol;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restmachine.dynamodb.embedded.action.Action;
+import io.restmachine.dynamodb.embedded.action.Engine;
+import io.restmachine.dynamodb.embedded.action.EngineFailure;
+import io.restmachine.dynamodb.embedded.error.DynamoError;
+import io.restmachine.dynamodb.embedded.error.EngineException;
+import io.restmachine.dynamodb.embedded.error.ErrorType;
+import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.CRC32;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * DynamoDB's JSON 1.0 protocol over any transport: the in-process SDK client and the HTTP server
+ * both hand their requests here. It answers the health check, checks content type, JSON, target
+ * and authentication header in DynamoDB's order, type-checks the body against the action's shape,
+ * runs the action, and renders every error (in this one place) as
+ * {@code {"__type": "<namespace>#<Name>", "message": "..."}} with {@code x-amz-crc32} and
+ * {@code x-amzn-RequestId} headers.
+ */
+public final class ProtocolHandler {
+    /** DynamoDB's maximum request body size. */
+    public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProtocolHandler.class);
+    private static final String TARGET_PREFIX = "DynamoDB_20120810.";
+    private static final byte[] HEALTHY = "healthy: dynamodb.us-east-1.amazonaws.com ".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UNKNOWN_OPERATION = "<UnknownOperationException/>\n".getBytes(StandardCharsets.UTF_8);
+    private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
+
+    private final Engine engine;
+    private final ObjectMapper mapper;
+    private final JsonFactory factory;
+
+    public ProtocolHandler(Engine engine) {
+        this.engine = engine;
+        JsonFactory jsonFactory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(MAX_BODY_BYTES)
+                        .maxNestingDepth(64)
+                        .build())
+                .build();
+        this.mapper = new ObjectMapper(jsonFactory);
+        this.factory = mapper.getFactory();
+    }
+
+    /**
+     * Handles one request.
+     *
+     * @param method the HTTP method
+     * @param headers header values by lower-case name
+     * @param body the request body
+     */
+    public WireResponse handle(String method, Map<String, String> headers, byte[] body) {
+        if (method.equals("GET")) {
+            return respond(200, "text/plain", HEALTHY);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            return new WireResponse(413, Map.of("x-amzn-RequestId", requestId()), new byte[0]);
+        }
+        String contentType = contentType(headers.get("content-type"));
+        boolean knownType = contentType.equals("application/x-amz-json-1.0")
+                || contentType.equals("application/x-amz-json-1.1")
+                || contentType.equals("application/json");
+        if (!method.equals("POST") || (body.length > 0 && !knownType)) {
+            return respond(404, "text/plain", UNKNOWN_OPERATION);
+        }
+        String responseType = knownType && !contentType.equals("application/json") ? contentType : "application/json";
+        try {
+            JsonNode data = null;
+            if (body.length > 0) {
+                data = parse(body);
+            }
+            String target = headers.getOrDefault("x-amz-target", "");
+            Optional<Action> action = target.startsWith(TARGET_PREFIX)
+                    ? engine.action(target.substring(TARGET_PREFIX.length()))
+                    : Optional.empty();
+            if (action.isEmpty()) {
+                throw new DynamoError(ErrorType.UNKNOWN_OPERATION, "").toException();
+            }
+            String authorization = headers.get("authorization");
+            if (authorization == null || !authorization.trim().startsWith("AWS4-")) {
+                throw new DynamoError(ErrorType.MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token")
+                        .toException();
+            }
+            if (data == null) {
+                throw new DynamoError(ErrorType.SERIALIZATION, "").toException();
+            }
+            return respond(200, responseType, run(action.get(), data));
+        } catch (EngineException e) {
+            return error(responseType, e.error(), null, null);
+        } catch (EngineFailure e) {
+            return error(responseType, e.error(), e.item(), e.reasons());
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure handling {}", headers.get("x-amz-target"), e);
+            return error(
+                    responseType,
+                    new DynamoError(ErrorType.INTERNAL_SERVER_ERROR, "Internal server error"),
+                    null,
+                    null);
+        }
+    }
+
+    private JsonNode parse(byte[] body) {
+        try {
+            JsonNode node = mapper.readTree(body);
+            if (node == null) {
+                throw new DynamoError(ErrorType.SERIALIZATION, "").toException();
+            }
+            return node;
+        } catch (JsonParseException e) {
+            throw new DynamoError(ErrorType.SERIALIZATION, "").toException();
+        } catch (IOException e) {
+            throw new DynamoError(ErrorType.SERIALIZATION, "").toException();
+        }
+    }
+
+    private byte[] run(Action action, JsonNode data) {
+        if (engine.faults().throttle()) {
+            throw (action.dataPlane()
+                            ? new DynamoError(
+                                    ErrorType.PROVISIONED_THROUGHPUT_EXCEEDED,
+                                    "The level of configured provisioned throughput for the table was exceeded."
+                                            + " Consider increasing your provisioning level with the UpdateTable API.")
+                            : new DynamoError(ErrorType.THROTTLING, "Rate of requests exceeds the allowed throughput."))
+                    .toException();
+        }
+        Duration latency = engine.faults().latency();
+        if (!latency.isZero()) {
+            try {
+                Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        ObjectNode request = RequestChecker.check(data, action.shape());
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+        try (JsonGenerator out = factory.createGenerator(buffer)) {
+            action.execute(request, engine, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render the response of " + action.name(), e);
+        }
+        return buffer.toByteArray();
+    }
+
+    private WireResponse error(
+            String contentType,
+            DynamoError error,
+            @Nullable Map<String, AttributeValue> item,
+            @Nullable List<EngineFailure.Reason> reasons) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(128);
+        try (JsonGenerator out = factory.createGenerator(buffer)) {
+            out.writeStartObject();
+            out.writeStringField("__type", error.type().qualifiedName());
+            if (!error.message().isEmpty()) {
+                boolean capital =
+                        error.type() == ErrorType.SERIALIZATION || error.type() == ErrorType.TRANSACTION_CANCELED;
+                out.writeStringField(capital ? "Message" : "message", error.message());
+            }
+            if (item != null) {
+                out.writeFieldName("Item");
+                AttributeJson.writeItem(out, item);
+            }
+            if (reasons != null) {
+                out.writeArrayFieldStart("CancellationReasons");
+                for (EngineFailure.Reason reason : reasons) {
+                    out.writeStartObject();
+                    out.writeStringField("Code", reason.code());
+                    if (reason.message() != null) {
+                        out.writeStringField("Message", reason.message());
+                    }
+                    if (reason.item() != null) {
+                        out.writeFieldName("Item");
+                        AttributeJson.writeItem(out, reason.item());
+                    }
+                    out.writeEndObject();
+                }
+                out.writeEndArray();
+            }
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render error " + error, e);
+        }
+        return respond(error.type().httpStatus(), contentType, buffer.toByteArray());
+    }
+
+    private static WireResponse respond(int status, String contentType, byte[] body) {
+        Map<String, String> headers = new HashMap<>(8);
+        headers.put("Content-Type", contentType);
+        headers.put("x-amzn-RequestId", requestId());
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        headers.put("x-amz-crc32", Long.toString(crc.getValue()));
+        return new WireResponse(status, headers, body);
+    }
+
+    private static String contentType(@Nullable String header) {
+        if (header == null) {
+            return "";
+        }
+        int semicolon = header.indexOf(';');
+        return (semicolon < 0 ? header : header.substring(0, semicolon)).trim();
+    }
+
+    private static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        char[] id = new char[52];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = ID_CHARS[random.nextInt(ID_CHARS.length)];
+        }
+        return new String(id);
+    }
+}

@@ -1,0 +1,218 @@
+package io.restmachine.dynamodb.embedded.table;
+
+import io.restmachine.dynamodb.embedded.error.DynamoError;
+import io.restmachine.dynamodb.embedded.error.ErrorType;
+import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The catalogue of tables and the one path through which every change passes. Concurrency: each
+ * item maps to one of a fixed set of lock stripes; a single-item write holds its stripe while it
+ * reads, checks its condition and writes, so it is atomic with its condition; a transaction takes
+ * the stripes of all its items in ascending order (no deadlock) and is therefore isolated from
+ * single writes; schema changes that rebuild an index take every stripe. Reads take no lock.
+ */
+public final class Database {
+    private static final int STRIPES = 1024;
+
+    private final ConcurrentHashMap<String, Table> tables = new ConcurrentHashMap<>();
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    private final ReentrantLock schemaLock = new ReentrantLock();
+    private final MutationLog log;
+    private final Clock clock;
+
+    public Database(MutationLog log, Clock clock) {
+        this.log = log;
+        this.clock = clock;
+        Arrays.setAll(stripes, i -> new ReentrantLock());
+    }
+
+    /** The clock the engine reads (TTL expiry, creation times). */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The table named {@code name}, if it exists. */
+    public Optional<Table> find(String name) {
+        return Optional.ofNullable(tables.get(name));
+    }
+
+    /** The table named {@code name}, or DynamoDB's ResourceNotFoundException. */
+    public Table table(String name) {
+        Table table = tables.get(name);
+        if (table == null) {
+            throw new DynamoError(ErrorType.RESOURCE_NOT_FOUND, "Requested resource not found").toException();
+        }
+        return table;
+    }
+
+    /** All table names in ascending order. */
+    public List<String> tableNames() {
+        List<String> names = new ArrayList<>(tables.keySet());
+        names.sort(null);
+        return names;
+    }
+
+    /** Creates a table; ResourceInUseException if one of that name exists. */
+    public Table create(TableDefinition definition) {
+        schemaLock.lock();
+        try {
+            if (tables.containsKey(definition.name())) {
+                throw new DynamoError(ErrorType.RESOURCE_IN_USE, "Table already exists: " + definition.name())
+                        .toException();
+            }
+            log.schema(definition);
+            Table table = new Table(definition);
+            tables.put(definition.name(), table);
+            return table;
+        } finally {
+            schemaLock.unlock();
+        }
+    }
+
+    /** Deletes a table and its items; returns the deleted table. */
+    public Table delete(String name) {
+        schemaLock.lock();
+        try {
+            Table table = tables.get(name);
+            if (table == null) {
+                throw new DynamoError(
+                                ErrorType.RESOURCE_NOT_FOUND,
+                                "Requested resource not found: Table: " + name + " not found")
+                        .toException();
+            }
+            log.tableDeleted(name);
+            tables.remove(name);
+            return table;
+        } finally {
+            schemaLock.unlock();
+        }
+    }
+
+    /** Replaces a table's definition (new indexes are filled from the items), holding every stripe. */
+    public void redefine(Table table, TableDefinition next) {
+        schemaLock.lock();
+        try {
+            for (ReentrantLock stripe : stripes) {
+                stripe.lock();
+            }
+            try {
+                log.schema(next);
+                table.redefine(next);
+            } finally {
+                for (ReentrantLock stripe : stripes) {
+                    stripe.unlock();
+                }
+            }
+        } finally {
+            schemaLock.unlock();
+        }
+    }
+
+    /** Runs {@code work} holding the lock stripe of the item {@code key} of {@code table}. */
+    public <T> T locked(Table table, StoreKey key, Supplier<T> work) {
+        ReentrantLock stripe = stripes[stripe(table, key)];
+        stripe.lock();
+        try {
+            return work.get();
+        } finally {
+            stripe.unlock();
+        }
+    }
+
+    /** Runs {@code work} holding the stripes of all the given items, taken in ascending order. */
+    public <T> T locked(Collection<Map.Entry<Table, StoreKey>> items, Supplier<T> work) {
+        TreeSet<Integer> wanted = new TreeSet<>();
+        for (Map.Entry<Table, StoreKey> item : items) {
+            wanted.add(stripe(item.getKey(), item.getValue()));
+        }
+        List<ReentrantLock> taken = new ArrayList<>(wanted.size());
+        try {
+            for (int index : wanted) {
+                ReentrantLock stripe = stripes[index];
+                stripe.lock();
+                taken.add(stripe);
+            }
+            return work.get();
+        } finally {
+            for (int i = taken.size() - 1; i >= 0; i--) {
+                taken.get(i).unlock();
+            }
+        }
+    }
+
+    private static int stripe(Table table, StoreKey key) {
+        int h = System.identityHashCode(table) * 31 + key.hashCode();
+        h ^= h >>> 16;
+        return h & (STRIPES - 1);
+    }
+
+    /**
+     * The single mutation path: logs the writes, then applies them. Callers hold the stripes of
+     * every item written.
+     */
+    public void commit(List<ItemWrite> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        log.items(writes);
+        for (ItemWrite write : writes) {
+            write.table().apply(write.key(), write.before(), write.after());
+        }
+    }
+
+    /** One-item form of {@link #commit(List)}. */
+    public void commit(ItemWrite write) {
+        commit(List.of(write));
+    }
+
+    /**
+     * Deletes every item whose time-to-live attribute (a number of epoch seconds) lies before the
+     * clock's now; returns how many were deleted. The scheduler calls this; tests may call it
+     * directly.
+     */
+    public int expireNow() {
+        long now = clock.instant().getEpochSecond();
+        int deleted = 0;
+        for (Table table : tables.values()) {
+            String attribute = table.definition().ttlAttribute();
+            if (attribute == null) {
+                continue;
+            }
+            for (Map.Entry<StoreKey, Map<String, AttributeValue>> entry :
+                    table.items().entrySet()) {
+                if (!expired(entry.getValue(), attribute, now)) {
+                    continue;
+                }
+                StoreKey key = entry.getKey();
+                boolean removed = locked(table, key, () -> {
+                    Map<String, AttributeValue> current = table.get(key);
+                    if (current == null || !expired(current, attribute, now)) {
+                        return false;
+                    }
+                    commit(new ItemWrite(table, key, current, null));
+                    return true;
+                });
+                if (removed) {
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
+    }
+
+    private static boolean expired(Map<String, AttributeValue> item, String attribute, long now) {
+        return item.get(attribute) instanceof AttributeValue.N n && n.value().compareTo(BigDecimal.valueOf(now)) < 0;
+    }
+}

@@ -1,0 +1,31 @@
+package io.restmachine.dynamodb.embedded.table;
+
+import java.util.List;
+
+/**
+ * Where every change to the database is recorded before it becomes visible: a write-ahead log for
+ * a persistent engine, nothing for an in-memory one. {@link Database} calls it from its single
+ * mutation path, under the locks of the change.
+ */
+public interface MutationLog {
+    /** A log that records nothing (in-memory engine). */
+    MutationLog NONE = new MutationLog() {
+        @Override
+        public void items(List<ItemWrite> writes) {}
+
+        @Override
+        public void schema(TableDefinition definition) {}
+
+        @Override
+        public void tableDeleted(String name) {}
+    };
+
+    /** Item changes that must be applied together (one write, a batch element, a transaction). */
+    void items(List<ItemWrite> writes);
+
+    /** A table was created or its definition changed. */
+    void schema(TableDefinition definition);
+
+    /** A table was deleted with its items. */
+    void tableDeleted(String name);
+}

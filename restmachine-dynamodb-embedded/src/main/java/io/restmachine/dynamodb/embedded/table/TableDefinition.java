@@ -1,0 +1,110 @@
+package io.restmachine.dynamodb.embedded.table;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a table is, apart from its items: name, attribute definitions, key, indexes, billing
+ * mode and throughput, creation time, identity and time-to-live setting. Immutable: every schema
+ * change produces a new definition (see the {@code with*} methods).
+ *
+ * @param attributeTypes attribute name to scalar type, in the order they were defined
+ */
+public record TableDefinition(
+        String name,
+        Map<String, String> attributeTypes,
+        KeySchema key,
+        List<IndexDefinition> localIndexes,
+        List<IndexDefinition> globalIndexes,
+        boolean payPerRequest,
+        long readCapacity,
+        long writeCapacity,
+        double creationTime,
+        String tableId,
+        @Nullable String ttlAttribute) {
+    public TableDefinition {
+        Objects.requireNonNull(name, "name");
+        attributeTypes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributeTypes));
+        Objects.requireNonNull(key, "key");
+        localIndexes = List.copyOf(localIndexes);
+        globalIndexes = List.copyOf(globalIndexes);
+        Objects.requireNonNull(tableId, "tableId");
+    }
+
+    /** The index named {@code indexName}, local or global. */
+    public Optional<IndexDefinition> index(String indexName) {
+        for (IndexDefinition index : globalIndexes) {
+            if (index.name().equals(indexName)) {
+                return Optional.of(index);
+            }
+        }
+        for (IndexDefinition index : localIndexes) {
+            if (index.name().equals(indexName)) {
+                return Optional.of(index);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Global then local indexes, in declaration order. */
+    public List<IndexDefinition> indexes() {
+        List<IndexDefinition> all = new ArrayList<>(globalIndexes);
+        all.addAll(localIndexes);
+        return all;
+    }
+
+    /** The ARN DynamoDB would give this table in us-east-1 of the dummy account. */
+    public String arn() {
+        return "arn:aws:dynamodb:us-east-1:000000000000:table/" + name;
+    }
+
+    public TableDefinition withGlobalIndexes(List<IndexDefinition> indexes, Map<String, String> types) {
+        return new TableDefinition(
+                name,
+                types,
+                key,
+                localIndexes,
+                indexes,
+                payPerRequest,
+                readCapacity,
+                writeCapacity,
+                creationTime,
+                tableId,
+                ttlAttribute);
+    }
+
+    public TableDefinition withThroughput(boolean onDemand, long read, long write) {
+        return new TableDefinition(
+                name,
+                attributeTypes,
+                key,
+                localIndexes,
+                globalIndexes,
+                onDemand,
+                read,
+                write,
+                creationTime,
+                tableId,
+                ttlAttribute);
+    }
+
+    public TableDefinition withTtlAttribute(@Nullable String attribute) {
+        return new TableDefinition(
+                name,
+                attributeTypes,
+                key,
+                localIndexes,
+                globalIndexes,
+                payPerRequest,
+                readCapacity,
+                writeCapacity,
+                creationTime,
+                tableId,
+                attribute);
+    }
+}
