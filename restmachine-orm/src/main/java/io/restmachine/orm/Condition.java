@@ -137,54 +137,67 @@ public sealed interface Condition {
             this.name = Objects.requireNonNull(name, "field name");
         }
 
+        /** The field equals the value. */
         public Condition eq(Object value) {
             return new Compare(name, Op.EQ, value);
         }
 
+        /** The field differs from the value. */
         public Condition ne(Object value) {
             return new Compare(name, Op.NE, value);
         }
 
+        /** The field is greater than the value. */
         public Condition gt(Object value) {
             return new Compare(name, Op.GT, value);
         }
 
+        /** The field is greater than or equal to the value. */
         public Condition gte(Object value) {
             return new Compare(name, Op.GTE, value);
         }
 
+        /** The field is less than the value. */
         public Condition lt(Object value) {
             return new Compare(name, Op.LT, value);
         }
 
+        /** The field is less than or equal to the value. */
         public Condition lte(Object value) {
             return new Compare(name, Op.LTE, value);
         }
 
+        /** The field is between the bounds, inclusive. */
         public Condition between(Object low, Object high) {
             return new Between(name, low, high);
         }
 
+        /** The field equals one of the values. */
         public Condition in(Collection<?> values) {
             return new In(name, List.copyOf(values));
         }
 
+        /** The field equals one of the values. */
         public Condition in(Object... values) {
             return new In(name, List.of(values));
         }
 
+        /** The string field starts with the prefix. */
         public Condition beginsWith(String prefix) {
             return new BeginsWith(name, prefix);
         }
 
+        /** The string field contains the text, or the set or list field the element. */
         public Condition contains(Object value) {
             return new Contains(name, value);
         }
 
+        /** The item has the field. */
         public Condition exists() {
             return new Exists(name);
         }
 
+        /** The item lacks the field. */
         public Condition notExists() {
             return new NotExists(name);
         }

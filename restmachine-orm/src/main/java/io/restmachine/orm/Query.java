@@ -21,28 +21,40 @@ import org.jspecify.annotations.Nullable;
  */
 public interface Query<T> {
 
+    /** Items whose field equals the value; eq conditions on key fields make the query a DynamoDB Query. */
     Query<T> eq(String field, Object value);
 
+    /** Items whose field differs from the value (or is absent). */
     Query<T> ne(String field, Object value);
 
+    /** Items whose field is greater than the value. */
     Query<T> gt(String field, Object value);
 
+    /** Items whose field is greater than or equal to the value. */
     Query<T> gte(String field, Object value);
 
+    /** Items whose field is less than the value. */
     Query<T> lt(String field, Object value);
 
+    /** Items whose field is less than or equal to the value. */
     Query<T> lte(String field, Object value);
 
+    /** Items whose field is between the bounds, inclusive. */
     Query<T> between(String field, Object low, Object high);
 
+    /** Items whose field equals one of the values (at most 100). */
     Query<T> in(String field, Collection<?> values);
 
+    /** Items whose string field starts with the prefix. */
     Query<T> beginsWith(String field, String prefix);
 
+    /** Items whose string field contains the text, or whose set or list field contains the element. */
     Query<T> contains(String field, Object value);
 
+    /** Items that have the field. */
     Query<T> exists(String field);
 
+    /** Items that lack the field. */
     Query<T> notExists(String field);
 
     /** Adds a condition (AND). */
@@ -75,13 +87,16 @@ public interface Query<T> {
     /** Every matching item, pages fetched as the stream is consumed. Close it if not fully consumed. */
     Stream<T> stream();
 
+    /** The first matching item in the query's order; empty if none. */
     Optional<T> first();
 
     /** The last matching item in the query's order. */
     Optional<T> last();
 
+    /** How many items match (DynamoDB {@code Select=COUNT}, summed over pages). */
     long count();
 
+    /** Whether any item matches. */
     boolean exists();
 
     /** How this query would run, without running it. */

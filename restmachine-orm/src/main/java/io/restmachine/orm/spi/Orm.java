@@ -1,20 +1,39 @@
 package io.restmachine.orm.spi;
 
+import io.restmachine.orm.Key;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.Transaction;
+import io.restmachine.orm.ValidationException;
+import io.restmachine.orm.model.internal.EntityModel;
+import io.restmachine.orm.repository.internal.OrmRuntime;
+import io.restmachine.orm.repository.internal.TransactionImpl;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * The core's entry point for a backend: it turns model classes into repositories and transactions
  * over the backend's {@link Store}. A backend creates one {@code Orm} and delegates to it.
+ *
+ * <pre>{@code
+ * Orm orm = Orm.create(store, new OrmSettings(ItemLayout.defaults(), secret, Clock.systemUTC()));
+ * Repository<User> users = orm.repository(User.class);
+ * orm.transaction(tx -> tx.create(user).delete(Order.class, key));
+ * }</pre>
  */
 public final class Orm {
     private final Store store;
     private final OrmSettings settings;
+    private final OrmRuntime runtime;
 
     private Orm(Store store, OrmSettings settings) {
-        this.store = store;
-        this.settings = settings;
+        this.store = Objects.requireNonNull(store, "store");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.runtime = new OrmRuntime(store, settings);
     }
 
     /** An ORM over this store. */
@@ -27,17 +46,98 @@ public final class Orm {
      * SchemaException} if the class cannot be mapped.
      */
     public <T> Repository<T> repository(Class<T> type) {
-        throw new UnsupportedOperationException("not implemented yet (issue 2)");
+        return runtime.repository(Objects.requireNonNull(type, "type"));
     }
 
     /** The schema of a model (entity type, GSIs); validates the model like {@link #repository}. */
     public EntitySchema schema(Class<?> type) {
-        throw new UnsupportedOperationException("not implemented yet (issue 2)");
+        return runtime.model(Objects.requireNonNull(type, "type")).schema();
     }
 
-    /** Runs the actions collected by {@code body} as one TransactWriteItems call. */
+    /**
+     * Runs the actions collected by {@code body} as one TransactWriteItems call (at most 100
+     * actions, each on a different item); throws {@code TransactionCanceledException} with one
+     * reason per action if it is cancelled, and {@code ValidationException} (nothing sent) if an
+     * action is invalid.
+     */
     public void transaction(Consumer<? super Transaction> body) {
-        throw new UnsupportedOperationException("not implemented yet (issue 2)");
+        TransactionImpl.run(runtime, body);
+    }
+
+    /**
+     * One item to read in {@link #transactGet}.
+     *
+     * @param type the model class
+     * @param key the fields its keys read
+     * @param <T> the model type
+     */
+    public record Get<T>(Class<T> type, Key key) {
+        public Get {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(key, "key");
+        }
+    }
+
+    /**
+     * Reads up to 100 items of any models in one TransactGetItems call (a consistent snapshot):
+     * one entry per request, in order, empty where there is no item of that type.
+     */
+    public List<Optional<Object>> transactGet(List<Get<?>> gets) {
+        Objects.requireNonNull(gets, "gets");
+        if (gets.size() > TransactionImpl.MAX_ACTIONS) {
+            throw new ValidationException("transactGet reads at most " + TransactionImpl.MAX_ACTIONS + " items, got "
+                    + gets.size() + ": split the read");
+        }
+        List<Map<String, ItemValue>> keys = new ArrayList<>(gets.size());
+        List<EntityModel<?>> models = new ArrayList<>(gets.size());
+        Map<Map<String, ItemValue>, Integer> seen = new HashMap<>();
+        List<String> violations = new ArrayList<>();
+        for (int i = 0; i < gets.size(); i++) {
+            Get<?> g = gets.get(i);
+            EntityModel<?> model = runtime.model(g.type());
+            Map<String, ItemValue> key;
+            try {
+                key = model.tableKey(g.key());
+            } catch (ValidationException e) {
+                for (String v : e.violations()) {
+                    violations.add("read " + i + ": " + v);
+                }
+                continue;
+            }
+            Integer first = seen.putIfAbsent(key, i);
+            if (first != null) {
+                violations.add("reads " + first + " and " + i + " address the same item; read it once");
+            }
+            keys.add(key);
+            models.add(model);
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<Optional<Map<String, ItemValue>>> items = store.transactGet(keys);
+        List<Optional<Object>> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            EntityModel<?> model = models.get(i);
+            Optional<Map<String, ItemValue>> item = items.get(i);
+            out.add(item.filter(model::owns).map(model::fromItem));
+        }
+        return out;
+    }
+
+    /** {@link #transactGet(List)} for items of one model: one entry per key, in order. */
+    public <T> List<Optional<T>> transactGet(Class<T> type, List<Key> keys) {
+        List<Get<?>> gets = new ArrayList<>(keys.size());
+        for (Key k : keys) {
+            gets.add(new Get<>(type, k));
+        }
+        List<Optional<T>> out = new ArrayList<>(keys.size());
+        for (Optional<Object> o : transactGet(gets)) {
+            out.add(o.map(type::cast));
+        }
+        return out;
     }
 
     /** The store this ORM writes through. */

@@ -83,7 +83,10 @@ final class CreateTable implements Action {
         TableDefinition definition = definition(request, engine);
         Table table = engine.database().create(definition);
         out.writeStartObject();
-        TableDescriptions.write(out, "TableDescription", table, "ACTIVE");
+        // DynamoDB answers CREATING; the table is usable (and described as ACTIVE) at once.
+        Map<String, String> creating = new LinkedHashMap<>();
+        definition.globalIndexes().forEach(index -> creating.put(index.name(), "CREATING"));
+        TableDescriptions.write(out, "TableDescription", table, "CREATING", creating);
         out.writeEndObject();
     }
 

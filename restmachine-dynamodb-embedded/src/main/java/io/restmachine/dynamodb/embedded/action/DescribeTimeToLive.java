@@ -29,7 +29,7 @@ final class DescribeTimeToLive implements Action {
 
     @Override
     public void execute(ObjectNode request, Engine engine, JsonGenerator out) throws IOException {
-        Table table = engine.database().table(request.get("TableName").asText());
+        Table table = DescribeTable.existing(engine, request.get("TableName").asText());
         String attribute = table.definition().ttlAttribute();
         out.writeStartObject();
         out.writeObjectFieldStart("TimeToLiveDescription");

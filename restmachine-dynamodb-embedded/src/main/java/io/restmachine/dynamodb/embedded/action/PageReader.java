@@ -66,6 +66,22 @@ final class PageReader {
         return index;
     }
 
+    /** Select and projections must agree, as DynamoDB checks before anything else. */
+    static void checkSelectAndProjection(JsonNode request) {
+        String select = Requests.optionalText(request, "Select");
+        String projection = request.has("ProjectionExpression")
+                ? "ProjectionExpression"
+                : request.has("AttributesToGet") ? "AttributesToGet" : null;
+        if ("SPECIFIC_ATTRIBUTES".equals(select) && projection == null) {
+            throw EngineException.validation(
+                    "Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
+        }
+        if (select != null && !select.equals("SPECIFIC_ATTRIBUTES") && projection != null) {
+            throw EngineException.validation("1 validation error detected: Cannot specify the " + projection
+                    + " when choosing to get " + select);
+        }
+    }
+
     /** DynamoDB's check that Select=ALL_ATTRIBUTES is possible on this index. */
     static void checkSelect(@Nullable IndexDefinition index, JsonNode request) {
         if (index != null
@@ -162,16 +178,16 @@ final class PageReader {
             double units = Math.ceil(capacityBytes / 1024.0 / 4) * (Requests.flag(request, "ConsistentRead") ? 1 : 0.5);
             out.writeFieldName("ConsumedCapacity");
             out.writeStartObject();
-            out.writeNumberField("CapacityUnits", units);
+            Requests.writeUnits(out, units);
             out.writeStringField("TableName", table.name());
             if ("INDEXES".equals(Requests.optionalText(request, "ReturnConsumedCapacity"))) {
                 out.writeObjectFieldStart("Table");
-                out.writeNumberField("CapacityUnits", index == null ? units : 0);
+                Requests.writeUnits(out, index == null ? units : 0);
                 out.writeEndObject();
                 if (index != null) {
                     out.writeObjectFieldStart(index.global() ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes");
                     out.writeObjectFieldStart(index.name());
-                    out.writeNumberField("CapacityUnits", units);
+                    Requests.writeUnits(out, units);
                     out.writeEndObject();
                     out.writeEndObject();
                 }

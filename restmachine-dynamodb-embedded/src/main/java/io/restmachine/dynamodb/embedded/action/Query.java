@@ -85,6 +85,7 @@ final class Query implements Action {
                     "The legacy parameter QueryFilter is not supported by this engine yet: use FilterExpression");
         }
         Requests.attributesToGet(request);
+        PageReader.checkSelectAndProjection(request);
         Map<String, AttributeValue> start = Scan.startKey(request);
         if (!request.has("KeyConditions") && !request.has("KeyConditionExpression")) {
             throw EngineException.validation(

@@ -292,13 +292,22 @@ final class Requests {
     static void writeCapacityObject(JsonGenerator out, JsonNode request, String table, double units)
             throws IOException {
         out.writeStartObject();
-        out.writeNumberField("CapacityUnits", units);
+        writeUnits(out, units);
         out.writeStringField("TableName", table);
         if ("INDEXES".equals(optionalText(request, "ReturnConsumedCapacity"))) {
             out.writeObjectFieldStart("Table");
-            out.writeNumberField("CapacityUnits", units);
+            writeUnits(out, units);
             out.writeEndObject();
         }
         out.writeEndObject();
+    }
+
+    /** {@code "CapacityUnits": n}, written as an integer when it is one (as DynamoDB does). */
+    static void writeUnits(JsonGenerator out, double units) throws IOException {
+        if (units == Math.rint(units)) {
+            out.writeNumberField("CapacityUnits", (long) units);
+        } else {
+            out.writeNumberField("CapacityUnits", units);
+        }
     }
 }

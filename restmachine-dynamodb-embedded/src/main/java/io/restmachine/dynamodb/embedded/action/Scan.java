@@ -98,6 +98,7 @@ final class Scan implements Action {
                 List.of("ProjectionExpression", "FilterExpression"),
                 List.of("AttributesToGet", "ScanFilter", "ConditionalOperator"));
         Requests.attributesToGet(request);
+        PageReader.checkSelectAndProjection(request);
         if (request.has("ScanFilter")) {
             throw EngineException.validation(
                     "The legacy parameter ScanFilter is not supported by this engine yet: use FilterExpression");

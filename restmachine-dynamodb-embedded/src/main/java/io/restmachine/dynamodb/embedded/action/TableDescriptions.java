@@ -14,7 +14,26 @@ final class TableDescriptions {
     private TableDescriptions() {}
 
     static void write(JsonGenerator out, String field, Table table, String status) throws IOException {
-        TableDefinition def = table.definition();
+        write(out, field, table, status, Map.of());
+    }
+
+    /**
+     * @param indexStatus the status to show for particular global indexes (CREATING right after
+     *     they were added), ACTIVE for the others
+     */
+    static void write(JsonGenerator out, String field, Table table, String status, Map<String, String> indexStatus)
+            throws IOException {
+        write(out, field, table, table.definition(), status, indexStatus);
+    }
+
+    static void write(
+            JsonGenerator out,
+            String field,
+            Table table,
+            TableDefinition def,
+            String status,
+            Map<String, String> indexStatus)
+            throws IOException {
         boolean counts = !status.equals("DELETING");
         out.writeObjectFieldStart(field);
         out.writeArrayFieldStart("AttributeDefinitions");
@@ -39,16 +58,24 @@ final class TableDescriptions {
             out.writeStringField("BillingMode", "PAY_PER_REQUEST");
             out.writeNumberField("LastUpdateToPayPerRequestDateTime", def.creationTime());
             out.writeEndObject();
+            out.writeObjectFieldStart("TableThroughputModeSummary");
+            out.writeStringField("TableThroughputMode", "PAY_PER_REQUEST");
+            out.writeEndObject();
         }
-        writeIndexes(out, "LocalSecondaryIndexes", def.localIndexes(), def, table);
+        writeIndexes(out, "LocalSecondaryIndexes", def.localIndexes(), def, table, indexStatus);
         if (!status.equals("DELETING")) {
-            writeIndexes(out, "GlobalSecondaryIndexes", def.globalIndexes(), def, table);
+            writeIndexes(out, "GlobalSecondaryIndexes", def.globalIndexes(), def, table, indexStatus);
         }
         out.writeEndObject();
     }
 
     private static void writeIndexes(
-            JsonGenerator out, String field, List<IndexDefinition> indexes, TableDefinition def, Table table)
+            JsonGenerator out,
+            String field,
+            List<IndexDefinition> indexes,
+            TableDefinition def,
+            Table table,
+            Map<String, String> indexStatus)
             throws IOException {
         if (indexes.isEmpty()) {
             return;
@@ -69,11 +96,15 @@ final class TableDescriptions {
             }
             out.writeEndObject();
             if (index.global()) {
-                out.writeStringField("IndexStatus", "ACTIVE");
+                out.writeStringField("IndexStatus", indexStatus.getOrDefault(index.name(), "ACTIVE"));
                 writeThroughput(out, index.readCapacity(), index.writeCapacity());
             }
             out.writeNumberField("IndexSizeBytes", 0);
-            out.writeNumberField("ItemCount", table.index(index.name()).size());
+            out.writeNumberField(
+                    "ItemCount",
+                    table.definition().index(index.name()).isPresent()
+                            ? table.index(index.name()).size()
+                            : 0);
             out.writeStringField("IndexArn", def.arn() + "/index/" + index.name());
             out.writeEndObject();
         }

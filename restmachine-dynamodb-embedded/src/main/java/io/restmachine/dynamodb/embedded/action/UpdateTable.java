@@ -115,9 +115,29 @@ final class UpdateTable implements Action {
         if (updates != null) {
             next = applyIndexUpdates(request, next, updates, onDemand);
         }
+        Map<String, String> indexStatus = new LinkedHashMap<>();
+        List<IndexDefinition> shown = new ArrayList<>(next.globalIndexes());
+        for (IndexDefinition index : next.globalIndexes()) {
+            if (def.index(index.name()).isEmpty()) {
+                indexStatus.put(index.name(), "CREATING");
+            }
+        }
+        for (IndexDefinition index : def.globalIndexes()) {
+            if (next.index(index.name()).isEmpty()) {
+                indexStatus.put(index.name(), "DELETING");
+                shown.add(index);
+            }
+        }
         engine.database().redefine(table, next);
+        // DynamoDB answers UPDATING (and CREATING/DELETING indexes); here the change is complete.
         out.writeStartObject();
-        TableDescriptions.write(out, "TableDescription", table, "ACTIVE");
+        TableDescriptions.write(
+                out,
+                "TableDescription",
+                table,
+                next.withGlobalIndexes(shown, next.attributeTypes()),
+                "UPDATING",
+                indexStatus);
         out.writeEndObject();
     }
 

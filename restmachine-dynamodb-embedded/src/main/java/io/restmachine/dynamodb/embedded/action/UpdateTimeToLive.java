@@ -42,7 +42,7 @@ final class UpdateTimeToLive implements Action {
 
     @Override
     public void execute(ObjectNode request, Engine engine, JsonGenerator out) throws IOException {
-        Table table = engine.database().table(request.get("TableName").asText());
+        Table table = DescribeTable.existing(engine, request.get("TableName").asText());
         JsonNode spec = request.get("TimeToLiveSpecification");
         String attribute = spec.get("AttributeName").asText();
         boolean enabled = spec.get("Enabled").asBoolean();

@@ -287,16 +287,7 @@ final class ConditionParser {
 
     private Operand call() {
         String name = state.text(state.advance());
-        state.expect(Token.Kind.LPAREN);
-        List<Operand> args = new ArrayList<>(2);
-        if (!state.at(Token.Kind.RPAREN)) {
-            args.add(operand());
-            while (state.at(Token.Kind.COMMA)) {
-                state.advance();
-                args.add(operand());
-            }
-        }
-        state.expect(Token.Kind.RPAREN);
+        List<Operand> args = state.arguments(this::operand);
         operators++;
         checkMisusedFunction(args);
         checkFunction(name, args);

@@ -17,24 +17,31 @@ final class KeyConditions {
     static KeyCondition of(Condition condition, String hashKey, @Nullable String rangeKey) {
         Map<String, SortKeyCondition> conditions = new LinkedHashMap<>();
         collect(condition, conditions);
-        if (conditions.size() > 2) {
-            throw EngineException.validation("Conditions can be of length 1 or 2 only");
-        }
-        if (rangeKey == null && conditions.size() > 1) {
-            throw EngineException.validation("Query key condition not supported");
-        }
+        requireKeys(conditions.keySet(), hashKey, rangeKey);
         SortKeyCondition hash = conditions.get(hashKey);
-        if (hash == null) {
-            throw EngineException.validation("Query condition missed key schema element: " + hashKey);
-        }
         if (hash.op() != SortKeyCondition.Op.EQ) {
             throw EngineException.validation("Query key condition not supported");
         }
-        SortKeyCondition range = rangeKey == null ? null : conditions.get(rangeKey);
-        if (conditions.size() == 2 && range == null) {
+        return new KeyCondition(hashKey, hash.value(), rangeKey == null ? null : conditions.get(rangeKey));
+    }
+
+    /**
+     * Checks that conditions on these attributes name the partition key and, when there are two,
+     * the sort key: DynamoDB's messages for KeyConditionExpression and KeyConditions alike.
+     */
+    static void requireKeys(java.util.Set<String> attributes, String hashKey, @Nullable String rangeKey) {
+        if (attributes.size() != 1 && attributes.size() != 2) {
+            throw EngineException.validation("Conditions can be of length 1 or 2 only");
+        }
+        if (rangeKey == null && attributes.size() > 1) {
+            throw EngineException.validation("Query key condition not supported");
+        }
+        if (!attributes.contains(hashKey)) {
+            throw EngineException.validation("Query condition missed key schema element: " + hashKey);
+        }
+        if (attributes.size() == 2 && !attributes.contains(rangeKey)) {
             throw EngineException.validation("Query condition missed key schema element: " + rangeKey);
         }
-        return new KeyCondition(hashKey, hash.value(), range);
     }
 
     private static void collect(Condition condition, Map<String, SortKeyCondition> into) {

@@ -5,7 +5,6 @@ import io.restmachine.dynamodb.embedded.value.AttributeValue;
 import io.restmachine.dynamodb.embedded.value.AttributeValues;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -83,8 +82,15 @@ final class ParseState {
 
     /** Whether the token is one of this grammar's keywords. */
     boolean isGrammarKeyword(Token token) {
-        return token.kind() == Token.Kind.NAME
-                && keywords.contains(text.substring(token.start(), token.end()).toUpperCase(Locale.ROOT));
+        if (token.kind() != Token.Kind.NAME) {
+            return false;
+        }
+        for (String keyword : keywords) {
+            if (isKeyword(token, keyword)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     String text(Token token) {
@@ -107,6 +113,21 @@ final class ParseState {
         int to = position + 1 < tokens.size() ? tokens.get(position + 1).end() : token.end();
         return EngineException.validation(prefix + "Syntax error; token: \"" + token.text(text) + "\", near: \""
                 + text.substring(from, Math.max(from, to)) + "\"");
+    }
+
+    /** {@code ( [item {, item}] )}: a function's arguments. */
+    <T> List<T> arguments(java.util.function.Supplier<T> item) {
+        expect(Token.Kind.LPAREN);
+        List<T> args = new ArrayList<>(2);
+        if (!at(Token.Kind.RPAREN)) {
+            args.add(item.get());
+            while (at(Token.Kind.COMMA)) {
+                advance();
+                args.add(item.get());
+            }
+        }
+        expect(Token.Kind.RPAREN);
+        return args;
     }
 
     /** Whether a document path starts at the current token. */

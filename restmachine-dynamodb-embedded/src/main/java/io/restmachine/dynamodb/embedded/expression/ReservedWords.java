@@ -6,9 +6,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
-import java.util.Locale;
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** DynamoDB's reserved words, which expressions may only use through {@code #name} placeholders. */
 final class ReservedWords {
@@ -16,13 +16,13 @@ final class ReservedWords {
 
     private ReservedWords() {}
 
-    /** Whether a name is reserved, in any letter case. */
+    /** Whether a name is reserved, in any letter case; allocates nothing. */
     static boolean isReserved(String name) {
-        return WORDS.contains(name.toUpperCase(Locale.ROOT));
+        return WORDS.contains(name);
     }
 
     private static Set<String> load() {
-        Set<String> words = new HashSet<>(1024);
+        Set<String> words = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         try (InputStream in = ReservedWords.class.getResourceAsStream("reserved-words.txt")) {
             if (in == null) {
                 throw new IllegalStateException("reserved-words.txt is missing from the classpath next to "
@@ -39,6 +39,6 @@ final class ReservedWords {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read DynamoDB's reserved words from the engine jar", e);
         }
-        return Set.copyOf(words);
+        return Collections.unmodifiableSet(words);
     }
 }

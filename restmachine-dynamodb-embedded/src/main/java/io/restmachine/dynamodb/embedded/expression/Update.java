@@ -37,8 +37,19 @@ final class Update implements UpdateExpression {
 
     private final List<Action> actions;
     private final java.util.Set<String> topLevelAttributes;
+    private final String typeMismatch;
 
+    /** An update expression's actions. */
     Update(List<Action> actions) {
+        this(actions, SetValue.WRONG_TYPE);
+    }
+
+    /**
+     * Actions with the message for ADD or DELETE on an attribute of another type, which differs
+     * between UpdateExpression and the legacy AttributeUpdates.
+     */
+    Update(List<Action> actions, String typeMismatch) {
+        this.typeMismatch = typeMismatch;
         List<Action> ordered = new ArrayList<>(actions.size());
         List<Action.Remove> removes = new ArrayList<>();
         java.util.Set<String> heads = new LinkedHashSet<>();
@@ -83,15 +94,16 @@ final class Update implements UpdateExpression {
             } else if (action instanceof Action.Remove remove) {
                 remove(result, remove.path());
             } else if (action instanceof Action.Add add) {
-                put(result, add.path(), existing -> add(existing, add.value()));
+                put(result, add.path(), existing -> add(existing, add.value(), typeMismatch));
             } else if (action instanceof Action.Delete delete) {
-                put(result, delete.path(), existing -> delete(existing, delete.value()));
+                put(result, delete.path(), existing -> delete(existing, delete.value(), typeMismatch));
             }
         }
         return result;
     }
 
-    private static @Nullable AttributeValue add(@Nullable AttributeValue existing, AttributeValue operand) {
+    private static @Nullable AttributeValue add(
+            @Nullable AttributeValue existing, AttributeValue operand, String typeMismatch) {
         if (existing == null) {
             return operand;
         }
@@ -107,11 +119,18 @@ final class Update implements UpdateExpression {
         if (existing instanceof AttributeValue.BS a && operand instanceof AttributeValue.BS b) {
             return new AttributeValue.BS(union(a.values(), b.values()));
         }
-        throw EngineException.validation(SetValue.WRONG_TYPE);
+        if (existing instanceof AttributeValue.L a && operand instanceof AttributeValue.L b) {
+            // Only the legacy AttributeUpdates ADD appends lists; expressions reject an L operand.
+            List<AttributeValue> joined = new ArrayList<>(a.values());
+            joined.addAll(b.values());
+            return new AttributeValue.L(joined);
+        }
+        throw EngineException.validation(typeMismatch);
     }
 
     /** The set without the operand's elements; null (the attribute goes) when nothing is left. */
-    private static @Nullable AttributeValue delete(@Nullable AttributeValue existing, AttributeValue operand) {
+    private static @Nullable AttributeValue delete(
+            @Nullable AttributeValue existing, AttributeValue operand, String typeMismatch) {
         if (existing == null) {
             return null;
         }
@@ -127,7 +146,7 @@ final class Update implements UpdateExpression {
             java.util.Set<AttributeValue.B> left = minus(a.values(), b.values());
             return left.isEmpty() ? null : new AttributeValue.BS(left);
         }
-        throw EngineException.validation(SetValue.WRONG_TYPE);
+        throw EngineException.validation(typeMismatch);
     }
 
     private static <T> java.util.Set<T> union(java.util.Set<T> a, java.util.Set<T> b) {
@@ -168,7 +187,6 @@ final class Update implements UpdateExpression {
 
     private static AttributeValue putIn(
             AttributeValue container, DocumentPath path, int step, UnaryOperator<@Nullable AttributeValue> change) {
-        boolean last = step == path.length() - 1;
         if (path.isIndex(step)) {
             if (!(container instanceof AttributeValue.L list)) {
                 throw EngineException.validation(INVALID_PATH);
@@ -176,14 +194,7 @@ final class Update implements UpdateExpression {
             List<AttributeValue> values = new ArrayList<>(list.values());
             int index = path.index(step);
             AttributeValue existing = index < values.size() ? values.get(index) : null;
-            AttributeValue changed;
-            if (last) {
-                changed = change.apply(existing);
-            } else if (existing == null) {
-                throw EngineException.validation(INVALID_PATH);
-            } else {
-                changed = putIn(existing, path, step + 1, change);
-            }
+            AttributeValue changed = changeChild(existing, path, step, change);
             if (changed == null) {
                 if (existing != null) {
                     values.remove(index);
@@ -199,15 +210,7 @@ final class Update implements UpdateExpression {
             throw EngineException.validation(INVALID_PATH);
         }
         String key = path.name(step);
-        AttributeValue existing = map.values().get(key);
-        AttributeValue changed;
-        if (last) {
-            changed = change.apply(existing);
-        } else if (existing == null) {
-            throw EngineException.validation(INVALID_PATH);
-        } else {
-            changed = putIn(existing, path, step + 1, change);
-        }
+        AttributeValue changed = changeChild(map.values().get(key), path, step, change);
         Map<String, AttributeValue> values = new LinkedHashMap<>(map.values());
         if (changed == null) {
             values.remove(key);
@@ -215,6 +218,21 @@ final class Update implements UpdateExpression {
             values.put(key, changed);
         }
         return new AttributeValue.M(values);
+    }
+
+    /** The new value of the child at {@code step}: changed if it is the last step, else descended into. */
+    private static @Nullable AttributeValue changeChild(
+            @Nullable AttributeValue existing,
+            DocumentPath path,
+            int step,
+            UnaryOperator<@Nullable AttributeValue> change) {
+        if (step == path.length() - 1) {
+            return change.apply(existing);
+        }
+        if (existing == null) {
+            throw EngineException.validation(INVALID_PATH);
+        }
+        return putIn(existing, path, step + 1, change);
     }
 
     private static void remove(Map<String, AttributeValue> item, DocumentPath path) {

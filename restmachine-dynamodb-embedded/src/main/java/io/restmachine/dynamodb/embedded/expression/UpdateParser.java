@@ -150,16 +150,7 @@ final class UpdateParser {
 
     private SetValue function() {
         String name = state.text(state.advance());
-        state.expect(Token.Kind.LPAREN);
-        List<SetValue> args = new ArrayList<>(2);
-        if (!state.at(Token.Kind.RPAREN)) {
-            args.add(term());
-            while (state.at(Token.Kind.COMMA)) {
-                state.advance();
-                args.add(term());
-            }
-        }
-        state.expect(Token.Kind.RPAREN);
+        List<SetValue> args = state.arguments(this::term);
         Integer arity = FUNCTIONS.get(name);
         if (arity == null) {
             state.problems.report(Problems.Kind.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);

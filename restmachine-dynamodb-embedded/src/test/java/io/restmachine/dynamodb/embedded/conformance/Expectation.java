@@ -9,19 +9,24 @@ import org.jspecify.annotations.Nullable;
  * What a response must look like: any of HTTP status, error type (the part after {@code #}), error
  * message and the whole normalised body; absent parts are not checked.
  *
- * <p>In a scenario file, {@code "expect": "ok"} is short for status 200 without an error, and
+ * <p>In a scenario file, {@code "expect": "ok"} is short for status 200 without an error,
+ * {@code "count": N} checks only the {@code Count} of a read, and
  * {@code "expect": {"error": "ValidationException", "message": "..."}} for an error (status 400
  * unless given).
  */
 record Expectation(
-        @Nullable Integer status, @Nullable String error, @Nullable String message, @Nullable JsonNode body) {
+        @Nullable Integer status,
+        @Nullable String error,
+        @Nullable String message,
+        @Nullable JsonNode body,
+        @Nullable Integer count) {
 
     static Expectation from(JsonNode node, String where) {
         if (node.isTextual()) {
             if (!node.asText().equals("ok")) {
                 throw new IllegalArgumentException(where + ": \"expect\" as text must be \"ok\", got " + node);
             }
-            return new Expectation(200, null, null, null);
+            return new Expectation(200, null, null, null, null);
         }
         if (!node.isObject()) {
             throw new IllegalArgumentException(where + ": \"expect\" must be \"ok\" or an object, got " + node);
@@ -35,7 +40,8 @@ record Expectation(
         @Nullable
         String message = node.hasNonNull("message") ? node.get("message").asText() : null;
         @Nullable JsonNode body = node.get("body");
-        return new Expectation(status, error, message, body);
+        @Nullable Integer count = node.hasNonNull("count") ? node.get("count").asInt() : null;
+        return new Expectation(status, error, message, body, count);
     }
 
     /** Every way {@code actual} differs from this expectation; empty when it matches. */
@@ -52,6 +58,9 @@ record Expectation(
         }
         if (message != null && !message.equals(actual.message())) {
             problems.add("message: expected \"" + message + "\" but was \"" + actual.message() + "\"");
+        }
+        if (count != null && count != actual.body().path("Count").asInt(-1)) {
+            problems.add("Count: expected " + count + " but was " + actual.body().path("Count"));
         }
         if (body != null && !body.equals(actual.body())) {
             problems.add("body: expected " + body + " but was " + actual.body());

@@ -1,0 +1,351 @@
+package io.restmachine.orm.dynamodb.internal;
+
+import static io.restmachine.orm.dynamodb.internal.AttributeValueMapper.fromSdk;
+import static io.restmachine.orm.dynamodb.internal.AttributeValueMapper.toSdk;
+
+import io.restmachine.orm.spi.BatchWrite;
+import io.restmachine.orm.spi.BatchWriteOutcome;
+import io.restmachine.orm.spi.Expr;
+import io.restmachine.orm.spi.ItemValue;
+import io.restmachine.orm.spi.ReadPage;
+import io.restmachine.orm.spi.ReadRequest;
+import io.restmachine.orm.spi.Store;
+import io.restmachine.orm.spi.TxWrite;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.Get;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/**
+ * The {@link Store} over an SDK v2 {@link DynamoDbClient}: each method builds one request, sends
+ * it, and maps the response back; SDK exceptions go through {@link SdkErrorTranslator}. Batches
+ * are chunked and retried by {@link BatchWriter} and {@link BatchReader} on a bounded pool of
+ * daemon threads owned by this store (see {@link #close()}).
+ */
+public final class DynamoDbStore implements Store, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoDbStore.class);
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final DynamoDbClient client;
+    private final String tableName;
+    private final SdkErrorTranslator errors;
+    private final ExecutorService batchPool;
+    private final BatchWriter batchWriter;
+    private final BatchReader batchReader;
+
+    /** A store addressing {@code tableName} through {@code client}; the client is not closed by this store. */
+    public DynamoDbStore(DynamoDbClient client, String tableName, BatchSettings batchSettings) {
+        this.client = client;
+        this.tableName = tableName;
+        this.errors = new SdkErrorTranslator(tableName);
+        this.batchPool = Executors.newFixedThreadPool(batchSettings.chunksInFlight(), daemonThreads());
+        this.batchWriter = new BatchWriter(client, tableName, errors, batchSettings, batchPool);
+        this.batchReader = new BatchReader(client, tableName, errors, batchSettings, batchPool);
+    }
+
+    @Override
+    public String tableName() {
+        return tableName;
+    }
+
+    /** The translator this store uses, shared with table administration. */
+    public SdkErrorTranslator errors() {
+        return errors;
+    }
+
+    @Override
+    public void put(Map<String, ItemValue> item, @Nullable Expr condition) {
+        ExpressionPlaceholders placeholders = ExpressionPlaceholders.of(condition);
+        call(
+                "PutItem",
+                () -> client.putItem(b -> b.tableName(tableName)
+                        .item(toSdk(item))
+                        .conditionExpression(text(condition))
+                        .expressionAttributeNames(placeholders.names())
+                        .expressionAttributeValues(placeholders.values())
+                        .returnValuesOnConditionCheckFailure(onFailure(condition))));
+    }
+
+    @Override
+    public Optional<Map<String, ItemValue>> get(
+            Map<String, ItemValue> key, boolean consistentRead, @Nullable Expr projection) {
+        ExpressionPlaceholders placeholders = ExpressionPlaceholders.of(projection);
+        GetItemResponse response = call(
+                "GetItem",
+                () -> client.getItem(b -> b.tableName(tableName)
+                        .key(toSdk(key))
+                        .consistentRead(consistentRead)
+                        .projectionExpression(text(projection))
+                        .expressionAttributeNames(placeholders.names())));
+        return response.hasItem() ? Optional.of(fromSdk(response.item())) : Optional.empty();
+    }
+
+    @Override
+    public Map<String, ItemValue> update(Map<String, ItemValue> key, Expr update, @Nullable Expr condition) {
+        ExpressionPlaceholders placeholders = ExpressionPlaceholders.of(update, condition);
+        UpdateItemResponse response = call(
+                "UpdateItem",
+                () -> client.updateItem(b -> b.tableName(tableName)
+                        .key(toSdk(key))
+                        .updateExpression(update.text())
+                        .conditionExpression(text(condition))
+                        .expressionAttributeNames(placeholders.names())
+                        .expressionAttributeValues(placeholders.values())
+                        .returnValues(ReturnValue.ALL_NEW)
+                        .returnValuesOnConditionCheckFailure(onFailure(condition))));
+        return response.hasAttributes() ? fromSdk(response.attributes()) : Map.of();
+    }
+
+    @Override
+    public Optional<Map<String, ItemValue>> delete(Map<String, ItemValue> key, @Nullable Expr condition) {
+        ExpressionPlaceholders placeholders = ExpressionPlaceholders.of(condition);
+        DeleteItemResponse response = call(
+                "DeleteItem",
+                () -> client.deleteItem(b -> b.tableName(tableName)
+                        .key(toSdk(key))
+                        .conditionExpression(text(condition))
+                        .expressionAttributeNames(placeholders.names())
+                        .expressionAttributeValues(placeholders.values())
+                        .returnValues(ReturnValue.ALL_OLD)
+                        .returnValuesOnConditionCheckFailure(onFailure(condition))));
+        return response.hasAttributes() && !response.attributes().isEmpty()
+                ? Optional.of(fromSdk(response.attributes()))
+                : Optional.empty();
+    }
+
+    @Override
+    public ReadPage read(ReadRequest request) {
+        return request.isQuery() ? query(request) : scan(request);
+    }
+
+    private ReadPage query(ReadRequest r) {
+        ExpressionPlaceholders placeholders = ExpressionPlaceholders.of(r.keyCondition(), r.filter(), r.projection());
+        QueryRequest request = QueryRequest.builder()
+                .tableName(tableName)
+                .indexName(r.indexName())
+                .keyConditionExpression(text(r.keyCondition()))
+                .filterExpression(text(r.filter()))
+                .projectionExpression(text(r.projection()))
+                .expressionAttributeNames(placeholders.names())
+                .expressionAttributeValues(placeholders.values())
+                .scanIndexForward(r.scanForward())
+                .consistentRead(r.consistentRead())
+                .limit(r.limit())
+                .exclusiveStartKey(r.exclusiveStartKey() == null ? null : toSdk(r.exclusiveStartKey()))
+                .select(r.countOnly() ? Select.COUNT : null)
+                .build();
+        QueryResponse response = call("Query", () -> client.query(request));
+        return page(
+                response.items(),
+                response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null,
+                response.count(),
+                response.scannedCount());
+    }
+
+    private ReadPage scan(ReadRequest r) {
+        ExpressionPlaceholders placeholders = ExpressionPlaceholders.of(r.filter(), r.projection());
+        ScanRequest request = ScanRequest.builder()
+                .tableName(tableName)
+                .indexName(r.indexName())
+                .filterExpression(text(r.filter()))
+                .projectionExpression(text(r.projection()))
+                .expressionAttributeNames(placeholders.names())
+                .expressionAttributeValues(placeholders.values())
+                .consistentRead(r.consistentRead())
+                .limit(r.limit())
+                .exclusiveStartKey(r.exclusiveStartKey() == null ? null : toSdk(r.exclusiveStartKey()))
+                .select(r.countOnly() ? Select.COUNT : null)
+                .build();
+        ScanResponse response = call("Scan", () -> client.scan(request));
+        return page(
+                response.items(),
+                response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null,
+                response.count(),
+                response.scannedCount());
+    }
+
+    private static ReadPage page(
+            List<Map<String, AttributeValue>> items,
+            @Nullable Map<String, AttributeValue> lastKey,
+            @Nullable Integer count,
+            @Nullable Integer scannedCount) {
+        List<Map<String, ItemValue>> mapped = new ArrayList<>(items.size());
+        for (Map<String, AttributeValue> item : items) {
+            mapped.add(fromSdk(item));
+        }
+        return new ReadPage(
+                mapped,
+                lastKey == null || lastKey.isEmpty() ? null : fromSdk(lastKey),
+                count == null ? mapped.size() : count,
+                scannedCount == null ? mapped.size() : scannedCount);
+    }
+
+    @Override
+    public BatchWriteOutcome batchWrite(List<BatchWrite> writes) {
+        return writes.isEmpty() ? new BatchWriteOutcome(List.of(), List.of()) : batchWriter.write(writes);
+    }
+
+    @Override
+    public List<Map<String, ItemValue>> batchGet(
+            List<Map<String, ItemValue>> keys, boolean consistentRead, @Nullable Expr projection) {
+        return keys.isEmpty() ? List.of() : batchReader.read(keys, consistentRead, projection);
+    }
+
+    @Override
+    public void transactWrite(List<TxWrite> actions, String clientRequestToken) {
+        List<TransactWriteItem> items = new ArrayList<>(actions.size());
+        for (TxWrite action : actions) {
+            items.add(transactItem(action));
+        }
+        call(
+                "TransactWriteItems",
+                () -> client.transactWriteItems(b -> b.transactItems(items).clientRequestToken(clientRequestToken)));
+    }
+
+    private TransactWriteItem transactItem(TxWrite action) {
+        if (action instanceof TxWrite.Put put) {
+            ExpressionPlaceholders p = ExpressionPlaceholders.of(put.condition());
+            return TransactWriteItem.builder()
+                    .put(Put.builder()
+                            .tableName(tableName)
+                            .item(toSdk(put.item()))
+                            .conditionExpression(text(put.condition()))
+                            .expressionAttributeNames(p.names())
+                            .expressionAttributeValues(p.values())
+                            .returnValuesOnConditionCheckFailure(onFailure(put.condition()))
+                            .build())
+                    .build();
+        } else if (action instanceof TxWrite.Update update) {
+            ExpressionPlaceholders p = ExpressionPlaceholders.of(update.update(), update.condition());
+            return TransactWriteItem.builder()
+                    .update(Update.builder()
+                            .tableName(tableName)
+                            .key(toSdk(update.key()))
+                            .updateExpression(update.update().text())
+                            .conditionExpression(text(update.condition()))
+                            .expressionAttributeNames(p.names())
+                            .expressionAttributeValues(p.values())
+                            .returnValuesOnConditionCheckFailure(onFailure(update.condition()))
+                            .build())
+                    .build();
+        } else if (action instanceof TxWrite.Delete delete) {
+            ExpressionPlaceholders p = ExpressionPlaceholders.of(delete.condition());
+            return TransactWriteItem.builder()
+                    .delete(Delete.builder()
+                            .tableName(tableName)
+                            .key(toSdk(delete.key()))
+                            .conditionExpression(text(delete.condition()))
+                            .expressionAttributeNames(p.names())
+                            .expressionAttributeValues(p.values())
+                            .returnValuesOnConditionCheckFailure(onFailure(delete.condition()))
+                            .build())
+                    .build();
+        } else if (action instanceof TxWrite.Check check) {
+            ExpressionPlaceholders p = ExpressionPlaceholders.of(check.condition());
+            return TransactWriteItem.builder()
+                    .conditionCheck(ConditionCheck.builder()
+                            .tableName(tableName)
+                            .key(toSdk(check.key()))
+                            .conditionExpression(check.condition().text())
+                            .expressionAttributeNames(p.names())
+                            .expressionAttributeValues(p.values())
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                            .build())
+                    .build();
+        }
+        throw new IllegalArgumentException(
+                "unknown transaction action " + action.getClass().getName());
+    }
+
+    @Override
+    public List<Optional<Map<String, ItemValue>>> transactGet(List<Map<String, ItemValue>> keys) {
+        List<TransactGetItem> gets = new ArrayList<>(keys.size());
+        for (Map<String, ItemValue> key : keys) {
+            gets.add(TransactGetItem.builder()
+                    .get(Get.builder().tableName(tableName).key(toSdk(key)).build())
+                    .build());
+        }
+        List<ItemResponse> responses = call(
+                        "TransactGetItems", () -> client.transactGetItems(b -> b.transactItems(gets)))
+                .responses();
+        List<Optional<Map<String, ItemValue>>> items = new ArrayList<>(responses.size());
+        for (ItemResponse response : responses) {
+            items.add(
+                    response.hasItem() && !response.item().isEmpty()
+                            ? Optional.of(fromSdk(response.item()))
+                            : Optional.empty());
+        }
+        return items;
+    }
+
+    /** Stops the batch threads; the client is left open. */
+    @Override
+    public void close() {
+        batchPool.shutdown();
+        try {
+            if (!batchPool.awaitTermination(30, TimeUnit.SECONDS)) {
+                batchPool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            batchPool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private <R> R call(String operation, Supplier<R> request) {
+        LOG.debug("{} on {}", operation, tableName);
+        try {
+            return request.get();
+        } catch (SdkException e) {
+            throw errors.translate(operation, e);
+        }
+    }
+
+    private static @Nullable String text(@Nullable Expr expr) {
+        return expr == null ? null : expr.text();
+    }
+
+    private static @Nullable ReturnValuesOnConditionCheckFailure onFailure(@Nullable Expr condition) {
+        return condition == null ? null : ReturnValuesOnConditionCheckFailure.ALL_OLD;
+    }
+
+    private static ThreadFactory daemonThreads() {
+        int pool = POOLS.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "restmachine-dynamodb-batch-" + pool + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

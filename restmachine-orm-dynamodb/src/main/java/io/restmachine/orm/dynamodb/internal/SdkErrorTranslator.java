@@ -1,0 +1,137 @@
+package io.restmachine.orm.dynamodb.internal;
+
+import io.restmachine.orm.BackendException;
+import io.restmachine.orm.OrmException;
+import io.restmachine.orm.ValidationException;
+import io.restmachine.orm.spi.ConditionCheckFailedException;
+import io.restmachine.orm.spi.ItemValue;
+import io.restmachine.orm.spi.TransactionCancelledByStoreException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * The one place where SDK exceptions become ours; the SDK exception is always kept as the cause.
+ *
+ * <ul>
+ *   <li>ConditionalCheckFailed → {@link ConditionCheckFailedException} with the stored item, if
+ *       returned;
+ *   <li>TransactionCanceled → {@link TransactionCancelledByStoreException}, one reason per action;
+ *   <li>ResourceNotFound → {@link BackendException} naming the table and how to create it;
+ *   <li>the service's ValidationException → {@link ValidationException};
+ *   <li>anything else → {@link BackendException}.
+ * </ul>
+ */
+public final class SdkErrorTranslator {
+    private final String tableName;
+
+    public SdkErrorTranslator(String tableName) {
+        this.tableName = tableName;
+    }
+
+    /**
+     * Our exception for a failed call.
+     *
+     * @param operation the DynamoDB operation, e.g. {@code PutItem}, for the message
+     */
+    public RuntimeException translate(String operation, SdkException e) {
+        if (e instanceof ConditionalCheckFailedException ccf) {
+            return new ConditionCheckFailedException(
+                    operation + " on table '" + tableName + "': the condition did not hold",
+                    ccf.hasItem() ? AttributeValueMapper.fromSdk(ccf.item()) : null,
+                    e);
+        }
+        if (e instanceof TransactionCanceledException tce) {
+            return new TransactionCancelledByStoreException(
+                    operation + " on table '" + tableName + "' was cancelled: " + serviceMessage(e), reasons(tce), e);
+        }
+        if (e instanceof ResourceNotFoundException) {
+            return new BackendException(
+                    operation + " failed: table '" + tableName + "' does not exist (" + serviceMessage(e)
+                            + "). Create it with backend.createTable(), or check the table name and region"
+                            + " the backend was built with",
+                    e);
+        }
+        if (e instanceof AwsServiceException service && isValidationError(service)) {
+            ValidationException validation = new ValidationException(operation + " on table '" + tableName
+                    + "' was rejected by DynamoDB: " + serviceMessage(e) + hint(serviceMessage(e)));
+            validation.initCause(e);
+            return validation;
+        }
+        if (e instanceof SdkClientException) {
+            return new BackendException(
+                    operation + " on table '" + tableName + "' could not reach DynamoDB: " + e.getMessage()
+                            + " (check the endpoint, region and network)",
+                    e);
+        }
+        return new BackendException(operation + " on table '" + tableName + "' failed: " + serviceMessage(e), e);
+    }
+
+    /** Whether a failed batch call may succeed when sent again (throttling, server errors, I/O). */
+    public static boolean isRetryable(SdkException e) {
+        if (e instanceof AwsServiceException service) {
+            return service.isThrottlingException() || service.statusCode() >= 500;
+        }
+        return e instanceof SdkClientException && e.getCause() instanceof java.io.IOException;
+    }
+
+    /** Whether the service rejected the request as invalid. */
+    public static boolean isValidationError(AwsServiceException e) {
+        return e.awsErrorDetails() != null
+                && "ValidationException".equals(e.awsErrorDetails().errorCode());
+    }
+
+    /** Wraps an exception that is not an SDK one (e.g. from a batch worker) without losing it. */
+    public RuntimeException unexpected(String operation, Throwable e) {
+        if (e instanceof SdkException sdk) {
+            return translate(operation, sdk);
+        }
+        if (e instanceof OrmException orm) {
+            return orm;
+        }
+        return new BackendException(operation + " on table '" + tableName + "' failed: " + e, e);
+    }
+
+    private static String hint(String message) {
+        if (message.contains("does not have the specified index")) {
+            return ". The index is declared by a model registered after the table was created: call"
+                    + " backend.createTable() again to add the missing global secondary indexes";
+        }
+        return "";
+    }
+
+    private static String serviceMessage(SdkException e) {
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            String message = service.awsErrorDetails().errorMessage();
+            if (message != null) {
+                return message;
+            }
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    private static List<TransactionCancelledByStoreException.Reason> reasons(TransactionCanceledException e) {
+        List<TransactionCancelledByStoreException.Reason> reasons = new ArrayList<>();
+        if (e.hasCancellationReasons()) {
+            for (CancellationReason reason : e.cancellationReasons()) {
+                reasons.add(new TransactionCancelledByStoreException.Reason(
+                        reason.code() == null ? "None" : reason.code(),
+                        reason.message() == null ? "" : reason.message(),
+                        item(reason)));
+            }
+        }
+        return reasons;
+    }
+
+    private static @Nullable Map<String, ItemValue> item(CancellationReason reason) {
+        return reason.hasItem() ? AttributeValueMapper.fromSdk(reason.item()) : null;
+    }
+}

@@ -1,0 +1,46 @@
+package io.restmachine.orm.convert;
+
+import io.restmachine.orm.spi.ItemValue;
+
+/**
+ * Converts values of one Java type to and from a stored attribute value. Register one per type
+ * with {@link io.restmachine.orm.spi.OrmSettings#withConverter}; it then applies to every field,
+ * collection element, condition value and key template part of that type.
+ *
+ * <pre>{@code
+ * AttributeConverter<Money> money = AttributeConverter.of(
+ *     m -> ItemValue.s(m.toString()), v -> Money.parse(((ItemValue.S) v).value()));
+ * }</pre>
+ *
+ * <p>A value converted to a string ({@code S}) or number ({@code N}) can be used in key templates;
+ * its key form is the string, or the number in plain notation.
+ *
+ * @param <T> the Java type
+ */
+public interface AttributeConverter<T> {
+
+    /** The stored form of a non-null value. */
+    ItemValue write(T value);
+
+    /** The Java value of a stored attribute; throw {@link IllegalArgumentException} if it does not fit. */
+    T read(ItemValue value);
+
+    /** A converter from two functions. */
+    static <T> AttributeConverter<T> of(
+            java.util.function.Function<? super T, ? extends ItemValue> write,
+            java.util.function.Function<? super ItemValue, ? extends T> read) {
+        java.util.Objects.requireNonNull(write, "write");
+        java.util.Objects.requireNonNull(read, "read");
+        return new AttributeConverter<>() {
+            @Override
+            public ItemValue write(T value) {
+                return write.apply(value);
+            }
+
+            @Override
+            public T read(ItemValue value) {
+                return read.apply(value);
+            }
+        };
+    }
+}

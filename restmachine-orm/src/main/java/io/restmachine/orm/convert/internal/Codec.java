@@ -1,0 +1,70 @@
+package io.restmachine.orm.convert.internal;
+
+import io.restmachine.orm.spi.ItemValue;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Converts the values of one Java type (a field's declared type) to stored attribute values and
+ * back. Implementations are immutable and thread-safe; they throw {@link IllegalArgumentException}
+ * with a message naming the problem, and callers add the field name.
+ */
+public interface Codec {
+
+    /** The stored form of a non-null value, or null when the value is not stored (an empty set). */
+    @Nullable
+    ItemValue write(Object value);
+
+    /** The Java value of a stored attribute. */
+    Object read(ItemValue value);
+
+    /** The Java value of a missing attribute (null, or an empty set, or {@code Optional.empty()}). */
+    default @Nullable Object absent() {
+        return null;
+    }
+
+    /**
+     * Turns a value given by the user for this field (in a condition, a key or an update) into this
+     * codec's Java type, accepting close equivalents (any number for a number field, an ISO string
+     * for a date).
+     */
+    Object coerce(Object value);
+
+    /** The text of a value inside a key template. */
+    default String keyString(Object value) {
+        ItemValue written = write(value);
+        if (written instanceof ItemValue.S s) {
+            return s.value();
+        }
+        if (written instanceof ItemValue.N n) {
+            return n.value().toPlainString();
+        }
+        if (written instanceof ItemValue.Bool b) {
+            return Boolean.toString(b.value());
+        }
+        throw new IllegalArgumentException(
+                "a " + describe() + " value cannot be part of a key: keys are strings, numbers or booleans");
+    }
+
+    /** Whether values of this type can be part of a key (strings, numbers, booleans and types stored as them). */
+    default boolean keyable() {
+        return false;
+    }
+
+    /** Whether key strings of this type sort in the order of the values (so ranges can become key conditions). */
+    default boolean ordered() {
+        return false;
+    }
+
+    /** The stored type of a set element: {@code 'S'}, {@code 'N'}, {@code 'B'}, or {@code '?'} when not a set scalar. */
+    default char scalarKind() {
+        return '?';
+    }
+
+    /** For sets and lists, the codec of one element (used by {@code contains}); else null. */
+    default @Nullable Codec element() {
+        return null;
+    }
+
+    /** The Java type, for messages. */
+    String describe();
+}

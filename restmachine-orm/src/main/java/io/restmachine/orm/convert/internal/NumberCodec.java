@@ -1,0 +1,160 @@
+package io.restmachine.orm.convert.internal;
+
+import io.restmachine.orm.spi.ItemValue;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * Numbers, stored as {@code N}. DynamoDB keeps at most 38 significant digits, exponents from -130
+ * to +125, and no NaN or infinity; values outside are rejected before anything is written. DynamoDB
+ * also normalises a number's scale ({@code 1.50} reads back as {@code 1.5}), so a {@code
+ * BigDecimal} round trip is exact in value ({@code compareTo}) but not always in scale.
+ */
+final class NumberCodec implements Codec {
+
+    enum Kind {
+        BYTE,
+        SHORT,
+        INT,
+        LONG,
+        FLOAT,
+        DOUBLE,
+        BIG_DECIMAL,
+        BIG_INTEGER
+    }
+
+    private final Kind kind;
+    private final String name;
+
+    NumberCodec(Kind kind, String name) {
+        this.kind = kind;
+        this.name = name;
+    }
+
+    @Override
+    public ItemValue write(Object value) {
+        return new ItemValue.N(toDecimal(value));
+    }
+
+    private BigDecimal toDecimal(Object value) {
+        switch (kind) {
+            case INT, SHORT, BYTE, LONG:
+                return BigDecimal.valueOf(((Number) value).longValue());
+            case DOUBLE:
+                return finite(((Double) value).doubleValue());
+            case FLOAT:
+                float f = (Float) value;
+                if (Float.isNaN(f) || Float.isInfinite(f)) {
+                    throw new IllegalArgumentException(
+                            f + " cannot be stored: DynamoDB numbers have no NaN or infinity");
+                }
+                return new BigDecimal(Float.toString(f));
+            case BIG_INTEGER:
+                return checkRange(new BigDecimal((BigInteger) value));
+            default:
+                return checkRange((BigDecimal) value);
+        }
+    }
+
+    static BigDecimal finite(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            throw new IllegalArgumentException(d + " cannot be stored: DynamoDB numbers have no NaN or infinity");
+        }
+        return BigDecimal.valueOf(d);
+    }
+
+    static BigDecimal checkRange(BigDecimal value) {
+        if (value.signum() == 0) {
+            return value;
+        }
+        int precision = value.precision();
+        // The adjusted exponent does not change when trailing zeros are stripped.
+        int exponent = precision - value.scale() - 1;
+        if (precision <= 38 && exponent <= 125 && exponent >= -130) {
+            return value;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.precision() > 38) {
+            throw new IllegalArgumentException(
+                    value.toPlainString().length() > 60
+                            ? "a number of " + stripped.precision()
+                                    + " significant digits cannot be stored: DynamoDB keeps at most 38"
+                            : value + " has " + stripped.precision()
+                                    + " significant digits; DynamoDB keeps at most 38 (round it first)");
+        }
+        if (exponent > 125 || exponent < -130) {
+            throw new IllegalArgumentException(
+                    value + " is outside DynamoDB's number range (magnitude 1E-130 to 9.99...E+125)");
+        }
+        return value;
+    }
+
+    @Override
+    public Object read(ItemValue value) {
+        if (!(value instanceof ItemValue.N n)) {
+            throw new IllegalArgumentException("expected a number (N) for " + name + ", found " + value);
+        }
+        return fromDecimal(n.value());
+    }
+
+    private Object fromDecimal(BigDecimal d) {
+        try {
+            return switch (kind) {
+                case INT -> d.intValueExact();
+                case LONG -> d.longValueExact();
+                case SHORT -> d.shortValueExact();
+                case BYTE -> d.byteValueExact();
+                case DOUBLE -> d.doubleValue();
+                case FLOAT -> d.floatValue();
+                case BIG_INTEGER -> d.toBigIntegerExact();
+                case BIG_DECIMAL -> d;
+            };
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(d.toPlainString() + " does not fit a " + name, e);
+        }
+    }
+
+    @Override
+    public Object coerce(Object value) {
+        BigDecimal d;
+        if (value instanceof BigDecimal b) {
+            d = b;
+        } else if (value instanceof BigInteger b) {
+            d = new BigDecimal(b);
+        } else if (value instanceof Double || value instanceof Float) {
+            d = finite(((Number) value).doubleValue());
+        } else if (value instanceof Number n) {
+            d = BigDecimal.valueOf(n.longValue());
+        } else if (value instanceof String s) {
+            try {
+                d = new BigDecimal(s.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + s + "' is not a number (expected " + name + ")", e);
+            }
+        } else {
+            throw new IllegalArgumentException(
+                    "expected a " + name + ", got " + value.getClass().getName());
+        }
+        return fromDecimal(d);
+    }
+
+    @Override
+    public String keyString(Object value) {
+        return toDecimal(value).toPlainString();
+    }
+
+    @Override
+    public char scalarKind() {
+        return 'N';
+    }
+
+    @Override
+    public boolean keyable() {
+        return true;
+    }
+
+    @Override
+    public String describe() {
+        return name;
+    }
+}

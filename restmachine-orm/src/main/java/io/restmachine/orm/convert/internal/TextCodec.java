@@ -1,0 +1,82 @@
+package io.restmachine.orm.convert.internal;
+
+import io.restmachine.orm.spi.ItemValue;
+import java.util.function.Function;
+
+/**
+ * A type stored as a string ({@code S}): strings, UUIDs, enums, dates, times and durations, each
+ * with a format and a parser.
+ */
+final class TextCodec<T> implements Codec {
+    private final Class<?> type;
+    private final Function<Object, String> format;
+    private final Function<String, Object> parse;
+    private final boolean ordered;
+
+    @SuppressWarnings("unchecked")
+    TextCodec(Class<T> type, Function<? super T, String> format, Function<String, ? extends T> parse, boolean ordered) {
+        this.type = type;
+        this.format = (Function<Object, String>) format;
+        this.parse = (Function<String, Object>) parse;
+        this.ordered = ordered;
+    }
+
+    @Override
+    public ItemValue write(Object value) {
+        return new ItemValue.S(format.apply(value));
+    }
+
+    @Override
+    public Object read(ItemValue value) {
+        if (!(value instanceof ItemValue.S s)) {
+            throw new IllegalArgumentException("expected a string (S) for " + describe() + ", found " + value);
+        }
+        return parse(s.value());
+    }
+
+    private Object parse(String text) {
+        try {
+            return parse.apply(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a valid " + describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Object coerce(Object value) {
+        if (type.isInstance(value)) {
+            return value;
+        }
+        if (value instanceof String s) {
+            return parse(s);
+        }
+        throw new IllegalArgumentException("expected a " + describe() + " (or its string form), got "
+                + value.getClass().getName());
+    }
+
+    @Override
+    public String keyString(Object value) {
+        return format.apply(value);
+    }
+
+    @Override
+    public boolean ordered() {
+        return ordered;
+    }
+
+    @Override
+    public char scalarKind() {
+        return 'S';
+    }
+
+    @Override
+    public boolean keyable() {
+        return true;
+    }
+
+    @Override
+    public String describe() {
+        return type.getSimpleName();
+    }
+}

@@ -1,0 +1,325 @@
+package io.restmachine.orm.model.internal;
+
+import io.restmachine.orm.Key;
+import io.restmachine.orm.OrmException;
+import io.restmachine.orm.ValidationException;
+import io.restmachine.orm.spi.EntitySchema;
+import io.restmachine.orm.spi.ItemLayout;
+import io.restmachine.orm.spi.ItemValue;
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the ORM knows about one model class: its fields, keys, indexes, special fields and
+ * hooks, and how to turn instances into stored items and back. Built once per class by {@link
+ * ModelFactory}; immutable and thread-safe.
+ *
+ * @param <T> the model class
+ */
+public final class EntityModel<T> {
+    private final ObjectShape<T> shape;
+    private final String entityType;
+    private final ItemValue.S entityTypeValue;
+    private final ItemLayout layout;
+    private final KeyDef partitionKey;
+    private final KeyDef sortKey;
+    private final Map<String, IndexDef> indexes;
+    private final IndexDef[] indexArray;
+    private final List<Property> ids;
+    private final @Nullable Property version;
+    private final @Nullable Property createdAt;
+    private final @Nullable Property updatedAt;
+    private final @Nullable Property ttl;
+    private final @Nullable MethodHandle beforeSave;
+    private final @Nullable MethodHandle afterLoad;
+    private final Function<Map<String, Object>, Object> partialInstance;
+    private final Set<String> keyFields;
+
+    EntityModel(
+            ObjectShape<T> shape,
+            String entityType,
+            ItemLayout layout,
+            KeyDef partitionKey,
+            KeyDef sortKey,
+            Map<String, IndexDef> indexes,
+            List<Property> ids,
+            Map<Property.Role, Property> roles,
+            @Nullable MethodHandle beforeSave,
+            @Nullable MethodHandle afterLoad,
+            Function<Map<String, Object>, Object> partialInstance) {
+        this.shape = shape;
+        this.entityType = entityType;
+        this.entityTypeValue = new ItemValue.S(entityType);
+        this.layout = layout;
+        this.partitionKey = partitionKey;
+        this.sortKey = sortKey;
+        this.indexes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(indexes));
+        this.indexArray = indexes.values().toArray(new IndexDef[0]);
+        this.ids = List.copyOf(ids);
+        this.version = roles.get(Property.Role.VERSION);
+        this.createdAt = roles.get(Property.Role.CREATED_AT);
+        this.updatedAt = roles.get(Property.Role.UPDATED_AT);
+        this.ttl = roles.get(Property.Role.TTL);
+        this.beforeSave = beforeSave;
+        this.afterLoad = afterLoad;
+        this.partialInstance = partialInstance;
+        Set<String> fields = new LinkedHashSet<>();
+        for (KeyDef k : List.of(partitionKey, sortKey)) {
+            fields.addAll(k.fields() == null ? shape.propertyNames() : k.fields());
+        }
+        this.keyFields = Set.copyOf(fields);
+    }
+
+    /** The model class. */
+    public Class<T> type() {
+        return shape.type();
+    }
+
+    /** The stored entity type name. */
+    public String entityType() {
+        return entityType;
+    }
+
+    /** The entity type as a stored value. */
+    public ItemValue.S entityTypeValue() {
+        return entityTypeValue;
+    }
+
+    /** The item layout the model is stored with. */
+    public ItemLayout layout() {
+        return layout;
+    }
+
+    /** The fields and how to build instances. */
+    public ObjectShape<T> shape() {
+        return shape;
+    }
+
+    /** How the table partition key is computed. */
+    public KeyDef partitionKey() {
+        return partitionKey;
+    }
+
+    /** How the table sort key is computed. */
+    public KeyDef sortKey() {
+        return sortKey;
+    }
+
+    /** The declared indexes by name. */
+    public Map<String, IndexDef> indexes() {
+        return indexes;
+    }
+
+    /** The {@code @Id} fields. */
+    public List<Property> ids() {
+        return ids;
+    }
+
+    /** The {@code @Version} field, or null. */
+    public @Nullable Property version() {
+        return version;
+    }
+
+    /** The {@code @CreatedAt} field, or null. */
+    public @Nullable Property createdAt() {
+        return createdAt;
+    }
+
+    /** The {@code @UpdatedAt} field, or null. */
+    public @Nullable Property updatedAt() {
+        return updatedAt;
+    }
+
+    /** The {@code @Ttl} field, or null. */
+    public @Nullable Property ttl() {
+        return ttl;
+    }
+
+    /** Fields read by the table keys (all fields when a key method could not be probed). */
+    public Set<String> keyFields() {
+        return keyFields;
+    }
+
+    /** The stored field of this name, or null. */
+    public @Nullable Property property(String name) {
+        return shape.property(name);
+    }
+
+    /** The stored field of this name; a {@link ValidationException} naming the known fields otherwise. */
+    public Property requireProperty(String name, String usage) {
+        Property p = shape.property(name);
+        if (p == null) {
+            throw new ValidationException(unknownField(name, usage));
+        }
+        return p;
+    }
+
+    /** The message for an unknown field. */
+    public String unknownField(String name, String usage) {
+        return usage + " names field '" + name + "', which " + type().getSimpleName() + " does not have; known fields: "
+                + shape.propertyNames();
+    }
+
+    /** What a backend needs to create the table. */
+    public EntitySchema schema() {
+        List<EntitySchema.IndexSchema> out = new ArrayList<>();
+        for (IndexDef index : indexArray) {
+            out.add(new EntitySchema.IndexSchema(index.name(), index.sortKey() != null));
+        }
+        return new EntitySchema(entityType, type(), out);
+    }
+
+    /**
+     * The stored item of an instance: its fields plus table keys, entity type and index keys.
+     * Index keys that can't be computed (a field is absent) are left out, so the item is not in
+     * that (sparse) index. Throws {@link ValidationException} listing every problem.
+     */
+    public Map<String, ItemValue> toItem(T instance) {
+        Map<String, ItemValue> item = new HashMap<>(24);
+        List<String> violations = new ArrayList<>(0);
+        try {
+            shape.write(instance, item);
+        } catch (ValidationException e) {
+            violations.addAll(e.violations());
+        }
+        String pk = partitionKey.compute(instance, violations);
+        String sk = sortKey.compute(instance, violations);
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        item.put(layout.partitionKey(), new ItemValue.S(pk));
+        item.put(layout.sortKey(), new ItemValue.S(sk));
+        item.put(layout.entityType(), entityTypeValue);
+        for (IndexDef index : indexArray) {
+            List<String> ignored = new ArrayList<>(0);
+            String ipk = index.partitionKey().compute(instance, ignored);
+            if (ipk == null) {
+                continue;
+            }
+            item.put(layout.indexPartitionKey(index.name()), new ItemValue.S(ipk));
+            if (index.sortKey() != null) {
+                String isk = index.sortKey().compute(instance, ignored);
+                if (isk != null) {
+                    item.put(layout.indexSortKey(index.name()), new ItemValue.S(isk));
+                }
+            }
+        }
+        return item;
+    }
+
+    /** The table key attributes of an instance; {@link ValidationException} if a key field is missing. */
+    public Map<String, ItemValue> tableKey(T instance) {
+        List<String> violations = new ArrayList<>(0);
+        String pk = partitionKey.compute(instance, violations);
+        String sk = sortKey.compute(instance, violations);
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        return keyMap(pk, sk);
+    }
+
+    private Map<String, ItemValue> keyMap(String pk, String sk) {
+        Map<String, ItemValue> key = new HashMap<>(4);
+        key.put(layout.partitionKey(), new ItemValue.S(pk));
+        key.put(layout.sortKey(), new ItemValue.S(sk));
+        return key;
+    }
+
+    /**
+     * The field values of a {@link Key}, converted to the fields' types; unknown fields and values
+     * of the wrong type throw {@link ValidationException} listing each.
+     */
+    public Map<String, Object> keyValues(Key key) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        List<String> violations = new ArrayList<>(0);
+        for (Map.Entry<String, Object> e : key.fields().entrySet()) {
+            Property p = shape.property(e.getKey());
+            if (p == null) {
+                violations.add(unknownField(e.getKey(), "the key " + key));
+                continue;
+            }
+            try {
+                values.put(p.name, p.codec.coerce(e.getValue()));
+            } catch (RuntimeException ex) {
+                violations.add("key field '" + p.name + "' of " + type().getSimpleName() + ": " + ex.getMessage());
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        return values;
+    }
+
+    /** The table key attributes computed from a {@link Key}; {@link ValidationException} naming missing fields. */
+    public Map<String, ItemValue> tableKey(Key key) {
+        Map<String, Object> values = keyValues(key);
+        return keyMap(require(partitionKey, values, key), require(sortKey, values, key));
+    }
+
+    /** One key computed from converted field values, or a {@link ValidationException} naming what is missing. */
+    public String require(KeyDef def, Map<String, Object> values, Object given) {
+        String k = def.computeFrom(values);
+        if (k == null) {
+            List<String> missing = def.missing(values.keySet());
+            throw new ValidationException("cannot compute the " + def.describe() + " of " + type().getSimpleName()
+                    + " from " + given + ": missing field" + (missing.size() == 1 ? " " : "s ") + missing
+                    + "; add " + (missing.size() == 1 ? "it" : "them") + " to the key");
+        }
+        if (k.isEmpty()) {
+            throw new ValidationException("the " + def.describe() + " of " + type().getSimpleName() + " computed from "
+                    + given + " is empty; key values must not be empty");
+        }
+        return k;
+    }
+
+    /** An instance holding the given field values and neutral values elsewhere (for key methods). */
+    public Object partialInstance(Map<String, Object> values) {
+        return partialInstance.apply(values);
+    }
+
+    /** Whether a stored item belongs to this entity type. */
+    public boolean owns(Map<String, ItemValue> item) {
+        return entityTypeValue.equals(item.get(layout.entityType()));
+    }
+
+    /** Reads an instance from a stored item and runs {@code @AfterLoad}. */
+    public T fromItem(Map<String, ItemValue> item) {
+        return afterLoad(shape.read(item));
+    }
+
+    /** Runs {@code @BeforeSave}; returns the replacement (records) or the same instance. */
+    public T beforeSave(T instance) {
+        return hook(beforeSave, instance, "@BeforeSave");
+    }
+
+    /** Runs {@code @AfterLoad}; returns the replacement (records) or the same instance. */
+    public T afterLoad(T instance) {
+        return hook(afterLoad, instance, "@AfterLoad");
+    }
+
+    @SuppressWarnings("unchecked")
+    private T hook(@Nullable MethodHandle hook, T instance, String name) {
+        if (hook == null) {
+            return instance;
+        }
+        Object result;
+        try {
+            result = hook.invokeExact((Object) instance);
+        } catch (OrmException e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new OrmException("the " + name + " hook of " + type().getName() + " failed: " + t, t);
+        }
+        return result == null ? instance : (T) result;
+    }
+}

@@ -1,0 +1,153 @@
+package io.restmachine.orm.query.internal;
+
+import io.restmachine.orm.Page;
+import io.restmachine.orm.spi.ItemValue;
+import io.restmachine.orm.spi.ReadPage;
+import io.restmachine.orm.spi.ReadRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads pages through the store: fills a page up to its limit across as many store pages as
+ * filters require, and builds the cursor from the last item returned (so the next page starts
+ * right after it, whatever the store read beyond it).
+ */
+final class PageReader<T> {
+    /** The most items one store request evaluates (DynamoDB's Limit) while filling a page. */
+    static final int MAX_REQUEST_LIMIT = 1000;
+
+    private final QueryContext<T> ctx;
+    private final ReadPlan plan;
+
+    PageReader(QueryContext<T> ctx, ReadPlan plan) {
+        this.ctx = ctx;
+        this.plan = plan;
+    }
+
+    Page<T> page(int limit, @Nullable Map<String, ItemValue> start) {
+        List<T> items = new ArrayList<>(Math.min(limit, 1024));
+        Map<String, ItemValue> startKey = start;
+        long scanned = 0;
+        long matched = 0;
+        while (true) {
+            int remaining = limit - items.size();
+            int requestLimit = requestLimit(remaining, scanned, matched);
+            ReadPage page = ctx.store().read(request(requestLimit, startKey, false));
+            scanned += page.scannedCount();
+            matched += page.count();
+            List<Map<String, ItemValue>> found = page.items();
+            for (int i = 0; i < found.size(); i++) {
+                Map<String, ItemValue> item = found.get(i);
+                if (!ctx.model().owns(item)) {
+                    continue;
+                }
+                items.add(ctx.model().fromItem(item));
+                if (items.size() == limit) {
+                    boolean more = i < found.size() - 1 || page.lastEvaluatedKey() != null;
+                    return new Page<>(items, more ? cursorAfter(item) : null);
+                }
+            }
+            if (page.lastEvaluatedKey() == null) {
+                return new Page<>(items, null);
+            }
+            startKey = page.lastEvaluatedKey();
+        }
+    }
+
+    /**
+     * The Limit of the next request: what is still missing, scaled by the share of items the filter
+     * has kept so far, so that heavily filtered queries don't crawl in tiny requests.
+     */
+    static int requestLimit(int remaining, long scanned, long matched) {
+        long want = remaining;
+        if (scanned > 0) {
+            want = matched == 0 ? scanned * 2 : (remaining * scanned + matched - 1) / matched;
+        }
+        return (int) Math.max(remaining, Math.min(MAX_REQUEST_LIMIT, want));
+    }
+
+    String cursorAfter(Map<String, ItemValue> item) {
+        Map<String, ItemValue> key = new HashMap<>();
+        for (String attribute : plan.cursorAttributes()) {
+            ItemValue v = item.get(attribute);
+            if (v == null) {
+                throw new IllegalStateException("item lacks key attribute " + attribute + " needed for a cursor");
+            }
+            key.put(attribute, v);
+        }
+        return ctx.cursors().encode(plan.fingerprint(), key);
+    }
+
+    ReadRequest request(@Nullable Integer limit, @Nullable Map<String, ItemValue> start, boolean count) {
+        ReadRequest r = plan.request();
+        return new ReadRequest(
+                r.indexName(),
+                r.keyCondition(),
+                r.filter(),
+                count ? null : r.projection(),
+                r.scanForward(),
+                r.consistentRead(),
+                limit,
+                start,
+                count);
+    }
+
+    /** Every matching item, one store page at a time as the iterator advances. */
+    Iterator<T> iterator(@Nullable Map<String, ItemValue> start) {
+        return new Iterator<>() {
+            private @Nullable Map<String, ItemValue> next = start;
+            private boolean done;
+            private List<Map<String, ItemValue>> buffer = List.of();
+            private int position;
+            private @Nullable T pending;
+
+            @Override
+            public boolean hasNext() {
+                while (pending == null) {
+                    if (position < buffer.size()) {
+                        Map<String, ItemValue> item = buffer.get(position++);
+                        if (ctx.model().owns(item)) {
+                            pending = ctx.model().fromItem(item);
+                        }
+                        continue;
+                    }
+                    if (done) {
+                        return false;
+                    }
+                    ReadPage page = ctx.store().read(request(null, next, false));
+                    buffer = page.items();
+                    position = 0;
+                    next = page.lastEvaluatedKey();
+                    done = next == null;
+                }
+                return true;
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                T out = pending;
+                pending = null;
+                return out;
+            }
+        };
+    }
+
+    long count(@Nullable Map<String, ItemValue> start) {
+        long total = 0;
+        Map<String, ItemValue> next = start;
+        do {
+            ReadPage page = ctx.store().read(request(null, next, true));
+            total += page.count();
+            next = page.lastEvaluatedKey();
+        } while (next != null);
+        return total;
+    }
+}

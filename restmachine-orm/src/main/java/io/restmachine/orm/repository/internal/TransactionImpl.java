@@ -1,0 +1,260 @@
+package io.restmachine.orm.repository.internal;
+
+import io.restmachine.orm.BackendException;
+import io.restmachine.orm.Condition;
+import io.restmachine.orm.ConditionFailedException;
+import io.restmachine.orm.ConflictException;
+import io.restmachine.orm.Key;
+import io.restmachine.orm.OrmException;
+import io.restmachine.orm.Transaction;
+import io.restmachine.orm.TransactionCanceledException;
+import io.restmachine.orm.Update;
+import io.restmachine.orm.ValidationException;
+import io.restmachine.orm.query.internal.ItemValues;
+import io.restmachine.orm.spi.ItemValue;
+import io.restmachine.orm.spi.TransactionCancelledByStoreException;
+import io.restmachine.orm.spi.TxWrite;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Collects the actions of one transaction, then sends them as one TransactWriteItems call with a
+ * client token. Everything is checked before sending: at most 100 actions, one per item, and
+ * every action valid on its own.
+ */
+public final class TransactionImpl implements Transaction {
+    /** DynamoDB's limit of actions per transaction. */
+    public static final int MAX_ACTIONS = 100;
+
+    private enum Kind {
+        CREATE,
+        SAVE,
+        UPSERT,
+        UPDATE,
+        DELETE,
+        CHECK
+    }
+
+    private record Action(
+            Kind kind, WriteBuilder<?> writes, TxWrite write, Map<String, ItemValue> key, @Nullable Long version) {}
+
+    private final OrmRuntime runtime;
+    private final List<Action> actions = new ArrayList<>();
+    private final List<String> violations = new ArrayList<>();
+
+    private TransactionImpl(OrmRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /** Runs {@code body} to collect the actions, then writes them all or nothing. */
+    public static void run(OrmRuntime runtime, Consumer<? super Transaction> body) {
+        Objects.requireNonNull(body, "body");
+        TransactionImpl tx = new TransactionImpl(runtime);
+        body.accept(tx);
+        tx.commit();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> WriteBuilder<T> writes(Class<T> type) {
+        return runtime.repositoryImpl(Objects.requireNonNull(type, "type")).writes();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> WriteBuilder<T> writesOf(Object entity) {
+        Objects.requireNonNull(entity, "entity");
+        return (WriteBuilder<T>) writes(entity.getClass());
+    }
+
+    private void add(Action action) {
+        actions.add(action);
+    }
+
+    private Transaction put(Object entity, Kind kind, WriteBuilder.Kind putKind) {
+        WriteBuilder<Object> w = writesOf(entity);
+        try {
+            WriteBuilder.Prepared<Object> p = w.prepare(entity, putKind);
+            var condition =
+                    switch (kind) {
+                        case CREATE -> w.createCondition();
+                        case SAVE -> w.saveCondition(p.expectedVersion());
+                        default -> null;
+                    };
+            add(new Action(kind, w, new TxWrite.Put(p.item(), condition), p.key(), p.expectedVersion()));
+        } catch (ValidationException e) {
+            reject(e);
+        }
+        return this;
+    }
+
+    private void reject(ValidationException e) {
+        for (String v : e.violations()) {
+            violations.add("action " + actions.size() + ": " + v);
+        }
+        // Keep positions stable so later violations name the right action.
+        actions.add(null);
+    }
+
+    @Override
+    public Transaction create(Object entity) {
+        return put(entity, Kind.CREATE, WriteBuilder.Kind.CREATE);
+    }
+
+    @Override
+    public Transaction save(Object entity) {
+        return put(entity, Kind.SAVE, WriteBuilder.Kind.SAVE);
+    }
+
+    @Override
+    public Transaction upsert(Object entity) {
+        return put(entity, Kind.UPSERT, WriteBuilder.Kind.UPSERT);
+    }
+
+    @Override
+    public <T> Transaction update(Class<T> type, Key key, UnaryOperator<Update> changes) {
+        RepositoryImpl<T> repo = runtime.repositoryImpl(type);
+        try {
+            RepositoryImpl.UpdateRequest r = repo.updateRequest(key, changes);
+            add(new Action(
+                    Kind.UPDATE,
+                    repo.writes(),
+                    new TxWrite.Update(r.key(), r.update(), r.condition()),
+                    r.key(),
+                    r.version()));
+        } catch (ValidationException e) {
+            reject(e);
+        }
+        return this;
+    }
+
+    @Override
+    public <T> Transaction delete(Class<T> type, Key key) {
+        WriteBuilder<T> w = writes(type);
+        try {
+            WriteBuilder.KeyTarget t = w.target(key, "delete");
+            add(new Action(
+                    Kind.DELETE, w, new TxWrite.Delete(t.key(), w.deleteCondition(t.version())), t.key(), t.version()));
+        } catch (ValidationException e) {
+            reject(e);
+        }
+        return this;
+    }
+
+    @Override
+    public <T> Transaction check(Class<T> type, Key key, Condition condition) {
+        WriteBuilder<T> w = writes(type);
+        Objects.requireNonNull(condition, "condition");
+        try {
+            WriteBuilder.KeyTarget t = w.target(key, "check");
+            add(new Action(
+                    Kind.CHECK, w, new TxWrite.Check(t.key(), w.checkCondition(condition)), t.key(), t.version()));
+        } catch (ValidationException e) {
+            reject(e);
+        }
+        return this;
+    }
+
+    private void commit() {
+        if (actions.size() > MAX_ACTIONS) {
+            violations.add("the transaction has " + actions.size() + " actions; DynamoDB allows at most " + MAX_ACTIONS
+                    + ": split it into several transactions");
+        }
+        Map<Map<String, ItemValue>, Integer> seen = new HashMap<>();
+        for (int i = 0; i < actions.size(); i++) {
+            Action a = actions.get(i);
+            if (a == null) {
+                continue;
+            }
+            Integer first = seen.putIfAbsent(a.key(), i);
+            if (first != null) {
+                violations.add(
+                        "actions " + first + " and " + i + " both address the item " + ItemValues.displayKey(a.key())
+                                + "; a transaction may touch each item once: combine them into one action");
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        if (actions.isEmpty()) {
+            return;
+        }
+        List<TxWrite> writes = new ArrayList<>(actions.size());
+        for (Action a : actions) {
+            writes.add(a.write());
+        }
+        try {
+            runtime.store().transactWrite(writes, UUID.randomUUID().toString());
+        } catch (TransactionCancelledByStoreException e) {
+            throw canceled(e);
+        }
+    }
+
+    private TransactionCanceledException canceled(TransactionCancelledByStoreException e) {
+        List<TransactionCanceledException.Reason> reasons = new ArrayList<>();
+        List<String> summary = new ArrayList<>();
+        for (int i = 0; i < e.reasons().size(); i++) {
+            TransactionCancelledByStoreException.Reason r = e.reasons().get(i);
+            Action a = i < actions.size() ? actions.get(i) : null;
+            OrmException mapped = a == null || "None".equals(r.code()) ? null : map(a, r, e);
+            reasons.add(new TransactionCanceledException.Reason(i, r.code(), r.message(), mapped));
+            if (mapped != null) {
+                summary.add("action " + i + " (" + a.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
+                        + a.writes().model().type().getSimpleName() + "): " + mapped.getMessage());
+            }
+        }
+        return new TransactionCanceledException(
+                "the transaction was cancelled and nothing was written: "
+                        + (summary.isEmpty() ? e.getMessage() : String.join("; ", summary)),
+                reasons,
+                e);
+    }
+
+    private OrmException map(Action a, TransactionCancelledByStoreException.Reason r, Throwable cause) {
+        switch (r.code()) {
+            case "ConditionalCheckFailed":
+                break;
+            case "TransactionConflict":
+                return new ConflictException(
+                        "another request changed " + ItemValues.displayKey(a.key())
+                                + " while the transaction ran; retry the transaction",
+                        cause);
+            case "ValidationError":
+                return new ValidationException(r.message().isEmpty() ? "DynamoDB rejected the action" : r.message());
+            default:
+                return new BackendException(r.code() + (r.message().isEmpty() ? "" : ": " + r.message()), cause);
+        }
+        WriteBuilder<?> w = a.writes();
+        switch (a.kind()) {
+            case CREATE:
+                return runtime.repositoryImpl(w.model().type()).duplicate(a.key(), cause);
+            case SAVE:
+            case UPDATE: {
+                Map<String, ItemValue> existing = r.item() != null
+                        ? r.item()
+                        : runtime.store().get(a.key(), true, null).orElse(null);
+                return w.writeFailure(a.kind() == Kind.SAVE ? "save" : "update", a.key(), existing, a.version(), cause);
+            }
+            case DELETE:
+                return a.version() == null
+                        ? new ConditionFailedException(
+                                "delete of " + ItemValues.displayKey(a.key())
+                                        + " was refused: the item there belongs to another entity type",
+                                cause)
+                        : new ConflictException(
+                                "delete of " + ItemValues.displayKey(a.key()) + " expected version " + a.version()
+                                        + ", which is no longer stored; read it again and retry",
+                                cause);
+            default:
+                return new ConditionFailedException(
+                        "the check on " + w.model().type().getSimpleName() + " " + ItemValues.displayKey(a.key())
+                                + " did not hold",
+                        cause);
+        }
+    }
+}

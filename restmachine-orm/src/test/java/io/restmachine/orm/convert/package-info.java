@@ -1,0 +1,5 @@
+/** Tests. */
+@NullMarked
+package io.restmachine.orm.convert;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Tests. */
+@NullMarked
+package io.restmachine.orm.query;
+
+import org.jspecify.annotations.NullMarked;

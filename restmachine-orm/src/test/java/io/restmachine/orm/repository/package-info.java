@@ -1,0 +1,5 @@
+/** Tests. */
+@NullMarked
+package io.restmachine.orm.repository;
+
+import org.jspecify.annotations.NullMarked;
