@@ -345,13 +345,6 @@ public final class DynamoDBBackend implements AutoCloseable {
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("Invalid DynamoDBBackend settings: " + String.join("; ", problems));
             }
-            BatchSettings batch;
-            try {
-                batch = batchSettings();
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("Invalid DynamoDBBackend settings: " + e.getMessage(), e);
-            }
-            Objects.requireNonNull(batch);
             if (client != null) {
                 return new DynamoDBBackend(this, client, false);
             }
@@ -393,6 +386,11 @@ public final class DynamoDBBackend implements AutoCloseable {
                 problems.add("cursorKey has " + cursorKey.length + " bytes: use a secret of at least 16 bytes");
             }
             layoutProblems(problems);
+            try {
+                batchSettings();
+            } catch (IllegalArgumentException | NullPointerException e) {
+                problems.add(e.getMessage());
+            }
             return problems;
         }
 
