@@ -212,6 +212,18 @@ abstract class BackendContract {
     }
 
     @Test
+    void indexKeys_areStoredUnderTheirLayoutNames_andLeftOutWhenAFieldIsMissing() {
+        Instant expires = Instant.parse("2027-01-01T00:00:00Z");
+        accounts.create(new Account("a-1", "alice@example.com", null, null, null, expires));
+
+        assertThat(raw("USER#a-1", "ACCOUNT"))
+                .containsOnlyKeys("pk", "sk", "entity_type", "gsi_pk_ByEmail", "id", "email", "updatedAt", "expiresAt")
+                .containsEntry("gsi_pk_ByEmail", AttributeValue.fromS("EMAIL#alice@example.com"))
+                .containsEntry("updatedAt", AttributeValue.fromS("2026-11-25T12:00:00.000000000Z"))
+                .containsEntry("expiresAt", AttributeValue.fromN("1798761600"));
+    }
+
+    @Test
     void createTable_enablesTimeToLiveOnTheTtlAttribute() {
         assumeThat(supportsTimeToLive())
                 .as(Peers.lacks(serverName(), "UpdateTimeToLive"))
@@ -525,6 +537,11 @@ abstract class BackendContract {
                 .check(User.class, Key.of("id", "u1"), Condition.field("name").exists()));
 
         assertThat(users.get("u2")).isPresent();
+        assertThat(backend.transactGet(
+                        User.class, List.of(Key.of("id", "u2"), Key.of("id", "nobody"), Key.of("id", "u1"))))
+                .extracting(u -> u.map(User::name).orElse("-"))
+                .containsExactly("Bob", "-", "Alice");
+
         assertThat(orders.get(Key.of("userId", "u1").and("orderId", "o1"))
                         .orElseThrow()
                         .getTotal())
