@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -596,9 +595,5 @@ abstract class BackendContract {
         assertThat(table.billingMode()).isEqualTo("PAY_PER_REQUEST");
         assertThat(table.toString()).contains("\"AttributeName\": \"gsi_pk_ByEmail\", \"KeyType\": \"HASH\"");
         assertThat(table.toString()).doesNotContain("gsi_sk_ByEmail");
-    }
-
-    static Optional<String> none() {
-        return Optional.empty();
     }
 }

@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -563,9 +562,5 @@ abstract class StoreContract {
                 null,
                 null,
                 true);
-    }
-
-    static Map<String, ItemValue> ordered(Map<String, ItemValue> item) {
-        return new LinkedHashMap<>(item);
     }
 }
