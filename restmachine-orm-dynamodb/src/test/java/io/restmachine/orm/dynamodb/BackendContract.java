@@ -2,7 +2,6 @@ package io.restmachine.orm.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.restmachine.orm.BackendException;
 import io.restmachine.orm.BatchResult;
@@ -245,9 +244,7 @@ abstract class BackendContract {
 
     @Test
     void createTable_enablesTimeToLiveOnTheTtlAttribute() {
-        assumeThat(supportsTimeToLive())
-                .as(Peers.lacks(serverName(), "UpdateTimeToLive"))
-                .isTrue();
+        Peers.skipUnless(supportsTimeToLive(), serverName(), "UpdateTimeToLive");
 
         assertThat(backend.describeTable().timeToLiveAttribute()).isEqualTo("expiresAt");
     }
@@ -546,9 +543,7 @@ abstract class BackendContract {
 
     @Test
     void transaction_writesAllActions_orNone_withOneReasonPerAction() {
-        assumeThat(supportsTransactions())
-                .as(Peers.lacks(serverName(), "TransactWriteItems"))
-                .isTrue();
+        Peers.skipUnless(supportsTransactions(), serverName(), "TransactWriteItems");
         users.create(new User("u1", null, "Alice"));
         orders.create(new Order("u1", "o1", BigDecimal.ONE));
         TodoItem todo = todos.create(new TodoItem("u1", "t1", "x"));
