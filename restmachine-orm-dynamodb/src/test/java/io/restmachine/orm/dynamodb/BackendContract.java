@@ -2,7 +2,6 @@ package io.restmachine.orm.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.restmachine.orm.BackendException;
 import io.restmachine.orm.BatchResult;
@@ -17,6 +16,7 @@ import io.restmachine.orm.Plan;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.TransactionCanceledException;
 import io.restmachine.orm.dynamodb.model.Account;
+import io.restmachine.orm.dynamodb.model.Note;
 import io.restmachine.orm.dynamodb.model.Odd;
 import io.restmachine.orm.dynamodb.model.Order;
 import io.restmachine.orm.dynamodb.model.Profile;
@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -158,6 +157,26 @@ abstract class BackendContract {
     }
 
     @Test
+    void update_combinesSetSetIfAbsentAppendAddAndRemove_inOneRequest() {
+        Repository<Note> notes = backend.repository(Note.class);
+        notes.create(new Note("n1", "draft", List.of("a"), 1L));
+        recorder.clear();
+
+        Note updated = notes.update(Key.of("id", "n1"), u -> u.setIfAbsent("title", "ignored")
+                .append("lines", List.of("b", "c"))
+                .add("views", 2));
+        Note removed = notes.update(Key.of("id", "n1"), u -> u.remove("title").set("views", 10));
+        Note refilled = notes.update(Key.of("id", "n1"), u -> u.setIfAbsent("title", "kept"));
+
+        assertThat(updated).isEqualTo(new Note("n1", "draft", List.of("a", "b", "c"), 3L));
+        assertThat(removed).isEqualTo(new Note("n1", null, List.of("a", "b", "c"), 10L));
+        assertThat(refilled).isEqualTo(new Note("n1", "kept", List.of("a", "b", "c"), 10L));
+        assertThat(recorder.sent(software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest.class))
+                .hasSize(3)
+                .allSatisfy(r -> assertThat(r.returnValuesAsString()).isEqualTo("ALL_NEW"));
+    }
+
+    @Test
     void update_ofAMissingItem_throwsNotFound_andCreatesNothing() {
         assertThatThrownBy(() -> users.update(Key.of("id", "nobody"), u -> u.set("name", "X")))
                 .isInstanceOf(NotFoundException.class);
@@ -225,9 +244,7 @@ abstract class BackendContract {
 
     @Test
     void createTable_enablesTimeToLiveOnTheTtlAttribute() {
-        assumeThat(supportsTimeToLive())
-                .as(Peers.lacks(serverName(), "UpdateTimeToLive"))
-                .isTrue();
+        Peers.skipUnless(supportsTimeToLive(), serverName(), "UpdateTimeToLive");
 
         assertThat(backend.describeTable().timeToLiveAttribute()).isEqualTo("expiresAt");
     }
@@ -368,6 +385,9 @@ abstract class BackendContract {
                 .isEqualTo(Select.COUNT));
         assertThat(recorder.sent(ScanRequest.class)).last().satisfies(q -> assertThat(q.select())
                 .isEqualTo(Select.COUNT));
+        assertThat(tasks.where().eq("userId", "alice").eq("state", "done").exists())
+                .isTrue();
+        assertThat(tasks.where().eq("userId", "bob").exists()).isFalse();
     }
 
     @Test
@@ -523,9 +543,7 @@ abstract class BackendContract {
 
     @Test
     void transaction_writesAllActions_orNone_withOneReasonPerAction() {
-        assumeThat(supportsTransactions())
-                .as(Peers.lacks(serverName(), "TransactWriteItems"))
-                .isTrue();
+        Peers.skipUnless(supportsTransactions(), serverName(), "TransactWriteItems");
         users.create(new User("u1", null, "Alice"));
         orders.create(new Order("u1", "o1", BigDecimal.ONE));
         TodoItem todo = todos.create(new TodoItem("u1", "t1", "x"));
@@ -572,9 +590,5 @@ abstract class BackendContract {
         assertThat(table.billingMode()).isEqualTo("PAY_PER_REQUEST");
         assertThat(table.toString()).contains("\"AttributeName\": \"gsi_pk_ByEmail\", \"KeyType\": \"HASH\"");
         assertThat(table.toString()).doesNotContain("gsi_sk_ByEmail");
-    }
-
-    static Optional<String> none() {
-        return Optional.empty();
     }
 }
