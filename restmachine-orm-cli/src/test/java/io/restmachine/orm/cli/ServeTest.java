@@ -1,0 +1,206 @@
+package io.restmachine.orm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * {@code serve} in its own JVM, as a user runs it: reachable through the AWS SDK over HTTP, stopped
+ * by a signal (what Ctrl-C sends), and with {@code --data-dir} finding its data again on restart.
+ */
+class ServeTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private Process server;
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.destroyForcibly();
+        }
+    }
+
+    @Test
+    void serve_answersTheAwsSdkOverHttp_andStopsOnASignal() throws Exception {
+        Lines output = start("serve", "--port", "0");
+        URI endpoint = endpointFrom(output);
+        assertThat(String.join("\n", output.through("stop:")))
+                .contains("aws dynamodb list-tables --endpoint-url " + endpoint + " --region us-east-1")
+                .contains("in memory");
+
+        try (DynamoDbClient client = client(endpoint)) {
+            Cli.Result created = Cli.against(endpoint.toString()).run("table", "create", "--table", "table-t");
+            assertThat(created.status()).as(created.toString()).isZero();
+            client.putItem(b -> b.tableName("table-t")
+                    .item(Map.of("pk", AttributeValue.fromS("A"), "sk", AttributeValue.fromS("B"))));
+            assertThat(client.scan(b -> b.tableName("table-t")).count()).isEqualTo(1);
+        }
+
+        server.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C (SIGINT)
+        assertThat(server.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(output.rest()).as("exit status %d", server.exitValue()).contains("restmachine-orm: server stopped");
+    }
+
+    @Test
+    void serve_withDataDir_keepsDataAcrossRestarts(@TempDir Path data) throws Exception {
+        Assumptions.assumeTrue(persistenceBuilt(data.resolve("probe")), "the engine cannot persist yet");
+        Lines output = start("serve", "--port", "0", "--data-dir", data.toString());
+        URI endpoint = endpointFrom(output);
+        assertThat(endpoint.getHost()).isEqualTo("127.0.0.1");
+        List<String> banner = output.through("stop:");
+        assertThat(String.join("\n", banner))
+                .contains("aws dynamodb list-tables --endpoint-url " + endpoint + " --region us-east-1")
+                .contains(data.toAbsolutePath().toString());
+
+        try (DynamoDbClient client = client(endpoint)) {
+            assertThat(Cli.against(endpoint.toString())
+                            .run("table", "create", "--table", "kept")
+                            .status())
+                    .isZero();
+            client.putItem(b -> b.tableName("kept")
+                    .item(Map.of(
+                            "pk", AttributeValue.fromS("USER#1"),
+                            "sk", AttributeValue.fromS("PROFILE"),
+                            "name", AttributeValue.fromS("Alice"))));
+        }
+
+        server.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C (SIGINT)
+        assertThat(server.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(String.join("\n", output.rest())).contains("data flushed to " + data.toAbsolutePath());
+
+        Lines again = start("serve", "--port", "0", "--data-dir", data.toString());
+        try (DynamoDbClient client = client(endpointFrom(again))) {
+            Map<String, AttributeValue> item = client.getItem(b -> b.tableName("kept")
+                            .key(Map.of("pk", AttributeValue.fromS("USER#1"), "sk", AttributeValue.fromS("PROFILE"))))
+                    .item();
+            assertThat(item).containsEntry("name", AttributeValue.fromS("Alice"));
+        }
+    }
+
+    @Test
+    void serve_onAPortInUse_exits1WithOneLine() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Cli.Result result = assertTimeoutPreemptively(
+                    WAIT, () -> Cli.plain("serve", "--port", Integer.toString(taken.getLocalPort())));
+
+            assertThat(result.status()).isEqualTo(1);
+            assertThat(result.err())
+                    .startsWith("restmachine-orm: cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .contains("--port")
+                    .hasLineCount(1);
+        }
+    }
+
+    @Test
+    void serve_withAnImpossiblePort_exits2() {
+        Cli.Result result = Cli.plain("serve", "--port", "70000");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err()).contains("--port must be between 0").hasLineCount(1);
+    }
+
+    private static boolean persistenceBuilt(Path dir) {
+        try (EmbeddedDynamoDB probe = EmbeddedDynamoDB.persistent(dir)) {
+            return true;
+        } catch (UnsupportedOperationException notYet) {
+            return false;
+        }
+    }
+
+    private Lines start(String... args) throws IOException {
+        if (server != null) {
+            server.destroyForcibly();
+        }
+        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new java.util.ArrayList<>(
+                List.of(java.toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        Path output = Files.createTempFile("serve", ".out");
+        output.toFile().deleteOnExit();
+        server = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        return new Lines(output);
+    }
+
+    private static URI endpointFrom(Lines output) throws InterruptedException, IOException {
+        String line = output.until("listening on ");
+        return URI.create(line.substring(line.indexOf("listening on ") + "listening on ".length())
+                .trim());
+    }
+
+    private static DynamoDbClient client(URI endpoint) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "any")))
+                .build();
+    }
+
+    /**
+     * The output of a child process, written to a file (a file, unlike a pipe, keeps what the JVM
+     * prints while it shuts down) and read with bounded polling.
+     */
+    private static final class Lines {
+        private final Path file;
+        private int consumed;
+
+        Lines(Path file) {
+            this.file = file;
+        }
+
+        /** The unread lines up to and including the first one containing the text. */
+        List<String> through(String text) throws InterruptedException, IOException {
+            int from = consumed;
+            until(text);
+            return Files.readAllLines(file, StandardCharsets.UTF_8).subList(from, consumed);
+        }
+
+        /** The first unread line containing the text, waiting at most a minute. */
+        String until(String text) throws InterruptedException, IOException {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (true) {
+                List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+                for (int i = consumed; i < all.size(); i++) {
+                    if (all.get(i).contains(text)) {
+                        consumed = i + 1;
+                        return all.get(i);
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(
+                            "no line with '" + text + "' within " + WAIT + "; output was:\n" + String.join("\n", all));
+                }
+                Thread.sleep(50); // polling a file; bounded by the deadline
+            }
+        }
+
+        /** Every line after the last one found. */
+        List<String> rest() throws IOException {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return all.subList(Math.min(consumed, all.size()), all.size());
+        }
+    }
+}

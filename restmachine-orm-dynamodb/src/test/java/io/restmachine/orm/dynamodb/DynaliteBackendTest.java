@@ -1,0 +1,27 @@
+package io.restmachine.orm.dynamodb;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The backend suite against dynalite, which lacks transactions and time to live. */
+class DynaliteBackendTest extends BackendContract {
+
+    @Override
+    DynamoDbClient newClient(RequestRecorder recorder) {
+        return Peers.dynaliteClient(recorder);
+    }
+
+    @Override
+    String serverName() {
+        return "dynalite";
+    }
+
+    @Override
+    boolean supportsTransactions() {
+        return false;
+    }
+
+    @Override
+    boolean supportsTimeToLive() {
+        return false;
+    }
+}
