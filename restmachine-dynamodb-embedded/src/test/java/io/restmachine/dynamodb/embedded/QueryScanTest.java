@@ -211,6 +211,22 @@ class QueryScanTest extends EngineTest {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
+    void globalIndexKey_thatIsAnEmptyString_isRejectedAndNothingIsWritten(Transport transport) {
+        open(transport);
+        createIndexedTable();
+        assertThatThrownBy(
+                        () -> client.putItem(b -> b.tableName("items").item(item("pk", "u9", "sk", "Z", "email", ""))))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageStartingWith("One or more parameter values are not valid. A value specified for a secondary"
+                        + " index key is not supported. The AttributeValue for a key attribute cannot contain an empty"
+                        + " string value. IndexName: byEmail, IndexKey: email");
+        assertThat(client.getItem(b -> b.tableName("items").key(item("pk", "u9", "sk", "Z")))
+                        .hasItem())
+                .isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
     void localIndex_ordersBySortKey_andFetchesAllAttributesWhenAsked(Transport transport) {
         open(transport);
         createIndexedTable();

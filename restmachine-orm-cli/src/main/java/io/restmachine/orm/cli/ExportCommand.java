@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
             "Write every item of the table to stdout as JSON Lines (one object per line).",
             "Plain JSON turns sets into arrays and binary into base64 text; --typed keeps every value exact."
         },
-        footer = {"", "Example: restmachine-orm export --table T --typed > items.jsonl"})
+        footer = {"", "Example: restmachine-orm export --table T --typed > items.jsonl%n"})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 @Command(
         name = "get",
         description = "Print one item, found by its key, as JSON (exit 5 if there is none).",
-        footer = {"", "Example: restmachine-orm get --table T --key '{\"pk\":\"USER#1\",\"sk\":\"PROFILE\"}'"})
+        footer = {"", "Example: restmachine-orm get --table T --key '{\"pk\":\"USER#1\",\"sk\":\"PROFILE\"}'%n"})
 final class GetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

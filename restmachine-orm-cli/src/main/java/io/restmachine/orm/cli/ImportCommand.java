@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 @Command(
         name = "import",
         description = "Put every item of a JSON Lines file (or stdin) into the table; bad input writes nothing.",
-        footer = {"", "Example: restmachine-orm import --table T < items.jsonl"})
+        footer = {"", "Example: restmachine-orm import --table T < items.jsonl%n"})
 final class ImportCommand implements Callable<Integer> {
     private static final int BATCH = 25;
     private static final int MAX_ATTEMPTS = 10;

@@ -21,13 +21,14 @@ import picocli.CommandLine.ParameterException;
 @Command(
         name = "restmachine-orm",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
         version = "restmachine-orm 0.1.0-SNAPSHOT",
         description = "Single-table DynamoDB for Java: an embedded DynamoDB-compatible server and table tools.",
         exitCodeListHeading = "%nExit status:%n",
         footer = {
             "",
             "Items are plain JSON by default: numbers keep every digit, sets are written as arrays and binary as"
-                    + " base64; --typed reads and writes DynamoDB's typed JSON ({\"S\":\"text\"}) instead."
+                    + " base64; --typed reads and writes DynamoDB's typed JSON ({\"S\":\"text\"}) instead.%n"
         },
         subcommands = {
             ServeCommand.class,

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
         description = "Write one item (replacing any item with the same key).",
         footer = {
             "",
-            "Example: restmachine-orm put --table T --item '{\"pk\":\"USER#1\",\"sk\":\"PROFILE\",\"name\":\"Alice\"}'"
+            "Example: restmachine-orm put --table T --item '{\"pk\":\"USER#1\",\"sk\":\"PROFILE\",\"name\":\"Alice\"}'%n"
         })
 final class PutCommand implements Callable<Integer> {
     @Spec

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 @Command(
         name = "query",
         description = "Print the items of one partition as JSON Lines, in sort-key order.",
-        footer = {"", "Example: restmachine-orm query --table T --pk USER#1 --sk-begins-with ORDER#"})
+        footer = {"", "Example: restmachine-orm query --table T --pk USER#1 --sk-begins-with ORDER#%n"})
 final class QueryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
             "Run the embedded DynamoDB-compatible engine as an HTTP server until Ctrl-C.",
             "Any AWS SDK or the AWS CLI works against it; it accepts any credentials."
         },
-        footer = {"", "Example: restmachine-orm serve --port 8000 --data-dir ./data"})
+        footer = {"", "Example: restmachine-orm serve --port 8000 --data-dir ./data%n"})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

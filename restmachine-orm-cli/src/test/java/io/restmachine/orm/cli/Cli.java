@@ -30,19 +30,32 @@ final class Cli {
 
     /** Runs with the connection options appended after the subcommand's own arguments. */
     Result runWithInput(String stdin, String... args) {
+        return runWith(stdin, false, withCommon(args));
+    }
+
+    /** Runs as if stderr were a terminal. */
+    Result runOnTerminal(String stdin, String... args) {
+        return runWith(stdin, true, withCommon(args));
+    }
+
+    private String[] withCommon(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(common);
-        return runWith(stdin, all.toArray(String[]::new));
+        return all.toArray(String[]::new);
     }
 
     static Result runWith(String stdin, String... args) {
+        return runWith(stdin, false, args);
+    }
+
+    static Result runWith(String stdin, boolean errIsTerminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Streams streams = new Streams(
                 new PrintWriter(out, true),
                 new PrintWriter(err, true),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                false);
+                errIsTerminal);
         int status = Main.run(streams, args);
         return new Result(status, out.toString(), err.toString());
     }

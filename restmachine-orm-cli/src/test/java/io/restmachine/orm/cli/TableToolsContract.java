@@ -393,6 +393,23 @@ abstract class TableToolsContract {
         assertThat(cli.run("scan", "--table", table).out()).isEmpty();
     }
 
+    @Test
+    void progress_isShownOnStderr_onlyWhenItIsATerminal() {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            lines.append("{\"pk\":\"P#").append(i).append("\",\"sk\":\"S\"}\n");
+        }
+
+        Cli.Result importOnTerminal = cli.runOnTerminal(lines.toString(), "import", "--table", table);
+        Cli.Result exportOnTerminal = cli.runOnTerminal("", "export", "--table", table);
+        Cli.Result exportToPipe = cli.run("export", "--table", table);
+
+        assertThat(importOnTerminal.err()).contains("\rimported 40 items").endsWith("\n");
+        assertThat(exportOnTerminal.err()).contains("\rexported 40 items");
+        assertThat(exportOnTerminal.lines()).hasSize(40);
+        assertThat(exportToPipe.err()).isEmpty();
+    }
+
     private void putAll(String... items) {
         for (String item : items) {
             Cli.Result put = cli.run("put", "--table", table, "--item", item);

@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -131,6 +132,15 @@ public final class DynamoDBBackend implements AutoCloseable {
      */
     public void transaction(Consumer<? super Transaction> body) {
         orm.transaction(body);
+    }
+
+    /**
+     * Reads up to 100 items of one model as a consistent snapshot (TransactGetItems): one entry per
+     * key, in order, empty where there is no item of this type.
+     */
+    public <T> List<Optional<T>> transactGet(Class<T> type, List<Key> keys) {
+        register(type);
+        return orm.transactGet(type, keys);
     }
 
     /** {@code repository(type).batchCreate(items)}: the backend-level spelling of the Python library. */
@@ -335,13 +345,6 @@ public final class DynamoDBBackend implements AutoCloseable {
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("Invalid DynamoDBBackend settings: " + String.join("; ", problems));
             }
-            BatchSettings batch;
-            try {
-                batch = batchSettings();
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("Invalid DynamoDBBackend settings: " + e.getMessage(), e);
-            }
-            Objects.requireNonNull(batch);
             if (client != null) {
                 return new DynamoDBBackend(this, client, false);
             }
@@ -383,6 +386,11 @@ public final class DynamoDBBackend implements AutoCloseable {
                 problems.add("cursorKey has " + cursorKey.length + " bytes: use a secret of at least 16 bytes");
             }
             layoutProblems(problems);
+            try {
+                batchSettings();
+            } catch (IllegalArgumentException | NullPointerException e) {
+                problems.add(e.getMessage());
+            }
             return problems;
         }
 

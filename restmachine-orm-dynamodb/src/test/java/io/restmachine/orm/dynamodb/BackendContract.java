@@ -17,6 +17,7 @@ import io.restmachine.orm.Plan;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.TransactionCanceledException;
 import io.restmachine.orm.dynamodb.model.Account;
+import io.restmachine.orm.dynamodb.model.Note;
 import io.restmachine.orm.dynamodb.model.Odd;
 import io.restmachine.orm.dynamodb.model.Order;
 import io.restmachine.orm.dynamodb.model.Profile;
@@ -158,6 +159,26 @@ abstract class BackendContract {
     }
 
     @Test
+    void update_combinesSetSetIfAbsentAppendAddAndRemove_inOneRequest() {
+        Repository<Note> notes = backend.repository(Note.class);
+        notes.create(new Note("n1", "draft", List.of("a"), 1L));
+        recorder.clear();
+
+        Note updated = notes.update(Key.of("id", "n1"), u -> u.setIfAbsent("title", "ignored")
+                .append("lines", List.of("b", "c"))
+                .add("views", 2));
+        Note removed = notes.update(Key.of("id", "n1"), u -> u.remove("title").set("views", 10));
+        Note refilled = notes.update(Key.of("id", "n1"), u -> u.setIfAbsent("title", "kept"));
+
+        assertThat(updated).isEqualTo(new Note("n1", "draft", List.of("a", "b", "c"), 3L));
+        assertThat(removed).isEqualTo(new Note("n1", null, List.of("a", "b", "c"), 10L));
+        assertThat(refilled).isEqualTo(new Note("n1", "kept", List.of("a", "b", "c"), 10L));
+        assertThat(recorder.sent(software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest.class))
+                .hasSize(3)
+                .allSatisfy(r -> assertThat(r.returnValuesAsString()).isEqualTo("ALL_NEW"));
+    }
+
+    @Test
     void update_ofAMissingItem_throwsNotFound_andCreatesNothing() {
         assertThatThrownBy(() -> users.update(Key.of("id", "nobody"), u -> u.set("name", "X")))
                 .isInstanceOf(NotFoundException.class);
@@ -209,6 +230,18 @@ abstract class BackendContract {
         assertThat(raw("USER#a2", "ACCOUNT"))
                 .containsEntry("expiresAt", AttributeValue.fromN(Long.toString(expires.getEpochSecond())));
         assertThat(accounts.get("a2").orElseThrow().expiresAt()).isEqualTo(expires);
+    }
+
+    @Test
+    void indexKeys_areStoredUnderTheirLayoutNames_andLeftOutWhenAFieldIsMissing() {
+        Instant expires = Instant.parse("2027-01-01T00:00:00Z");
+        accounts.create(new Account("a-1", "alice@example.com", null, null, null, expires));
+
+        assertThat(raw("USER#a-1", "ACCOUNT"))
+                .containsOnlyKeys("pk", "sk", "entity_type", "gsi_pk_ByEmail", "id", "email", "updatedAt", "expiresAt")
+                .containsEntry("gsi_pk_ByEmail", AttributeValue.fromS("EMAIL#alice@example.com"))
+                .containsEntry("updatedAt", AttributeValue.fromS("2026-11-25T12:00:00.000000000Z"))
+                .containsEntry("expiresAt", AttributeValue.fromN("1798761600"));
     }
 
     @Test
@@ -356,6 +389,9 @@ abstract class BackendContract {
                 .isEqualTo(Select.COUNT));
         assertThat(recorder.sent(ScanRequest.class)).last().satisfies(q -> assertThat(q.select())
                 .isEqualTo(Select.COUNT));
+        assertThat(tasks.where().eq("userId", "alice").eq("state", "done").exists())
+                .isTrue();
+        assertThat(tasks.where().eq("userId", "bob").exists()).isFalse();
     }
 
     @Test
@@ -525,6 +561,11 @@ abstract class BackendContract {
                 .check(User.class, Key.of("id", "u1"), Condition.field("name").exists()));
 
         assertThat(users.get("u2")).isPresent();
+        assertThat(backend.transactGet(
+                        User.class, List.of(Key.of("id", "u2"), Key.of("id", "nobody"), Key.of("id", "u1"))))
+                .extracting(u -> u.map(User::name).orElse("-"))
+                .containsExactly("Bob", "-", "Alice");
+
         assertThat(orders.get(Key.of("userId", "u1").and("orderId", "o1"))
                         .orElseThrow()
                         .getTotal())

@@ -140,6 +140,23 @@ public final class Orm {
         return out;
     }
 
+    /**
+     * The stored item of a model instance, with its table keys, entity type and index keys, as a
+     * write would store it (without hooks, timestamps, versions or Bean Validation); for tools,
+     * exports and benchmarks. Throws {@link ValidationException} if it can't be stored.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Map<String, ItemValue> toItem(T entity) {
+        Objects.requireNonNull(entity, "entity");
+        EntityModel<T> model = (EntityModel<T>) runtime.model(entity.getClass());
+        return model.toItem(entity);
+    }
+
+    /** A model instance read from a stored item, as a read would (running {@code @AfterLoad}). */
+    public <T> T fromItem(Class<T> type, Map<String, ItemValue> item) {
+        return runtime.model(Objects.requireNonNull(type, "type")).fromItem(Objects.requireNonNull(item, "item"));
+    }
+
     /** The store this ORM writes through. */
     public Store store() {
         return store;

@@ -212,4 +212,15 @@ class RepositoryCrudTest {
 
         assertThat(users.delete(Key.of("id", "u2"))).isFalse();
     }
+
+    @Test
+    void theOrm_mapsModelsToItemsAndBack_forTools() {
+        User u = new User("u1", "a@x", "A");
+
+        Map<String, ItemValue> item = orm.toItem(u);
+
+        assertThat(item).containsEntry("pk", ItemValue.s("USER#u1")).containsEntry("entity_type", ItemValue.s("User"));
+        assertThat(orm.fromItem(User.class, item)).isEqualTo(u);
+        assertThat(store.calls).isEmpty();
+    }
 }

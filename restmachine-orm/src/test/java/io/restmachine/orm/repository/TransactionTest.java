@@ -47,7 +47,7 @@ class TransactionTest {
         assertThat(((TxWrite.Update) writes.get(1)).update().text())
                 .isEqualTo("SET #version = if_not_exists(#version, :v1) + :v2 ADD #total :v0");
         assertThat(((TxWrite.Check) writes.get(3)).condition().text())
-                .isEqualTo("#et = :et AND (attribute_exists(#name))");
+                .isEqualTo("(attribute_not_exists(#pk) OR #et = :et) AND (attribute_exists(#name))");
         assertThat((String) call.arg(1)).hasSize(36);
     }
 

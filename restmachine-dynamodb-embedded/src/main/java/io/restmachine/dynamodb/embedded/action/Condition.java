@@ -2,11 +2,11 @@ package io.restmachine.dynamodb.embedded.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restmachine.dynamodb.embedded.error.DynamoError;
-import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.error.ErrorType;
 import io.restmachine.dynamodb.embedded.expression.ConditionExpression;
 import io.restmachine.dynamodb.embedded.expression.ExpressionContext;
 import io.restmachine.dynamodb.embedded.expression.Expressions;
+import io.restmachine.dynamodb.embedded.expression.LegacyParameters;
 import io.restmachine.dynamodb.embedded.expression.UpdateExpression;
 import io.restmachine.dynamodb.embedded.value.AttributeValue;
 import java.util.Map;
@@ -29,9 +29,18 @@ record Condition(@Nullable ConditionExpression condition, @Nullable UpdateExpres
     }
 
     private static Condition parse(JsonNode request, boolean withUpdate) {
+        String operator = Requests.optionalText(request, "ConditionalOperator");
         if (request.has("Expected") || request.has("AttributeUpdates")) {
-            throw EngineException.validation("The legacy parameters Expected and AttributeUpdates are not supported by"
-                    + " this engine yet: use ConditionExpression and UpdateExpression");
+            ConditionExpression legacyCondition = request.has("Expected")
+                    ? LegacyParameters.expected(LegacyJson.expected(request.get("Expected")), operator)
+                    : null;
+            UpdateExpression legacyUpdate = withUpdate && request.has("AttributeUpdates")
+                    ? LegacyParameters.attributeUpdates(LegacyJson.updates(request.get("AttributeUpdates")))
+                    : null;
+            if (!request.has("UpdateExpression") && !request.has("ConditionExpression")) {
+                Requests.expressionContext(request).requireAllUsed();
+                return new Condition(legacyCondition, legacyUpdate);
+            }
         }
         ExpressionContext context = Requests.expressionContext(request);
         UpdateExpression update = null;

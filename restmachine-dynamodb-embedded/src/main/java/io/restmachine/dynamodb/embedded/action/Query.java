@@ -3,22 +3,20 @@ package io.restmachine.dynamodb.embedded.action;
 import static io.restmachine.dynamodb.embedded.protocol.Shapes.*;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.expression.ConditionExpression;
 import io.restmachine.dynamodb.embedded.expression.ExpressionContext;
 import io.restmachine.dynamodb.embedded.expression.Expressions;
 import io.restmachine.dynamodb.embedded.expression.KeyCondition;
+import io.restmachine.dynamodb.embedded.expression.LegacyParameters;
 import io.restmachine.dynamodb.embedded.expression.SortKeyCondition;
-import io.restmachine.dynamodb.embedded.protocol.AttributeJson;
 import io.restmachine.dynamodb.embedded.protocol.Shape;
 import io.restmachine.dynamodb.embedded.table.IndexDefinition;
 import io.restmachine.dynamodb.embedded.table.KeySchema;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.Table;
 import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import io.restmachine.dynamodb.embedded.value.AttributeValues;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -80,10 +78,6 @@ final class Query implements Action {
                 request,
                 List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"),
                 List.of("AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions"));
-        if (request.has("QueryFilter")) {
-            throw EngineException.validation(
-                    "The legacy parameter QueryFilter is not supported by this engine yet: use FilterExpression");
-        }
         Requests.attributesToGet(request);
         PageReader.checkSelectAndProjection(request);
         Map<String, AttributeValue> start = Scan.startKey(request);
@@ -100,17 +94,32 @@ final class Query implements Action {
         if (keyText != null) {
             keyCondition = Expressions.keyCondition(keyText, context, keySchema.hashName(), keySchema.rangeName());
         } else {
-            keyCondition = LegacyKeyConditions.parse(request.get("KeyConditions"), keySchema);
+            keyCondition = LegacyParameters.keyConditions(
+                    LegacyJson.conditions(request.get("KeyConditions")), keySchema.hashName(), keySchema.rangeName());
         }
         String filterText = Requests.optionalText(request, "FilterExpression");
-        ConditionExpression filter =
-                filterText == null ? null : Expressions.condition(filterText, context, "FilterExpression");
+        ConditionExpression filter = filterText != null
+                ? Expressions.condition(filterText, context, "FilterExpression")
+                : request.has("QueryFilter")
+                        ? LegacyParameters.filter(
+                                LegacyJson.conditions(request.get("QueryFilter")),
+                                Requests.optionalText(request, "ConditionalOperator"))
+                        : null;
         Projection projection = Projection.of(request, context);
         context.requireAllUsed();
         checkTypes(keyCondition, keySchema);
         PageReader reader = new PageReader(table, index, request, filter, projection);
         if (start != null) {
             checkStartKey(start, reader, table, keySchema, keyCondition);
+        }
+        if (filter != null) {
+            String parameter = filterText != null ? "Filter Expression" : "QueryFilter";
+            for (String name : keySchema.names()) {
+                if (filter.topLevelAttributes().contains(name)) {
+                    throw EngineException.validation(parameter + " can only contain non-primary key attributes:"
+                            + " Primary key attribute: " + name);
+                }
+            }
         }
         PageReader.checkSelect(index, request);
         boolean forward = !request.has("ScanIndexForward")
@@ -220,79 +229,5 @@ final class Query implements Action {
         NavigableMap<StoreKey, Map<String, AttributeValue>> range =
                 source.subMap(low, lowInclusive, high, highInclusive);
         return forward ? range : range.descendingMap();
-    }
-
-    /** The legacy KeyConditions parameter, translated to a key condition. */
-    static final class LegacyKeyConditions {
-        private LegacyKeyConditions() {}
-
-        static KeyCondition parse(JsonNode conditions, KeySchema schema) {
-            int count = conditions.size();
-            if (count != 1 && count != 2) {
-                throw EngineException.validation("Conditions can be of length 1 or 2 only");
-            }
-            if (schema.rangeName() == null && count > 1) {
-                throw EngineException.validation("Query key condition not supported");
-            }
-            JsonNode hash = conditions.get(schema.hashName());
-            if (hash == null) {
-                throw EngineException.validation("Query condition missed key schema element: " + schema.hashName());
-            }
-            if (!"EQ".equals(hash.path("ComparisonOperator").asText())) {
-                throw EngineException.validation("Query key condition not supported");
-            }
-            AttributeValue hashValue = values(hash).get(0);
-            SortKeyCondition sort = null;
-            if (count == 2) {
-                JsonNode range = conditions.get(schema.rangeName());
-                if (range == null) {
-                    throw EngineException.validation(
-                            "Query condition missed key schema element: " + schema.rangeName());
-                }
-                String op = range.path("ComparisonOperator").asText();
-                List<AttributeValue> values = values(range);
-                SortKeyCondition.Op sortOp =
-                        switch (op) {
-                            case "EQ" -> SortKeyCondition.Op.EQ;
-                            case "LT" -> SortKeyCondition.Op.LT;
-                            case "LE" -> SortKeyCondition.Op.LE;
-                            case "GT" -> SortKeyCondition.Op.GT;
-                            case "GE" -> SortKeyCondition.Op.GE;
-                            case "BETWEEN" -> SortKeyCondition.Op.BETWEEN;
-                            case "BEGINS_WITH" -> SortKeyCondition.Op.BEGINS_WITH;
-                            default -> throw EngineException.validation(
-                                    "Attempted conditional constraint is not an indexable operation");
-                        };
-                int expected = sortOp == SortKeyCondition.Op.BETWEEN ? 2 : 1;
-                if (values.size() != expected) {
-                    throw EngineException.validation("One or more parameter values were invalid: Invalid number of"
-                            + " argument(s) for the " + op + " ComparisonOperator");
-                }
-                if (sortOp == SortKeyCondition.Op.BETWEEN
-                        && AttributeValues.comparable(values.get(0), values.get(1))
-                        && AttributeValues.compare(values.get(0), values.get(1)) > 0) {
-                    throw EngineException.validation("The BETWEEN condition was provided a range where the lower bound"
-                            + " is greater than the upper bound");
-                }
-                sort = new SortKeyCondition(
-                        schema.rangeName(), sortOp, values.get(0), expected == 2 ? values.get(1) : null);
-            }
-            return new KeyCondition(schema.hashName(), hashValue, sort);
-        }
-
-        private static List<AttributeValue> values(JsonNode condition) {
-            JsonNode list = condition.get("AttributeValueList");
-            if (list == null || list.isEmpty()) {
-                throw EngineException.validation("One or more parameter values were invalid: Invalid number of"
-                        + " argument(s) for the "
-                        + condition.path("ComparisonOperator").asText()
-                        + " ComparisonOperator");
-            }
-            java.util.ArrayList<AttributeValue> values = new java.util.ArrayList<>();
-            for (JsonNode value : list) {
-                values.add(AttributeJson.read(value));
-            }
-            return values;
-        }
     }
 }

@@ -9,6 +9,7 @@ import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.expression.ConditionExpression;
 import io.restmachine.dynamodb.embedded.expression.ExpressionContext;
 import io.restmachine.dynamodb.embedded.expression.Expressions;
+import io.restmachine.dynamodb.embedded.expression.LegacyParameters;
 import io.restmachine.dynamodb.embedded.protocol.Shape;
 import io.restmachine.dynamodb.embedded.table.IndexDefinition;
 import io.restmachine.dynamodb.embedded.table.KeyHash;
@@ -99,14 +100,10 @@ final class Scan implements Action {
                 List.of("AttributesToGet", "ScanFilter", "ConditionalOperator"));
         Requests.attributesToGet(request);
         PageReader.checkSelectAndProjection(request);
-        if (request.has("ScanFilter")) {
-            throw EngineException.validation(
-                    "The legacy parameter ScanFilter is not supported by this engine yet: use FilterExpression");
-        }
         Map<String, AttributeValue> start = startKey(request);
         JsonNode segmentNode = request.get("Segment");
         JsonNode totalNode = request.get("TotalSegments");
-        if (segmentNode != null && segmentNode.asInt() != 0 && totalNode == null) {
+        if (segmentNode != null && totalNode == null) {
             throw EngineException.validation("The TotalSegments parameter is required but was not present in the"
                     + " request when Segment parameter is present");
         }
@@ -124,8 +121,13 @@ final class Scan implements Action {
         }
         ExpressionContext context = Requests.expressionContext(request);
         String filterText = Requests.optionalText(request, "FilterExpression");
-        ConditionExpression filter =
-                filterText == null ? null : Expressions.condition(filterText, context, "FilterExpression");
+        ConditionExpression filter = filterText != null
+                ? Expressions.condition(filterText, context, "FilterExpression")
+                : request.has("ScanFilter")
+                        ? LegacyParameters.filter(
+                                LegacyJson.conditions(request.get("ScanFilter")),
+                                Requests.optionalText(request, "ConditionalOperator"))
+                        : null;
         Projection projection = Projection.of(request, context);
         context.requireAllUsed();
 

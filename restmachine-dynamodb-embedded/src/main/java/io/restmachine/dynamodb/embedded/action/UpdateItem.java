@@ -122,6 +122,55 @@ final class UpdateItem implements Action {
         return ordered;
     }
 
+    /**
+     * The updated parts of {@code side}: for each attribute the update touched, the value itself,
+     * or (for maps and lists that exist on both sides) only the members and elements that changed.
+     */
+    private static @Nullable Map<String, AttributeValue> changed(
+            Set<String> touched,
+            @Nullable Map<String, AttributeValue> side,
+            @Nullable Map<String, AttributeValue> other) {
+        if (side == null) {
+            return null;
+        }
+        Map<String, AttributeValue> result = new LinkedHashMap<>();
+        for (Map.Entry<String, AttributeValue> entry : side.entrySet()) {
+            if (!touched.contains(entry.getKey())) {
+                continue;
+            }
+            AttributeValue mine = entry.getValue();
+            AttributeValue theirs = other == null ? null : other.get(entry.getKey());
+            AttributeValue difference = theirs == null || mine.equals(theirs) ? mine : difference(mine, theirs);
+            result.put(entry.getKey(), difference == null ? mine : difference);
+        }
+        return result;
+    }
+
+    private static @Nullable AttributeValue difference(AttributeValue mine, AttributeValue theirs) {
+        if (mine instanceof AttributeValue.M m && theirs instanceof AttributeValue.M t) {
+            Map<String, AttributeValue> members = new LinkedHashMap<>();
+            for (Map.Entry<String, AttributeValue> entry : m.values().entrySet()) {
+                AttributeValue other = t.values().get(entry.getKey());
+                if (other == null || !other.equals(entry.getValue())) {
+                    AttributeValue nested = other == null ? null : difference(entry.getValue(), other);
+                    members.put(entry.getKey(), nested == null ? entry.getValue() : nested);
+                }
+            }
+            return members.isEmpty() ? null : new AttributeValue.M(members);
+        }
+        if (mine instanceof AttributeValue.L l && theirs instanceof AttributeValue.L t) {
+            List<AttributeValue> elements = new java.util.ArrayList<>();
+            for (int i = 0; i < l.values().size(); i++) {
+                AttributeValue element = l.values().get(i);
+                if (i >= t.values().size() || !t.values().get(i).equals(element)) {
+                    elements.add(element);
+                }
+            }
+            return elements.isEmpty() ? null : new AttributeValue.L(elements);
+        }
+        return null;
+    }
+
     static void writeReturnValues(
             JsonGenerator out,
             @Nullable String returnValues,
@@ -139,8 +188,8 @@ final class UpdateItem implements Action {
             default -> {
                 Set<String> touched =
                         parsed.update() == null ? Set.of() : parsed.update().topLevelAttributes();
-                Map<String, AttributeValue> source = returnValues.equals("UPDATED_OLD") ? before : after;
-                attributes = source == null ? null : Requests.select(source, List.copyOf(touched));
+                boolean old = returnValues.equals("UPDATED_OLD");
+                attributes = changed(touched, old ? before : after, old ? after : before);
             }
         }
         if (attributes != null && !attributes.isEmpty()) {

@@ -186,9 +186,16 @@ final class UpdateTable implements Action {
         List<IndexDefinition> globals = new ArrayList<>(def.globalIndexes());
         Set<String> names = new HashSet<>();
         def.indexes().forEach(i -> names.add(i.name()));
+        int position = 0;
         for (JsonNode update : updates) {
+            position++;
             if (update.has("Create")) {
                 JsonNode create = update.get("Create");
+                if (!onDemand && !create.has("ProvisionedThroughput")) {
+                    throw EngineException.validation("1 validation error detected: Value null at"
+                            + " 'globalSecondaryIndexUpdates." + position + ".member.create.provisionedThroughput'"
+                            + " failed to satisfy constraint: Member must not be null");
+                }
                 String name = create.get("IndexName").asText();
                 if (names.contains(name)) {
                     throw new DynamoError(

@@ -22,6 +22,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * threads. Bodies over DynamoDB's 16 MB limit are refused with 413 without being read whole.
  */
 public final class HttpTransport implements AutoCloseable {
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, each
+        // response then waits for the client's delayed ACK (~40 ms). Read once, at first use.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService workers;
     private final URI endpoint;

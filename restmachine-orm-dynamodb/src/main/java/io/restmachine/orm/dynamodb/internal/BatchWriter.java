@@ -9,14 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
@@ -36,25 +34,10 @@ final class BatchWriter {
     static final int CHUNK_SIZE = 25;
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
 
-    private final DynamoDbClient client;
-    private final String tableName;
-    private final SdkErrorTranslator errors;
-    private final BatchSettings settings;
-    private final ExecutorService executor;
-    private final Backoff backoff;
+    private final BatchContext ctx;
 
-    BatchWriter(
-            DynamoDbClient client,
-            String tableName,
-            SdkErrorTranslator errors,
-            BatchSettings settings,
-            ExecutorService executor) {
-        this.client = client;
-        this.tableName = tableName;
-        this.errors = errors;
-        this.settings = settings;
-        this.executor = executor;
-        this.backoff = new Backoff(settings.baseBackoff(), settings.maxBackoff());
+    BatchWriter(BatchContext ctx) {
+        this.ctx = ctx;
     }
 
     BatchWriteOutcome write(List<BatchWrite> writes) {
@@ -67,11 +50,11 @@ final class BatchWriter {
         List<Future<Map<Integer, String>>> futures = new ArrayList<>();
         for (int from = 0; from < sent.size(); from += CHUNK_SIZE) {
             List<Integer> chunk = sent.subList(from, Math.min(sent.size(), from + CHUNK_SIZE));
-            futures.add(executor.submit(() -> writeChunk(writes, chunk)));
+            futures.add(ctx.executor().submit(() -> writeChunk(writes, chunk)));
         }
         Map<Integer, String> failures = new HashMap<>();
         for (Map<Integer, String> chunkFailures :
-                Completion.awaitAll(futures, e -> errors.unexpected("BatchWriteItem", e))) {
+                Completion.awaitAll(futures, e -> ctx.errors().unexpected("BatchWriteItem", e))) {
             failures.putAll(chunkFailures);
         }
         List<Integer> written = new ArrayList<>();
@@ -97,7 +80,7 @@ final class BatchWriter {
         List<Integer> pending = new ArrayList<>(chunk);
         String lastProblem = "";
         for (int attempt = 1; ; attempt++) {
-            if (attempt > 1 && !backoff.pause(attempt - 1)) {
+            if (attempt > 1 && !ctx.backoff().pause(attempt - 1)) {
                 pending.forEach(i -> failures.put(i, "not written: interrupted while waiting to retry"));
                 return failures;
             }
@@ -106,7 +89,7 @@ final class BatchWriter {
                 lastProblem = "returned as UnprocessedItems";
             } catch (SdkException e) {
                 if (e instanceof ResourceNotFoundException) {
-                    throw errors.translate("BatchWriteItem", e);
+                    throw ctx.errors().translate("BatchWriteItem", e);
                 }
                 if (e instanceof AwsServiceException service
                         && SdkErrorTranslator.isValidationError(service)
@@ -116,7 +99,7 @@ final class BatchWriter {
                     }
                     return failures;
                 }
-                String reason = errors.translate("BatchWriteItem", e).getMessage();
+                String reason = ctx.errors().translate("BatchWriteItem", e).getMessage();
                 if (!SdkErrorTranslator.isRetryable(e)) {
                     pending.forEach(i -> failures.put(i, reason));
                     return failures;
@@ -126,14 +109,14 @@ final class BatchWriter {
             if (pending.isEmpty()) {
                 return failures;
             }
-            if (attempt >= settings.maxAttempts()) {
+            if (attempt >= ctx.settings().maxAttempts()) {
                 String reason = "not written after " + attempt + " attempts (last: " + lastProblem + ")";
                 pending.forEach(i -> failures.put(i, reason));
                 return failures;
             }
             LOG.debug(
                     "BatchWriteItem on {}: {} of {} writes to retry (attempt {})",
-                    tableName,
+                    ctx.tableName(),
                     pending.size(),
                     chunk.size(),
                     attempt);
@@ -149,16 +132,17 @@ final class BatchWriter {
             indexByKey.put(AttributeValueMapper.toSdk(write.key()), i);
             requests.add(toRequest(write));
         }
-        BatchWriteItemResponse response = client.batchWriteItem(b -> b.requestItems(Map.of(tableName, requests)));
+        BatchWriteItemResponse response =
+                ctx.client().batchWriteItem(b -> b.requestItems(Map.of(ctx.tableName(), requests)));
         List<WriteRequest> unprocessed = response.hasUnprocessedItems()
-                ? response.unprocessedItems().getOrDefault(tableName, List.of())
+                ? response.unprocessedItems().getOrDefault(ctx.tableName(), List.of())
                 : List.of();
         List<Integer> left = new ArrayList<>(unprocessed.size());
         Set<String> keyNames = writes.get(pending.get(0)).key().keySet();
         for (WriteRequest request : unprocessed) {
             Integer index = indexByKey.get(keyOf(request, keyNames));
             if (index == null) {
-                throw new IllegalStateException("BatchWriteItem on table '" + tableName
+                throw new IllegalStateException("BatchWriteItem on table '" + ctx.tableName()
                         + "' returned an unprocessed item that was not sent: " + request);
             }
             left.add(index);

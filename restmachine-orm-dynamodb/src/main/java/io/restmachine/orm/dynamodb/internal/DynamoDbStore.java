@@ -69,8 +69,9 @@ public final class DynamoDbStore implements Store, AutoCloseable {
         this.tableName = tableName;
         this.errors = new SdkErrorTranslator(tableName);
         this.batchPool = Executors.newFixedThreadPool(batchSettings.chunksInFlight(), daemonThreads());
-        this.batchWriter = new BatchWriter(client, tableName, errors, batchSettings, batchPool);
-        this.batchReader = new BatchReader(client, tableName, errors, batchSettings, batchPool);
+        BatchContext batches = new BatchContext(client, tableName, errors, batchSettings, batchPool);
+        this.batchWriter = new BatchWriter(batches);
+        this.batchReader = new BatchReader(batches);
     }
 
     @Override

@@ -66,6 +66,12 @@ public final class SdkErrorTranslator {
             validation.initCause(e);
             return validation;
         }
+        if (e instanceof AwsServiceException service && service.isThrottlingException()) {
+            return new BackendException(
+                    operation + " on table '" + tableName + "' was still throttled after the SDK's retries: "
+                            + serviceMessage(e) + " (retry later, or raise the table's capacity or account limits)",
+                    e);
+        }
         if (e instanceof SdkClientException) {
             return new BackendException(
                     operation + " on table '" + tableName + "' could not reach DynamoDB: " + e.getMessage()

@@ -439,6 +439,7 @@ abstract class StoreContract {
                 .isTrue();
         store.put(item("TX#1", "A", "v", n(1)), null);
         store.put(item("TX#1", "GONE", "v", n(1)), null);
+        store.put(item("TX#1", "KEEP", "v", n(1)), null);
 
         store.transactWrite(
                 List.of(
@@ -449,7 +450,7 @@ abstract class StoreContract {
                                 key("TX#1", "A"), expr("SET #v = :v", Map.of("#v", "v"), Map.of(":v", n(5))), null),
                         new TxWrite.Delete(key("TX#1", "GONE"), null),
                         new TxWrite.Check(
-                                key("TX#1", "A"), expr("attribute_exists(#pk)", Map.of("#pk", "pk"), Map.of()))),
+                                key("TX#1", "KEEP"), expr("attribute_exists(#pk)", Map.of("#pk", "pk"), Map.of()))),
                 "token-1");
         assertThat(store.transactGet(List.of(key("TX#1", "A"), key("TX#1", "B"), key("TX#1", "GONE"))))
                 .containsExactly(

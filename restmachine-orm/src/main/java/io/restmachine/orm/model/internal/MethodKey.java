@@ -24,6 +24,7 @@ public final class MethodKey implements KeyDef {
     private final String literalPrefix;
     private final List<Property> properties;
     private final Function<Map<String, Object>, Object> partialInstance;
+    private final Property[] reads;
 
     MethodKey(
             Method method,
@@ -40,6 +41,13 @@ public final class MethodKey implements KeyDef {
         this.literalPrefix = literalPrefix;
         this.properties = properties;
         this.partialInstance = partialInstance;
+        List<Property> read = new ArrayList<>();
+        for (Property p : properties) {
+            if (fields != null && fields.contains(p.name)) {
+                read.add(p);
+            }
+        }
+        this.reads = read.toArray(new Property[0]);
     }
 
     @Override
@@ -71,22 +79,17 @@ public final class MethodKey implements KeyDef {
 
     @Override
     public @Nullable String compute(Object instance, List<String> violations) {
-        if (fields != null) {
-            boolean ok = true;
-            for (Property p : properties) {
-                if (!fields.contains(p.name)) {
-                    continue;
-                }
-                Object v = p.getter.apply(instance);
-                if (v == null || "".equals(v)) {
-                    violations.add("key field '" + p.name + "' is " + (v == null ? "null" : "empty") + ": the "
-                            + describe() + " reads it");
-                    ok = false;
-                }
+        boolean ok = true;
+        for (Property p : reads) {
+            Object v = p.getter.apply(instance);
+            if (v == null || "".equals(v)) {
+                violations.add("key field '" + p.name + "' is " + (v == null ? "null" : "empty") + ": the " + describe()
+                        + " reads it");
+                ok = false;
             }
-            if (!ok) {
-                return null;
-            }
+        }
+        if (!ok) {
+            return null;
         }
         String key;
         try {

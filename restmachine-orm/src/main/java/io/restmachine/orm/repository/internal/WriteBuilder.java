@@ -186,7 +186,9 @@ final class WriteBuilder<T> {
     Expr checkCondition(Condition condition) {
         Placeholders.Scope s = new Placeholders().scope();
         List<String> violations = new ArrayList<>();
-        String text = entityType(s) + " AND ("
+        // A missing item is judged by the condition alone (so absence can be checked); an item of
+        // another entity type never passes.
+        String text = "(attribute_not_exists(" + s.name(layout.partitionKey()) + ") OR " + entityType(s) + ") AND ("
                 + new ConditionRenderer(model, runtime.models().codecs(), s, violations).render(condition) + ")";
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);

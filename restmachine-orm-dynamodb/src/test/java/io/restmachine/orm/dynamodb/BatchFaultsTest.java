@@ -1,0 +1,133 @@
+package io.restmachine.orm.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
+import io.restmachine.orm.BatchResult;
+import io.restmachine.orm.Key;
+import io.restmachine.orm.Repository;
+import io.restmachine.orm.dynamodb.model.Task;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Batches under the embedded engine's injected faults: nothing silently lost. */
+class BatchFaultsTest {
+    private EmbeddedDynamoDB db;
+
+    @BeforeEach
+    void startEngine() {
+        db = EmbeddedDynamoDB.inMemory();
+    }
+
+    @AfterEach
+    void stopEngine() {
+        db.close();
+    }
+
+    private DynamoDBBackend backend(int attempts) {
+        DynamoDBBackend backend = DynamoDBBackend.builder()
+                .tableName("faults")
+                .client(db.client())
+                .batchMaxAttempts(attempts)
+                .batchBaseBackoff(Duration.ofMillis(1))
+                .batchMaxBackoff(Duration.ofMillis(50))
+                .build();
+        backend.register(Task.class).createTable();
+        return backend;
+    }
+
+    private static List<Task> tasks(int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> new Task("u" + (i % 50), "t" + i, "open", i))
+                .toList();
+    }
+
+    private Set<String> storedTaskIds(Repository<Task> repository) {
+        return repository.where().stream().map(Task::taskId).collect(Collectors.toSet());
+    }
+
+    @Test
+    void batchCreate_of10000Items_with30PercentUnprocessedAnd10PercentThrottled_writesEveryItem() {
+        try (DynamoDBBackend backend = backend(20)) {
+            Repository<Task> repository = backend.repository(Task.class);
+            List<Task> items = tasks(10_000);
+            db.faults().seed(7).unprocessed(0.3).throttle(0.1);
+
+            BatchResult<Task> result = repository.batchCreate(items);
+
+            db.faults().reset();
+            assertThat(result.failed()).isEmpty();
+            assertThat(result.written()).hasSize(10_000);
+            assertThat(repository.where().count()).isEqualTo(10_000);
+        }
+    }
+
+    @Test
+    void batchCreate_whenEveryItemStaysUnprocessed_failsEveryItem_andWritesNothing() {
+        try (DynamoDBBackend backend = backend(2)) {
+            Repository<Task> repository = backend.repository(Task.class);
+            List<Task> items = tasks(300);
+            db.faults().unprocessed(1.0);
+
+            BatchResult<Task> result = repository.batchCreate(items);
+
+            db.faults().reset();
+            assertThat(result.written()).isEmpty();
+            assertThat(result.failed())
+                    .extracting(BatchResult.Failure::input)
+                    .containsExactlyInAnyOrderElementsOf(items);
+            assertThat(result.failed()).allSatisfy(f -> assertThat(f.reason()).contains("after 2 attempts"));
+            assertThat(repository.where().count()).isZero();
+        }
+    }
+
+    @Test
+    void batchCreate_withAPermanentPartialFailure_namesExactlyTheItemsNotWritten() {
+        try (DynamoDBBackend backend = backend(1)) {
+            Repository<Task> repository = backend.repository(Task.class);
+            List<Task> items = tasks(1_000);
+            db.faults().seed(11).unprocessed(0.5);
+
+            BatchResult<Task> result = repository.batchCreate(items);
+
+            db.faults().reset();
+            Set<String> failed =
+                    result.failed().stream().map(f -> f.input().taskId()).collect(Collectors.toSet());
+            Set<String> written = result.written().stream().map(Task::taskId).collect(Collectors.toSet());
+            assertThat(failed).isNotEmpty();
+            assertThat(written).isNotEmpty();
+            assertThat(storedTaskIds(repository)).isEqualTo(written);
+            Set<String> all = new HashSet<>(failed);
+            all.addAll(written);
+            assertThat(all).hasSize(1_000);
+            assertThat(failed).doesNotContainAnyElementsOf(written);
+        }
+    }
+
+    @Test
+    void batchGet_underUnprocessedKeysAndThrottling_returnsEveryItemInTheOrderAsked() {
+        try (DynamoDBBackend backend = backend(20)) {
+            Repository<Task> repository = backend.repository(Task.class);
+            List<Task> items = tasks(1_000);
+            assertThat(repository.batchCreate(items).failed()).isEmpty();
+            List<Task> reversed = new java.util.ArrayList<>(items);
+            java.util.Collections.reverse(reversed);
+            List<Key> keys = reversed.stream()
+                    .map(t -> Key.of("userId", t.userId()).and("taskId", t.taskId()))
+                    .toList();
+            db.faults().seed(3).unprocessed(0.3).throttle(0.1);
+
+            List<Task> got = repository.batchGet(keys);
+
+            db.faults().reset();
+            assertThat(got).containsExactlyElementsOf(reversed);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.restmachine.orm.examples;
+
+import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
+import io.restmachine.orm.Condition;
+import io.restmachine.orm.Plan;
+import io.restmachine.orm.Repository;
+import io.restmachine.orm.dynamodb.DynamoDBBackend;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Queries: a DynamoDB Query whenever the partition key can be computed from the {@code eq}
+ * conditions (on the table or a global secondary index), a Scan otherwise; {@code explain()} says
+ * which, without sending anything.
+ */
+public final class QueriesAndIndexes {
+    private QueriesAndIndexes() {}
+
+    public static void main(String[] args) {
+        try (EmbeddedDynamoDB db = EmbeddedDynamoDB.inMemory();
+                DynamoDBBackend backend = DynamoDBBackend.builder()
+                        .tableName("my-app-table")
+                        .client(db.client())
+                        .build()) {
+            Repository<Account> accounts = backend.repository(Account.class);
+            backend.createTable(); // with the ByEmail index that Account declares
+            accounts.create(new Account("a1", "alice@example.com", "pro"));
+            accounts.create(new Account("a2", "bob@example.com", "free"));
+            System.out.println(byEmail(accounts));
+            System.out.println(proAccounts(accounts));
+            System.out.println(scanPlan(accounts));
+        }
+    }
+
+    /** A Query on the GSI {@code ByEmail}: partition {@code EMAIL#alice@example.com}. */
+    public static Optional<Account> byEmail(Repository<Account> accounts) {
+        Optional<Account> alice = accounts.where()
+                .index("ByEmail")
+                .eq("email", "alice@example.com")
+                .first();
+        return alice;
+    }
+
+    /** A Scan with a filter (no key to compute), counted and listed. */
+    public static List<Account> proAccounts(Repository<Account> accounts) {
+        long n = accounts.where().eq("plan", "pro").count();
+        boolean any = accounts.where(Condition.field("plan")
+                        .eq("pro")
+                        .or(Condition.field("plan").eq("team")))
+                .exists();
+        List<Account> pro = accounts.where().eq("plan", "pro").list();
+        return pro;
+    }
+
+    /** The plan of that scan: operation SCAN, with the entity-type restriction in the filter. */
+    public static Plan scanPlan(Repository<Account> accounts) {
+        Plan plan = accounts.where().eq("plan", "pro").explain();
+        return plan;
+    }
+}

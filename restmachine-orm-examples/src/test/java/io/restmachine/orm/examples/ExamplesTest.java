@@ -1,0 +1,138 @@
+package io.restmachine.orm.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
+import io.restmachine.orm.Key;
+import io.restmachine.orm.Page;
+import io.restmachine.orm.Plan;
+import io.restmachine.orm.Repository;
+import io.restmachine.orm.dynamodb.DynamoDBBackend;
+import io.restmachine.orm.test.DynamoDBTest;
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/** Runs every example of the documentation and checks what it did. */
+@DynamoDBTest(models = {User.class, TodoItem.class, Order.class, Account.class})
+class ExamplesTest {
+
+    @Test
+    void quickStart_createsAndReadsTheUser(DynamoDBBackend backend) {
+        assertThat(QuickStart.run(backend)).contains(new User("user-123", "alice@example.com", "Alice"));
+    }
+
+    @Test
+    void compositeKeys_readOneUsersItemsInCreationOrder_withAQuery(DynamoDBBackend backend) {
+        List<TodoItem> alices = CompositeKeys.run(backend);
+        Plan plan = CompositeKeys.plan(backend);
+
+        assertThat(alices).extracting(TodoItem::todoId).containsExactly("todo-1", "todo-2");
+        assertThat(alices).allSatisfy(t -> assertThat(t.createdAt()).isNotNull());
+        assertThat(plan.operation()).isEqualTo(Plan.Operation.QUERY);
+        assertThat(plan.values()).containsValue("\"USER#alice\"");
+    }
+
+    @Test
+    void tableSchema_isTheDocumentedOne_plusTheModelsIndex(DynamoDbClient client) {
+        TableDescription table = TableSchema.run(client);
+
+        assertThat(table.keySchema())
+                .extracting(KeySchemaElement::attributeName, KeySchemaElement::keyTypeAsString)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("pk", "HASH"),
+                        org.assertj.core.groups.Tuple.tuple("sk", "RANGE"));
+        assertThat(table.attributeDefinitions())
+                .extracting(AttributeDefinition::attributeName, AttributeDefinition::attributeTypeAsString)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("pk", "S"), org.assertj.core.groups.Tuple.tuple("sk", "S"));
+        assertThat(table.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
+        assertThat(table.globalSecondaryIndexes())
+                .extracting(g -> g.indexName())
+                .containsExactly("ByEmail");
+        client.deleteTable(b -> b.tableName("my-app-table"));
+    }
+
+    @Test
+    void configuration_explicitCredentialsRegionAndEndpoint_reachTheServer(EmbeddedDynamoDB engine) {
+        try (DynamoDBBackend backend = Configuration.explicitCredentials(engine.startServer(0))) {
+            backend.createTable();
+
+            assertThat(QuickStart.run(backend)).isPresent();
+        }
+    }
+
+    @Test
+    void configuration_ownClient_isUsedAsIs() {
+        try (EmbeddedDynamoDB db = EmbeddedDynamoDB.inMemory();
+                DynamoDBBackend backend = Configuration.ownClient(db.startServer(0))) {
+            backend.createTable();
+
+            assertThat(QuickStart.run(backend)).isPresent();
+        }
+    }
+
+    @Test
+    void localDevelopment_servesTheEngineOverHttp_insteadOfDocker() {
+        assertThat(LocalDevelopment.run(0)).map(User::email).contains("alice@example.com");
+    }
+
+    @Test
+    void batchOperations_writeTenAndReadFiveInTheOrderAsked(DynamoDBBackend backend, Repository<TodoItem> todos) {
+        List<TodoItem> five = BatchOperations.run(backend);
+
+        assertThat(five).extracting(TodoItem::todoId).containsExactly("todo-0", "todo-1", "todo-2", "todo-3", "todo-4");
+        assertThat(todos.where().eq("userId", "alice").count()).isEqualTo(10);
+    }
+
+    @Test
+    void pagination_walksEveryUserOnce_inFullPages(Repository<User> users) {
+        for (int i = 0; i < 250; i++) {
+            users.create(new User("user-" + i, "u" + i + "@example.com", "User " + i));
+        }
+
+        List<Page<User>> pages = Pagination.run(users);
+
+        assertThat(pages).extracting(p -> p.items().size()).containsExactly(100, 100, 50);
+        assertThat(pages.get(2).cursor()).isNull();
+        Set<String> ids = new HashSet<>();
+        pages.forEach(p -> p.items().forEach(u -> ids.add(u.id())));
+        assertThat(ids).hasSize(250);
+    }
+
+    @Test
+    void singleTableDesign_keepsUsersAndOrdersApart(DynamoDBBackend backend, Repository<User> users) {
+        List<Order> orders = SingleTableDesign.run(backend);
+
+        assertThat(orders).extracting(Order::getOrderId).containsExactly("order-1", "order-2");
+        assertThat(users.where().list()).extracting(User::id).containsExactly("user-1");
+    }
+
+    @Test
+    void transactions_updateTheOrderOnlyIfTheUserExists(DynamoDBBackend backend, Repository<Order> orders) {
+        Transactions.run(backend);
+
+        assertThat(orders.get(Key.of("userId", "u1").and("orderId", "o1")))
+                .map(Order::getTotal)
+                .hasValueSatisfying(total -> assertThat(total).isEqualByComparingTo(new BigDecimal("15")));
+    }
+
+    @Test
+    void queriesAndIndexes_useTheIndexForEmail_andScanOtherwise(Repository<Account> accounts) {
+        accounts.create(new Account("a1", "alice@example.com", "pro"));
+        accounts.create(new Account("a2", "bob@example.com", "free"));
+
+        assertThat(QueriesAndIndexes.byEmail(accounts)).map(Account::id).contains("a1");
+        assertThat(QueriesAndIndexes.proAccounts(accounts))
+                .extracting(Account::id)
+                .containsExactly("a1");
+        assertThat(QueriesAndIndexes.scanPlan(accounts).operation()).isEqualTo(Plan.Operation.SCAN);
+    }
+}
