@@ -36,9 +36,9 @@ public record Settings(
                 3,
                 5,
                 Duration.ofSeconds(1),
-                9,
-                Duration.ofSeconds(3),
-                Duration.ofSeconds(8),
+                7,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(6),
                 10_000,
                 10_000,
                 100_000);

@@ -81,7 +81,7 @@ public final class Http {
         }
     }
 
-    private static void loadQueryItems(DynamoDbClient client) {
+    static void loadQueryItems(DynamoDbClient client) {
         for (int i = 0; i < QUERY_ITEMS; i++) {
             Map<String, AttributeValue> item = new HashMap<>(RawOrders.item(Orders.sample(i)));
             item.put("pk", AttributeValue.fromS("QUERY#1"));

@@ -3,8 +3,8 @@ package io.restmachine.orm.bench.measure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.DoubleAdder;
 
 /**
  * A closed-loop load generator: {@code threads} threads each issue one request after another,
@@ -25,9 +25,14 @@ final class Load {
         this.measure = measure;
     }
 
-    /** Completed requests per second during the measured time; rethrows the first failure. */
+    /**
+     * Requests per second in the measured time, summed over threads: each thread counts the requests
+     * it starts after the warm-up and before the end, and lets the last one finish, so a request
+     * slower than the window still counts (over a longer time) instead of reading as zero.
+     * Rethrows the first failure.
+     */
     double run(int threads, Request request) {
-        AtomicLong counted = new AtomicLong();
+        DoubleAdder rate = new DoubleAdder();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long measureFrom = System.nanoTime() + warmup.toNanos();
         long end = measureFrom + measure.toNanos();
@@ -37,19 +42,25 @@ final class Load {
             Thread worker = new Thread(
                     () -> {
                         long n = 0;
-                        long mine = 0;
+                        long counted = 0;
+                        long countFrom = -1;
                         try {
                             long now;
                             while ((now = System.nanoTime()) < end && failure.get() == null) {
                                 request.run(thread, n++);
-                                if (now >= measureFrom && System.nanoTime() <= end) {
-                                    mine++;
+                                if (now >= measureFrom) {
+                                    if (countFrom < 0) {
+                                        countFrom = now;
+                                    }
+                                    counted++;
                                 }
                             }
                         } catch (Throwable e) {
                             failure.compareAndSet(null, e);
                         }
-                        counted.addAndGet(mine);
+                        if (counted > 0) {
+                            rate.add(counted / ((System.nanoTime() - countFrom) / 1e9));
+                        }
                     },
                     "load-" + t);
             worker.start();
@@ -67,6 +78,6 @@ final class Load {
         if (failed != null) {
             throw new IllegalStateException("a request failed: " + failed, failed);
         }
-        return counted.get() / (measure.toNanos() / 1e9);
+        return rate.sum();
     }
 }
