@@ -312,6 +312,25 @@ class QueryScanTest extends EngineTest {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
+    void scan_stopsAPageAtOneMegabyte_andResumesFromItsLastEvaluatedKey(Transport transport) {
+        open(transport);
+        createTable("items", null);
+        String payload = "x".repeat(300 * 1024);
+        for (int i = 0; i < 5; i++) {
+            int n = i;
+            client.putItem(b -> b.tableName("items").item(item("pk", "k" + n, "payload", payload)));
+        }
+        ScanResponse first = client.scan(b -> b.tableName("items"));
+        assertThat(first.count()).isEqualTo(4);
+        assertThat(first.lastEvaluatedKey()).isNotEmpty();
+        ScanResponse rest = client.scan(b -> b.tableName("items").exclusiveStartKey(first.lastEvaluatedKey()));
+        assertThat(rest.count()).isEqualTo(1);
+        assertThat(rest.hasLastEvaluatedKey() && !rest.lastEvaluatedKey().isEmpty())
+                .isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
     void parallelScan_segmentsPartitionTheItems(Transport transport) {
         open(transport);
         createTable("items", null);
