@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The child JVM of measurement 3: starts the embedded engine, then with {@code ours} or {@code
  * enhanced} builds the model, creates the table, creates one order and reads it back. Reports
- * milliseconds from JVM start to done ({@code total}) and from engine ready to done ({@code orm}).
+ * milliseconds from JVM start to done ({@code total}), from engine ready to done ({@code orm}) and
+ * from engine ready to the model or bean schema built ({@code schema}).
  */
 public final class ColdStartChild {
     private ColdStartChild() {}
@@ -32,10 +33,11 @@ public final class ColdStartChild {
             DynamoDbClient client = db.client();
             long engineReady = System.currentTimeMillis();
             Order order = Orders.sample(1);
+            long[] schemaReady = new long[1];
             String readBack =
                     switch (side) {
-                        case "ours" -> ours(client, order);
-                        case "enhanced" -> enhanced(client, order);
+                        case "ours" -> ours(client, order, schemaReady);
+                        case "enhanced" -> enhanced(client, order, schemaReady);
                         default -> throw new IllegalArgumentException(
                                 "usage: ColdStartChild ours|enhanced (got " + String.join(" ", args) + ")");
                     };
@@ -44,25 +46,28 @@ public final class ColdStartChild {
                 throw new IllegalStateException("read back " + readBack + " instead of " + order.email());
             }
             long start = ManagementFactory.getRuntimeMXBean().getStartTime();
-            ChildJvm.report(Map.of("total", done - start, "orm", done - engineReady));
+            ChildJvm.report(
+                    Map.of("total", done - start, "orm", done - engineReady, "schema", schemaReady[0] - engineReady));
         }
     }
 
-    private static String ours(DynamoDbClient client, Order order) {
+    private static String ours(DynamoDbClient client, Order order, long[] schemaReady) {
         DynamoDBBackend backend = DynamoDBBackend.builder()
                 .tableName(RawOrders.TABLE)
                 .client(client)
                 .build();
         Repository<Order> orders = backend.repository(Order.class);
+        schemaReady[0] = System.currentTimeMillis();
         backend.createTable();
         orders.create(order);
         return orders.get(order.id()).orElseThrow().email();
     }
 
-    private static String enhanced(DynamoDbClient client, Order order) {
+    private static String enhanced(DynamoDbClient client, Order order, long[] schemaReady) {
         DynamoDbEnhancedClient enhanced =
                 DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
         DynamoDbTable<OrderBean> table = enhanced.table(RawOrders.TABLE, TableSchema.fromBean(OrderBean.class));
+        schemaReady[0] = System.currentTimeMillis();
         table.createTable();
         table.putItem(b -> b.item(OrderBean.of(order))
                 .conditionExpression(Expression.builder()
