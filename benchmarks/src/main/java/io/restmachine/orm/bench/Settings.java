@@ -33,9 +33,9 @@ public record Settings(
     public static Settings fullRun() {
         return new Settings(
                 false,
-                3,
-                5,
-                Duration.ofSeconds(1),
+                4,
+                10,
+                Duration.ofMillis(500),
                 7,
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(6),

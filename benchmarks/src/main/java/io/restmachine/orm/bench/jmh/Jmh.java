@@ -7,6 +7,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -17,6 +20,17 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /** Runs the JMH benchmarks of measurements 1 and 2 and turns their scores into rows. */
 public final class Jmh {
     private Jmh() {}
+
+    private static double best(RunResult result, boolean lowerIsBetter) {
+        double best = lowerIsBetter ? Double.MAX_VALUE : 0;
+        for (BenchmarkResult fork : result.getBenchmarkResults()) {
+            for (IterationResult iteration : fork.getIterationResults()) {
+                double score = iteration.getPrimaryResult().getScore();
+                best = lowerIsBetter ? Math.min(best, score) : Math.max(best, score);
+            }
+        }
+        return best;
+    }
 
     /** Measurement 1: ns/op of each mapper, ours against Bean and Static in each direction. */
     public static List<Row> mapping(Settings settings) {
@@ -53,7 +67,11 @@ public final class Jmh {
                 0.9);
     }
 
-    /** The primary score of each benchmark method of the class, by method name. */
+    /**
+     * The best measured iteration of each benchmark method of the class, by method name. On a machine
+     * shared with other busy processes the mean of the iterations mostly measures how much CPU the
+     * others left; the best iteration is the one least disturbed, so it is the figure compared.
+     */
     static Map<String, Double> run(Class<?> benchmark, Settings settings) {
         Options options = new OptionsBuilder()
                 .include(benchmark.getName() + "\\.")
@@ -76,9 +94,8 @@ public final class Jmh {
         Map<String, Double> scores = new HashMap<>();
         for (RunResult result : results) {
             String name = result.getParams().getBenchmark();
-            scores.put(
-                    name.substring(name.lastIndexOf('.') + 1),
-                    result.getPrimaryResult().getScore());
+            boolean lowerIsBetter = result.getParams().getMode() == Mode.AverageTime;
+            scores.put(name.substring(name.lastIndexOf('.') + 1), best(result, lowerIsBetter));
         }
         return scores;
     }
