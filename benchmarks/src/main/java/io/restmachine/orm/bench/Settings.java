@@ -1,0 +1,61 @@
+package io.restmachine.orm.bench;
+
+import java.time.Duration;
+
+/**
+ * How long and how big each measurement is: {@link #fullRun()} is sized to finish all six in well under
+ * 15 minutes on 2 cores; {@link #smokeRun()} checks that every benchmark runs, in seconds each.
+ *
+ * @param smoke whether this is the smoke run (figures are not meaningful)
+ * @param jmhWarmups JMH warm-up iterations
+ * @param jmhIterations JMH measured iterations
+ * @param jmhIterationTime the length of one JMH iteration
+ * @param coldStartRuns child JVMs per side for the cold start median
+ * @param httpWarmup the warm-up of each HTTP phase
+ * @param httpMeasure the measured length of each HTTP phase
+ * @param batchItems items written by each side of the batch measurement
+ * @param memorySmall items streamed in the small memory run
+ * @param memoryLarge items streamed in the large memory run
+ */
+public record Settings(
+        boolean smoke,
+        int jmhWarmups,
+        int jmhIterations,
+        Duration jmhIterationTime,
+        int coldStartRuns,
+        Duration httpWarmup,
+        Duration httpMeasure,
+        int batchItems,
+        int memorySmall,
+        int memoryLarge) {
+
+    /** The full run recorded in docs/benchmarks.md. */
+    public static Settings fullRun() {
+        return new Settings(
+                false,
+                4,
+                10,
+                Duration.ofMillis(500),
+                7,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(6),
+                10_000,
+                10_000,
+                100_000);
+    }
+
+    /** The smoke run: every benchmark once, briefly, with small data. */
+    public static Settings smokeRun() {
+        return new Settings(
+                true,
+                1,
+                1,
+                Duration.ofMillis(300),
+                2,
+                Duration.ofMillis(300),
+                Duration.ofMillis(700),
+                300,
+                1_000,
+                5_000);
+    }
+}
