@@ -106,6 +106,50 @@ class QueryScanTest extends EngineTest {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
+    void query_backwardsWithBeginsWith_readsTheMatchingItemsFromTheLast(Transport transport) {
+        open(transport);
+        fillOrders();
+        Map<String, AttributeValue> values = Map.of(":p", s("u1"), ":o", s("ORDER#"));
+        // PROFILE sorts after every ORDER# key: a descending read must skip it, not stop at it.
+        QueryResponse all = client.query(b -> b.tableName("items")
+                .keyConditionExpression("pk = :p AND begins_with(sk, :o)")
+                .expressionAttributeValues(values)
+                .scanIndexForward(false));
+        assertThat(strings(all.items(), "sk"))
+                .containsExactly(
+                        "ORDER#9", "ORDER#8", "ORDER#7", "ORDER#6", "ORDER#5", "ORDER#4", "ORDER#3", "ORDER#2",
+                        "ORDER#1");
+        QueryResponse firstTwo = client.query(b -> b.tableName("items")
+                .keyConditionExpression("pk = :p AND begins_with(sk, :o)")
+                .expressionAttributeValues(values)
+                .scanIndexForward(false)
+                .limit(2));
+        assertThat(strings(firstTwo.items(), "sk")).containsExactly("ORDER#9", "ORDER#8");
+        assertThat(firstTwo.lastEvaluatedKey()).containsEntry("sk", s("ORDER#8"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void query_backwardsWithABinaryPrefix_skipsGreaterKeys(Transport transport) {
+        open(transport);
+        createTable("items", "B");
+        for (byte[] key :
+                List.of(new byte[] {1}, new byte[] {1, (byte) 0xff}, new byte[] {2}, new byte[] {(byte) 0xff})) {
+            client.putItem(r -> r.tableName("items")
+                    .item(item("pk", "p", "sk", AttributeValue.fromB(SdkBytes.fromByteArray(key)))));
+        }
+        QueryResponse page = client.query(b -> b.tableName("items")
+                .keyConditionExpression("pk = :p AND begins_with(sk, :o)")
+                .expressionAttributeValues(
+                        Map.of(":p", s("p"), ":o", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {1}))))
+                .scanIndexForward(false));
+        assertThat(page.items())
+                .extracting(i -> i.get("sk").b().asByteArray().length)
+                .containsExactly(2, 1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
     void query_backwards_withLimit_pagesWithLastEvaluatedKey(Transport transport) {
         open(transport);
         fillOrders();

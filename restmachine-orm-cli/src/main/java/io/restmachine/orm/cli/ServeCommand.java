@@ -2,6 +2,7 @@ package io.restmachine.orm.cli;
 
 import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
 import io.restmachine.dynamodb.embedded.ServerHandle;
+import io.restmachine.dynamodb.embedded.persistence.StorageException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.URI;
@@ -81,12 +82,10 @@ final class ServeCommand implements Callable<Integer> {
         }
         try {
             return EmbeddedDynamoDB.persistent(dataDir);
-        } catch (UnsupportedOperationException e) {
+        } catch (StorageException e) {
+            // The engine refuses a locked or damaged directory with a message that says how to proceed.
             throw new CliException(
-                    ExitCode.FAILED,
-                    "--data-dir is not supported by this build: the engine cannot persist yet; run without it"
-                            + " (in memory)",
-                    e);
+                    ExitCode.FAILED, "cannot open --data-dir " + dataDir + ": " + Failures.oneLine(e), e);
         }
     }
 

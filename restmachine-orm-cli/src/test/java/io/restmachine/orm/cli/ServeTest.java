@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -64,7 +63,6 @@ class ServeTest {
 
     @Test
     void serve_withDataDir_keepsDataAcrossRestarts(@TempDir Path data) throws Exception {
-        Assumptions.assumeTrue(persistenceBuilt(data.resolve("probe")), "the engine cannot persist yet");
         Lines output = start("serve", "--port", "0", "--data-dir", data.toString());
         URI endpoint = endpointFrom(output);
         assertThat(endpoint.getHost()).isEqualTo("127.0.0.1");
@@ -99,6 +97,19 @@ class ServeTest {
     }
 
     @Test
+    void serve_onADataDirLockedByAnotherEngine_exits1WithOneLine(@TempDir Path data) {
+        try (EmbeddedDynamoDB holder = EmbeddedDynamoDB.persistent(data)) {
+            Cli.Result result = assertTimeoutPreemptively(
+                    WAIT, () -> Cli.plain("serve", "--port", "0", "--data-dir", data.toString()));
+
+            assertThat(result.status()).isEqualTo(1);
+            assertThat(result.err())
+                    .startsWith("restmachine-orm: cannot open --data-dir " + data)
+                    .hasLineCount(1);
+        }
+    }
+
+    @Test
     void serve_onAPortInUse_exits1WithOneLine() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Cli.Result result = assertTimeoutPreemptively(
@@ -118,14 +129,6 @@ class ServeTest {
 
         assertThat(result.status()).isEqualTo(2);
         assertThat(result.err()).contains("--port must be between 0").hasLineCount(1);
-    }
-
-    private static boolean persistenceBuilt(Path dir) {
-        try (EmbeddedDynamoDB probe = EmbeddedDynamoDB.persistent(dir)) {
-            return true;
-        } catch (UnsupportedOperationException notYet) {
-            return false;
-        }
     }
 
     private Lines start(String... args) throws IOException {

@@ -4,8 +4,6 @@ import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
 import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
 
 /** The table tools against the embedded engine's HTTP server (what {@code serve} runs). */
 class TableToolsOnEmbeddedServerTest extends TableToolsContract {
@@ -27,10 +25,4 @@ class TableToolsOnEmbeddedServerTest extends TableToolsContract {
     String endpoint() {
         return endpoint.toString();
     }
-
-    @Override
-    @Test
-    @Disabled("engine bug: a Query with ScanIndexForward=false and begins_with on the sort key returns no items"
-            + " (dynalite returns them); re-enable when the engine is fixed")
-    void query_descendingWithASortKeyPrefixAndLimit_readsTheLastItemsFirst() {}
 }

@@ -53,6 +53,13 @@ public final class QueriesAndIndexes {
         return pro;
     }
 
+    /** The same scan reading only two fields (a projection); the other fields come back null. */
+    public static List<Account> proAccountPlans(Repository<Account> accounts) {
+        List<Account> plans =
+                accounts.where().eq("plan", "pro").select("id", "plan").list();
+        return plans;
+    }
+
     /** The plan of that scan: operation SCAN, with the entity-type restriction in the filter. */
     public static Plan scanPlan(Repository<Account> accounts) {
         Plan plan = accounts.where().eq("plan", "pro").explain();

@@ -133,6 +133,7 @@ class ExamplesTest {
         assertThat(QueriesAndIndexes.proAccounts(accounts))
                 .extracting(Account::id)
                 .containsExactly("a1");
+        assertThat(QueriesAndIndexes.proAccountPlans(accounts)).containsExactly(new Account("a1", null, "pro"));
         assertThat(QueriesAndIndexes.scanPlan(accounts).operation()).isEqualTo(Plan.Operation.SCAN);
     }
 }

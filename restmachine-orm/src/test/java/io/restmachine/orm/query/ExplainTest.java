@@ -144,14 +144,14 @@ class ExplainTest {
     }
 
     @Test
-    void projection_includesTheKeysNeededForCursors_andDescendingReversesTheOrder() {
+    void projection_includesTheEntityTypeAndTheKeysNeededForCursors_andDescendingReversesTheOrder() {
         Plan plan = todos.where()
                 .eq("userId", "alice")
                 .select("title", "todoId")
                 .descending()
                 .explain();
 
-        assertThat(plan.projection()).isEqualTo("#title, #todoId, #pk, #sk");
+        assertThat(plan.projection()).isEqualTo("#title, #todoId, #et, #pk, #sk");
         assertThat(plan.scanForward()).isFalse();
     }
 

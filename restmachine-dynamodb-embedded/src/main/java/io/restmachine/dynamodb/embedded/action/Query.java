@@ -205,7 +205,15 @@ final class Query implements Action {
                 case LT -> high = StoreKey.sortBound(hash, value, -1);
                 case LE -> high = StoreKey.sortBound(hash, value, 1);
                 case GT -> low = StoreKey.sortBound(hash, value, 1);
-                case GE, BEGINS_WITH -> low = StoreKey.sortBound(hash, value, -1);
+                case GE -> low = StoreKey.sortBound(hash, value, -1);
+                case BEGINS_WITH -> {
+                    low = StoreKey.sortBound(hash, value, -1);
+                    // Bound the top too: a descending read starts there and must not begin above the prefix.
+                    AttributeValue after = afterPrefix(value);
+                    if (after != null) {
+                        high = StoreKey.sortBound(hash, after, -1);
+                    }
+                }
                 case BETWEEN -> {
                     low = StoreKey.sortBound(hash, value, -1);
                     high = StoreKey.sortBound(hash, sort.upper(), 1);
@@ -229,5 +237,36 @@ final class Query implements Action {
         NavigableMap<StoreKey, Map<String, AttributeValue>> range =
                 source.subMap(low, lowInclusive, high, highInclusive);
         return forward ? range : range.descendingMap();
+    }
+
+    /**
+     * The smallest value above every value that starts with {@code prefix} (in UTF-8 byte order for
+     * strings, unsigned byte order for binaries), or null when no such value exists.
+     */
+    private static @Nullable AttributeValue afterPrefix(AttributeValue prefix) {
+        if (prefix instanceof AttributeValue.S s) {
+            int[] codePoints = s.value().codePoints().toArray();
+            for (int i = codePoints.length - 1; i >= 0; i--) {
+                if (codePoints[i] < Character.MAX_CODE_POINT) {
+                    int next = codePoints[i] + 1 == Character.MIN_SURROGATE
+                            ? Character.MAX_SURROGATE + 1
+                            : codePoints[i] + 1;
+                    return new AttributeValue.S(new String(codePoints, 0, i) + Character.toString(next));
+                }
+            }
+            return null;
+        }
+        if (prefix instanceof AttributeValue.B b) {
+            byte[] bytes = b.value();
+            for (int i = bytes.length - 1; i >= 0; i--) {
+                if (bytes[i] != (byte) 0xff) {
+                    byte[] next = java.util.Arrays.copyOf(bytes, i + 1);
+                    next[i]++;
+                    return new AttributeValue.B(next);
+                }
+            }
+            return null;
+        }
+        return null;
     }
 }

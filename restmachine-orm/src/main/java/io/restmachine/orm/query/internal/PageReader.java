@@ -46,7 +46,7 @@ final class PageReader<T> {
                 if (!ctx.model().owns(item)) {
                     continue;
                 }
-                items.add(ctx.model().fromItem(item));
+                items.add(decode(item));
                 if (items.size() == limit) {
                     boolean more = i < found.size() - 1 || page.lastEvaluatedKey() != null;
                     return new Page<>(items, more ? cursorAfter(item) : null);
@@ -69,6 +69,21 @@ final class PageReader<T> {
             want = matched == 0 ? scanned * 2 : (remaining * scanned + matched - 1) / matched;
         }
         return (int) Math.max(remaining, Math.min(MAX_REQUEST_LIMIT, want));
+    }
+
+    /** The instance for a stored item, holding only the selected fields when the query has a select. */
+    private T decode(Map<String, ItemValue> item) {
+        if (plan.selectedAttributes().isEmpty()) {
+            return ctx.model().fromItem(item);
+        }
+        Map<String, ItemValue> selected = new HashMap<>();
+        for (String attribute : plan.selectedAttributes()) {
+            ItemValue v = item.get(attribute);
+            if (v != null) {
+                selected.put(attribute, v);
+            }
+        }
+        return ctx.model().fromItem(selected);
     }
 
     String cursorAfter(Map<String, ItemValue> item) {
@@ -112,7 +127,7 @@ final class PageReader<T> {
                     if (position < buffer.size()) {
                         Map<String, ItemValue> item = buffer.get(position++);
                         if (ctx.model().owns(item)) {
-                            pending = ctx.model().fromItem(item);
+                            pending = decode(item);
                         }
                         continue;
                     }

@@ -141,17 +141,21 @@ public final class QueryPlanner {
         Expr filterExpr = filterScope.expr(filter.toString());
 
         Expr projection = null;
+        Set<String> selected = new LinkedHashSet<>();
         if (!spec.select().isEmpty()) {
             Placeholders.Scope scope = placeholders.scope();
-            Set<String> attributes = new LinkedHashSet<>();
             for (String field : spec.select()) {
                 Property p = model.property(field);
                 if (p == null) {
                     violations.add(model.unknownField(field, "select(...)"));
                 } else {
-                    attributes.add(p.attribute());
+                    selected.add(p.attribute());
                 }
             }
+            // The reader also needs the entity type (to keep only this type's items) and the keys
+            // (for cursors); it hands back only the selected fields.
+            Set<String> attributes = new LinkedHashSet<>(selected);
+            attributes.add(layout.entityType());
             attributes.addAll(cursorAttributes);
             StringBuilder text = new StringBuilder();
             for (String a : attributes) {
@@ -186,7 +190,7 @@ public final class QueryPlanner {
                 names,
                 values,
                 forward);
-        return new ReadPlan(plan, request, cursorAttributes, fingerprint(model, plan));
+        return new ReadPlan(plan, request, cursorAttributes, fingerprint(model, plan), selected);
     }
 
     private static void flatten(Condition c, List<Condition> out) {
