@@ -15,7 +15,9 @@ import io.restmachine.orm.Page;
 import io.restmachine.orm.Plan;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.TransactionCanceledException;
+import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.dynamodb.model.Account;
+import io.restmachine.orm.dynamodb.model.Invoice;
 import io.restmachine.orm.dynamodb.model.Note;
 import io.restmachine.orm.dynamodb.model.Odd;
 import io.restmachine.orm.dynamodb.model.Order;
@@ -58,6 +60,7 @@ abstract class BackendContract {
     Repository<TodoItem> todos;
     Repository<Task> tasks;
     Repository<Account> accounts;
+    Repository<Invoice> invoices;
 
     abstract DynamoDbClient newClient(RequestRecorder recorder);
 
@@ -81,6 +84,7 @@ abstract class BackendContract {
         todos = backend.repository(TodoItem.class);
         tasks = backend.repository(Task.class);
         accounts = backend.repository(Account.class);
+        invoices = backend.repository(Invoice.class);
         backend.register(Profile.class, Odd.class).createTable();
         recorder.clear();
     }
@@ -596,6 +600,197 @@ abstract class BackendContract {
                     assertThat(e.reasons().get(1).exception()).isInstanceOf(DuplicateKeyException.class);
                 });
         assertThat(users.get("u3")).isEmpty();
+    }
+
+    // --- Failed writes leave the caller's object as it was ---------------------------------------
+
+    static final Key INVOICE = Key.of("customerId", "c1").and("invoiceId", "i1");
+
+    @Test
+    void save_withAStaleVersion_leavesTheCallersObjectUnchanged_soARetryStillConflicts() {
+        Key key = Key.of("userId", "u1").and("orderId", "o1");
+        orders.create(new Order("u1", "o1", BigDecimal.ONE));
+        Order a = orders.get(key).orElseThrow();
+        Order b = orders.get(key).orElseThrow();
+        a.setTotal(BigDecimal.TEN);
+        orders.save(a);
+
+        b.setTotal(new BigDecimal("99"));
+        assertThatThrownBy(() -> orders.save(b)).isInstanceOf(ConflictException.class);
+
+        assertThat(b.getVersion()).isEqualTo(1);
+        assertThat(b.getTotal()).isEqualByComparingTo("99");
+        assertThatThrownBy(() -> orders.save(b)).isInstanceOf(ConflictException.class);
+        Order stored = orders.get(key).orElseThrow();
+        assertThat(stored.getTotal()).isEqualByComparingTo("10");
+        assertThat(stored.getVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void aSuccessfulWrite_updatesTheCallersMutableObject_soItCanBeSavedAgain() {
+        Invoice invoice = new Invoice("c1", "i1", "draft");
+
+        Invoice created = invoices.create(invoice);
+
+        assertThat(created).isSameAs(invoice);
+        assertThat(invoice.getVersion()).isEqualTo(1);
+        assertThat(invoice.getStatus()).isEqualTo("DRAFT");
+        assertThat(invoice.getCreatedAt()).isEqualTo(NOW);
+        assertThat(invoice.getUpdatedAt()).isEqualTo(NOW);
+        invoice.setStatus("sent");
+        assertThat(invoices.save(invoice)).isSameAs(invoice);
+        invoice.setStatus("paid");
+        invoices.save(invoice);
+        assertThat(invoice.getVersion()).isEqualTo(3);
+        assertThat(invoices.get(INVOICE).orElseThrow().state()).isEqualTo(invoice.state());
+    }
+
+    @Test
+    void save_withAStaleVersion_undoesTheVersionTimestampAndBeforeSaveChanges() {
+        invoices.create(new Invoice("c1", "i1", "draft"));
+        Invoice a = invoices.get(INVOICE).orElseThrow();
+        Invoice b = invoices.get(INVOICE).orElseThrow();
+        invoices.save(a);
+        b.setStatus("void");
+        b.setUpdatedAt(NOW.minusSeconds(60));
+        String before = b.state();
+
+        assertThatThrownBy(() -> invoices.save(b)).isInstanceOf(ConflictException.class);
+
+        assertThat(b.state()).isEqualTo(before);
+    }
+
+    @Test
+    void create_ofAnExistingKey_leavesTheCallersObjectUnchanged() {
+        invoices.create(new Invoice("c1", "i1", "draft"));
+        Invoice duplicate = new Invoice("c1", "i1", "other");
+        String before = duplicate.state();
+
+        assertThatThrownBy(() -> invoices.create(duplicate)).isInstanceOf(DuplicateKeyException.class);
+
+        assertThat(duplicate.state()).isEqualTo(before);
+        assertThat(duplicate.getVersion()).isZero();
+        assertThat(duplicate.getCreatedAt()).isNull();
+    }
+
+    @Test
+    void save_ofAMissingItem_leavesTheCallersObjectUnchanged() {
+        Invoice missing = new Invoice("c1", "nowhere", "draft");
+        String before = missing.state();
+
+        assertThatThrownBy(() -> invoices.save(missing)).isInstanceOf(NotFoundException.class);
+
+        assertThat(missing.state()).isEqualTo(before);
+    }
+
+    @Test
+    void aWriteRejectedByValidation_leavesTheCallersObjectUnchanged() {
+        Invoice noKey = new Invoice("c1", null, "draft");
+        String before = noKey.state();
+
+        assertThatThrownBy(() -> invoices.create(noKey)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> invoices.upsert(noKey)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> invoices.save(noKey)).isInstanceOf(ValidationException.class);
+
+        assertThat(noKey.state()).isEqualTo(before);
+    }
+
+    @Test
+    void delete_withAStaleVersion_leavesTheCallersObjectUnchanged() {
+        invoices.create(new Invoice("c1", "i1", "draft"));
+        Invoice a = invoices.get(INVOICE).orElseThrow();
+        Invoice b = invoices.get(INVOICE).orElseThrow();
+        invoices.save(a);
+        String before = b.state();
+
+        assertThatThrownBy(() -> invoices.delete(b)).isInstanceOf(ConflictException.class);
+
+        assertThat(b.state()).isEqualTo(before);
+        assertThat(invoices.delete(a)).isTrue();
+    }
+
+    @Test
+    void batchCreate_rejectedByValidation_leavesEveryCallersObjectUnchanged() {
+        Invoice valid = new Invoice("c1", "i1", "draft");
+        Invoice invalid = new Invoice("c1", null, "draft");
+        String validBefore = valid.state();
+        String invalidBefore = invalid.state();
+
+        assertThatThrownBy(() -> invoices.batchCreate(List.of(valid, invalid))).isInstanceOf(ValidationException.class);
+
+        assertThat(valid.state()).isEqualTo(validBefore);
+        assertThat(invalid.state()).isEqualTo(invalidBefore);
+        assertThat(invoices.get(INVOICE)).isEmpty();
+    }
+
+    @Test
+    void batchCreate_updatesTheCallersObjectsThatWereWritten() {
+        Invoice first = new Invoice("c1", "i1", "draft");
+        Invoice second = new Invoice("c1", "i2", "draft");
+
+        BatchResult<Invoice> result = invoices.batchCreate(List.of(first, second));
+
+        assertThat(result.written()).containsExactly(first, second);
+        assertThat(first.getVersion()).isEqualTo(1);
+        assertThat(second.getUpdatedAt()).isEqualTo(NOW);
+        assertThat(invoices.get(INVOICE).orElseThrow().state()).isEqualTo(first.state());
+    }
+
+    @Test
+    void aCancelledTransaction_leavesEveryCallersObjectUnchanged() {
+        Peers.skipUnless(supportsTransactions(), serverName(), "TransactWriteItems");
+        invoices.create(new Invoice("c1", "i1", "draft"));
+        Invoice a = invoices.get(INVOICE).orElseThrow();
+        Invoice stale = invoices.get(INVOICE).orElseThrow();
+        invoices.save(a);
+        Invoice fresh = new Invoice("c1", "i2", "draft");
+        stale.setStatus("void");
+        String staleBefore = stale.state();
+        String freshBefore = fresh.state();
+
+        assertThatThrownBy(() -> backend.transaction(tx -> tx.create(fresh).save(stale)))
+                .isInstanceOfSatisfying(
+                        TransactionCanceledException.class,
+                        e -> assertThat(e.reasons().get(1).exception()).isInstanceOf(ConflictException.class));
+
+        assertThat(stale.state()).isEqualTo(staleBefore);
+        assertThat(fresh.state()).isEqualTo(freshBefore);
+        assertThatThrownBy(() -> invoices.save(stale)).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aTransactionThatIsNotSent_leavesEveryCallersObjectUnchanged() {
+        Invoice fresh = new Invoice("c1", "i1", "draft");
+        Invoice invalid = new Invoice("c1", null, "draft");
+        String before = fresh.state();
+
+        assertThatThrownBy(() -> backend.transaction(tx -> {
+                    tx.create(fresh);
+                    throw new IllegalStateException("the caller gave up");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(fresh.state()).isEqualTo(before);
+        assertThatThrownBy(() -> backend.transaction(tx -> tx.create(fresh).create(invalid)))
+                .isInstanceOf(ValidationException.class);
+        assertThat(fresh.state()).isEqualTo(before);
+        assertThatThrownBy(() -> backend.transaction(tx -> tx.create(fresh).save(fresh)))
+                .isInstanceOf(ValidationException.class);
+        assertThat(fresh.state()).isEqualTo(before);
+    }
+
+    @Test
+    void aCommittedTransaction_updatesTheCallersMutableObjects() {
+        Peers.skipUnless(supportsTransactions(), serverName(), "TransactWriteItems");
+        Invoice invoice = invoices.create(new Invoice("c1", "i1", "draft"));
+        invoice.setStatus("sent");
+
+        backend.transaction(tx -> tx.save(invoice));
+
+        assertThat(invoice.getVersion()).isEqualTo(2);
+        assertThat(invoice.getStatus()).isEqualTo("SENT");
+        invoice.setStatus("paid");
+        invoices.save(invoice);
+        assertThat(invoices.get(INVOICE).orElseThrow().getVersion()).isEqualTo(3);
     }
 
     // --- Table ----------------------------------------------------------------------------------

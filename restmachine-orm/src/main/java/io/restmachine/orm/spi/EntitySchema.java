@@ -2,6 +2,7 @@ package io.restmachine.orm.spi;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a backend needs to know of one model to create its table.
@@ -9,12 +10,19 @@ import java.util.Objects;
  * @param entityType the stored entity type name
  * @param modelClass the model class
  * @param indexes the global secondary indexes the model declares
+ * @param ttlAttribute the stored name of the model's {@code @Ttl} attribute, or null if it has none
  */
-public record EntitySchema(String entityType, Class<?> modelClass, List<IndexSchema> indexes) {
+public record EntitySchema(
+        String entityType, Class<?> modelClass, List<IndexSchema> indexes, @Nullable String ttlAttribute) {
     public EntitySchema {
         Objects.requireNonNull(entityType, "entityType");
         Objects.requireNonNull(modelClass, "modelClass");
         indexes = List.copyOf(indexes);
+    }
+
+    /** A model without a {@code @Ttl} attribute. */
+    public EntitySchema(String entityType, Class<?> modelClass, List<IndexSchema> indexes) {
+        this(entityType, modelClass, indexes, null);
     }
 
     /**

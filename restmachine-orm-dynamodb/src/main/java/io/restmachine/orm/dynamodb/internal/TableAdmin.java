@@ -315,8 +315,8 @@ public final class TableAdmin {
 
     private static Optional<String> ttlAttribute(List<EntitySchema> schemas) {
         List<String> found = schemas.stream()
-                .map(s -> TtlAttribute.of(s.modelClass()))
-                .flatMap(Optional::stream)
+                .map(EntitySchema::ttlAttribute)
+                .filter(java.util.Objects::nonNull)
                 .distinct()
                 .toList();
         if (found.size() > 1) {

@@ -67,8 +67,8 @@ abstract class StoreContract {
         table = Peers.uniqueTableName("store");
         store = new DynamoDbStore(client, table, new BatchSettings(10, Duration.ofMillis(1), Duration.ofMillis(20), 4));
         admin = new TableAdmin(client, table, LAYOUT, store.errors());
-        admin.create(List.of(
-                new EntitySchema("Account", Account.class, List.of(new EntitySchema.IndexSchema("ByEmail", true)))));
+        admin.create(List.of(new EntitySchema(
+                "Account", Account.class, List.of(new EntitySchema.IndexSchema("ByEmail", true)), "expiresAt")));
     }
 
     @AfterEach
@@ -508,8 +508,8 @@ abstract class StoreContract {
 
     @Test
     void createTable_again_isIdempotent_andAddsOnlyTheMissingIndexes() {
-        EntitySchema account =
-                new EntitySchema("Account", Account.class, List.of(new EntitySchema.IndexSchema("ByEmail", true)));
+        EntitySchema account = new EntitySchema(
+                "Account", Account.class, List.of(new EntitySchema.IndexSchema("ByEmail", true)), "expiresAt");
         EntitySchema order =
                 new EntitySchema("Order", String.class, List.of(new EntitySchema.IndexSchema("ByStatus", false)));
 

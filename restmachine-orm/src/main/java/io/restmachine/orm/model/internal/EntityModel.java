@@ -174,7 +174,7 @@ public final class EntityModel<T> {
         for (IndexDef index : indexArray) {
             out.add(new EntitySchema.IndexSchema(index.name(), index.sortKey() != null));
         }
-        return new EntitySchema(entityType, type(), out);
+        return new EntitySchema(entityType, type(), out, ttl == null ? null : ttl.attribute());
     }
 
     /**

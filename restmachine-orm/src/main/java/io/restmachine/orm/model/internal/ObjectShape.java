@@ -131,6 +131,23 @@ public final class ObjectShape<T> {
     }
 
     /**
+     * The values of every field of a mutable instance, for {@link #restore}; null for a record,
+     * which can't change. The copy is shallow: collections and nested objects are shared.
+     */
+    public @Nullable Object[] snapshot(T instance) {
+        return recordConstructor != null ? null : values(instance);
+    }
+
+    /** Puts back every field of a mutable instance as {@link #snapshot} took it. */
+    public void restore(T instance, Object[] snapshot) {
+        for (int i = 0; i < width; i++) {
+            Object value = snapshot[i];
+            Property p = properties[i];
+            p.setter.accept(instance, value == null && p.primitiveDefault != null ? p.primitiveDefault : value);
+        }
+    }
+
+    /**
      * Writes every non-null field into {@code out} under its attribute name; conversion problems of
      * all fields are reported together as one {@link ValidationException}.
      */

@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -59,12 +61,31 @@ final class RepositoryImpl<T> implements Repository<T> {
     @Override
     public T create(T entity) {
         WriteBuilder.Prepared<T> p = writes.prepare(entity, WriteBuilder.Kind.CREATE);
+        return put(p, writes.createCondition(), e -> duplicate(p.key(), e));
+    }
+
+    /**
+     * Puts a prepared entity; if anything stops the write (a failed condition, a backend error),
+     * the caller's object is put back as it was before the exception leaves.
+     */
+    private T put(
+            WriteBuilder.Prepared<T> p,
+            @Nullable Expr condition,
+            Function<ConditionCheckFailedException, RuntimeException> failure) {
+        boolean written = false;
         try {
-            store.put(p.item(), writes.createCondition());
-        } catch (ConditionCheckFailedException e) {
-            throw duplicate(p.key(), e);
+            try {
+                store.put(p.item(), condition);
+            } catch (ConditionCheckFailedException e) {
+                throw failure.apply(e);
+            }
+            written = true;
+            return p.entity();
+        } finally {
+            if (!written) {
+                p.rollback().run();
+            }
         }
-        return p.entity();
     }
 
     DuplicateKeyException duplicate(Map<String, ItemValue> key, @Nullable Throwable cause) {
@@ -109,12 +130,10 @@ final class RepositoryImpl<T> implements Repository<T> {
     @Override
     public T save(T entity) {
         WriteBuilder.Prepared<T> p = writes.prepare(entity, WriteBuilder.Kind.SAVE);
-        try {
-            store.put(p.item(), writes.saveCondition(p.expectedVersion()));
-        } catch (ConditionCheckFailedException e) {
-            throw writes.writeFailure("save", p.key(), existing(p.key(), e), p.expectedVersion(), e);
-        }
-        return p.entity();
+        return put(
+                p,
+                writes.saveCondition(p.expectedVersion()),
+                e -> writes.writeFailure("save", p.key(), existing(p.key(), e), p.expectedVersion(), e));
     }
 
     /** The stored item after a failed condition: from the exception, else a consistent read. */
@@ -129,8 +148,7 @@ final class RepositoryImpl<T> implements Repository<T> {
     @Override
     public T upsert(T entity) {
         WriteBuilder.Prepared<T> p = writes.prepare(entity, WriteBuilder.Kind.UPSERT);
-        store.put(p.item(), null);
-        return p.entity();
+        return put(p, null, e -> e);
     }
 
     /** The request parts of an update: key, update expression and condition. */
@@ -214,16 +232,17 @@ final class RepositoryImpl<T> implements Repository<T> {
     @Override
     public BatchResult<T> batchCreate(Collection<? extends T> entities) {
         Objects.requireNonNull(entities, "entities");
-        List<T> prepared = new ArrayList<>(entities.size());
+        List<T> given = new ArrayList<>(entities);
+        List<WriteBuilder.Prepared<T>> prepared = new ArrayList<>(given.size());
         List<BatchWrite> unique = new ArrayList<>();
-        int[] slot = new int[entities.size()];
+        int[] slot = new int[given.size()];
         Map<Map<String, ItemValue>, Integer> byKey = new HashMap<>();
         List<String> violations = new ArrayList<>();
         int i = 0;
-        for (T entity : entities) {
+        for (T entity : given) {
             try {
                 WriteBuilder.Prepared<T> p = writes.prepare(entity, WriteBuilder.Kind.UPSERT);
-                prepared.add(p.entity());
+                prepared.add(p);
                 Integer known = byKey.get(p.key());
                 if (known == null) {
                     byKey.put(p.key(), unique.size());
@@ -235,7 +254,6 @@ final class RepositoryImpl<T> implements Repository<T> {
                     unique.set(known, new BatchWrite.Put(p.item(), p.key()));
                 }
             } catch (ValidationException e) {
-                prepared.add(entity);
                 for (String v : e.violations()) {
                     violations.add("item " + i + ": " + v);
                 }
@@ -243,9 +261,29 @@ final class RepositoryImpl<T> implements Repository<T> {
             i++;
         }
         if (!violations.isEmpty()) {
+            rollBack(prepared);
             throw new ValidationException(violations);
         }
-        return outcome(prepared, slot, unique);
+        List<T> written = new ArrayList<>(prepared.size());
+        for (WriteBuilder.Prepared<T> p : prepared) {
+            written.add(p.entity());
+        }
+        try {
+            // An input not written goes back to how the caller gave it, and is reported as given.
+            return outcome(written, given, slot, unique, at -> prepared.get(at)
+                    .rollback()
+                    .run());
+        } catch (RuntimeException | Error e) {
+            rollBack(prepared);
+            throw e;
+        }
+    }
+
+    /** Undoes the changes to callers' objects, last first (the same object may appear twice). */
+    static void rollBack(List<? extends WriteBuilder.Prepared<?>> prepared) {
+        for (int i = prepared.size() - 1; i >= 0; i--) {
+            prepared.get(i).rollback().run();
+        }
     }
 
     @Override
@@ -266,19 +304,25 @@ final class RepositoryImpl<T> implements Repository<T> {
                 slot[i] = known;
             }
         }
-        return outcome(inputs, slot, unique);
+        return outcome(inputs, inputs, slot, unique, at -> {});
     }
 
-    /** Maps the store's outcome of the unique writes back onto every input. */
-    private <I> BatchResult<I> outcome(List<I> inputs, int[] slot, List<BatchWrite> unique) {
+    /**
+     * Maps the store's outcome of the unique writes back onto every input: {@code written} names
+     * the inputs that were written, {@code given} those that were not, and {@code notWritten}
+     * hears the position of each input that was not.
+     */
+    private <I> BatchResult<I> outcome(
+            List<I> written, List<I> given, int[] slot, List<BatchWrite> unique, IntConsumer notWritten) {
+        List<I> inputs = written;
         if (unique.isEmpty()) {
             return new BatchResult<>(List.of(), List.of());
         }
         BatchWriteOutcome outcome = store.batchWrite(unique);
         String[] failure = new String[unique.size()];
-        boolean[] written = new boolean[unique.size()];
+        boolean[] done = new boolean[unique.size()];
         for (Integer w : outcome.written()) {
-            written[w] = true;
+            done[w] = true;
         }
         for (BatchWriteOutcome.Failure f : outcome.failed()) {
             failure[f.index()] = f.reason();
@@ -288,11 +332,13 @@ final class RepositoryImpl<T> implements Repository<T> {
         for (int i = 0; i < inputs.size(); i++) {
             int s = slot[i];
             if (failure[s] != null) {
-                failed.add(new BatchResult.Failure<>(inputs.get(i), failure[s]));
-            } else if (written[s]) {
+                notWritten.accept(i);
+                failed.add(new BatchResult.Failure<>(given.get(i), failure[s]));
+            } else if (done[s]) {
                 ok.add(inputs.get(i));
             } else {
-                failed.add(new BatchResult.Failure<>(inputs.get(i), "the backend reported no outcome for this write"));
+                notWritten.accept(i);
+                failed.add(new BatchResult.Failure<>(given.get(i), "the backend reported no outcome for this write"));
             }
         }
         return new BatchResult<>(ok, failed);

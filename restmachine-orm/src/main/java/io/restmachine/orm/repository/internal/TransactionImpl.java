@@ -48,17 +48,30 @@ public final class TransactionImpl implements Transaction {
     private final OrmRuntime runtime;
     private final List<Action> actions = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
+    private final List<WriteBuilder.Prepared<?>> puts = new ArrayList<>();
 
     private TransactionImpl(OrmRuntime runtime) {
         this.runtime = runtime;
     }
 
-    /** Runs {@code body} to collect the actions, then writes them all or nothing. */
+    /**
+     * Runs {@code body} to collect the actions, then writes them all or nothing. Unless the
+     * transaction commits, every object given to it is put back as it was (see {@link
+     * WriteBuilder.Prepared}).
+     */
     public static void run(OrmRuntime runtime, Consumer<? super Transaction> body) {
         Objects.requireNonNull(body, "body");
         TransactionImpl tx = new TransactionImpl(runtime);
-        body.accept(tx);
-        tx.commit();
+        boolean committed = false;
+        try {
+            body.accept(tx);
+            tx.commit();
+            committed = true;
+        } finally {
+            if (!committed) {
+                RepositoryImpl.rollBack(tx.puts);
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -80,6 +93,7 @@ public final class TransactionImpl implements Transaction {
         WriteBuilder<Object> w = writesOf(entity);
         try {
             WriteBuilder.Prepared<Object> p = w.prepare(entity, putKind);
+            puts.add(p);
             var condition =
                     switch (kind) {
                         case CREATE -> w.createCondition();

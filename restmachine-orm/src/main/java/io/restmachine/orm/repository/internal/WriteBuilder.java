@@ -40,9 +40,20 @@ final class WriteBuilder<T> {
         UPSERT
     }
 
-    /** An entity ready to be put. */
+    /**
+     * An entity ready to be put. {@code entity} holds what will be stored: for a record a new
+     * instance, for a mutable class the caller's own object, already changed (hook, timestamps,
+     * version). If the write does not happen, {@code rollback} must run: it puts the caller's object
+     * back exactly as it was, so a retry sends the version it read rather than one it never stored.
+     */
     record Prepared<T>(
-            T entity, Map<String, ItemValue> item, Map<String, ItemValue> key, @Nullable Long expectedVersion) {}
+            T entity,
+            Map<String, ItemValue> item,
+            Map<String, ItemValue> key,
+            @Nullable Long expectedVersion,
+            Runnable rollback) {}
+
+    private static final Runnable NOTHING_TO_UNDO = () -> {};
 
     /** A key with its optional version (from {@code Key.of(..., "version", n)}). */
     record KeyTarget(Map<String, ItemValue> key, Map<String, Object> values, @Nullable Long version) {}
@@ -67,6 +78,18 @@ final class WriteBuilder<T> {
             throw new ValidationException("expected a " + model.type().getName() + ", got "
                     + input.getClass().getName());
         }
+        Object[] snapshot = model.shape().snapshot(input);
+        Runnable rollback =
+                snapshot == null ? NOTHING_TO_UNDO : () -> model.shape().restore(input, snapshot);
+        try {
+            return prepare(input, kind, rollback);
+        } catch (RuntimeException | Error e) {
+            rollback.run();
+            throw e;
+        }
+    }
+
+    private Prepared<T> prepare(T input, Kind kind, Runnable rollback) {
         T entity = model.beforeSave(input);
         Clock clock = runtime.settings().clock();
         Property createdAt = model.createdAt();
@@ -99,7 +122,7 @@ final class WriteBuilder<T> {
         Map<String, ItemValue> key = Map.of(
                 layout.partitionKey(), item.get(layout.partitionKey()),
                 layout.sortKey(), item.get(layout.sortKey()));
-        return new Prepared<>(entity, item, key, expected);
+        return new Prepared<>(entity, item, key, expected, rollback);
     }
 
     static Object now(Property p, Clock clock) {
