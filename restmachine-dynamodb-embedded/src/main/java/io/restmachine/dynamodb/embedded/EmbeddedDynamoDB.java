@@ -2,6 +2,8 @@ package io.restmachine.dynamodb.embedded;
 
 import io.restmachine.dynamodb.embedded.action.Engine;
 import io.restmachine.dynamodb.embedded.action.FaultPlan;
+import io.restmachine.dynamodb.embedded.persistence.DurableStore;
+import io.restmachine.dynamodb.embedded.persistence.RecoveryReport;
 import io.restmachine.dynamodb.embedded.protocol.HttpTransport;
 import io.restmachine.dynamodb.embedded.protocol.InProcessHttpClient;
 import io.restmachine.dynamodb.embedded.protocol.ProtocolHandler;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +48,7 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
     public static final URI IN_PROCESS_ENDPOINT = URI.create("http://embedded-dynamodb.localhost");
 
     private final Database database;
+    private final @Nullable DurableStore store;
     private final Faults faults = new Faults();
     private final ProtocolHandler handler;
     private final int serverThreads;
@@ -53,7 +57,13 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
     private boolean closed;
 
     private EmbeddedDynamoDB(Builder builder) {
-        this.database = new Database(MutationLog.NONE, builder.clock);
+        if (builder.directory == null) {
+            this.store = null;
+            this.database = new Database(MutationLog.NONE, builder.clock);
+        } else {
+            this.store = DurableStore.open(builder.directory, builder.clock, builder.compactionThreshold);
+            this.database = store.database();
+        }
         this.handler = new ProtocolHandler(new Engine(database, faultPlan(faults)));
         this.serverThreads = builder.serverThreads;
         if (builder.expiryInterval.isZero()) {
@@ -75,16 +85,26 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
     }
 
     /**
-     * An engine that keeps its tables in {@code dir} across restarts.
+     * An engine that keeps its tables and items in {@code dir} (created if missing) across
+     * restarts: every write is in a synced write-ahead log before it is acknowledged, and the log
+     * is compacted into a snapshot as it grows and on {@link #close()}. Opening recovers what the
+     * directory holds; see {@link #recoveryReport()}.
      *
-     * @throws UnsupportedOperationException always, for now: persistence is not built yet
+     * <pre>{@code
+     * try (EmbeddedDynamoDB db = EmbeddedDynamoDB.persistent(Path.of("data"))) {
+     *     db.client().putItem(...);   // on disk when it returns
+     * }
+     * }</pre>
+     *
+     * @throws io.restmachine.dynamodb.embedded.persistence.StorageException if another engine has
+     *     the directory open, or its snapshot or the middle of its log is damaged (the message says
+     *     where and how to proceed)
      */
     public static EmbeddedDynamoDB persistent(Path dir) {
-        Objects.requireNonNull(dir, "dir");
-        throw new UnsupportedOperationException("not yet");
+        return builder().persistent(dir).build();
     }
 
-    /** Settings for an in-memory engine: clock, expiry sweep interval, HTTP worker threads. */
+    /** Settings: clock, expiry sweep interval, HTTP worker threads, and a directory to persist in. */
     public static Builder builder() {
         return new Builder();
     }
@@ -146,12 +166,23 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
         return faults;
     }
 
+    /**
+     * What opening a persistent engine found in its directory (snapshot, log records replayed,
+     * a torn log tail cut away); empty for an in-memory engine.
+     */
+    public Optional<RecoveryReport> recoveryReport() {
+        return store == null ? Optional.empty() : Optional.of(store.recoveryReport());
+    }
+
     /** Deletes every item whose time-to-live has passed, now; returns how many were deleted. */
     public int expireNow() {
         return database.expireNow();
     }
 
-    /** Stops servers and the expiry sweep and closes the clients handed out; the data is gone. */
+    /**
+     * Stops servers and the expiry sweep and closes the clients handed out; an in-memory engine's
+     * data is gone, a persistent engine compacts its log and releases its directory.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -169,6 +200,9 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
             }
         }
         resources.clear();
+        if (store != null) {
+            store.close();
+        }
     }
 
     private void requireOpen() {
@@ -196,11 +230,13 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
         };
     }
 
-    /** Settings of an in-memory engine. */
+    /** Settings of an engine; in memory unless {@link #persistent(Path)} names a directory. */
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
         private Duration expiryInterval = Duration.ofSeconds(1);
         private int serverThreads = Math.max(8, 2 * Runtime.getRuntime().availableProcessors());
+        private @Nullable Path directory;
+        private long compactionThreshold = 64L * 1024 * 1024;
 
         private Builder() {}
 
@@ -226,6 +262,25 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
                 throw new IllegalArgumentException("serverThreads must be at least 1, got " + threads);
             }
             this.serverThreads = threads;
+            return this;
+        }
+
+        /** Keeps tables and items in {@code dir} across restarts (see {@link EmbeddedDynamoDB#persistent}). */
+        public Builder persistent(Path dir) {
+            this.directory = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /**
+         * Log size in bytes past which a persistent engine compacts its log into a snapshot in the
+         * background (default 64 MiB; at most 1 GiB, since recovery reads a log segment whole).
+         */
+        public Builder compactionThreshold(long bytes) {
+            if (bytes < 1 || bytes > 1024L * 1024 * 1024) {
+                throw new IllegalArgumentException(
+                        "compactionThreshold must be between 1 byte and 1 GiB (1073741824), got " + bytes);
+            }
+            this.compactionThreshold = bytes;
             return this;
         }
 

@@ -53,11 +53,4 @@ class FaultsTest extends EngineTest {
         assertThatThrownBy(() -> db.faults().latency(Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
-
-    @Test
-    void persistent_isNotBuiltYet() {
-        assertThatThrownBy(() -> EmbeddedDynamoDB.persistent(java.nio.file.Path.of("target", "db")))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessage("not yet");
-    }
 }

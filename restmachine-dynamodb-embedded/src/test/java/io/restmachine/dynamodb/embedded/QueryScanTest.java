@@ -211,6 +211,22 @@ class QueryScanTest extends EngineTest {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
+    void globalIndexKey_thatIsAnEmptyString_isRejectedAndNothingIsWritten(Transport transport) {
+        open(transport);
+        createIndexedTable();
+        assertThatThrownBy(
+                        () -> client.putItem(b -> b.tableName("items").item(item("pk", "u9", "sk", "Z", "email", ""))))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageStartingWith("One or more parameter values are not valid. A value specified for a secondary"
+                        + " index key is not supported. The AttributeValue for a key attribute cannot contain an empty"
+                        + " string value. IndexName: byEmail, IndexKey: email");
+        assertThat(client.getItem(b -> b.tableName("items").key(item("pk", "u9", "sk", "Z")))
+                        .hasItem())
+                .isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
     void localIndex_ordersBySortKey_andFetchesAllAttributesWhenAsked(Transport transport) {
         open(transport);
         createIndexedTable();
@@ -292,6 +308,25 @@ class QueryScanTest extends EngineTest {
             pages++;
         } while (start != null && pages < 20);
         assertThat(seen).hasSize(50);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void scan_stopsAPageAtOneMegabyte_andResumesFromItsLastEvaluatedKey(Transport transport) {
+        open(transport);
+        createTable("items", null);
+        String payload = "x".repeat(300 * 1024);
+        for (int i = 0; i < 5; i++) {
+            int n = i;
+            client.putItem(b -> b.tableName("items").item(item("pk", "k" + n, "payload", payload)));
+        }
+        ScanResponse first = client.scan(b -> b.tableName("items"));
+        assertThat(first.count()).isEqualTo(4);
+        assertThat(first.lastEvaluatedKey()).isNotEmpty();
+        ScanResponse rest = client.scan(b -> b.tableName("items").exclusiveStartKey(first.lastEvaluatedKey()));
+        assertThat(rest.count()).isEqualTo(1);
+        assertThat(rest.hasLastEvaluatedKey() && !rest.lastEvaluatedKey().isEmpty())
+                .isFalse();
     }
 
     @ParameterizedTest

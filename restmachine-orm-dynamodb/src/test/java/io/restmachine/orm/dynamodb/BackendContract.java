@@ -17,6 +17,7 @@ import io.restmachine.orm.Plan;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.TransactionCanceledException;
 import io.restmachine.orm.dynamodb.model.Account;
+import io.restmachine.orm.dynamodb.model.Note;
 import io.restmachine.orm.dynamodb.model.Odd;
 import io.restmachine.orm.dynamodb.model.Order;
 import io.restmachine.orm.dynamodb.model.Profile;
@@ -155,6 +156,26 @@ abstract class BackendContract {
                 .isEqualByComparingTo("15.50");
         assertThat(recorder.sent(software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest.class))
                 .hasSize(1);
+    }
+
+    @Test
+    void update_combinesSetSetIfAbsentAppendAddAndRemove_inOneRequest() {
+        Repository<Note> notes = backend.repository(Note.class);
+        notes.create(new Note("n1", "draft", List.of("a"), 1L));
+        recorder.clear();
+
+        Note updated = notes.update(Key.of("id", "n1"), u -> u.setIfAbsent("title", "ignored")
+                .append("lines", List.of("b", "c"))
+                .add("views", 2));
+        Note removed = notes.update(Key.of("id", "n1"), u -> u.remove("title").set("views", 10));
+        Note refilled = notes.update(Key.of("id", "n1"), u -> u.setIfAbsent("title", "kept"));
+
+        assertThat(updated).isEqualTo(new Note("n1", "draft", List.of("a", "b", "c"), 3L));
+        assertThat(removed).isEqualTo(new Note("n1", null, List.of("a", "b", "c"), 10L));
+        assertThat(refilled).isEqualTo(new Note("n1", "kept", List.of("a", "b", "c"), 10L));
+        assertThat(recorder.sent(software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest.class))
+                .hasSize(3)
+                .allSatisfy(r -> assertThat(r.returnValuesAsString()).isEqualTo("ALL_NEW"));
     }
 
     @Test
@@ -368,6 +389,9 @@ abstract class BackendContract {
                 .isEqualTo(Select.COUNT));
         assertThat(recorder.sent(ScanRequest.class)).last().satisfies(q -> assertThat(q.select())
                 .isEqualTo(Select.COUNT));
+        assertThat(tasks.where().eq("userId", "alice").eq("state", "done").exists())
+                .isTrue();
+        assertThat(tasks.where().eq("userId", "bob").exists()).isFalse();
     }
 
     @Test

@@ -86,7 +86,7 @@ class KeyComputationTest {
                 .hasMessageContaining("missing field [orderId]");
         assertThatThrownBy(() -> models.model(TodoItem.class).tableKey(Key.of("todoId", "t")))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("[userId]");
+                .hasMessageContaining("missing fields [userId, createdAt]");
     }
 
     @Test

@@ -95,7 +95,7 @@ class SchemaExceptionTest {
 
     @Test
     void anArrayOtherThanBytes_isRejected_suggestingAList() {
-        assertSchema(ArrayField.class, "field 'values'", "List<int>");
+        assertSchema(ArrayField.class, "field 'values'", "List<Integer>");
     }
 
     record TwoFieldsOneName(@Id String id, @Attribute("n") String name, @Attribute("n") String nick) {}
@@ -141,7 +141,7 @@ class SchemaExceptionTest {
 
     @Test
     void aFinalFieldOfAMutableClass_isRejected() {
-        assertSchema(FinalField.class, "field id", "is final");
+        assertSchema(FinalField.class, "field 'id'", "is final");
     }
 
     record BadVersion(@Id String id, @Version String version) {}

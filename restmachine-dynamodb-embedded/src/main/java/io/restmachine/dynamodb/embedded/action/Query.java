@@ -112,6 +112,15 @@ final class Query implements Action {
         if (start != null) {
             checkStartKey(start, reader, table, keySchema, keyCondition);
         }
+        if (filter != null) {
+            String parameter = filterText != null ? "Filter Expression" : "QueryFilter";
+            for (String name : keySchema.names()) {
+                if (filter.topLevelAttributes().contains(name)) {
+                    throw EngineException.validation(parameter + " can only contain non-primary key attributes:"
+                            + " Primary key attribute: " + name);
+                }
+            }
+        }
         PageReader.checkSelect(index, request);
         boolean forward = !request.has("ScanIndexForward")
                 || request.get("ScanIndexForward").asBoolean();

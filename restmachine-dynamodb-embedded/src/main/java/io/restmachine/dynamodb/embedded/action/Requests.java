@@ -234,8 +234,14 @@ final class Requests {
                             + " Index Key " + name + " Expected: " + type + " Actual: " + value.type()
                             + " IndexName: " + index.name());
                 }
-                if (value != null) {
-                    checkNotEmpty(value, name, "One or more parameter values are not valid. ");
+                boolean empty =
+                        value instanceof AttributeValue.S str && str.value().isEmpty()
+                                || value instanceof AttributeValue.B bin && bin.length() == 0;
+                if (empty) {
+                    throw EngineException.validation("One or more parameter values are not valid. A value specified"
+                            + " for a secondary index key is not supported. The AttributeValue for a key attribute"
+                            + " cannot contain an empty " + (value instanceof AttributeValue.S ? "string" : "binary")
+                            + " value. IndexName: " + index.name() + ", IndexKey: " + name);
                 }
             }
         }

@@ -2,11 +2,62 @@ package io.restmachine.dynamodb.embedded.expression;
 
 import io.restmachine.dynamodb.embedded.value.AttributeValue;
 import io.restmachine.dynamodb.embedded.value.AttributeValues;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The AST of condition, filter and key-condition expressions; every node evaluates without failing. */
 sealed interface Condition extends ConditionExpression {
+
+    @Override
+    default Set<String> topLevelAttributes() {
+        Set<String> heads = new LinkedHashSet<>();
+        collectHeads(this, heads);
+        return Collections.unmodifiableSet(heads);
+    }
+
+    private static void collectHeads(Condition condition, Set<String> heads) {
+        if (condition instanceof Compare c) {
+            collectHeads(c.left(), heads);
+            collectHeads(c.right(), heads);
+        } else if (condition instanceof Between b) {
+            collectHeads(b.value(), heads);
+            collectHeads(b.lower(), heads);
+            collectHeads(b.upper(), heads);
+        } else if (condition instanceof In in) {
+            collectHeads(in.value(), heads);
+            in.candidates().forEach(candidate -> collectHeads(candidate, heads));
+        } else if (condition instanceof And and) {
+            collectHeads(and.left(), heads);
+            collectHeads(and.right(), heads);
+        } else if (condition instanceof Or or) {
+            collectHeads(or.left(), heads);
+            collectHeads(or.right(), heads);
+        } else if (condition instanceof Not not) {
+            collectHeads(not.condition(), heads);
+        } else if (condition instanceof Exists exists) {
+            heads.add(exists.path().head());
+        } else if (condition instanceof TypeIs typeIs) {
+            heads.add(typeIs.path().head());
+            collectHeads(typeIs.type(), heads);
+        } else if (condition instanceof BeginsWith beginsWith) {
+            collectHeads(beginsWith.value(), heads);
+            collectHeads(beginsWith.prefix(), heads);
+        } else if (condition instanceof Contains contains) {
+            collectHeads(contains.container(), heads);
+            collectHeads(contains.element(), heads);
+        }
+    }
+
+    private static void collectHeads(Operand operand, Set<String> heads) {
+        if (operand instanceof Operand.Path path) {
+            heads.add(path.path().head());
+        } else if (operand instanceof Operand.Size size) {
+            collectHeads(size.argument(), heads);
+        }
+    }
 
     /** The comparators of {@code a op b}, with DynamoDB's spelling. */
     enum Comparator {

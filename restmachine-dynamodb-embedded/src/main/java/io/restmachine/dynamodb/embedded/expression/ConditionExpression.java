@@ -2,13 +2,19 @@ package io.restmachine.dynamodb.embedded.expression;
 
 import io.restmachine.dynamodb.embedded.value.AttributeValue;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A parsed condition, filter or key-condition expression with its placeholders resolved; evaluating
  * it cannot fail.
  */
-@FunctionalInterface
 public interface ConditionExpression {
     /** Whether the item satisfies the condition; an absent item is tested as an empty map. */
     boolean test(Map<String, AttributeValue> item);
+
+    /**
+     * The top-level attribute names the condition reads, in the order they first appear (to reject
+     * a filter on key attributes: "Filter Expression can only contain non-primary key attributes").
+     */
+    Set<String> topLevelAttributes();
 }

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * {@code IN} and functions; parentheses group.
  */
 final class ConditionParser {
-    static final int MAX_OPERATORS = 300;
+    static final int MAX_OPERATORS = ParseState.MAX_OPERATORS;
     static final int MAX_IN_OPERANDS = 100;
 
     private static final Set<String> KEYWORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
@@ -38,6 +38,7 @@ final class ConditionParser {
     /** Parses and checks a whole expression; throws DynamoDB's ValidationException when it is invalid. */
     static Condition parse(String text, ExpressionContext context, String parameterName) {
         ParseState state = new ParseState(text, parameterName, context, KEYWORDS);
+        state.checkOperatorCount(true);
         ConditionParser parser = new ConditionParser(state);
         Condition condition = parser.or();
         state.expectEnd();
@@ -84,7 +85,10 @@ final class ConditionParser {
         if (state.atKeyword("NOT")) {
             state.advance();
             operators++;
-            return new Condition.Not(not());
+            state.nest();
+            Condition.Not not = new Condition.Not(not());
+            state.unnest();
+            return not;
         }
         return primary();
     }
@@ -92,7 +96,9 @@ final class ConditionParser {
     private Condition primary() {
         if (state.at(Token.Kind.LPAREN) && !parenthesizedOperandAhead()) {
             state.advance();
+            state.nest();
             Condition inner = or();
+            state.unnest();
             state.expect(Token.Kind.RPAREN);
             if (inner == lastParenthesized) {
                 state.problems.report(Problems.Kind.PARENS, "The expression has redundant parentheses;");
@@ -257,11 +263,13 @@ final class ConditionParser {
         int depth = 0;
         while (state.at(Token.Kind.LPAREN)) {
             state.advance();
+            state.nest();
             depth++;
         }
         Operand operand = bareOperand();
         for (int i = 0; i < depth; i++) {
             state.expect(Token.Kind.RPAREN);
+            state.unnest();
         }
         if (depth > 1) {
             state.problems.report(Problems.Kind.PARENS, "The expression has redundant parentheses;");

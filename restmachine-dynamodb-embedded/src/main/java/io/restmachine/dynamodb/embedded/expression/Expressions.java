@@ -48,4 +48,20 @@ public final class Expressions {
         Condition condition = ConditionParser.parse(text, ctx, "KeyConditionExpression");
         return KeyConditions.of(condition, hashKey, rangeKey);
     }
+
+    /**
+     * Splits a key condition parsed earlier with {@link #condition condition(text, ctx,
+     * "KeyConditionExpression")}, as {@link #keyCondition(String, ExpressionContext, String, String)}
+     * does. DynamoDB reports unused placeholders before a key condition's structure, so a request
+     * handler parses every expression, calls {@link ExpressionContext#requireAllUsed()}, then this.
+     *
+     * @throws IllegalArgumentException when the condition was not made by {@link #condition}
+     */
+    public static KeyCondition keyCondition(ConditionExpression parsed, String hashKey, @Nullable String rangeKey) {
+        if (!(parsed instanceof Condition condition)) {
+            throw new IllegalArgumentException("Only a condition from Expressions.condition can be split into key"
+                    + " conditions, not " + parsed.getClass().getName());
+        }
+        return KeyConditions.of(condition, hashKey, rangeKey);
+    }
 }

@@ -13,6 +13,14 @@ import java.util.Set;
  */
 final class ParseState {
     static final int MAX_EXPRESSION_BYTES = 4096;
+    /** DynamoDB's limit on operators and functions in one expression. */
+    static final int MAX_OPERATORS = 300;
+    /**
+     * Deeper nesting than this cannot be valid within {@link #MAX_OPERATORS} (every non-redundant
+     * level of parentheses or NOT takes an operator); it stops the recursive parser long before
+     * the thread's stack would overflow.
+     */
+    static final int MAX_NESTING = 2 * MAX_OPERATORS + 2;
 
     final String text;
     final String prefix;
@@ -21,6 +29,7 @@ final class ParseState {
     private final List<Token> tokens;
     private final Set<String> keywords;
     private int position;
+    private int nesting;
 
     /**
      * @param keywords upper-case words that end a path in this grammar (AND, SET, ...)
@@ -40,6 +49,54 @@ final class ParseState {
                     prefix + "Expression size has exceeded the maximum allowed size; expression size: " + size);
         }
         this.tokens = Lexer.tokenize(text);
+    }
+
+    /**
+     * Counts the operators (comparators, AND, OR, NOT, BETWEEN, IN, +, -, function calls) as a
+     * valid parse would, and rejects more than 300 before parsing, so that no expression can make
+     * the parser recurse deeply.
+     */
+    void checkOperatorCount(boolean condition) {
+        int count = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            switch (token.kind()) {
+                case EQ, NE, LT, LE, GT, GE -> count += condition ? 1 : 0;
+                case PLUS, MINUS -> count++;
+                case NAME -> {
+                    if (condition) {
+                        if (isKeyword(token, "AND")
+                                || isKeyword(token, "OR")
+                                || isKeyword(token, "NOT")
+                                || isKeyword(token, "IN")) {
+                            count++;
+                        }
+                        // BETWEEN is one operator with the AND it takes: counted by that AND.
+                    }
+                    if (!isGrammarKeyword(token) && tokens.get(i + 1).kind() == Token.Kind.LPAREN) {
+                        count++;
+                    }
+                }
+                default -> {
+                    // not an operator
+                }
+            }
+        }
+        if (count > MAX_OPERATORS) {
+            throw EngineException.validation(
+                    prefix + "The expression contains too many operators; operator count: " + count);
+        }
+    }
+
+    /** Enters one level of parentheses or NOT. */
+    void nest() {
+        if (++nesting > MAX_NESTING) {
+            throw EngineException.validation(prefix + "The expression has redundant parentheses;");
+        }
+    }
+
+    void unnest() {
+        nesting--;
     }
 
     Token peek() {

@@ -27,6 +27,7 @@ final class UpdateParser {
 
     private final ParseState state;
     private final List<DocumentPath> paths = new ArrayList<>();
+    private int operators;
 
     private UpdateParser(ParseState state) {
         this.state = state;
@@ -34,10 +35,17 @@ final class UpdateParser {
 
     static Update parse(String text, ExpressionContext context) {
         ParseState state = new ParseState(text, "UpdateExpression", context, KEYWORDS);
+        state.checkOperatorCount(false);
         UpdateParser parser = new UpdateParser(state);
         List<Update.Action> actions = parser.sections();
+        if (parser.operators > ConditionParser.MAX_OPERATORS) {
+            state.problems.report(
+                    Problems.Kind.LIMIT,
+                    "The expression contains too many operators; operator count: " + parser.operators);
+        }
         state.problems.throwFirst(
                 state.prefix,
+                Problems.Kind.LIMIT,
                 Problems.Kind.RESERVED,
                 Problems.Kind.UNKNOWN_FUNCTION,
                 Problems.Kind.SECTION,
@@ -112,6 +120,7 @@ final class UpdateParser {
         SetValue left = term();
         if (state.at(Token.Kind.PLUS) || state.at(Token.Kind.MINUS)) {
             boolean plus = state.advance().kind() == Token.Kind.PLUS;
+            operators++;
             SetValue right = term();
             String operator = plus ? "+" : "-";
             for (SetValue operand : List.of(left, right)) {
@@ -130,7 +139,9 @@ final class UpdateParser {
         Token token = state.peek();
         if (token.kind() == Token.Kind.LPAREN) {
             state.advance();
+            state.nest();
             SetValue inner = setValue();
+            state.unnest();
             state.expect(Token.Kind.RPAREN);
             return inner;
         }
@@ -151,6 +162,7 @@ final class UpdateParser {
     private SetValue function() {
         String name = state.text(state.advance());
         List<SetValue> args = state.arguments(this::term);
+        operators++;
         Integer arity = FUNCTIONS.get(name);
         if (arity == null) {
             state.problems.report(Problems.Kind.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);

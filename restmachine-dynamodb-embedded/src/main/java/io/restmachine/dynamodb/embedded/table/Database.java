@@ -102,14 +102,24 @@ public final class Database {
 
     /** Replaces a table's definition (new indexes are filled from the items), holding every stripe. */
     public void redefine(Table table, TableDefinition next) {
+        exclusively(() -> {
+            log.schema(next);
+            table.redefine(next);
+        });
+    }
+
+    /**
+     * Runs {@code work} while no change is in progress and none can start: holds the schema lock
+     * and every stripe. Persistence uses it to start a new log segment at a clean boundary.
+     */
+    public void exclusively(Runnable work) {
         schemaLock.lock();
         try {
             for (ReentrantLock stripe : stripes) {
                 stripe.lock();
             }
             try {
-                log.schema(next);
-                table.redefine(next);
+                work.run();
             } finally {
                 for (ReentrantLock stripe : stripes) {
                     stripe.unlock();

@@ -39,7 +39,7 @@ record Expectation(
         }
         @Nullable
         String message = node.hasNonNull("message") ? node.get("message").asText() : null;
-        @Nullable JsonNode body = node.get("body");
+        @Nullable JsonNode body = node.has("body") ? Normalizer.canonical(node.get("body")) : null;
         @Nullable Integer count = node.hasNonNull("count") ? node.get("count").asInt() : null;
         return new Expectation(status, error, message, body, count);
     }
@@ -60,7 +60,8 @@ record Expectation(
             problems.add("message: expected \"" + message + "\" but was \"" + actual.message() + "\"");
         }
         if (count != null && count != actual.body().path("Count").asInt(-1)) {
-            problems.add("Count: expected " + count + " but was " + actual.body().path("Count"));
+            problems.add(
+                    "Count: expected " + count + " but was " + actual.body().path("Count"));
         }
         if (body != null && !body.equals(actual.body())) {
             problems.add("body: expected " + body + " but was " + actual.body());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -16,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Turns a raw HTTP response into a {@link Response} both servers can be compared on: fields that
  * differ by nature (ARNs, ids, timestamps, request ids) are removed, set members and the items of
- * BatchGetItem (which DynamoDB returns in no defined order) are sorted, object keys are sorted.
+ * BatchGetItem (which DynamoDB returns in no defined order) are sorted, object keys are sorted, and
+ * JSON numbers are compared by value ({@code 1} and {@code 1.0} are the same capacity).
  */
 final class Normalizer {
     /** Volatile fields of table descriptions, removed wherever they appear outside item data. */
@@ -89,6 +91,11 @@ final class Normalizer {
         return new Response(status, errorType, message, clean);
     }
 
+    /** An expected body in the same canonical form as normalised responses (sorted keys, numbers by value). */
+    static JsonNode canonical(JsonNode expected) {
+        return clean(expected, Set.of(), false);
+    }
+
     private static JsonNode clean(JsonNode node, Set<String> ignore, boolean inData) {
         if (node.isObject()) {
             ObjectNode out = Json.MAPPER.createObjectNode();
@@ -121,6 +128,12 @@ final class Normalizer {
             ArrayNode out = Json.MAPPER.createArrayNode();
             node.forEach(element -> out.add(clean(element, ignore, inData)));
             return out;
+        }
+        if (node.isNumber()) {
+            BigDecimal value = node.decimalValue().stripTrailingZeros();
+            return value.scale() <= 0
+                    ? Json.MAPPER.getNodeFactory().numberNode(value.toBigIntegerExact())
+                    : Json.MAPPER.getNodeFactory().numberNode(value);
         }
         return node;
     }

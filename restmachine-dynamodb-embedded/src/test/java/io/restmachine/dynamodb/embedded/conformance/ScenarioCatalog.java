@@ -2,6 +2,7 @@ package io.restmachine.dynamodb.embedded.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -89,7 +90,7 @@ final class ScenarioCatalog {
             JsonNode resolved = substitute(
                     Json.MAPPER
                             .createObjectNode()
-                            .<com.fasterxml.jackson.databind.node.ObjectNode>set("setup", setup)
+                            .<ObjectNode>set("setup", setup)
                             .set("test", asList(node.path("test"))),
                     id);
             scenarios.add(new Scenario(

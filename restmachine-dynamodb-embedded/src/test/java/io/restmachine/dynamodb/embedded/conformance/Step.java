@@ -1,6 +1,7 @@
 package io.restmachine.dynamodb.embedded.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -67,7 +68,7 @@ record Step(
             throw new IllegalArgumentException(where + ": a step needs an action, e.g. {\"GetItem\": {...}}");
         }
         String context = where + " (" + action + ")";
-        Set<String> ignore = new java.util.HashSet<>();
+        Set<String> ignore = new HashSet<>();
         if (node.has("ignore")) {
             node.get("ignore").forEach(name -> ignore.add(name.asText()));
         }

@@ -252,6 +252,27 @@ class ConditionExpressionTest {
     }
 
     @Test
+    void topLevelAttributes_areTheHeadsOfEveryPathInOrder() {
+        ExpressionContext ctx = new ExpressionContext(Map.of("#k", "pk"), VALUES);
+        ConditionExpression condition = Expressions.condition(
+                "doc.deep1.deep = :5 AND (size(seq[0]) > :1 OR NOT #k IN (:x, nom)) AND attribute_exists(a.b)"
+                        + " AND attribute_type(t, :S) AND begins_with(u, :Ad) AND contains(v, :x)"
+                        + " AND age BETWEEN lo AND :43",
+                ctx,
+                "FilterExpression");
+        assertThat(condition.topLevelAttributes())
+                .containsExactly("doc", "seq", "pk", "nom", "a", "t", "u", "v", "age", "lo");
+    }
+
+    @Test
+    void sizeOfAStringCountsUtf16UnitsAsDynamoDbDoes() {
+        ExpressionContext ctx = new ExpressionContext(null, Map.of(":three", n("3")));
+        ConditionExpression condition = Expressions.condition("size(u) = :three", ctx, "ConditionExpression");
+        // é is one unit, U+1D11E a surrogate pair: 3 units (but 6 UTF-8 bytes).
+        assertThat(condition.test(item("u", s("é\uD834\uDD1E")))).isTrue();
+    }
+
+    @Test
     void anEmptyItemFailsEveryExistenceTest() {
         ExpressionContext ctx = new ExpressionContext(null, Map.of(":v", s("x")));
         assertThat(Expressions.condition("attribute_not_exists(pk)", ctx, "ConditionExpression")

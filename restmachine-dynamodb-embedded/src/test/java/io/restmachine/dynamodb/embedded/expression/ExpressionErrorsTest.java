@@ -226,6 +226,49 @@ class ExpressionErrorsTest {
     }
 
     @Test
+    void anUpdateHasAtMost300OperatorsAndFunctions() {
+        Expressions.update("SET a = " + nestedSums(299) + ", b = if_not_exists(b, :n)", context());
+        assertRejected(
+                "update",
+                "SET a = " + nestedSums(300) + ", b = if_not_exists(b, :n)",
+                "Invalid UpdateExpression: The expression contains too many operators; operator count: 301");
+    }
+
+    /** {@code :n+(:n+(...))} with the given number of additions. */
+    private static String nestedSums(int additions) {
+        return ":n+(".repeat(additions) + ":n" + ")".repeat(additions);
+    }
+
+    @Test
+    void deeplyNestedExpressionsWithin4096BytesAreRejectedWithoutOverflowingTheStack() {
+        assertRejected(
+                "condition",
+                "(".repeat(2040) + "a = :s" + ")".repeat(2040),
+                "Invalid ConditionExpression: The expression has redundant parentheses;");
+        assertRejected(
+                "condition",
+                "NOT ".repeat(1020) + "a = :s",
+                "Invalid ConditionExpression: The expression contains too many operators; operator count: 1021");
+        assertRejected(
+                "condition",
+                "(".repeat(2040) + "a" + ")".repeat(2040) + " = :s",
+                "Invalid ConditionExpression: The expression has redundant parentheses;");
+        assertRejected(
+                "update",
+                "SET a = " + "(".repeat(2040) + ":n" + ")".repeat(2040),
+                "Invalid UpdateExpression: The expression has redundant parentheses;");
+        assertRejected(
+                "update",
+                "SET a = " + nestedSums(800),
+                "Invalid UpdateExpression: The expression contains too many operators; operator count: 800");
+        assertRejected(
+                "condition",
+                "a = :s AND (".repeat(299) + "a = :s" + ")".repeat(299),
+                "Invalid ConditionExpression: The expression contains too many operators; operator count: 599");
+        Expressions.condition("a = :s AND (".repeat(149) + "a = :s" + ")".repeat(149), context(), "FilterExpression");
+    }
+
+    @Test
     void anExpressionHasAtMost300Operators() {
         String threeHundred = "NOT a = :s" + " AND a = :s".repeat(148) + " AND attribute_exists(b)";
         Expressions.condition(threeHundred, context(), "ConditionExpression");

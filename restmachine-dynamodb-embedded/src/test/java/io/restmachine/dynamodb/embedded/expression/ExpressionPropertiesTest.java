@@ -134,7 +134,7 @@ class ExpressionPropertiesTest {
                 .map(parts -> String.join("", parts));
     }
 
-    @Property(tries = 20_000)
+    @Property(tries = 12_000)
     void tokenSoupParsesOrIsAValidationError(@ForAll("tokenSoup") String text) {
         parseAsEveryKind(text);
     }

@@ -120,6 +120,34 @@ class ProjectionAndKeyConditionTest {
     }
 
     @Test
+    void keyCondition_canBeSplitAfterTheUnusedPlaceholderCheck() {
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        values.put(":p", s("p"));
+        values.put(":unused", s("x"));
+        ExpressionContext ctx = new ExpressionContext(null, values);
+        ConditionExpression parsed = Expressions.condition("pk = sk", ctx, "KeyConditionExpression");
+        assertThatThrownBy(ctx::requireAllUsed).hasMessageContaining("unused in expressions: keys: {:p, :unused}");
+        assertThatThrownBy(() -> Expressions.keyCondition(parsed, "pk", "sk"))
+                .hasMessage("ValidationException: Invalid condition in KeyConditionExpression: Multiple attribute"
+                        + " names used in one condition");
+        ConditionExpression valid = Expressions.condition("pk = :p", ctx, "KeyConditionExpression");
+        assertThat(Expressions.keyCondition(valid, "pk", "sk")).isEqualTo(new KeyCondition("pk", s("p"), null));
+        ConditionExpression foreign = new ConditionExpression() {
+            @Override
+            public boolean test(Map<String, AttributeValue> item) {
+                return true;
+            }
+
+            @Override
+            public java.util.Set<String> topLevelAttributes() {
+                return java.util.Set.of();
+            }
+        };
+        assertThatThrownBy(() -> Expressions.keyCondition(foreign, "pk", "sk"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void keyCondition_ofAHashOnlyTable() {
         assertThat(key("pk = :p", null)).isEqualTo(new KeyCondition("pk", s("p"), null));
     }

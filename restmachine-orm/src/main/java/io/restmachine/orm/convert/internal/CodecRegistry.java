@@ -142,7 +142,11 @@ public final class CodecRegistry {
         }
         if (c.isArray()) {
             throw new UnsupportedType("arrays other than byte[] are not supported: use a List<"
-                    + c.getComponentType().getSimpleName() + ">");
+                    + java.lang.invoke.MethodType.methodType(c.getComponentType())
+                            .wrap()
+                            .returnType()
+                            .getSimpleName()
+                    + ">");
         }
         if (c.isPrimitive() || c.isInterface() || java.lang.reflect.Modifier.isAbstract(c.getModifiers())) {
             throw new UnsupportedType(c.getName() + " is an interface or abstract type with no known conversion");

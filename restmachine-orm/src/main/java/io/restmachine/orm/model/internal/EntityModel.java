@@ -260,8 +260,30 @@ public final class EntityModel<T> {
 
     /** The table key attributes computed from a {@link Key}; {@link ValidationException} naming missing fields. */
     public Map<String, ItemValue> tableKey(Key key) {
-        Map<String, Object> values = keyValues(key);
-        return keyMap(require(partitionKey, values, key), require(sortKey, values, key));
+        return tableKey(keyValues(key), key);
+    }
+
+    /**
+     * The table key attributes computed from converted field values; a {@link ValidationException}
+     * naming every field the keys miss.
+     */
+    public Map<String, ItemValue> tableKey(Map<String, Object> values, Object given) {
+        return keyMap(requireBoth(values, given), require(sortKey, values, given));
+    }
+
+    /** The partition key, or a {@link ValidationException} naming what both table keys miss. */
+    private String requireBoth(Map<String, Object> values, Object given) {
+        String pk = partitionKey.computeFrom(values);
+        if (pk != null) {
+            return require(partitionKey, values, given);
+        }
+        Set<String> missing = new LinkedHashSet<>(partitionKey.missing(values.keySet()));
+        if (sortKey.computeFrom(values) == null) {
+            missing.addAll(sortKey.missing(values.keySet()));
+        }
+        throw new ValidationException("cannot compute the table key of " + type().getSimpleName() + " from " + given
+                + ": missing field" + (missing.size() == 1 ? " " : "s ") + missing + "; add "
+                + (missing.size() == 1 ? "it" : "them") + " to the key (the keys read " + keyFields + ")");
     }
 
     /** One key computed from converted field values, or a {@link ValidationException} naming what is missing. */

@@ -165,7 +165,7 @@ public final class ModelFactory {
             if (setter == null && Modifier.isFinal(f.getModifiers())) {
                 throw schema(
                         type,
-                        "field " + f.getName(),
+                        "field '" + f.getName() + "'",
                         "is final, so it can't be set when an item is read",
                         "make it non-final, add a setter, mark it @Ignore, or make the model a record");
             }

@@ -140,9 +140,7 @@ final class WriteBuilder<T> {
                     + extra + " in its key, which the keys do not read (key fields: " + model.keyFields() + ")"
                     + "; pass only key fields" + (v == null ? "" : " (and '" + v.name() + "' to check the version)"));
         }
-        Map<String, ItemValue> tableKey = Map.of(
-                layout.partitionKey(), new ItemValue.S(model.require(model.partitionKey(), values, key)),
-                layout.sortKey(), new ItemValue.S(model.require(model.sortKey(), values, key)));
+        Map<String, ItemValue> tableKey = model.tableKey(values, key);
         return new KeyTarget(tableKey, values, version);
     }
 

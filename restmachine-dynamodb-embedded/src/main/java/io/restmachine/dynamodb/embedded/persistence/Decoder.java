@@ -1,0 +1,215 @@
+package io.restmachine.dynamodb.embedded.persistence;
+
+import io.restmachine.dynamodb.embedded.table.IndexDefinition;
+import io.restmachine.dynamodb.embedded.table.KeySchema;
+import io.restmachine.dynamodb.embedded.table.TableDefinition;
+import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a record payload written by {@link Encoder}. The payload has passed its checksum, so
+ * anything that does not decode means the file was written by an incompatible format: every
+ * problem is an {@link IllegalArgumentException} naming what was expected and where.
+ */
+final class Decoder {
+    private final byte[] bytes;
+    private int position;
+
+    Decoder(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    boolean atEnd() {
+        return position == bytes.length;
+    }
+
+    private void need(int count, String what) {
+        if (count < 0 || position + count > bytes.length) {
+            throw new IllegalArgumentException(
+                    "record ends inside " + what + " at byte " + position + " of " + bytes.length);
+        }
+    }
+
+    int readByte() {
+        need(1, "a byte");
+        return bytes[position++] & 0xff;
+    }
+
+    boolean readBoolean() {
+        int value = readByte();
+        if (value > 1) {
+            throw new IllegalArgumentException(
+                    "expected a boolean (0 or 1) at byte " + (position - 1) + ", found " + value);
+        }
+        return value == 1;
+    }
+
+    long readLong() {
+        need(8, "a long");
+        long value = 0;
+        for (int i = 0; i < 8; i++) {
+            value = (value << 8) | (bytes[position++] & 0xff);
+        }
+        return value;
+    }
+
+    double readDouble() {
+        return Double.longBitsToDouble(readLong());
+    }
+
+    long readCount() {
+        long value = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            int b = readByte();
+            value |= (long) (b & 0x7f) << shift;
+            if ((b & 0x80) == 0) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("count too long at byte " + position);
+    }
+
+    /** A count that sizes a collection or array: at most the bytes left, since every element takes one. */
+    int readSize() {
+        long count = readCount();
+        if (count > bytes.length - position) {
+            throw new IllegalArgumentException("count " + count + " at byte " + position + " exceeds the "
+                    + (bytes.length - position) + " bytes left");
+        }
+        return (int) count;
+    }
+
+    byte[] readBytes() {
+        int length = readSize();
+        need(length, "a byte string");
+        byte[] value = Arrays.copyOfRange(bytes, position, position + length);
+        position += length;
+        return value;
+    }
+
+    String readString() {
+        int length = readSize();
+        need(length, "a string");
+        String value = new String(bytes, position, length, StandardCharsets.UTF_8);
+        position += length;
+        return value;
+    }
+
+    @Nullable
+    String readNullableString() {
+        return readBoolean() ? readString() : null;
+    }
+
+    List<String> readStrings() {
+        int count = readSize();
+        List<String> values = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            values.add(readString());
+        }
+        return values;
+    }
+
+    Map<String, AttributeValue> readItem() {
+        int count = readSize();
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            String name = readString();
+            item.put(name, readValue());
+        }
+        return Collections.unmodifiableMap(item);
+    }
+
+    AttributeValue readValue() {
+        int tag = readByte();
+        return switch (tag) {
+            case Encoder.TAG_S -> new AttributeValue.S(readString());
+            case Encoder.TAG_N -> readNumber();
+            case Encoder.TAG_B -> new AttributeValue.B(readBytes());
+            case Encoder.TAG_BOOL -> new AttributeValue.Bool(readBoolean());
+            case Encoder.TAG_NULL -> new AttributeValue.Null();
+            case Encoder.TAG_SS -> new AttributeValue.SS(new HashSet<>(readStrings()));
+            case Encoder.TAG_NS -> {
+                int count = readSize();
+                Set<AttributeValue.N> values = new HashSet<>();
+                for (int i = 0; i < count; i++) {
+                    values.add(readNumber());
+                }
+                yield new AttributeValue.NS(values);
+            }
+            case Encoder.TAG_BS -> {
+                int count = readSize();
+                Set<AttributeValue.B> values = new HashSet<>();
+                for (int i = 0; i < count; i++) {
+                    values.add(new AttributeValue.B(readBytes()));
+                }
+                yield new AttributeValue.BS(values);
+            }
+            case Encoder.TAG_L -> {
+                int count = readSize();
+                List<AttributeValue> values = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    values.add(readValue());
+                }
+                yield new AttributeValue.L(values);
+            }
+            case Encoder.TAG_M -> new AttributeValue.M(readItem());
+            default -> throw new IllegalArgumentException(
+                    "unknown attribute value tag " + tag + " at byte " + (position - 1));
+        };
+    }
+
+    private AttributeValue.N readNumber() {
+        String text = readString();
+        try {
+            return new AttributeValue.N(new BigDecimal(text));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a number: '" + text + "' before byte " + position, e);
+        }
+    }
+
+    KeySchema readKeySchema() {
+        return new KeySchema(readString(), readString(), readNullableString(), readNullableString());
+    }
+
+    List<IndexDefinition> readIndexes() {
+        int count = readSize();
+        List<IndexDefinition> indexes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            indexes.add(new IndexDefinition(
+                    readString(), readBoolean(), readKeySchema(), readString(), readStrings(), readLong(), readLong()));
+        }
+        return indexes;
+    }
+
+    TableDefinition readDefinition() {
+        String name = readString();
+        int attributes = readSize();
+        Map<String, String> types = new LinkedHashMap<>();
+        for (int i = 0; i < attributes; i++) {
+            String attribute = readString();
+            types.put(attribute, readString());
+        }
+        return new TableDefinition(
+                name,
+                types,
+                readKeySchema(),
+                readIndexes(),
+                readIndexes(),
+                readBoolean(),
+                readLong(),
+                readLong(),
+                readDouble(),
+                readString(),
+                readNullableString());
+    }
+}

@@ -1,0 +1,141 @@
+package io.restmachine.dynamodb.embedded.persistence;
+
+import io.restmachine.dynamodb.embedded.table.TableDefinition;
+import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The content of one record of the log or of a snapshot. Item changes carry full after-images, so
+ * replaying a record twice, or over a snapshot that already holds its effect, changes nothing.
+ * Every record names the table by name and identity ({@link TableDefinition#tableId()}), so a
+ * change to a table that was since deleted never lands in a new table of the same name.
+ */
+sealed interface LogRecord {
+    int ITEMS = 1;
+    int SCHEMA = 2;
+    int TABLE_DELETED = 3;
+    int SNAPSHOT_END = 4;
+
+    /** The payload bytes of this record (type byte first). */
+    byte[] encode();
+
+    /** One item's new state: {@code after} null means deleted. */
+    record Change(
+            String table,
+            String tableId,
+            AttributeValue partition,
+            @Nullable AttributeValue sort,
+            @Nullable Map<String, AttributeValue> after) {
+        public Change {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(tableId, "tableId");
+            Objects.requireNonNull(partition, "partition");
+        }
+    }
+
+    /** Item changes applied together: one write, a batch element or a whole transaction. */
+    record Items(List<Change> changes) implements LogRecord {
+        public Items {
+            changes = List.copyOf(changes);
+        }
+
+        @Override
+        public byte[] encode() {
+            Encoder out = new Encoder(256 * changes.size());
+            out.writeByte(ITEMS);
+            out.writeCount(changes.size());
+            for (Change change : changes) {
+                out.writeString(change.table());
+                out.writeString(change.tableId());
+                out.writeValue(change.partition());
+                out.writeBoolean(change.sort() != null);
+                if (change.sort() != null) {
+                    out.writeValue(change.sort());
+                }
+                out.writeBoolean(change.after() != null);
+                if (change.after() != null) {
+                    out.writeItem(change.after());
+                }
+            }
+            return out.toByteArray();
+        }
+    }
+
+    /** A table was created or its definition changed; the definition is now this. */
+    record Schema(TableDefinition definition) implements LogRecord {
+        public Schema {
+            Objects.requireNonNull(definition, "definition");
+        }
+
+        @Override
+        public byte[] encode() {
+            Encoder out = new Encoder(256);
+            out.writeByte(SCHEMA);
+            out.writeDefinition(definition);
+            return out.toByteArray();
+        }
+    }
+
+    /** The table {@code name} with identity {@code tableId} was deleted with its items. */
+    record TableDeleted(String name, String tableId) implements LogRecord {
+        public TableDeleted {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(tableId, "tableId");
+        }
+
+        @Override
+        public byte[] encode() {
+            Encoder out = new Encoder(64);
+            out.writeByte(TABLE_DELETED);
+            out.writeString(name);
+            out.writeString(tableId);
+            return out.toByteArray();
+        }
+    }
+
+    /** The last record of a complete snapshot, with its counts to check it against. */
+    record SnapshotEnd(long tables, long items) implements LogRecord {
+        @Override
+        public byte[] encode() {
+            Encoder out = new Encoder(16);
+            out.writeByte(SNAPSHOT_END);
+            out.writeCount(tables);
+            out.writeCount(items);
+            return out.toByteArray();
+        }
+    }
+
+    /** Decodes a payload; IllegalArgumentException if it is not one this format writes. */
+    static LogRecord decode(byte[] payload) {
+        Decoder in = new Decoder(payload);
+        int type = in.readByte();
+        LogRecord record =
+                switch (type) {
+                    case ITEMS -> {
+                        int count = in.readSize();
+                        List<Change> changes = new ArrayList<>(count);
+                        for (int i = 0; i < count; i++) {
+                            String table = in.readString();
+                            String tableId = in.readString();
+                            AttributeValue partition = in.readValue();
+                            AttributeValue sort = in.readBoolean() ? in.readValue() : null;
+                            Map<String, AttributeValue> after = in.readBoolean() ? in.readItem() : null;
+                            changes.add(new Change(table, tableId, partition, sort, after));
+                        }
+                        yield new Items(changes);
+                    }
+                    case SCHEMA -> new Schema(in.readDefinition());
+                    case TABLE_DELETED -> new TableDeleted(in.readString(), in.readString());
+                    case SNAPSHOT_END -> new SnapshotEnd(in.readCount(), in.readCount());
+                    default -> throw new IllegalArgumentException("unknown record type " + type);
+                };
+        if (!in.atEnd()) {
+            throw new IllegalArgumentException("record of type " + type + " has trailing bytes");
+        }
+        return record;
+    }
+}

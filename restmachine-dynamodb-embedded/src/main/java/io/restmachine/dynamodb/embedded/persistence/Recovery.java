@@ -1,0 +1,198 @@
+package io.restmachine.dynamodb.embedded.persistence;
+
+import io.restmachine.dynamodb.embedded.table.Database;
+import io.restmachine.dynamodb.embedded.table.Table;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds a database from its directory: loads the snapshot (which names the first log
+ * generation still needed), replays the log segments from that generation on, cuts away a torn
+ * tail of the last segment, and refuses to open when anything else is damaged or missing.
+ */
+final class Recovery {
+    private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+
+    /** The state recovery leaves behind: the segment to append to and what was found. */
+    record Result(long generation, FileChannel channel, long size, RecoveryReport report) {}
+
+    private final StoreDirectory directory;
+    private final Database database;
+    private final Replayer replayer;
+    private long records;
+    private @Nullable TornTail tornTail;
+
+    Recovery(StoreDirectory directory, Database database) {
+        this.directory = directory;
+        this.database = database;
+        this.replayer = new Replayer(database);
+    }
+
+    Result run() throws IOException {
+        Files.deleteIfExists(directory.snapshotTemp());
+        boolean snapshotLoaded = Files.exists(directory.snapshot());
+        long first = snapshotLoaded ? loadSnapshot() : 1;
+        List<Long> segments = directory.segments();
+        for (long generation : segments) {
+            if (generation < first) {
+                // Left by a compaction that installed its snapshot but stopped before cleaning up.
+                Files.delete(directory.segment(generation));
+            }
+        }
+        segments = segments.stream().filter(g -> g >= first).toList();
+        checkContiguous(segments, first, snapshotLoaded);
+        for (int i = 0; i < segments.size(); i++) {
+            replaySegment(segments.get(i), i == segments.size() - 1);
+        }
+        long generation = segments.isEmpty() ? first : segments.get(segments.size() - 1);
+        FileChannel channel = segments.isEmpty()
+                ? directory.createSegment(generation)
+                : FileChannel.open(directory.segment(generation), StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        long size = channel.size();
+        long items = 0;
+        for (String name : database.tableNames()) {
+            items += database.find(name).map(Table::itemCount).orElse(0L);
+        }
+        RecoveryReport report = new RecoveryReport(
+                directory.root(), snapshotLoaded, records, database.tableNames().size(), items, tornTail);
+        return new Result(generation, channel, size, report);
+    }
+
+    private long loadSnapshot() throws IOException {
+        Path file = directory.snapshot();
+        byte[] bytes = Files.readAllBytes(file);
+        String headerProblem = FileFormat.checkHeader(
+                Arrays.copyOf(bytes, Math.min(bytes.length, FileFormat.HEADER_SIZE)), FileFormat.SNAPSHOT_MAGIC, -1);
+        if (headerProblem != null) {
+            throw damagedSnapshot(file, 0, headerProblem);
+        }
+        long[] counted = new long[2];
+        LogRecord.SnapshotEnd[] end = new LogRecord.SnapshotEnd[1];
+        RecordScanner.Result result = RecordScanner.scan(bytes, FileFormat.HEADER_SIZE, (offset, payload) -> {
+            LogRecord record = decode(file, offset, payload);
+            if (end[0] != null) {
+                throw damagedSnapshot(file, offset, "a record follows the end record");
+            }
+            if (record instanceof LogRecord.SnapshotEnd snapshotEnd) {
+                end[0] = snapshotEnd;
+                return;
+            }
+            if (record instanceof LogRecord.Schema) {
+                counted[0]++;
+            } else if (record instanceof LogRecord.Items items) {
+                counted[1] += items.changes().size();
+            }
+            replayer.apply(record);
+        });
+        if (result.damaged()) {
+            throw damagedSnapshot(file, result.goodEnd(), result.problem());
+        }
+        if (end[0] == null) {
+            throw damagedSnapshot(file, result.goodEnd(), "it ends without its end record");
+        }
+        if (end[0].tables() != counted[0] || end[0].items() != counted[1]) {
+            throw damagedSnapshot(
+                    file,
+                    result.goodEnd(),
+                    "its end record counts " + end[0].tables() + " tables and " + end[0].items()
+                            + " items but it holds " + counted[0] + " and " + counted[1]);
+        }
+        return FileFormat.generationOf(bytes);
+    }
+
+    private void checkContiguous(List<Long> segments, long first, boolean snapshotLoaded) {
+        long expected = first;
+        for (long generation : segments) {
+            if (generation != expected) {
+                String before = expected > first
+                        ? directory.segment(expected - 1).getFileName().toString()
+                        : snapshotLoaded ? "the snapshot" : "the start of the log";
+                throw new StorageException("The log of " + directory.root() + " is missing "
+                        + directory.segment(expected).getFileName() + ", which must follow " + before + " (the next"
+                        + " segment present is " + directory.segment(generation).getFileName() + "): the writes it"
+                        + " held cannot be recovered. Put the missing file back (e.g. from a backup), or move the"
+                        + " directory aside and start from an empty one.");
+            }
+            expected++;
+        }
+    }
+
+    private void replaySegment(long generation, boolean last) throws IOException {
+        Path file = directory.segment(generation);
+        byte[] bytes = Files.readAllBytes(file);
+        String headerProblem = FileFormat.checkHeader(
+                Arrays.copyOf(bytes, Math.min(bytes.length, FileFormat.HEADER_SIZE)), FileFormat.LOG_MAGIC, generation);
+        if (headerProblem != null) {
+            if (last && bytes.length < FileFormat.HEADER_SIZE) {
+                // The segment was being created when the engine stopped: nothing was written to it.
+                cutTail(file, 0, headerProblem, bytes.length);
+                directory.createSegment(generation).close();
+                return;
+            }
+            throw new StorageException("The log segment " + file + " cannot be read: " + headerProblem
+                    + ". Restore it from a backup, or move the directory aside and start from an empty one.");
+        }
+        RecordScanner.Result result = RecordScanner.scan(bytes, FileFormat.HEADER_SIZE, (offset, payload) -> {
+            replayer.apply(decode(file, offset, payload));
+            records++;
+        });
+        if (!result.damaged()) {
+            return;
+        }
+        if (!last || result.laterGoodOffset() >= 0) {
+            throw new StorageException("The log segment " + file + " is damaged at offset " + result.goodEnd()
+                    + " (" + result.problem() + ") and "
+                    + (last
+                            ? "holds a sound record after the damage, at offset " + result.laterGoodOffset()
+                            : "is followed by later segments")
+                    + ", so writes that were acknowledged would be lost if it were cut there. The engine will not"
+                    + " open it as it is. Restore the directory from a backup; or, to keep the "
+                    + result.goodEnd() + " bytes before the damage and lose everything after them, cut the file to that"
+                    + " length (e.g. truncate -s " + result.goodEnd() + " '" + file + "'), remove any later"
+                    + " segments, and open it again.");
+        }
+        cutTail(file, result.goodEnd(), result.problem(), bytes.length - result.goodEnd());
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(result.goodEnd());
+            channel.force(true);
+        }
+    }
+
+    private void cutTail(Path file, long offset, @Nullable String problem, long discarded) {
+        tornTail = new TornTail(file, offset, String.valueOf(problem), discarded);
+        LOG.warn(
+                "Write-ahead log {} has a torn tail at offset {}: {}; cutting away {} bytes of writes that were"
+                        + " never acknowledged",
+                file,
+                offset,
+                problem,
+                discarded);
+    }
+
+    private static LogRecord decode(Path file, long offset, byte[] payload) {
+        try {
+            return LogRecord.decode(payload);
+        } catch (IllegalArgumentException e) {
+            throw new StorageException(
+                    "The record at offset " + offset + " of " + file + " passes its checksum but cannot be decoded ("
+                            + e.getMessage() + "): the file was written by an incompatible version of the engine."
+                            + " Open it with the release that wrote it.",
+                    e);
+        }
+    }
+
+    private static StorageException damagedSnapshot(Path file, long offset, @Nullable String problem) {
+        return new StorageException("The snapshot " + file + " is damaged at offset " + offset + " (" + problem
+                + "). Snapshots are synced before they are installed, so this is damage to the storage, not an"
+                + " interrupted write; the engine will not open the directory as it is. Restore the directory from"
+                + " a backup.");
+    }
+}

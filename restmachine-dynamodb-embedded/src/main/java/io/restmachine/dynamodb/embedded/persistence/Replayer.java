@@ -1,0 +1,63 @@
+package io.restmachine.dynamodb.embedded.persistence;
+
+import io.restmachine.dynamodb.embedded.table.Database;
+import io.restmachine.dynamodb.embedded.table.ItemWrite;
+import io.restmachine.dynamodb.embedded.table.StoreKey;
+import io.restmachine.dynamodb.embedded.table.Table;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies snapshot and log records to a {@link Database} that logs nothing while it recovers.
+ * Every rule is idempotent, because a snapshot is taken while writes go on and may already hold
+ * the effect of log records replayed after it: a definition replaces the current one of the same
+ * table identity (or creates the table); a deletion or an item change for another identity than
+ * the table now under that name belongs to an earlier table of that name and is skipped; item
+ * changes set the item to its logged after-image. Indexes are rebuilt from the items as they are
+ * applied.
+ */
+final class Replayer {
+    private final Database database;
+
+    Replayer(Database database) {
+        this.database = database;
+    }
+
+    void apply(LogRecord record) {
+        if (record instanceof LogRecord.Schema schema) {
+            Optional<Table> existing = database.find(schema.definition().name());
+            if (existing.isEmpty()) {
+                database.create(schema.definition());
+            } else if (sameTable(existing.get(), schema.definition().tableId())) {
+                database.redefine(existing.get(), schema.definition());
+            }
+        } else if (record instanceof LogRecord.TableDeleted deleted) {
+            Optional<Table> existing = database.find(deleted.name());
+            if (existing.isPresent() && sameTable(existing.get(), deleted.tableId())) {
+                database.delete(deleted.name());
+            }
+        } else if (record instanceof LogRecord.Items items) {
+            for (LogRecord.Change change : items.changes()) {
+                apply(change);
+            }
+        } else {
+            throw new IllegalArgumentException("a " + record.getClass().getSimpleName()
+                    + " record may only end a snapshot, but was found among the changes");
+        }
+    }
+
+    private void apply(LogRecord.Change change) {
+        Optional<Table> table = database.find(change.table());
+        if (table.isEmpty() || !sameTable(table.get(), change.tableId())) {
+            return;
+        }
+        StoreKey key = StoreKey.of(change.partition(), change.sort());
+        // One change at a time, each against the item as it now is, so that index entries of the
+        // previous version are removed.
+        database.commit(List.of(new ItemWrite(table.get(), key, table.get().get(key), change.after())));
+    }
+
+    private static boolean sameTable(Table table, String tableId) {
+        return table.definition().tableId().equals(tableId);
+    }
+}
