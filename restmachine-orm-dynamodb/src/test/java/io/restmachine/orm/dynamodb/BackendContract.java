@@ -2,7 +2,6 @@ package io.restmachine.orm.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.restmachine.orm.BackendException;
 import io.restmachine.orm.BatchResult;
@@ -32,7 +31,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -246,9 +244,7 @@ abstract class BackendContract {
 
     @Test
     void createTable_enablesTimeToLiveOnTheTtlAttribute() {
-        assumeThat(supportsTimeToLive())
-                .as(Peers.lacks(serverName(), "UpdateTimeToLive"))
-                .isTrue();
+        Peers.skipUnless(supportsTimeToLive(), serverName(), "UpdateTimeToLive");
 
         assertThat(backend.describeTable().timeToLiveAttribute()).isEqualTo("expiresAt");
     }
@@ -547,9 +543,7 @@ abstract class BackendContract {
 
     @Test
     void transaction_writesAllActions_orNone_withOneReasonPerAction() {
-        assumeThat(supportsTransactions())
-                .as(Peers.lacks(serverName(), "TransactWriteItems"))
-                .isTrue();
+        Peers.skipUnless(supportsTransactions(), serverName(), "TransactWriteItems");
         users.create(new User("u1", null, "Alice"));
         orders.create(new Order("u1", "o1", BigDecimal.ONE));
         TodoItem todo = todos.create(new TodoItem("u1", "t1", "x"));
@@ -596,9 +590,5 @@ abstract class BackendContract {
         assertThat(table.billingMode()).isEqualTo("PAY_PER_REQUEST");
         assertThat(table.toString()).contains("\"AttributeName\": \"gsi_pk_ByEmail\", \"KeyType\": \"HASH\"");
         assertThat(table.toString()).doesNotContain("gsi_sk_ByEmail");
-    }
-
-    static Optional<String> none() {
-        return Optional.empty();
     }
 }

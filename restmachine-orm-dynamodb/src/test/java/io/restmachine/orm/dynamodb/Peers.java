@@ -2,6 +2,7 @@ package io.restmachine.orm.dynamodb;
 
 import io.restmachine.dynamodb.embedded.peer.Dynalite;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -34,10 +35,15 @@ public final class Peers {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** The reason printed when a test skips on a server that lacks an operation. */
-    public static String lacks(String server, String feature) {
-        String reason = server + " does not implement " + feature + ": test skipped on " + server;
-        System.out.println("SKIPPED: " + reason);
-        return reason;
+    /**
+     * Skips the calling test, printing the reason, when the server lacks a feature; does nothing
+     * when it has it.
+     */
+    public static void skipUnless(boolean supported, String server, String feature) {
+        if (!supported) {
+            String reason = server + " does not implement " + feature + ": test skipped on " + server;
+            System.out.println("SKIPPED: " + reason);
+            Assumptions.abort(reason);
+        }
     }
 }

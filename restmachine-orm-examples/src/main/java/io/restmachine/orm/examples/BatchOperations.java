@@ -16,6 +16,7 @@ import java.util.List;
 public final class BatchOperations {
     private BatchOperations() {}
 
+    /** Runs the batch example on an in-memory engine and prints the items read back. */
     public static void main(String[] args) {
         try (EmbeddedDynamoDB db = EmbeddedDynamoDB.inMemory();
                 DynamoDBBackend backend = DynamoDBBackend.builder()

@@ -10,6 +10,7 @@ import java.util.List;
 public final class CompositeKeys {
     private CompositeKeys() {}
 
+    /** Runs the composite-key example on an in-memory engine and prints alice's items and the query plan. */
     public static void main(String[] args) {
         try (EmbeddedDynamoDB db = EmbeddedDynamoDB.inMemory();
                 DynamoDBBackend backend = DynamoDBBackend.builder()

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class Configuration {
     private Configuration() {}
 
+    /** Serves an in-memory engine on a free port and runs the quick start through explicit configuration. */
     public static void main(String[] args) {
         try (EmbeddedDynamoDB db = EmbeddedDynamoDB.inMemory()) {
             URI endpoint = db.startServer(0);

@@ -15,6 +15,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 public final class LocalDevelopment {
     private LocalDevelopment() {}
 
+    /** Serves an in-memory engine on port 8000 and runs the quick start over HTTP. */
     public static void main(String[] args) {
         System.out.println(run(8000));
     }

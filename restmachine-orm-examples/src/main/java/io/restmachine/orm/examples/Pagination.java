@@ -11,6 +11,7 @@ import java.util.List;
 public final class Pagination {
     private Pagination() {}
 
+    /** Creates 250 users on an in-memory engine and prints each page. */
     public static void main(String[] args) {
         try (EmbeddedDynamoDB db = EmbeddedDynamoDB.inMemory();
                 DynamoDBBackend backend = DynamoDBBackend.builder()

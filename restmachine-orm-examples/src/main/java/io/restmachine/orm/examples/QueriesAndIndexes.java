@@ -16,6 +16,7 @@ import java.util.Optional;
 public final class QueriesAndIndexes {
     private QueriesAndIndexes() {}
 
+    /** Runs the queries on an in-memory engine and prints what they return. */
     public static void main(String[] args) {
         try (EmbeddedDynamoDB db = EmbeddedDynamoDB.inMemory();
                 DynamoDBBackend backend = DynamoDBBackend.builder()

@@ -13,6 +13,7 @@ import java.util.List;
 public final class SingleTableDesign {
     private SingleTableDesign() {}
 
+    /** Runs the single-table example on an in-memory engine and prints the user's orders. */
     public static void main(String[] args) {
         try (EmbeddedDynamoDB db = EmbeddedDynamoDB.inMemory();
                 DynamoDBBackend backend = DynamoDBBackend.builder()

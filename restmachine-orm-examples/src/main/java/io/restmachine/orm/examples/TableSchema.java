@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 public final class TableSchema {
     private TableSchema() {}
 
+    /** Creates the table on an in-memory engine and prints its description. */
     public static void main(String[] args) {
         try (EmbeddedDynamoDB db = EmbeddedDynamoDB.inMemory()) {
             System.out.println(run(db.client()));

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 public final class Transactions {
     private Transactions() {}
 
+    /** Runs the transaction on an in-memory engine and prints the user's orders. */
     public static void main(String[] args) {
         try (EmbeddedDynamoDB db = EmbeddedDynamoDB.inMemory();
                 DynamoDBBackend backend = DynamoDBBackend.builder()

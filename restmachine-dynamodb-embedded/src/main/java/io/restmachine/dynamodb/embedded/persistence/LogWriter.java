@@ -117,6 +117,16 @@ final class LogWriter {
         }
     }
 
+    /** How many records have been queued so far (tests watch writers queue up behind a flush). */
+    long appended() {
+        lock.lock();
+        try {
+            return appended;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The current segment's size in bytes. */
     long size() {
         lock.lock();

@@ -52,6 +52,14 @@ final class Recovery {
         for (int i = 0; i < segments.size(); i++) {
             replaySegment(segments.get(i), i == segments.size() - 1);
         }
+        if (segments.isEmpty() && snapshotLoaded) {
+            // Compaction creates this segment before it installs the snapshot, so someone removed it.
+            LOG.warn(
+                    "The log segment {} that follows the snapshot of {} is missing; writes acknowledged after"
+                            + " that snapshot, if any, are lost. Starting a new, empty segment.",
+                    directory.segment(first).getFileName(),
+                    directory.root());
+        }
         long generation = segments.isEmpty() ? first : segments.get(segments.size() - 1);
         FileChannel channel = segments.isEmpty()
                 ? directory.createSegment(generation)

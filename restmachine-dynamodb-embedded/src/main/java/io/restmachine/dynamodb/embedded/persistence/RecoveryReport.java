@@ -24,6 +24,7 @@ public final class RecoveryReport {
     private final long items;
     private final @Nullable TornTail tornTail;
 
+    /** A report as recovery builds it; {@code tornTail} is null when the log ended cleanly. */
     public RecoveryReport(
             Path directory,
             boolean snapshotLoaded,

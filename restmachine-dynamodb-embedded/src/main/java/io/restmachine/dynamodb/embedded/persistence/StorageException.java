@@ -8,10 +8,12 @@ package io.restmachine.dynamodb.embedded.persistence;
 public final class StorageException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** A refusal whose message says what is wrong, where, and how to proceed. */
     public StorageException(String message) {
         super(message);
     }
 
+    /** A refusal caused by {@code cause} (typically an I/O error). */
     public StorageException(String message, Throwable cause) {
         super(message, cause);
     }

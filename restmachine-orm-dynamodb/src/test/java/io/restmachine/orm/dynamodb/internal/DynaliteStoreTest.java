@@ -22,6 +22,11 @@ class DynaliteStoreTest extends StoreContract {
     }
 
     @Override
+    boolean supportsTimeToLive() {
+        return false;
+    }
+
+    @Override
     boolean supportsAddingIndexes() {
         return false;
     }

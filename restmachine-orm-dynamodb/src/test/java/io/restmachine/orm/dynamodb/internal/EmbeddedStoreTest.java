@@ -30,6 +30,11 @@ class EmbeddedStoreTest extends StoreContract {
     }
 
     @Override
+    boolean supportsTimeToLive() {
+        return true;
+    }
+
+    @Override
     boolean supportsAddingIndexes() {
         return true;
     }

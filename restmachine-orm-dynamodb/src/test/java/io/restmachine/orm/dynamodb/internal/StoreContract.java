@@ -4,7 +4,6 @@ import static io.restmachine.orm.spi.ItemValue.n;
 import static io.restmachine.orm.spi.ItemValue.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.restmachine.orm.BackendException;
 import io.restmachine.orm.Ttl;
@@ -26,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +55,8 @@ abstract class StoreContract {
     abstract String serverName();
 
     abstract boolean supportsTransactions();
+
+    abstract boolean supportsTimeToLive();
 
     /** Whether UpdateTable can add a global secondary index to an existing table. */
     abstract boolean supportsAddingIndexes();
@@ -434,9 +434,7 @@ abstract class StoreContract {
 
     @Test
     void transactWrite_appliesAllActions_orNoneWithOneReasonPerAction() {
-        assumeThat(supportsTransactions())
-                .as(Peers.lacks(serverName(), "TransactWriteItems"))
-                .isTrue();
+        Peers.skipUnless(supportsTransactions(), serverName(), "TransactWriteItems");
         store.put(item("TX#1", "A", "v", n(1)), null);
         store.put(item("TX#1", "GONE", "v", n(1)), null);
         store.put(item("TX#1", "KEEP", "v", n(1)), null);
@@ -521,9 +519,7 @@ abstract class StoreContract {
                     .isInstanceOf(BackendException.class)
                     .hasMessageContaining("'ByStatus'")
                     .hasMessageContaining("backend.createTable()");
-            assumeThat(false)
-                    .as(Peers.lacks(serverName(), "adding an index to an existing table"))
-                    .isTrue();
+            Peers.skipUnless(false, serverName(), "adding an index to an existing table");
         }
         admin.create(List.of(account, order));
 
@@ -533,12 +529,10 @@ abstract class StoreContract {
     }
 
     @Test
-    void createTable_enablesTimeToLiveOnTheTtlAttribute_whereSupported() {
-        var description = admin.describe();
-        assumeThat(description.timeToLiveAttribute())
-                .as(Peers.lacks(serverName(), "UpdateTimeToLive"))
-                .isNotNull();
-        assertThat(description.timeToLiveAttribute()).isEqualTo("expiresAt");
+    void createTable_enablesTimeToLiveOnTheTtlAttribute() {
+        Peers.skipUnless(supportsTimeToLive(), serverName(), "UpdateTimeToLive");
+
+        assertThat(admin.describe().timeToLiveAttribute()).isEqualTo("expiresAt");
     }
 
     @Test
@@ -563,9 +557,5 @@ abstract class StoreContract {
                 null,
                 null,
                 true);
-    }
-
-    static Map<String, ItemValue> ordered(Map<String, ItemValue> item) {
-        return new LinkedHashMap<>(item);
     }
 }

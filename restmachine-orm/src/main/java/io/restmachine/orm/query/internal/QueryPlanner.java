@@ -252,7 +252,13 @@ public final class QueryPlanner {
                     last = i == segments.size() - 1;
                     break;
                 }
-                prefix.append(p.codec().keyString(v));
+                try {
+                    prefix.append(p.codec().keyString(v));
+                } catch (RuntimeException notAKeyValue) {
+                    // Left to the filter, which reports a value that doesn't fit.
+                    next = null;
+                    break;
+                }
             } else {
                 prefix.append((String) s);
             }

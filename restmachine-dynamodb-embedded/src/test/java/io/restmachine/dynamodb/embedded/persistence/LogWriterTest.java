@@ -1,0 +1,216 @@
+package io.restmachine.dynamodb.embedded.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Group commit: writers that arrive during a sync share the next one, and a failed sync poisons the log. */
+class LogWriterTest {
+    @TempDir
+    Path temp;
+
+    /** A file channel whose first {@code force} waits for {@link #release} and whose syncs are counted. */
+    static final class GatedChannel extends FileChannel {
+        final FileChannel file;
+        final CountDownLatch firstSyncStarted = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicInteger syncs = new AtomicInteger();
+        volatile boolean failSyncs;
+
+        GatedChannel(FileChannel file) {
+            this.file = file;
+        }
+
+        @Override
+        public void force(boolean metaData) throws IOException {
+            if (syncs.incrementAndGet() == 1) {
+                firstSyncStarted.countDown();
+                try {
+                    if (!release.await(30, TimeUnit.SECONDS)) {
+                        throw new IOException("test never released the first sync");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
+            if (failSyncs) {
+                throw new IOException("simulated fsync failure");
+            }
+            file.force(metaData);
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            return file.write(src);
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            return file.read(dst);
+        }
+
+        @Override
+        public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
+            return file.read(dsts, offset, length);
+        }
+
+        @Override
+        public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+            return file.write(srcs, offset, length);
+        }
+
+        @Override
+        public long position() throws IOException {
+            return file.position();
+        }
+
+        @Override
+        public FileChannel position(long newPosition) throws IOException {
+            file.position(newPosition);
+            return this;
+        }
+
+        @Override
+        public long size() throws IOException {
+            return file.size();
+        }
+
+        @Override
+        public FileChannel truncate(long size) throws IOException {
+            file.truncate(size);
+            return this;
+        }
+
+        @Override
+        public long transferTo(long position, long count, WritableByteChannel target) throws IOException {
+            return file.transferTo(position, count, target);
+        }
+
+        @Override
+        public long transferFrom(ReadableByteChannel src, long position, long count) throws IOException {
+            return file.transferFrom(src, position, count);
+        }
+
+        @Override
+        public int read(ByteBuffer dst, long position) throws IOException {
+            return file.read(dst, position);
+        }
+
+        @Override
+        public int write(ByteBuffer src, long position) throws IOException {
+            return file.write(src, position);
+        }
+
+        @Override
+        public MappedByteBuffer map(MapMode mode, long position, long size) throws IOException {
+            return file.map(mode, position, size);
+        }
+
+        @Override
+        public FileLock lock(long position, long size, boolean shared) throws IOException {
+            return file.lock(position, size, shared);
+        }
+
+        @Override
+        public FileLock tryLock(long position, long size, boolean shared) throws IOException {
+            return file.tryLock(position, size, shared);
+        }
+
+        @Override
+        protected void implCloseChannel() throws IOException {
+            file.close();
+        }
+    }
+
+    private GatedChannel channel() throws IOException {
+        Path file = temp.resolve("segment.log");
+        return new GatedChannel(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE));
+    }
+
+    private static byte[] payload(int n) {
+        return new LogRecord.TableDeleted("table-" + n, "id").encode();
+    }
+
+    @Test
+    void writersArrivingDuringASync_shareTheNextOne() throws Exception {
+        GatedChannel channel = channel();
+        LogWriter writer = new LogWriter(channel, temp.resolve("segment.log"), 0);
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            List<Future<Long>> appends = new ArrayList<>();
+            appends.add(pool.submit(() -> writer.append(payload(0))));
+            assertThat(channel.firstSyncStarted.await(30, TimeUnit.SECONDS)).isTrue();
+            for (int i = 1; i <= 4; i++) {
+                int n = i;
+                appends.add(pool.submit(() -> writer.append(payload(n))));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (writer.appended() < 5) {
+                assertThat(System.nanoTime())
+                        .as("four writers queue behind the first sync")
+                        .isLessThan(deadline);
+                Thread.onSpinWait();
+            }
+            assertThat(appends.subList(1, 5))
+                    .as("nobody is acknowledged before their sync")
+                    .noneMatch(Future::isDone);
+
+            channel.release.countDown();
+            for (Future<Long> append : appends) {
+                append.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(channel.syncs)
+                .as("one sync for the first record, one shared by the four others")
+                .hasValue(2);
+        List<LogRecord> records = new ArrayList<>();
+        RecordScanner.Result result = RecordScanner.scan(
+                Files.readAllBytes(temp.resolve("segment.log")),
+                0,
+                (offset, bytes) -> records.add(LogRecord.decode(bytes)));
+        assertThat(result.damaged()).isFalse();
+        assertThat(records).hasSize(5);
+    }
+
+    @Test
+    void afterAFailedSync_theWriteAndEveryLaterOneAreRefused() throws Exception {
+        GatedChannel channel = channel();
+        channel.release.countDown();
+        channel.failSyncs = true;
+        LogWriter writer = new LogWriter(channel, temp.resolve("segment.log"), 0);
+
+        assertThatThrownBy(() -> writer.append(payload(1)))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("could not be written or synced, so this write was not stored")
+                .hasMessageContaining("reopen the engine")
+                .hasRootCauseMessage("simulated fsync failure");
+        channel.failSyncs = false;
+        assertThatThrownBy(() -> writer.append(payload(2))).isInstanceOf(UncheckedIOException.class);
+        assertThat(channel.syncs).as("a poisoned log does not try again").hasValue(1);
+    }
+}
