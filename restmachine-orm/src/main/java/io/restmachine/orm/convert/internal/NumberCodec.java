@@ -41,7 +41,7 @@ final class NumberCodec implements Codec {
             case INT, SHORT, BYTE, LONG:
                 return BigDecimal.valueOf(((Number) value).longValue());
             case DOUBLE:
-                return checkRange(finite(((Double) value).doubleValue()));
+                return finite(((Double) value).doubleValue());
             case FLOAT:
                 float f = (Float) value;
                 if (Float.isNaN(f) || Float.isInfinite(f)) {
