@@ -2,6 +2,7 @@ package io.restmachine.dynamodb.embedded;
 
 import io.restmachine.dynamodb.embedded.action.Engine;
 import io.restmachine.dynamodb.embedded.action.FaultPlan;
+import io.restmachine.dynamodb.embedded.auth.SignatureVerifier;
 import io.restmachine.dynamodb.embedded.persistence.DurableStore;
 import io.restmachine.dynamodb.embedded.persistence.RecoveryReport;
 import io.restmachine.dynamodb.embedded.protocol.HttpTransport;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -137,16 +139,25 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
     }
 
     /**
-     * Serves DynamoDB's HTTP protocol on {@code host:port}; the server stops when the handle or
-     * the engine is closed. Binding anything but a loopback address exposes the engine, which has
-     * no authentication, to the network.
+     * Serves DynamoDB's HTTP protocol on {@code host:port}, without authentication; the server
+     * stops when the handle or the engine is closed. Binding anything but a loopback address
+     * exposes the engine to the network: use {@link #serve(ServerOptions)} with access keys then.
      */
-    public synchronized ServerHandle serve(String host, int port) {
+    public ServerHandle serve(String host, int port) {
+        return serve(new ServerOptions(host, port, Map.of()));
+    }
+
+    /**
+     * Serves DynamoDB's HTTP protocol as {@code options} say; with access keys, requests not
+     * signed (Signature Version 4) by one of them are refused with DynamoDB's errors before they
+     * reach the engine. The server stops when the handle or the engine is closed.
+     */
+    public synchronized ServerHandle serve(ServerOptions options) {
         requireOpen();
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be between 0 (any free port) and 65535, got " + port);
-        }
-        HttpTransport transport = HttpTransport.start(handler, host, port, serverThreads);
+        @Nullable
+        SignatureVerifier verifier =
+                options.requiresAuth() ? SignatureVerifier.of(options.accessKeys(), Clock.systemUTC()) : null;
+        HttpTransport transport = HttpTransport.start(handler, options.host(), options.port(), serverThreads, verifier);
         resources.add(transport);
         return new ServerHandle() {
             @Override

@@ -1,6 +1,7 @@
 package io.restmachine.orm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
  * {@code serve} in its own JVM, as a user runs it: reachable through the AWS SDK over HTTP, stopped
@@ -131,6 +133,47 @@ class ServeTest {
         assertThat(result.err()).contains("--port must be between 0").hasLineCount(1);
     }
 
+    @Test
+    void serve_withRequireAuth_servesTheConfiguredKeyAndRefusesAWrongSecret() throws Exception {
+        Lines output = start("serve", "--port", "0", "--require-auth", "--access-key", "AKIDLOCAL:local-secret");
+        URI endpoint = endpointFrom(output);
+        assertThat(output.through("auth:")).last().asString().contains("signed with one of 1 access key(s)");
+
+        try (DynamoDbClient signed = client(endpoint, "AKIDLOCAL", "local-secret");
+                DynamoDbClient forged = client(endpoint, "AKIDLOCAL", "not-the-secret")) {
+            assertThat(signed.listTables().tableNames()).isEmpty();
+            assertThatThrownBy(forged::listTables).isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(
+                            e.awsErrorDetails().errorCode())
+                    .isEqualTo("InvalidSignatureException"));
+        }
+    }
+
+    @Test
+    void serve_withRequireAuthButNoKey_exits2() {
+        Cli.Result result = Cli.plain("serve", "--port", "0", "--require-auth");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("--require-auth needs at least one --access-key ID:SECRET")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void serve_withAccessKeyWithoutSecret_exits2WithoutEchoingIt() {
+        Cli.Result result = Cli.plain("serve", "--port", "0", "--require-auth", "--access-key", "AKIDLOCAL");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err()).contains("--access-key takes ID:SECRET").hasLineCount(1);
+    }
+
+    @Test
+    void serve_withAccessKeyButNoRequireAuth_exits2() {
+        Cli.Result result = Cli.plain("serve", "--port", "0", "--access-key", "AKIDLOCAL:s");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err()).contains("--access-key needs --require-auth").doesNotContain(":s");
+    }
+
     private Lines start(String... args) throws IOException {
         if (server != null) {
             server.destroyForcibly();
@@ -155,10 +198,14 @@ class ServeTest {
     }
 
     private static DynamoDbClient client(URI endpoint) {
+        return client(endpoint, "any", "any");
+    }
+
+    private static DynamoDbClient client(URI endpoint, String keyId, String secret) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "any")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
                 .build();
     }
 

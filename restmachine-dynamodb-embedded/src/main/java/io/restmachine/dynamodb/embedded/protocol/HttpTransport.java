@@ -2,6 +2,9 @@ package io.restmachine.dynamodb.embedded.protocol;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.restmachine.dynamodb.embedded.auth.SignatureVerifier;
+import io.restmachine.dynamodb.embedded.auth.SignedRequest;
+import io.restmachine.dynamodb.embedded.error.DynamoError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,11 +14,13 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP face of the {@link ProtocolHandler}: the JDK's HTTP server on a bounded pool of worker
@@ -45,6 +50,15 @@ public final class HttpTransport implements AutoCloseable {
      * {@code threads} requests in progress at once.
      */
     public static HttpTransport start(ProtocolHandler handler, String host, int port, int threads) {
+        return start(handler, host, port, threads, null);
+    }
+
+    /**
+     * Like {@link #start(ProtocolHandler, String, int, int)}, refusing (with DynamoDB's error)
+     * every request other than the health check that {@code verifier} does not accept.
+     */
+    public static HttpTransport start(
+            ProtocolHandler handler, String host, int port, int threads, @Nullable SignatureVerifier verifier) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 128);
             AtomicInteger counter = new AtomicInteger();
@@ -56,7 +70,7 @@ public final class HttpTransport implements AutoCloseable {
                     });
             workers.allowCoreThreadTimeOut(true);
             server.setExecutor(workers);
-            server.createContext("/", exchange -> serve(handler, exchange));
+            server.createContext("/", exchange -> serve(handler, verifier, exchange));
             server.start();
             InetSocketAddress bound = server.getAddress();
             String shownHost = bound.getAddress().isAnyLocalAddress() ? "127.0.0.1" : bound.getHostString();
@@ -70,7 +84,8 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
-    private static void serve(ProtocolHandler handler, HttpExchange exchange) throws IOException {
+    private static void serve(ProtocolHandler handler, @Nullable SignatureVerifier verifier, HttpExchange exchange)
+            throws IOException {
         try (exchange) {
             Map<String, String> headers = new HashMap<>();
             for (Map.Entry<String, List<String>> header :
@@ -82,9 +97,16 @@ public final class HttpTransport implements AutoCloseable {
                 }
             }
             byte[] body = readBody(exchange.getRequestBody(), headers.get("content-length"));
+            Optional<DynamoError> refusal = body == null
+                            || verifier == null
+                            || exchange.getRequestMethod().equals("GET")
+                    ? Optional.empty()
+                    : verifier.verify(signed(exchange, body));
             WireResponse response = body == null
                     ? new WireResponse(413, Map.of(), new byte[0])
-                    : handler.handle(exchange.getRequestMethod(), headers, body);
+                    : refusal.isPresent()
+                            ? handler.refuse(headers, refusal.get())
+                            : handler.handle(exchange.getRequestMethod(), headers, body);
             for (Map.Entry<String, String> header : response.headers().entrySet()) {
                 exchange.getResponseHeaders().set(header.getKey(), header.getValue());
             }
@@ -96,6 +118,13 @@ public final class HttpTransport implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static SignedRequest signed(HttpExchange exchange, byte[] body) {
+        URI uri = exchange.getRequestURI();
+        String path = uri.getRawPath() == null ? "/" : uri.getRawPath();
+        String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+        return new SignedRequest(exchange.getRequestMethod(), path, query, exchange.getRequestHeaders(), body);
     }
 
     /** The body, or null when it exceeds the limit. */

@@ -120,6 +120,19 @@ public final class ProtocolHandler {
         }
     }
 
+    /**
+     * DynamoDB's answer refusing a request with {@code error} (e.g. a failed signature check),
+     * rendered as every other error is.
+     *
+     * @param headers the request's header values by lower-case name
+     */
+    public WireResponse refuse(Map<String, String> headers, DynamoError error) {
+        String contentType = contentType(headers.get("content-type"));
+        boolean amzJson =
+                contentType.equals("application/x-amz-json-1.0") || contentType.equals("application/x-amz-json-1.1");
+        return error(amzJson ? contentType : "application/json", error, null, null);
+    }
+
     private JsonNode parse(byte[] body) {
         try {
             JsonNode node = mapper.readTree(body);

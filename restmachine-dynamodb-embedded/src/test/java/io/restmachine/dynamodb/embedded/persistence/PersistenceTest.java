@@ -4,6 +4,7 @@ import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,9 +67,28 @@ abstract class PersistenceTest {
         return image;
     }
 
-    /** Copies the files of {@code dir} (not its lock) as they are now. */
+    /**
+     * Copies the files of {@code dir} (not its lock) as they are now. A compaction running in the
+     * background may delete a segment between listing and copying it; the copy is then not one
+     * state of the directory, so it is taken again (a bounded number of times).
+     */
     Path crashImage(Path dir) {
-        Path image = temp.resolve("image-" + (++images));
+        NoSuchFileException vanished = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            Path image = temp.resolve("image-" + (++images));
+            try {
+                copyFiles(dir, image);
+                return image;
+            } catch (NoSuchFileException e) {
+                vanished = e;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        throw new UncheckedIOException("files kept vanishing while copying " + dir, vanished);
+    }
+
+    private static void copyFiles(Path dir, Path image) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             Files.createDirectories(image);
             for (Path file : files.toList()) {
@@ -76,10 +96,7 @@ abstract class PersistenceTest {
                     Files.copy(file, image.resolve(file.getFileName()));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return image;
     }
 
     @AfterEach

@@ -230,6 +230,10 @@ final class CollectionCodecs {
             Map<?, ?> m = (Map<?, ?>) map;
             Map<String, ItemValue> out = new HashMap<>(m.size() * 2);
             for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (e.getKey() == null) {
+                    throw new IllegalArgumentException("the map has a null key; DynamoDB map keys are attribute names"
+                            + " and can't be null: remove that entry");
+                }
                 Object v = e.getValue();
                 ItemValue written = v == null ? null : value.write(v);
                 out.put(key.keyString(e.getKey()), written == null ? new ItemValue.Null() : written);

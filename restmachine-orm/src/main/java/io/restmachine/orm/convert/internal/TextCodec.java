@@ -23,7 +23,26 @@ final class TextCodec<T> implements Codec {
 
     @Override
     public ItemValue write(Object value) {
-        return new ItemValue.S(format.apply(value));
+        return new ItemValue.S(wellFormed(format.apply(value)));
+    }
+
+    /**
+     * The text itself, if it is valid Unicode; DynamoDB strings are UTF-8, and an unpaired
+     * surrogate has no UTF-8 form: the SDK would silently store '?' in its place.
+     */
+    static String wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException(String.format(
+                        "the text has an unpaired surrogate \\u%04X at index %d, which is not valid Unicode and has no"
+                                + " UTF-8 form; DynamoDB would store it changed. Fix: pass well-formed text",
+                        (int) c, i));
+            }
+        }
+        return text;
     }
 
     @Override
@@ -57,7 +76,7 @@ final class TextCodec<T> implements Codec {
 
     @Override
     public String keyString(Object value) {
-        return format.apply(value);
+        return wellFormed(format.apply(value));
     }
 
     @Override

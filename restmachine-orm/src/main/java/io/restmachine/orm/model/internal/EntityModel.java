@@ -281,9 +281,18 @@ public final class EntityModel<T> {
         if (sortKey.computeFrom(values) == null) {
             missing.addAll(sortKey.missing(values.keySet()));
         }
+        if (missing.isEmpty()) {
+            throw emptyKey(partitionKey, given);
+        }
         throw new ValidationException("cannot compute the table key of " + type().getSimpleName() + " from " + given
                 + ": missing field" + (missing.size() == 1 ? " " : "s ") + missing + "; add "
                 + (missing.size() == 1 ? "it" : "them") + " to the key (the keys read " + keyFields + ")");
+    }
+
+    /** Every field the key reads was given, yet it came out null or empty (e.g. an empty string). */
+    private ValidationException emptyKey(KeyDef def, Object given) {
+        return new ValidationException("the " + def.describe() + " of " + type().getSimpleName() + " computed from "
+                + given + " is empty or null; key values must not be empty: give its fields non-empty values");
     }
 
     /** One key computed from converted field values, or a {@link ValidationException} naming what is missing. */
@@ -291,6 +300,9 @@ public final class EntityModel<T> {
         String k = def.computeFrom(values);
         if (k == null) {
             List<String> missing = def.missing(values.keySet());
+            if (missing.isEmpty()) {
+                throw emptyKey(def, given);
+            }
             throw new ValidationException("cannot compute the " + def.describe() + " of " + type().getSimpleName()
                     + " from " + given + ": missing field" + (missing.size() == 1 ? " " : "s ") + missing
                     + "; add " + (missing.size() == 1 ? "it" : "them") + " to the key");
