@@ -185,7 +185,12 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
         return store == null ? Optional.empty() : Optional.of(store.recoveryReport());
     }
 
-    /** Deletes every item whose time-to-live has passed, now; returns how many were deleted. */
+    /**
+     * Deletes every item whose time-to-live has passed, now, as DynamoDB's time to live would:
+     * items whose TTL attribute is a Number of epoch seconds before the clock's now and not more
+     * than five years before it (other types, and older expiries, are ignored). Only the expired
+     * items are visited. Returns how many were deleted.
+     */
     public int expireNow() {
         return database.expireNow();
     }

@@ -3,8 +3,8 @@ package io.restmachine.dynamodb.embedded.table;
 import io.restmachine.dynamodb.embedded.error.DynamoError;
 import io.restmachine.dynamodb.embedded.error.ErrorType;
 import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -188,27 +188,20 @@ public final class Database {
     }
 
     /**
-     * Deletes every item whose time-to-live attribute (a number of epoch seconds) lies before the
-     * clock's now; returns how many were deleted. The scheduler calls this; tests may call it
+     * Deletes every item that time to live has expired (see {@link Table#dueForExpiry}) through
+     * the single mutation path, so indexes and the log see an ordinary delete; returns how many
+     * were deleted. Visits only the expired items. The scheduler calls this; tests may call it
      * directly.
      */
     public int expireNow() {
-        long now = clock.instant().getEpochSecond();
+        Instant now = clock.instant();
         int deleted = 0;
         for (Table table : tables.values()) {
-            String attribute = table.definition().ttlAttribute();
-            if (attribute == null) {
-                continue;
-            }
-            for (Map.Entry<StoreKey, Map<String, AttributeValue>> entry :
-                    table.items().entrySet()) {
-                if (!expired(entry.getValue(), attribute, now)) {
-                    continue;
-                }
-                StoreKey key = entry.getKey();
+            for (StoreKey key : table.dueForExpiry(now)) {
                 boolean removed = locked(table, key, () -> {
+                    // The item may have changed since the index listed it: decide on what is stored now.
                     Map<String, AttributeValue> current = table.get(key);
-                    if (current == null || !expired(current, attribute, now)) {
+                    if (current == null || !table.isDueForExpiry(current, now)) {
                         return false;
                     }
                     commit(new ItemWrite(table, key, current, null));
@@ -220,9 +213,5 @@ public final class Database {
             }
         }
         return deleted;
-    }
-
-    private static boolean expired(Map<String, AttributeValue> item, String attribute, long now) {
-        return item.get(attribute) instanceof AttributeValue.N n && n.value().compareTo(BigDecimal.valueOf(now)) < 0;
     }
 }

@@ -1,10 +1,12 @@
 package io.restmachine.dynamodb.embedded.table;
 
 import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +19,7 @@ public final class Table {
     private volatile TableDefinition definition;
     private final ConcurrentSkipListMap<StoreKey, Map<String, AttributeValue>> items = new ConcurrentSkipListMap<>();
     private volatile Map<String, ConcurrentSkipListMap<StoreKey, Map<String, AttributeValue>>> indexes;
+    private final ExpiryIndex expiry = new ExpiryIndex();
 
     Table(TableDefinition definition) {
         this.definition = definition;
@@ -110,6 +113,7 @@ public final class Table {
                 map.put(newKey, project(index, after));
             }
         }
+        expiry.update(current.ttlAttribute(), key, before, after);
         if (after == null) {
             items.remove(key);
         } else {
@@ -120,6 +124,9 @@ public final class Table {
     /** Replaces the definition, building the maps of new indexes; callers hold every lock stripe. */
     void redefine(TableDefinition next) {
         Map<String, ConcurrentSkipListMap<StoreKey, Map<String, AttributeValue>>> maps = new HashMap<>();
+        if (!Objects.equals(definition.ttlAttribute(), next.ttlAttribute())) {
+            expiry.rebuild(next.ttlAttribute(), items);
+        }
         this.definition = next;
         for (IndexDefinition index : next.indexes()) {
             ConcurrentSkipListMap<StoreKey, Map<String, AttributeValue>> map = indexes.get(index.name());
@@ -135,6 +142,19 @@ public final class Table {
             maps.put(index.name(), map);
         }
         this.indexes = Map.copyOf(maps);
+    }
+
+    /**
+     * The keys of the items that time to live deletes at {@code now} (see {@link ExpiryIndex}), in
+     * expiry order, without walking the other items; a live view.
+     */
+    public Iterable<StoreKey> dueForExpiry(Instant now) {
+        return expiry.due(now);
+    }
+
+    /** Whether time to live deletes this item at {@code now}, by the table's current setting. */
+    public boolean isDueForExpiry(Map<String, AttributeValue> item, Instant now) {
+        return ExpiryIndex.due(ExpiryIndex.expiry(definition.ttlAttribute(), item), now);
     }
 
     /** Number of items (walks the table). */
