@@ -458,6 +458,43 @@ class ItemCollectionsTest extends EngineTest {
         assertThat(client.scan(b -> b.tableName("items")).count()).isZero();
     }
 
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aTransactionalReadReportsAKeyThatDoesNotFitTheTableAsACancellationReason(Transport transport) {
+        open(transport);
+        createTable("items", null);
+        client.putItem(b -> b.tableName("items").item(item("pk", "a")));
+        assertThatThrownBy(() -> client.transactGetItems(b -> b.transactItems(
+                        t -> t.get(g -> g.tableName("items").key(item("pk", "a"))),
+                        t -> t.get(g -> g.tableName("items").key(Map.of("pk", AttributeValue.fromM(Map.of())))),
+                        t -> t.get(g -> g.tableName("items").key(item("pk", ""))))))
+                .isInstanceOfSatisfying(TransactionCanceledException.class, e -> {
+                    assertThat(e.getMessage())
+                            .startsWith("Transaction cancelled, please refer cancellation reasons for specific"
+                                    + " reasons [None, ValidationError, ValidationError]");
+                    assertThat(e.cancellationReasons())
+                            .extracting(CancellationReason::message)
+                            .containsExactly(
+                                    null,
+                                    "The provided key element does not match the schema",
+                                    "One or more parameter values are not valid. The AttributeValue for a key"
+                                            + " attribute cannot contain an empty string value. Key: pk");
+                });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aTransactionalReadOfOneItemTwiceIsRejected(Transport transport) {
+        open(transport);
+        createTable("items", null);
+        assertThatThrownBy(() -> client.transactGetItems(b -> b.transactItems(
+                        t -> t.get(g -> g.tableName("items").key(item("pk", "a"))),
+                        t -> t.get(g -> g.tableName("items").key(item("pk", "a"))))))
+                .isInstanceOf(DynamoDbException.class)
+                .isNotInstanceOf(TransactionCanceledException.class)
+                .hasMessageStartingWith("Transaction request cannot include multiple operations on one item");
+    }
+
     private static WriteRequest put(Map<String, AttributeValue> item) {
         return WriteRequest.builder().putRequest(p -> p.item(item)).build();
     }

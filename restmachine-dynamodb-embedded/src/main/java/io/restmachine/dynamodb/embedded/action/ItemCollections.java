@@ -15,7 +15,8 @@ import java.util.Map;
  * {@code ReturnItemCollectionMetrics}: for a write to a table with local secondary indexes, when the
  * request says {@code SIZE}, the partition key of the item collection written to and an estimate
  * of the collection's size as a range of whole gigabytes around it ({@code [0.0, 1.0]} for anything
- * under 1 GB, as DynamoDB shows in its documentation). Tables without local indexes get nothing.
+ * under 1 GB). DynamoDB documents only a lower and an upper bound; whole-gigabyte bounds are the
+ * engine's choice. Tables without local indexes get nothing.
  */
 final class ItemCollections {
     private static final double BYTES_PER_GB = 1024.0 * 1024 * 1024;

@@ -5,9 +5,7 @@ import static io.restmachine.dynamodb.embedded.protocol.Shapes.*;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.restmachine.dynamodb.embedded.error.DynamoError;
 import io.restmachine.dynamodb.embedded.error.EngineException;
-import io.restmachine.dynamodb.embedded.error.ErrorType;
 import io.restmachine.dynamodb.embedded.protocol.Shape;
 import io.restmachine.dynamodb.embedded.table.Database;
 import io.restmachine.dynamodb.embedded.table.ItemWrite;
@@ -275,14 +273,7 @@ final class TransactWriteItems implements Action {
             }
         }
         if (failed) {
-            String codes = reasons.stream().map(EngineFailure.Reason::code).collect(Collectors.joining(", "));
-            throw new EngineFailure(
-                    new DynamoError(
-                            ErrorType.TRANSACTION_CANCELED,
-                            "Transaction cancelled, please refer cancellation reasons for specific reasons [" + codes
-                                    + "]"),
-                    null,
-                    reasons);
+            throw EngineFailure.cancelled(reasons);
         }
         engine.database().commit(writes);
     }
