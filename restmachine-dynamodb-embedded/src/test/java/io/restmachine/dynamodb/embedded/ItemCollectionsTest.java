@@ -322,6 +322,87 @@ class ItemCollectionsTest extends EngineTest {
         assertThat(index.indexSizeBytes()).isEqualTo(108);
     }
 
+    /** The size of an item whose attributes are all ASCII strings: name lengths plus value lengths. */
+    private static long asciiSize(Map<String, AttributeValue> item) {
+        return item.entrySet().stream()
+                .mapToLong(e -> e.getKey().length() + e.getValue().s().length())
+                .sum();
+    }
+
+    @Test
+    void sizesKeptUnderConcurrentWritesEqualSizesComputedFromTheItems() throws Exception {
+        open(Transport.IN_PROCESS);
+        createIndexedTable("threads");
+        int threads = 4;
+        List<Thread> writers = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < threads; t++) {
+            java.util.Random random = new java.util.Random(42 + t);
+            writers.add(new Thread(() -> {
+                try {
+                    for (int i = 0; i < 300; i++) {
+                        Map<String, AttributeValue> key =
+                                item("pk", "p" + random.nextInt(3), "sk", String.valueOf(random.nextInt(20)));
+                        switch (random.nextInt(5)) {
+                            case 0 -> client.deleteItem(
+                                    b -> b.tableName("threads").key(key));
+                            case 1 -> client.updateItem(b -> b.tableName("threads")
+                                    .key(key)
+                                    .updateExpression("SET #d = :d")
+                                    .expressionAttributeNames(Map.of("#d", "data"))
+                                    .expressionAttributeValues(Map.of(":d", s(pad(random.nextInt(40))))));
+                            case 2 -> client.updateItem(b -> b.tableName("threads")
+                                    .key(key)
+                                    .updateExpression("REMOVE l, #d")
+                                    .expressionAttributeNames(Map.of("#d", "data")));
+                            default -> {
+                                Map<String, AttributeValue> item = new java.util.HashMap<>(key);
+                                if (random.nextBoolean()) {
+                                    item.put("l", s(pad(1 + random.nextInt(5))));
+                                }
+                                if (random.nextBoolean()) {
+                                    item.put("g", s(pad(1 + random.nextInt(5))));
+                                }
+                                item.put("data", s(pad(random.nextInt(60))));
+                                client.putItem(b -> b.tableName("threads").item(item));
+                            }
+                        }
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        writers.forEach(Thread::start);
+        for (Thread writer : writers) {
+            writer.join(60_000);
+            assertThat(writer.isAlive()).as("writer finished within a minute").isFalse();
+        }
+        assertThat(failures).isEmpty();
+
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        client.scanPaginator(b -> b.tableName("threads")).items().forEach(items::add);
+        long tableSize =
+                items.stream().mapToLong(ItemCollectionsTest::asciiSize).sum();
+        long localSize = items.stream()
+                .filter(i -> i.containsKey("l"))
+                .mapToLong(i -> asciiSize(i) + 100)
+                .sum();
+        long globalSize = items.stream()
+                .filter(i -> i.containsKey("g"))
+                .mapToLong(i -> asciiSize(Map.of("pk", i.get("pk"), "sk", i.get("sk"), "g", i.get("g"))) + 100)
+                .sum();
+        TableDescription table = describe("threads");
+        assertThat(table.itemCount()).isEqualTo(items.size());
+        assertThat(table.tableSizeBytes()).isEqualTo(tableSize);
+        assertThat(table.localSecondaryIndexes().get(0).itemCount())
+                .isEqualTo(items.stream().filter(i -> i.containsKey("l")).count());
+        assertThat(table.localSecondaryIndexes().get(0).indexSizeBytes()).isEqualTo(localSize);
+        assertThat(table.globalSecondaryIndexes().get(0).itemCount())
+                .isEqualTo(items.stream().filter(i -> i.containsKey("g")).count());
+        assertThat(table.globalSecondaryIndexes().get(0).indexSizeBytes()).isEqualTo(globalSize);
+    }
+
     @Test
     void sizesAreRecomputedWhenAPersistentEngineReopens(@TempDir Path dir) {
         long tableSize;
