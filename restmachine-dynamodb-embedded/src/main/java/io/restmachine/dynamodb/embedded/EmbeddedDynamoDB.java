@@ -66,6 +66,9 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
             this.store = DurableStore.open(builder.directory, builder.clock, builder.compactionThreshold);
             this.database = store.database();
         }
+        if (builder.collectionLimit != Database.ITEM_COLLECTION_LIMIT) {
+            database.collectionLimit(builder.collectionLimit);
+        }
         this.handler = new ProtocolHandler(new Engine(database, faultPlan(faults)));
         this.serverThreads = builder.serverThreads;
         if (builder.expiryInterval.isZero()) {
@@ -253,8 +256,23 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
         private int serverThreads = Math.max(8, 2 * Runtime.getRuntime().availableProcessors());
         private @Nullable Path directory;
         private long compactionThreshold = 64L * 1024 * 1024;
+        private long collectionLimit = Database.ITEM_COLLECTION_LIMIT;
 
         private Builder() {}
+
+        /**
+         * For tests only: lowers DynamoDB's 10 GB item collection size limit (tables with local
+         * secondary indexes) to {@code bytes}, so that a test reaches it with a few kilobytes.
+         * Package-private on purpose: an application has no reason to change the limit.
+         */
+        Builder itemCollectionSizeLimit(long bytes) {
+            if (bytes < 1 || bytes > Database.ITEM_COLLECTION_LIMIT) {
+                throw new IllegalArgumentException("itemCollectionSizeLimit must be between 1 byte and 10 GiB ("
+                        + Database.ITEM_COLLECTION_LIMIT + "), got " + bytes);
+            }
+            this.collectionLimit = bytes;
+            return this;
+        }
 
         /** The clock for time-to-live expiry and creation times (tests: a fixed or mutable clock). */
         public Builder clock(Clock clock) {

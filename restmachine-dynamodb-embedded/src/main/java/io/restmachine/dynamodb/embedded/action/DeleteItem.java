@@ -73,6 +73,7 @@ final class DeleteItem implements Action {
             AttributeJson.writeItem(out, old);
         }
         Requests.writeCapacity(out, request, table.name(), Requests.writeUnits(old));
+        ItemCollections.writeField(out, request, table, storeKey);
         out.writeEndObject();
     }
 }

@@ -77,6 +77,7 @@ final class PutItem implements Action {
                 request,
                 table.name(),
                 Math.max(Requests.writeUnits(stored), old == null ? 0 : Requests.writeUnits(old)));
+        ItemCollections.writeField(out, request, table, key);
         out.writeEndObject();
     }
 }

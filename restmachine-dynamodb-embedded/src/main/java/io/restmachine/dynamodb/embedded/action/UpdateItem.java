@@ -97,6 +97,7 @@ final class UpdateItem implements Action {
         writeReturnValues(out, Requests.optionalText(request, "ReturnValues"), result[0], result[1], parsed.update());
         double units = Math.max(Requests.writeUnits(result[1]), result[0] == null ? 0 : Requests.writeUnits(result[0]));
         Requests.writeCapacity(out, request, table.name(), units);
+        ItemCollections.writeField(out, request, table, storeKey);
         out.writeEndObject();
     }
 
