@@ -439,7 +439,9 @@ class ItemCollectionsTest extends EngineTest {
         client.updateTimeToLive(b -> b.tableName("threads")
                 .timeToLiveSpecification(t -> t.attributeName("expires").enabled(true)));
         client.putItem(b -> b.tableName("threads").item(FULL));
-        Map<String, AttributeValue> expiring = item("pk", "a", "sk", "2", "l", "z", "expires", 1_000);
+        // Expired ten seconds ago: DynamoDB ignores expiries more than five years in the past.
+        long expires = clock.instant().getEpochSecond() - 10;
+        Map<String, AttributeValue> expiring = item("pk", "a", "sk", "2", "l", "z", "expires", expires);
         client.putItem(b -> b.tableName("threads").item(expiring));
         assertThat(db.expireNow()).isEqualTo(1);
         TableDescription table = describe("threads");

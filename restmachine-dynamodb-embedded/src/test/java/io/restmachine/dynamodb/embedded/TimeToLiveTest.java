@@ -68,7 +68,8 @@ class TimeToLiveTest extends EngineTest {
         MovableClock clock = new MovableClock();
         open(transport, EmbeddedDynamoDB.builder().clock(clock).expiryInterval(Duration.ZERO));
         createTable("sessions", null);
-        client.putItem(b -> b.tableName("sessions").item(item("pk", "old", "expires", 1)));
+        long expired = clock.instant().getEpochSecond() - 10;
+        client.putItem(b -> b.tableName("sessions").item(item("pk", "old", "expires", expired)));
         assertThat(db.expireNow()).isZero();
         assertThat(client.scan(b -> b.tableName("sessions")).count()).isEqualTo(1);
     }
