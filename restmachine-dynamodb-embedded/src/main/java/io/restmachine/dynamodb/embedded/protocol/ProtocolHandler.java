@@ -234,7 +234,8 @@ public final class ProtocolHandler {
         return (semicolon < 0 ? header : header.substring(0, semicolon)).trim();
     }
 
-    private static String requestId() {
+    /** A fresh 52-character request id, as DynamoDB's {@code x-amzn-RequestId}. */
+    static String requestId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         char[] id = new char[52];
         for (int i = 0; i < id.length; i++) {
