@@ -1,5 +1,6 @@
 package io.restmachine.orm.bench.measure;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
@@ -49,6 +50,27 @@ final class LeanDriver implements AutoCloseable {
         return connection;
     }
 
+    /**
+     * Sends on this thread's connection; if the server has closed it meanwhile (node closes
+     * connections idle for 5 s, e.g. those of threads 1 to 7 during an @1 phase), sends once more on
+     * a fresh one, as HTTP clients do with stale keep-alive connections. Every request here is
+     * idempotent.
+     */
+    private LeanConnection send(int thread, byte[] request, String operation) {
+        LeanConnection connection = connection(thread);
+        int status;
+        try {
+            status = connection.send(request);
+        } catch (UncheckedIOException stale) {
+            connection.close();
+            connection = new LeanConnection(endpoint);
+            connections[thread] = connection;
+            status = connection.send(request);
+        }
+        expectOk(connection, status, operation);
+        return connection;
+    }
+
     /** Puts a fresh item {@code PUT#thread#n}. */
     void put(int thread, long n) {
         byte[][] around = putTemplates[(int) (n % TEMPLATES)];
@@ -57,15 +79,13 @@ final class LeanDriver implements AutoCloseable {
         System.arraycopy(around[0], 0, body, 0, around[0].length);
         System.arraycopy(key, 0, body, around[0].length, key.length);
         System.arraycopy(around[1], 0, body, around[0].length + key.length, around[1].length);
-        LeanConnection connection = connection(thread);
-        expectOk(connection, connection.send(WireJson.request(hostPort, "PutItem", body)), "PutItem");
+        send(thread, WireJson.request(hostPort, "PutItem", body), "PutItem");
     }
 
     /** Gets {@code GET#(n mod 1000)} and checks that the answer holds that item. */
     void get(int thread, long n) {
         int i = (int) (n % Http.GET_ITEMS);
-        LeanConnection connection = connection(thread);
-        expectOk(connection, connection.send(gets[i]), "GetItem");
+        LeanConnection connection = send(thread, gets[i], "GetItem");
         if (!connection.bodyContains(getNeedles[i])) {
             throw new IllegalStateException(
                     "GetItem GET#" + i + " answered without the item: " + connection.bodyText());
@@ -74,11 +94,10 @@ final class LeanDriver implements AutoCloseable {
 
     /** Reads the query partition in pages of 100; fails unless it saw all 1,000 items, in order. */
     int query(int thread) {
-        LeanConnection connection = connection(thread);
         int seen = 0;
         int after = -1;
         for (int page = 0; page <= Http.QUERY_ITEMS / Http.PAGE + 1; page++) {
-            expectOk(connection, connection.send(queryRequest(after)), "Query");
+            LeanConnection connection = send(thread, queryRequest(after), "Query");
             int count = count(connection);
             seen += count;
             if (!connection.bodyContains(LAST_KEY)) {

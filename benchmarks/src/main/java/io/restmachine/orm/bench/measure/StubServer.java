@@ -23,23 +23,28 @@ import java.util.zip.CRC32;
  * per connection. Whatever a client reaches against it is the most it can show against any server.
  */
 final class StubServer implements AutoCloseable {
+    private static final byte[] GET_MARK = "GET#".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ITEM_MARK = "ITEM#".getBytes(StandardCharsets.US_ASCII);
 
     private final ServerSocket listener;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final byte[] putResponse;
-    private final byte[] getResponse;
+    /** Index n: the answer holding {@code GET#n}. */
+    private final byte[][] getResponses = new byte[Http.GET_ITEMS][];
     /** Index i: the page starting after ITEM#(i*100-1); the last one is empty. */
     private final byte[][] queryResponses;
 
     private StubServer() {
         putResponse = response("{}");
-        getResponse = response(WireJson.render(out -> {
-            out.writeStartObject();
-            out.writeFieldName("Item");
-            WireJson.writeItem(out, WireJson.getItem(0));
-            out.writeEndObject();
-        }));
+        for (int i = 0; i < Http.GET_ITEMS; i++) {
+            int n = i;
+            getResponses[i] = response(WireJson.render(out -> {
+                out.writeStartObject();
+                out.writeFieldName("Item");
+                WireJson.writeItem(out, WireJson.getItem(n));
+                out.writeEndObject();
+            }));
+        }
         int pages = Http.QUERY_ITEMS / Http.PAGE + 1;
         queryResponses = new byte[pages][];
         for (int p = 0; p < pages; p++) {
@@ -88,6 +93,7 @@ final class StubServer implements AutoCloseable {
                         + "Content-Type: application/x-amz-json-1.0\r\n"
                         + "x-amzn-RequestId: STUBSTUBSTUBSTUBSTUBSTUBSTUBSTUBSTUBSTUBSTUBSTUBSTUB\r\n"
                         + "x-amz-crc32: " + crc.getValue() + "\r\n"
+                        + "Date: Wed, 25 Nov 2026 12:00:00 GMT\r\n"
                         + "Content-Length: " + body.length + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         byte[] all = new byte[head.length + body.length];
@@ -151,7 +157,12 @@ final class StubServer implements AutoCloseable {
 
     private byte[] answer(String target, byte[] body, int length) {
         if (target.endsWith(".GetItem")) {
-            return getResponse;
+            int at = LeanConnection.indexOf(body, length, GET_MARK, 0);
+            int n = 0;
+            for (int i = at < 0 ? length : at + GET_MARK.length; i < length && body[i] >= '0' && body[i] <= '9'; i++) {
+                n = n * 10 + (body[i] - '0');
+            }
+            return getResponses[n % Http.GET_ITEMS];
         }
         if (target.endsWith(".Query")) {
             int at = LeanConnection.indexOf(body, length, ITEM_MARK, 0);

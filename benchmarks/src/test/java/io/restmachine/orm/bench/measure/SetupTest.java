@@ -88,6 +88,7 @@ class SetupTest {
             client.putItem(b -> b.tableName(Http.TABLE).item(WireJson.getItem(5)));
             lean.put(0, 1);
             lean.get(0, 0);
+            lean.get(0, 417);
             assertThat(lean.query(0)).isEqualTo(Http.QUERY_ITEMS);
         }
     }
