@@ -40,7 +40,7 @@ public final class Http {
     public static List<Row> measure(Settings settings) {
         Map<String, Double> sdkCeiling;
         Map<String, Double> leanCeiling;
-        try (StubServer stub = StubServer.start()) {
+        try (ServerProcess stub = Peers.stub()) {
             warmUp(stub.endpoint(), settings, false);
             sdkCeiling = sdkPhases(stub.endpoint(), settings);
             leanCeiling = leanPhases(stub.endpoint(), settings);

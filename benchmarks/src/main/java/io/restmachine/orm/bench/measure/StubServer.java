@@ -21,8 +21,10 @@ import java.util.zip.CRC32;
  * The client ceiling of measurement 4: an HTTP/1.1 keep-alive server on 127.0.0.1 that answers
  * PutItem, GetItem and Query of the benchmark with canned, valid responses (rendered once), a thread
  * per connection. Whatever a client reaches against it is the most it can show against any server.
+ * The suite runs it in its own JVM ({@link #main}), as it runs the real servers.
  */
-final class StubServer implements AutoCloseable {
+public final class StubServer implements AutoCloseable {
+    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] GET_MARK = "GET#".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ITEM_MARK = "ITEM#".getBytes(StandardCharsets.US_ASCII);
 
@@ -76,6 +78,20 @@ final class StubServer implements AutoCloseable {
         acceptor.start();
     }
 
+    /**
+     * Serves in this JVM: prints {@code ENDPOINT <uri>} when ready and serves until standard input
+     * closes or the process is stopped.
+     */
+    public static void main(String[] args) throws IOException {
+        try (StubServer stub = start()) {
+            System.out.println("ENDPOINT " + stub.endpoint());
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // serve until the parent closes our input or stops us
+            }
+        }
+    }
+
     /** Starts the stub on a free port of 127.0.0.1. */
     static StubServer start() {
         return new StubServer();
@@ -126,6 +142,7 @@ final class StubServer implements AutoCloseable {
             while (readLine(in, line)) {
                 int length = 0;
                 String target = "";
+                boolean expectContinue = false;
                 while (readLine(in, line) && line.length() > 0) {
                     String header = line.toString();
                     int colon = header.indexOf(':');
@@ -135,7 +152,13 @@ final class StubServer implements AutoCloseable {
                         length = Integer.parseInt(header.substring(colon + 1).trim());
                     } else if (name.equals("x-amz-target")) {
                         target = header.substring(colon + 1).trim();
+                    } else if (name.equals("expect")) {
+                        expectContinue = header.substring(colon + 1).trim().equalsIgnoreCase("100-continue");
                     }
+                }
+                if (expectContinue) {
+                    out.write(CONTINUE);
+                    out.flush();
                 }
                 if (length > body.length) {
                     body = new byte[length];
