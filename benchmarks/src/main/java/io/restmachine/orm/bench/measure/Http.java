@@ -76,7 +76,7 @@ public final class Http {
                     "4. HTTP " + phase + ", lean driver (its ceiling " + Row.fmt(leanCeiling.get(phase)) + unit + ")",
                     Row.fmt(o) + unit,
                     Row.fmt(d) + unit + " (dynalite)",
-                    o / d,
+                    d > 0 ? o / d : Double.NaN,
                     5.0));
         }
         for (String phase : PHASES) {
@@ -87,7 +87,7 @@ public final class Http {
                     "4. HTTP " + phase + ", SDK client (its ceiling " + Row.fmt(sdkCeiling.get(phase)) + unit + ")",
                     Row.fmt(o) + unit,
                     Row.fmt(d) + unit + " (dynalite)",
-                    o / d));
+                    d > 0 ? o / d : Double.NaN));
         }
         return rows;
     }
