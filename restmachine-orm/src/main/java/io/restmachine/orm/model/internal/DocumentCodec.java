@@ -2,7 +2,6 @@ package io.restmachine.orm.model.internal;
 
 import io.restmachine.orm.convert.internal.Codec;
 import io.restmachine.orm.spi.ValueFormat;
-import java.util.HashMap;
 import java.util.Map;
 
 /** A nested record or class, stored as a map ({@code M}) of its fields. */
@@ -15,7 +14,7 @@ final class DocumentCodec implements Codec {
 
     @Override
     public <V> V write(Object value, ValueFormat<V> to) {
-        Map<String, V> fields = new HashMap<>(shape.mapCapacity());
+        ItemMap<V> fields = new ItemMap<>(shape.storedCount());
         return to.map(shape.write(value, fields, to));
     }
 

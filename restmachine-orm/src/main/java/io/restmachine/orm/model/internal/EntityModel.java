@@ -44,7 +44,10 @@ public final class EntityModel<T> {
     private final @Nullable MethodHandle afterLoad;
     private final Function<Map<String, Object>, Object> partialInstance;
     private final Set<String> keyFields;
-    private final int itemCapacity;
+    private final int itemSize;
+    /** Whether the layout's key and entity type attributes differ, so the writer can skip looking for them. */
+    private final boolean distinctLayout;
+
     private final @Nullable String constantSortKey;
     /** Values every item of the last format used shares; see {@link #constants}. */
     private volatile @Nullable Constants<?> constants;
@@ -82,8 +85,10 @@ public final class EntityModel<T> {
             fields.addAll(k.fields() == null ? shape.propertyNames() : k.fields());
         }
         this.keyFields = Set.copyOf(fields);
-        int attributes = shape.properties().size() + 3 + 2 * indexArray.length;
-        this.itemCapacity = (int) (attributes / 0.75f) + 1;
+        this.itemSize = shape.properties().size() + 3 + 2 * indexArray.length;
+        this.distinctLayout =
+                new java.util.HashSet<>(List.of(layout.partitionKey(), layout.sortKey(), layout.entityType())).size()
+                        == 3;
         // Only a template can be known to give the same key for every instance; a key method could read anything.
         this.constantSortKey = sortKey instanceof TemplateKey t && t.isConstant() ? t.computeFrom(Map.of()) : null;
     }
@@ -228,7 +233,7 @@ public final class EntityModel<T> {
 
     /** The stored item of an instance in the given format; see {@link #toItem(Object)}. */
     public <V> Map<String, V> write(T instance, ValueFormat<V> format) {
-        Map<String, V> item = new HashMap<>(itemCapacity);
+        ItemMap<V> item = new ItemMap<>(itemSize);
         List<String> violations = new ArrayList<>(0);
         try {
             shape.write(instance, item, format);
@@ -241,9 +246,16 @@ public final class EntityModel<T> {
             throw new ValidationException(violations);
         }
         Constants<V> c = constants(format);
-        item.put(layout.partitionKey(), format.string(pk));
-        item.put(layout.sortKey(), c.sortKey() != null ? c.sortKey() : format.string(sk));
-        item.put(layout.entityType(), c.entityType());
+        V skValue = c.sortKey() != null ? c.sortKey() : format.string(sk);
+        if (distinctLayout) {
+            item.append(layout.partitionKey(), format.string(pk));
+            item.append(layout.sortKey(), skValue);
+            item.append(layout.entityType(), c.entityType());
+        } else {
+            item.put(layout.partitionKey(), format.string(pk));
+            item.put(layout.sortKey(), skValue);
+            item.put(layout.entityType(), c.entityType());
+        }
         for (IndexDef index : indexArray) {
             List<String> ignored = new ArrayList<>(0);
             String ipk = index.partitionKey().compute(instance, ignored);

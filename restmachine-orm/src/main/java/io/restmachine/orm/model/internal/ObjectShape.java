@@ -64,6 +64,11 @@ public final class ObjectShape<T> {
         return List.of(stored);
     }
 
+    /** How many fields are stored. */
+    int storedCount() {
+        return stored.length;
+    }
+
     /** Every field, stored or not, indexed as {@link #values} and {@link #instantiate} expect. */
     public List<Property> allProperties() {
         return List.of(properties);
@@ -147,16 +152,11 @@ public final class ObjectShape<T> {
         }
     }
 
-    /** The initial capacity of a hash map that holds every stored field without resizing. */
-    int mapCapacity() {
-        return (int) (stored.length / 0.75f) + 1;
-    }
-
     /**
      * Writes every non-null field into {@code out} under its attribute name, in the given format;
      * conversion problems of all fields are reported together as one {@link ValidationException}.
      */
-    public <V> Map<String, V> write(Object instance, Map<String, V> out, ValueFormat<V> to) {
+    <V> ItemMap<V> write(Object instance, ItemMap<V> out, ValueFormat<V> to) {
         List<String> violations = null;
         Property[] stored = this.stored;
         for (int i = 0; i < stored.length; i++) {
@@ -168,7 +168,7 @@ public final class ObjectShape<T> {
             try {
                 V written = p.codec.write(v, to);
                 if (written != null) {
-                    out.put(p.attribute, written);
+                    out.append(p.attribute, written);
                 }
             } catch (RuntimeException e) {
                 if (violations == null) {
