@@ -57,6 +57,15 @@ public final class FormattedItem<V> extends AbstractMap<String, ItemValue> {
         return format == ValueFormat.neutral() ? (Map<String, V>) item : null;
     }
 
+    /**
+     * An unmodifiable copy of an item, for values that keep one: a view is returned as it is (it is
+     * read-only, and its values belong to it), so an item written in a backend's format reaches the
+     * backend without being converted.
+     */
+    public static Map<String, ItemValue> copyOf(Map<String, ItemValue> item) {
+        return item instanceof FormattedItem<?> ? item : Map.copyOf(item);
+    }
+
     /** The values in the backend's type. */
     public Map<String, V> stored() {
         return values;
