@@ -12,6 +12,11 @@ final class TextCodec<T> implements Codec {
     private final Function<Object, String> format;
     private final Function<String, Object> parse;
     private final boolean ordered;
+    /**
+     * Whether the text can hold arbitrary characters (strings, chars, URIs) and must be checked for
+     * unpaired surrogates; the other formats (dates, UUIDs, enum names...) write well-formed text.
+     */
+    private final boolean freeText;
 
     @SuppressWarnings("unchecked")
     TextCodec(Class<T> type, Function<? super T, String> format, Function<String, ? extends T> parse, boolean ordered) {
@@ -19,11 +24,13 @@ final class TextCodec<T> implements Codec {
         this.format = (Function<Object, String>) format;
         this.parse = (Function<String, Object>) parse;
         this.ordered = ordered;
+        this.freeText = type == String.class || type == Character.class || type == java.net.URI.class;
     }
 
     @Override
     public <V> V write(Object value, ValueFormat<V> to) {
-        return to.string(wellFormed(text(value)));
+        String text = text(value);
+        return to.string(freeText ? wellFormed(text) : text);
     }
 
     /**
@@ -95,7 +102,8 @@ final class TextCodec<T> implements Codec {
 
     @Override
     public String keyString(Object value) {
-        return wellFormed(text(value));
+        String text = text(value);
+        return freeText ? wellFormed(text) : text;
     }
 
     @Override
