@@ -11,7 +11,7 @@ public sealed interface BatchWrite {
     /** Put a whole item, replacing any item with the same key. */
     record Put(Map<String, ItemValue> item, Map<String, ItemValue> key) implements BatchWrite {
         public Put {
-            item = Map.copyOf(item);
+            item = FormattedItem.copyOf(item);
             key = Map.copyOf(key);
         }
     }

@@ -21,7 +21,7 @@ public final class ConditionCheckFailedException extends RuntimeException {
     public ConditionCheckFailedException(
             String message, @Nullable Map<String, ItemValue> existingItem, @Nullable Throwable cause) {
         super(message, cause);
-        this.existingItem = existingItem == null ? null : Map.copyOf(existingItem);
+        this.existingItem = existingItem == null ? null : FormattedItem.copyOf(existingItem);
     }
 
     /** The stored item at the time of the failed check, or null if absent or not returned. */

@@ -20,6 +20,16 @@ public interface Store {
     /** The table every call addresses. */
     String tableName();
 
+    /**
+     * The value type this store works in. The core writes items in it, passing them as {@link
+     * FormattedItem} views that the store can take as they are ({@link FormattedItem#valuesIn}), and
+     * reads model instances straight from the views a store returns. The default is the neutral
+     * {@link ItemValue} form.
+     */
+    default ValueFormat<?> valueFormat() {
+        return ValueFormat.neutral();
+    }
+
     /** PutItem, with an optional condition. */
     void put(Map<String, ItemValue> item, @Nullable Expr condition);
 

@@ -35,7 +35,7 @@ public final class TransactionCancelledByStoreException extends RuntimeException
         public Reason {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(message, "message");
-            item = item == null ? null : Map.copyOf(item);
+            item = item == null ? null : FormattedItem.copyOf(item);
         }
     }
 }

@@ -9,7 +9,7 @@ public sealed interface TxWrite {
     /** A conditional put. */
     record Put(Map<String, ItemValue> item, @Nullable Expr condition) implements TxWrite {
         public Put {
-            item = Map.copyOf(item);
+            item = FormattedItem.copyOf(item);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -74,9 +75,20 @@ class ConversionPropertiesTest {
         assertThat(byString).isEqualTo(Integer.signum(a.compareTo(b)));
     }
 
+    /** Doubles DynamoDB can store: zero, or magnitudes from 1E-130 to below 1E+126 (see NumberRangeTest). */
     @Provide
     Arbitrary<Double> finiteDoubles() {
-        return Arbitraries.doubles().filter(x -> !x.isNaN() && !x.isInfinite());
+        Arbitrary<Double> anyMagnitude = Combinators.combine(
+                        Arbitraries.doubles().between(1, 9.99).ofScale(15),
+                        Arbitraries.integers().between(-129, 124),
+                        Arbitraries.of(1.0, -1.0))
+                .as((mantissa, exponent, sign) -> sign * mantissa * Math.pow(10, exponent));
+        return Arbitraries.oneOf(
+                        Arbitraries.doubles(),
+                        anyMagnitude,
+                        Arbitraries.of(0.0, -0.0, 1e-130, -1e-130, 9.999999999999998e125, -9.999999999999998e125))
+                .filter(x -> !x.isNaN() && !x.isInfinite() && (x == 0.0 || Math.abs(x) >= 1e-130))
+                .filter(x -> Math.abs(x) < 1e126);
     }
 
     @Provide

@@ -4,6 +4,7 @@ import io.restmachine.orm.bench.model.Order;
 import io.restmachine.orm.bench.model.OrderBean;
 import io.restmachine.orm.bench.model.Orders;
 import io.restmachine.orm.dynamodb.internal.AttributeValueMapper;
+import io.restmachine.orm.dynamodb.internal.SdkValueFormat;
 import io.restmachine.orm.model.internal.EntityModel;
 import io.restmachine.orm.model.internal.ModelFactory;
 import io.restmachine.orm.spi.ItemLayout;
@@ -23,12 +24,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Measurement 1: one 10-attribute order, object to item and item to object.
  *
- * <p>Ours goes through the entry points the repository uses on every write and read: {@link
- * EntityModel#toItem} then {@link AttributeValueMapper#toSdk} (object to SDK item), and {@link
- * AttributeValueMapper#fromSdk} then {@link EntityModel#fromItem} (SDK item to object). Both are in
- * {@code internal} packages; there is no narrower public entry point. The {@code oursModelOnly}
- * variants stop at the engine-neutral {@link ItemValue} map, to show what the SDK conversion costs.
- * The Enhanced Client goes through {@link TableSchema#itemToMap} and {@link TableSchema#mapToItem},
+ * <p>Ours goes through the entry points the repository and {@code DynamoDbStore} use on every write
+ * and read: {@link EntityModel#toItem(Object, io.restmachine.orm.spi.ValueFormat)} in the store's
+ * {@link SdkValueFormat}, then {@link AttributeValueMapper#toSdk} (object to SDK item, which takes
+ * the written values without a copy), and {@link AttributeValueMapper#fromSdk} then {@link
+ * EntityModel#fromItem} (SDK item to object, read straight from the SDK values). Both are in {@code
+ * internal} packages; there is no narrower public entry point. The {@code oursModelOnly} variants
+ * use the engine-neutral {@link ItemValue} form instead, which stores other than DynamoDB's get. The
+ * Enhanced Client goes through {@link TableSchema#itemToMap} and {@link TableSchema#mapToItem},
  * which its table operations call.
  */
 @State(Scope.Benchmark)
@@ -53,13 +56,13 @@ public class MappingBenchmark {
         order = Orders.sample(42);
         orderBean = OrderBean.of(order);
         neutralItem = model.toItem(order);
-        sdkItem = AttributeValueMapper.toSdk(neutralItem);
+        sdkItem = AttributeValueMapper.toSdk(model.toItem(order, SdkValueFormat.INSTANCE));
         enhancedItem = bean.itemToMap(orderBean, true);
     }
 
     @Benchmark
     public Map<String, AttributeValue> toItemOurs() {
-        return AttributeValueMapper.toSdk(model.toItem(order));
+        return AttributeValueMapper.toSdk(model.toItem(order, SdkValueFormat.INSTANCE));
     }
 
     @Benchmark

@@ -3,6 +3,7 @@ package io.restmachine.orm.bench.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restmachine.orm.dynamodb.internal.AttributeValueMapper;
+import io.restmachine.orm.dynamodb.internal.SdkValueFormat;
 import io.restmachine.orm.model.internal.EntityModel;
 import io.restmachine.orm.model.internal.ModelFactory;
 import io.restmachine.orm.spi.ItemLayout;
@@ -20,7 +21,7 @@ class SameItemTest {
 
     @Test
     void ours_theRawClientCode_andBothEnhancedSchemas_writeTheSameAttributes() {
-        Map<String, AttributeValue> ours = AttributeValueMapper.toSdk(model.toItem(order));
+        Map<String, AttributeValue> ours = AttributeValueMapper.toSdk(model.toItem(order, SdkValueFormat.INSTANCE));
         Map<String, AttributeValue> raw = RawOrders.item(order);
         Map<String, AttributeValue> bean = Orders.beanSchema().itemToMap(OrderBean.of(order), true);
         Map<String, AttributeValue> statik = Orders.staticSchema().itemToMap(OrderBean.of(order), true);
@@ -32,6 +33,7 @@ class SameItemTest {
         oursButTime.remove("placedAt");
         rawButTime.remove("placedAt");
         assertThat(ours).hasSize(13);
+        assertThat(AttributeValueMapper.toSdk(model.toItem(order))).isEqualTo(ours);
         assertThat(oursButTime).isEqualTo(rawButTime);
         assertThat(bean.keySet()).isEqualTo(ours.keySet());
         assertThat(statik).isEqualTo(bean);
@@ -41,8 +43,9 @@ class SameItemTest {
 
     @Test
     void eachMapper_readsItsItemBackToTheSameOrder() {
-        assertThat(model.fromItem(AttributeValueMapper.fromSdk(AttributeValueMapper.toSdk(model.toItem(order)))))
-                .isEqualTo(order);
+        Map<String, AttributeValue> sdkItem = AttributeValueMapper.toSdk(model.toItem(order, SdkValueFormat.INSTANCE));
+        assertThat(model.fromItem(AttributeValueMapper.fromSdk(sdkItem))).isEqualTo(order);
+        assertThat(model.fromItem(model.toItem(order))).isEqualTo(order);
         assertThat(RawOrders.order(RawOrders.item(order))).isEqualTo(order);
         TableSchema<OrderBean> bean = Orders.beanSchema();
         OrderBean back = bean.mapToItem(bean.itemToMap(OrderBean.of(order), true));

@@ -1,8 +1,10 @@
 package io.restmachine.orm.dynamodb.internal;
 
+import io.restmachine.orm.spi.FormattedItem;
 import io.restmachine.orm.spi.ItemValue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +17,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Converts between the core's {@link ItemValue} and the SDK's {@link AttributeValue}, one to one in
  * both directions: every DynamoDB type has exactly one counterpart, nothing is coerced.
  *
+ * <p>Items need no conversion on the hot paths: the core writes model items in {@link
+ * SdkValueFormat} (as {@link FormattedItem} views, which {@link #toSdk(Map)} unwraps), and {@link
+ * #fromSdk(Map)} hands response items back as views that the core reads models from directly.
+ * Keys, expression values and items built elsewhere are converted value by value.
+ *
  * <p>Numbers are sent in plain notation ({@link BigDecimal#toPlainString()}) so that no value
  * depends on exponent parsing; DynamoDB normalises them (trailing zeros dropped), which {@link
  * ItemValue.N} equality already ignores.
@@ -26,41 +33,55 @@ public final class AttributeValueMapper {
     /** The SDK form of one value. */
     public static AttributeValue toSdk(ItemValue value) {
         if (value instanceof ItemValue.S s) {
-            return AttributeValue.fromS(s.value());
+            return AttributeValue.createS(s.value());
         } else if (value instanceof ItemValue.N n) {
-            return AttributeValue.fromN(number(n));
+            return AttributeValue.createN(number(n));
         } else if (value instanceof ItemValue.B b) {
-            return AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(b.value()));
+            return AttributeValue.createB(SdkBytes.fromByteArrayUnsafe(b.value()));
         } else if (value instanceof ItemValue.Bool bool) {
-            return AttributeValue.fromBool(bool.value());
+            return SdkValueFormat.INSTANCE.bool(bool.value());
         } else if (value instanceof ItemValue.Null) {
-            return AttributeValue.fromNul(true);
+            return SdkValueFormat.INSTANCE.nul();
         } else if (value instanceof ItemValue.SS ss) {
-            return AttributeValue.fromSs(List.copyOf(ss.values()));
+            return AttributeValue.createSs(new ArrayList<>(ss.values()));
         } else if (value instanceof ItemValue.NS ns) {
-            return AttributeValue.fromNs(
-                    ns.values().stream().map(AttributeValueMapper::number).toList());
+            List<String> numbers = new ArrayList<>(ns.values().size());
+            for (ItemValue.N n : ns.values()) {
+                numbers.add(number(n));
+            }
+            return AttributeValue.createNs(numbers);
         } else if (value instanceof ItemValue.BS bs) {
-            return AttributeValue.fromBs(bs.values().stream()
-                    .map(b -> SdkBytes.fromByteArrayUnsafe(b.value()))
-                    .toList());
+            List<SdkBytes> bytes = new ArrayList<>(bs.values().size());
+            for (ItemValue.B b : bs.values()) {
+                bytes.add(SdkBytes.fromByteArrayUnsafe(b.value()));
+            }
+            return AttributeValue.createBs(bytes);
         } else if (value instanceof ItemValue.L l) {
             List<AttributeValue> list = new ArrayList<>(l.values().size());
             for (ItemValue element : l.values()) {
                 list.add(toSdk(element));
             }
-            return AttributeValue.fromL(list);
+            return AttributeValue.createL(list);
         } else if (value instanceof ItemValue.M m) {
-            return AttributeValue.fromM(toSdk(m.values()));
+            return AttributeValue.createM(toSdk(m.values()));
         }
         throw new IllegalArgumentException(
                 "unknown ItemValue type " + value.getClass().getName());
     }
 
-    /** The SDK form of an item, key or value map. */
+    /**
+     * The SDK form of an item, key or value map: the values themselves, without a copy, when the
+     * item was written in {@link SdkValueFormat} (the caller must not change the map).
+     */
     public static Map<String, AttributeValue> toSdk(Map<String, ItemValue> item) {
+        Map<String, AttributeValue> direct = FormattedItem.valuesIn(item, SdkValueFormat.INSTANCE);
+        if (direct != null) {
+            return direct;
+        }
         Map<String, AttributeValue> out = new LinkedHashMap<>(item.size() * 2);
-        item.forEach((name, value) -> out.put(name, toSdk(value)));
+        for (Map.Entry<String, ItemValue> e : item.entrySet()) {
+            out.put(e.getKey(), toSdk(e.getValue()));
+        }
         return out;
     }
 
@@ -75,18 +96,33 @@ public final class AttributeValueMapper {
             case SS -> new ItemValue.SS(Set.copyOf(value.ss()));
             case NS -> new ItemValue.NS(numberSet(value.ns()));
             case BS -> new ItemValue.BS(binarySet(value.bs()));
-            case L -> new ItemValue.L(
-                    value.l().stream().map(AttributeValueMapper::fromSdk).toList());
-            case M -> new ItemValue.M(fromSdk(value.m()));
-            case UNKNOWN_TO_SDK_VERSION -> throw new IllegalStateException(
-                    "the service returned an attribute value of a type this SDK does not know: " + value);
+            case L -> new ItemValue.L(list(value.l()));
+            case M -> new ItemValue.M(map(value.m()));
+            case UNKNOWN_TO_SDK_VERSION -> throw SdkValueFormat.unknown(value);
         };
     }
 
-    /** The neutral form of an item or key the service returned. */
+    /**
+     * The neutral form of an item or key the service returned: a read-only {@link FormattedItem}
+     * view, from which the core reads model instances without converting every value.
+     */
     public static Map<String, ItemValue> fromSdk(Map<String, AttributeValue> item) {
-        Map<String, ItemValue> out = new LinkedHashMap<>(item.size() * 2);
-        item.forEach((name, value) -> out.put(name, fromSdk(value)));
+        return FormattedItem.of(item, SdkValueFormat.INSTANCE);
+    }
+
+    private static List<ItemValue> list(List<AttributeValue> values) {
+        List<ItemValue> out = new ArrayList<>(values.size());
+        for (AttributeValue v : values) {
+            out.add(fromSdk(v));
+        }
+        return out;
+    }
+
+    private static Map<String, ItemValue> map(Map<String, AttributeValue> values) {
+        Map<String, ItemValue> out = new HashMap<>(values.size() * 2);
+        for (Map.Entry<String, AttributeValue> e : values.entrySet()) {
+            out.put(e.getKey(), fromSdk(e.getValue()));
+        }
         return out;
     }
 

@@ -79,6 +79,12 @@ public final class DynamoDbStore implements Store, AutoCloseable {
         return tableName;
     }
 
+    /** Items are written and read as SDK values, so no call copies an item. */
+    @Override
+    public SdkValueFormat valueFormat() {
+        return SdkValueFormat.INSTANCE;
+    }
+
     /** The translator this store uses, shared with table administration. */
     public SdkErrorTranslator errors() {
         return errors;

@@ -476,13 +476,13 @@ class BadInputTest {
                 "double above 10^126 (Double.MAX_VALUE)",
                 () -> docs.create(Doc.of("dmax").withRatio(Double.MAX_VALUE)),
                 ValidationException.class,
-                "Number overflow"));
+                "field 'ratio' of Doc: 1.7976931348623157E+308 is outside DynamoDB's number range"));
         cases.add(bad(
                 "R-54",
                 "double below 10^-130 (Double.MIN_VALUE)",
                 () -> docs.create(Doc.of("dmin").withRatio(Double.MIN_VALUE)),
                 ValidationException.class,
-                "Number underflow"));
+                "field 'ratio' of Doc: 4.9E-324 is outside DynamoDB's number range"));
         return cases;
     }
 

@@ -1,21 +1,35 @@
 package io.restmachine.orm.convert.internal;
 
 import io.restmachine.orm.spi.ItemValue;
+import io.restmachine.orm.spi.ValueFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Converts the values of one Java type (a field's declared type) to stored attribute values and
- * back. Implementations are immutable and thread-safe; they throw {@link IllegalArgumentException}
- * with a message naming the problem, and callers add the field name.
+ * back, in any {@link ValueFormat}: the neutral {@link ItemValue} or a backend's own value type.
+ * Implementations are immutable and thread-safe; they throw {@link IllegalArgumentException} with a
+ * message naming the problem, and callers add the field name.
  */
 public interface Codec {
 
-    /** The stored form of a non-null value, or null when the value is not stored (an empty set). */
-    @Nullable
-    ItemValue write(Object value);
+    /**
+     * The stored form of a non-null value in the given format, or null when the value is not stored
+     * (an empty set or an empty {@code Optional}).
+     */
+    <V> @Nullable V write(Object value, ValueFormat<V> to);
 
-    /** The Java value of a stored attribute. */
-    Object read(ItemValue value);
+    /** The Java value of a stored attribute in the given format (never an explicit {@code NULL}). */
+    <V> Object read(V value, ValueFormat<V> from);
+
+    /** The stored neutral form of a non-null value, or null when the value is not stored. */
+    default @Nullable ItemValue write(Object value) {
+        return write(value, ValueFormat.neutral());
+    }
+
+    /** The Java value of a stored neutral attribute. */
+    default Object read(ItemValue value) {
+        return read(value, ValueFormat.neutral());
+    }
 
     /** The Java value of a missing attribute (null, or an empty set, or {@code Optional.empty()}). */
     default @Nullable Object absent() {

@@ -1,6 +1,7 @@
 package io.restmachine.orm.convert.internal;
 
 import io.restmachine.orm.spi.ItemValue;
+import io.restmachine.orm.spi.ValueFormat;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,6 +23,11 @@ import org.jspecify.annotations.Nullable;
 /** Codecs of sets, lists, maps and {@code Optional}, each over the codec of its elements. */
 final class CollectionCodecs {
     private CollectionCodecs() {}
+
+    /** The initial capacity of a hash map that holds {@code size} entries without resizing. */
+    static int capacity(int size) {
+        return size < 3 ? size + 1 : (int) (size / 0.75f) + 1;
+    }
 
     static Supplier<Collection<Object>> collectionFactory(Class<?> raw) {
         if (raw == TreeSet.class || raw == SortedSet.class || raw == java.util.NavigableSet.class) {
@@ -63,8 +69,13 @@ final class CollectionCodecs {
         }
 
         @Override
-        public @Nullable ItemValue write(Object value) {
-            Collection<?> set = (Collection<?>) value;
+        public <V> @Nullable V write(Object value, ValueFormat<V> to) {
+            ItemValue set = neutralSet((Collection<?>) value);
+            return set == null ? null : to.from(set);
+        }
+
+        /** Sets are rare and small: built in the neutral form, whose set types remove duplicates. */
+        private @Nullable ItemValue neutralSet(Collection<?> set) {
             if (set.isEmpty()) {
                 return null;
             }
@@ -101,7 +112,8 @@ final class CollectionCodecs {
         }
 
         @Override
-        public Object read(ItemValue value) {
+        public <V> Object read(V stored, ValueFormat<V> from) {
+            ItemValue value = from.toItemValue(stored);
             Collection<Object> out = factory.get();
             if (value instanceof ItemValue.SS ss) {
                 for (String s : ss.values()) {
@@ -167,24 +179,26 @@ final class CollectionCodecs {
         }
 
         @Override
-        public ItemValue write(Object value) {
+        public <V> V write(Object value, ValueFormat<V> to) {
             Collection<?> list = (Collection<?>) value;
-            List<ItemValue> out = new ArrayList<>(list.size());
+            List<V> out = new ArrayList<>(list.size());
             for (Object e : list) {
-                ItemValue v = e == null ? null : element.write(e);
-                out.add(v == null ? new ItemValue.Null() : v);
+                V v = e == null ? null : element.write(e, to);
+                out.add(v == null ? to.nul() : v);
             }
-            return new ItemValue.L(out);
+            return to.list(out);
         }
 
         @Override
-        public Object read(ItemValue value) {
-            if (!(value instanceof ItemValue.L l)) {
-                throw new IllegalArgumentException("expected a list (L), found " + value);
+        public <V> Object read(V value, ValueFormat<V> from) {
+            List<V> list = from.asList(value);
+            if (list == null) {
+                throw new IllegalArgumentException("expected a list (L), found " + from.toItemValue(value));
             }
             Collection<Object> out = factory.get();
-            for (ItemValue v : l.values()) {
-                out.add(v instanceof ItemValue.Null ? null : element.read(v));
+            for (int i = 0, n = list.size(); i < n; i++) {
+                V v = list.get(i);
+                out.add(from.type(v) == ValueFormat.Type.NULL ? null : element.read(v, from));
             }
             return out;
         }
@@ -226,31 +240,33 @@ final class CollectionCodecs {
         }
 
         @Override
-        public ItemValue write(Object map) {
+        public <V> V write(Object map, ValueFormat<V> to) {
             Map<?, ?> m = (Map<?, ?>) map;
-            Map<String, ItemValue> out = new HashMap<>(m.size() * 2);
+            Map<String, V> out = new HashMap<>(capacity(m.size()));
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 if (e.getKey() == null) {
                     throw new IllegalArgumentException("the map has a null key; DynamoDB map keys are attribute names"
                             + " and can't be null: remove that entry");
                 }
                 Object v = e.getValue();
-                ItemValue written = v == null ? null : value.write(v);
-                out.put(key.keyString(e.getKey()), written == null ? new ItemValue.Null() : written);
+                V written = v == null ? null : value.write(v, to);
+                out.put(key.keyString(e.getKey()), written == null ? to.nul() : written);
             }
-            return new ItemValue.M(out);
+            return to.map(out);
         }
 
         @Override
         @SuppressWarnings("unchecked")
-        public Object read(ItemValue item) {
-            if (!(item instanceof ItemValue.M m)) {
-                throw new IllegalArgumentException("expected a map (M), found " + item);
+        public <V> Object read(V item, ValueFormat<V> from) {
+            Map<String, V> m = from.asMap(item);
+            if (m == null) {
+                throw new IllegalArgumentException("expected a map (M), found " + from.toItemValue(item));
             }
             Map<Object, Object> out = (Map<Object, Object>) (Map<?, ?>) factory.get();
-            for (Map.Entry<String, ItemValue> e : m.values().entrySet()) {
-                ItemValue v = e.getValue();
-                out.put(key.read(new ItemValue.S(e.getKey())), v instanceof ItemValue.Null ? null : value.read(v));
+            for (Map.Entry<String, V> e : m.entrySet()) {
+                V v = e.getValue();
+                Object k = key.read(new ItemValue.S(e.getKey()));
+                out.put(k, from.type(v) == ValueFormat.Type.NULL ? null : value.read(v, from));
             }
             return out;
         }
@@ -279,14 +295,14 @@ final class CollectionCodecs {
         }
 
         @Override
-        public @Nullable ItemValue write(Object value) {
+        public <V> @Nullable V write(Object value, ValueFormat<V> to) {
             Optional<?> o = (Optional<?>) value;
-            return o.isPresent() ? inner.write(o.get()) : null;
+            return o.isPresent() ? inner.write(o.get(), to) : null;
         }
 
         @Override
-        public Object read(ItemValue value) {
-            return value instanceof ItemValue.Null ? Optional.empty() : Optional.of(inner.read(value));
+        public <V> Object read(V value, ValueFormat<V> from) {
+            return from.type(value) == ValueFormat.Type.NULL ? Optional.empty() : Optional.of(inner.read(value, from));
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.restmachine.orm.convert.internal;
 
 import io.restmachine.orm.spi.ItemValue;
+import io.restmachine.orm.spi.ValueFormat;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -23,6 +24,10 @@ final class NumberCodec implements Codec {
         BIG_INTEGER
     }
 
+    private static final int MAX_EXPONENT = 125;
+    private static final int MIN_EXPONENT = -130;
+    private static final String RANGE = "1E-130 to 9.9999999999999999999999999999999999999E+125";
+
     private final Kind kind;
     private final String name;
 
@@ -32,8 +37,11 @@ final class NumberCodec implements Codec {
     }
 
     @Override
-    public ItemValue write(Object value) {
-        return new ItemValue.N(toDecimal(value));
+    public <V> V write(Object value, ValueFormat<V> to) {
+        return switch (kind) {
+            case INT, SHORT, BYTE, LONG -> to.number(((Number) value).longValue());
+            default -> to.number(toDecimal(value));
+        };
     }
 
     private BigDecimal toDecimal(Object value) {
@@ -48,7 +56,7 @@ final class NumberCodec implements Codec {
                     throw new IllegalArgumentException(
                             f + " cannot be stored: DynamoDB numbers have no NaN or infinity");
                 }
-                return new BigDecimal(Float.toString(f));
+                return checkRange(new BigDecimal(Float.toString(f)));
             case BIG_INTEGER:
                 return checkRange(new BigDecimal((BigInteger) value));
             default:
@@ -56,13 +64,19 @@ final class NumberCodec implements Codec {
         }
     }
 
+    /** A finite double within DynamoDB's range, as the decimal {@link Double#toString} shows it. */
     static BigDecimal finite(double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             throw new IllegalArgumentException(d + " cannot be stored: DynamoDB numbers have no NaN or infinity");
         }
-        return BigDecimal.valueOf(d);
+        return checkRange(BigDecimal.valueOf(d));
     }
 
+    /**
+     * The value itself if DynamoDB can store it: at most 38 significant digits, and zero or a
+     * magnitude from 1E-130 to 9.9999999999999999999999999999999999999E+125 (the service rejects
+     * anything else with "Number overflow" or "Number underflow", naming no attribute).
+     */
     static BigDecimal checkRange(BigDecimal value) {
         if (value.signum() == 0) {
             return value;
@@ -70,7 +84,7 @@ final class NumberCodec implements Codec {
         int precision = value.precision();
         // The adjusted exponent does not change when trailing zeros are stripped.
         int exponent = precision - value.scale() - 1;
-        if (precision <= 38 && exponent <= 125 && exponent >= -130) {
+        if (precision <= 38 && exponent <= MAX_EXPONENT && exponent >= MIN_EXPONENT) {
             return value;
         }
         BigDecimal stripped = value.stripTrailingZeros();
@@ -82,19 +96,38 @@ final class NumberCodec implements Codec {
                             : value + " has " + stripped.precision()
                                     + " significant digits; DynamoDB keeps at most 38 (round it first)");
         }
-        if (exponent > 125 || exponent < -130) {
-            throw new IllegalArgumentException(
-                    value + " is outside DynamoDB's number range (magnitude 1E-130 to 9.99...E+125)");
+        if (exponent > MAX_EXPONENT || exponent < MIN_EXPONENT) {
+            throw new IllegalArgumentException(value + " is outside DynamoDB's number range: apart from 0, magnitudes"
+                    + " go from " + RANGE + "; scale the value, or store it in a String field");
         }
         return value;
     }
 
     @Override
-    public Object read(ItemValue value) {
-        if (!(value instanceof ItemValue.N n)) {
-            throw new IllegalArgumentException("expected a number (N) for " + name + ", found " + value);
+    public <V> Object read(V value, ValueFormat<V> from) {
+        if (from.type(value) != ValueFormat.Type.N) {
+            throw new IllegalArgumentException(
+                    "expected a number (N) for " + name + ", found " + from.toItemValue(value));
         }
-        return fromDecimal(n.value());
+        try {
+            return switch (kind) {
+                case INT -> Math.toIntExact(from.asLong(value));
+                case LONG -> from.asLong(value);
+                case SHORT -> (short) narrow(from.asLong(value), Short.MIN_VALUE, Short.MAX_VALUE);
+                case BYTE -> (byte) narrow(from.asLong(value), Byte.MIN_VALUE, Byte.MAX_VALUE);
+                default -> fromDecimal(from.asNumber(value));
+            };
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(
+                    ((ItemValue.N) from.toItemValue(value)).value().toPlainString() + " does not fit a " + name, e);
+        }
+    }
+
+    private static long narrow(long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new ArithmeticException("out of range");
+        }
+        return value;
     }
 
     private Object fromDecimal(BigDecimal d) {
@@ -140,7 +173,10 @@ final class NumberCodec implements Codec {
 
     @Override
     public String keyString(Object value) {
-        return toDecimal(value).toPlainString();
+        return switch (kind) {
+            case INT, SHORT, BYTE, LONG -> Long.toString(((Number) value).longValue());
+            default -> toDecimal(value).toPlainString();
+        };
     }
 
     @Override

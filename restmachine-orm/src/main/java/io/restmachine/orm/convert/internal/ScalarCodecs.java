@@ -1,6 +1,6 @@
 package io.restmachine.orm.convert.internal;
 
-import io.restmachine.orm.spi.ItemValue;
+import io.restmachine.orm.spi.ValueFormat;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -106,20 +106,22 @@ final class ScalarCodecs {
     /** {@code BOOL}. */
     static final class BoolCodec implements Codec {
         @Override
-        public ItemValue write(Object value) {
-            return new ItemValue.Bool((Boolean) value);
+        public <V> V write(Object value, ValueFormat<V> to) {
+            return to.bool((Boolean) value);
         }
 
         @Override
-        public Object read(ItemValue value) {
-            if (value instanceof ItemValue.Bool b) {
-                return b.value();
+        public <V> Object read(V value, ValueFormat<V> from) {
+            Boolean b = from.asBool(value);
+            if (b != null) {
+                return b;
             }
-            if (value instanceof ItemValue.N n) {
+            BigDecimal n = from.asNumber(value);
+            if (n != null) {
                 // Some writers store booleans as 0/1.
-                return n.value().signum() != 0;
+                return n.signum() != 0;
             }
-            throw new IllegalArgumentException("expected a boolean (BOOL), found " + value);
+            throw new IllegalArgumentException("expected a boolean (BOOL), found " + from.toItemValue(value));
         }
 
         @Override
@@ -147,16 +149,17 @@ final class ScalarCodecs {
     /** {@code B}. */
     static final class BinaryCodec implements Codec {
         @Override
-        public ItemValue write(Object value) {
-            return new ItemValue.B((byte[]) value);
+        public <V> V write(Object value, ValueFormat<V> to) {
+            return to.binary((byte[]) value);
         }
 
         @Override
-        public Object read(ItemValue value) {
-            if (value instanceof ItemValue.B b) {
-                return b.value();
+        public <V> Object read(V value, ValueFormat<V> from) {
+            byte[] b = from.asBinary(value);
+            if (b != null) {
+                return b;
             }
-            throw new IllegalArgumentException("expected binary (B), found " + value);
+            throw new IllegalArgumentException("expected binary (B), found " + from.toItemValue(value));
         }
 
         @Override

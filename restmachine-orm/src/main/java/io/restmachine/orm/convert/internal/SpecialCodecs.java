@@ -2,6 +2,7 @@ package io.restmachine.orm.convert.internal;
 
 import io.restmachine.orm.convert.AttributeConverter;
 import io.restmachine.orm.spi.ItemValue;
+import io.restmachine.orm.spi.ValueFormat;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,13 +30,14 @@ final class SpecialCodecs {
         }
 
         @Override
-        public ItemValue write(Object value) {
-            return converter.write(value);
+        public <V> @Nullable V write(Object value, ValueFormat<V> to) {
+            ItemValue written = converter.write(value);
+            return written == null ? null : to.from(written);
         }
 
         @Override
-        public Object read(ItemValue value) {
-            return converter.read(value);
+        public <V> Object read(V value, ValueFormat<V> from) {
+            return converter.read(from.toItemValue(value));
         }
 
         @Override
@@ -67,17 +69,18 @@ final class SpecialCodecs {
         }
 
         @Override
-        public ItemValue write(Object value) {
+        public <V> V write(Object value, ValueFormat<V> to) {
             long seconds = instant ? ((Instant) value).getEpochSecond() : ((Number) value).longValue();
-            return new ItemValue.N(BigDecimal.valueOf(seconds));
+            return to.number(seconds);
         }
 
         @Override
-        public Object read(ItemValue value) {
-            if (!(value instanceof ItemValue.N n)) {
-                throw new IllegalArgumentException("expected epoch seconds (N), found " + value);
+        public <V> Object read(V value, ValueFormat<V> from) {
+            BigDecimal n = from.asNumber(value);
+            if (n == null) {
+                throw new IllegalArgumentException("expected epoch seconds (N), found " + from.toItemValue(value));
             }
-            long seconds = n.value().longValue();
+            long seconds = n.longValue();
             return instant ? Instant.ofEpochSecond(seconds) : (Object) seconds;
         }
 
@@ -122,8 +125,8 @@ final class SpecialCodecs {
         }
 
         @Override
-        public @Nullable ItemValue write(Object value) {
-            return codecOf(value).write(value);
+        public <V> @Nullable V write(Object value, ValueFormat<V> to) {
+            return codecOf(value).write(value, to);
         }
 
         private Codec codecOf(Object value) {
@@ -145,11 +148,43 @@ final class SpecialCodecs {
         }
 
         @Override
-        public Object read(ItemValue value) {
-            return readAny(value);
+        public <V> Object read(V value, ValueFormat<V> from) {
+            return readAny(value, from);
         }
 
-        static @Nullable Object readAny(ItemValue value) {
+        static <V> @Nullable Object readAny(V stored, ValueFormat<V> from) {
+            switch (from.type(stored)) {
+                case S:
+                    return from.asString(stored);
+                case N:
+                    return number(from.asNumber(stored));
+                case BOOL:
+                    return from.asBool(stored);
+                case NULL:
+                    return null;
+                case L: {
+                    List<V> list = from.asList(stored);
+                    List<Object> out = new ArrayList<>(list.size());
+                    for (V v : list) {
+                        out.add(readAny(v, from));
+                    }
+                    return out;
+                }
+                case M: {
+                    Map<String, V> map = from.asMap(stored);
+                    Map<String, Object> out = new LinkedHashMap<>(CollectionCodecs.capacity(map.size()));
+                    for (Map.Entry<String, V> e : map.entrySet()) {
+                        out.put(e.getKey(), readAny(e.getValue(), from));
+                    }
+                    return out;
+                }
+                default:
+                    return readAny(from.toItemValue(stored));
+            }
+        }
+
+        /** Binary values and sets, from the neutral form. */
+        private static @Nullable Object readAny(ItemValue value) {
             if (value instanceof ItemValue.S s) {
                 return s.value();
             }

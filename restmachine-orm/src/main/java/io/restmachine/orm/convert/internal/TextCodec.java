@@ -1,6 +1,6 @@
 package io.restmachine.orm.convert.internal;
 
-import io.restmachine.orm.spi.ItemValue;
+import io.restmachine.orm.spi.ValueFormat;
 import java.util.function.Function;
 
 /**
@@ -12,6 +12,11 @@ final class TextCodec<T> implements Codec {
     private final Function<Object, String> format;
     private final Function<String, Object> parse;
     private final boolean ordered;
+    /**
+     * Whether the text can hold arbitrary characters (strings, chars, URIs) and must be checked for
+     * unpaired surrogates; the other formats (dates, UUIDs, enum names...) write well-formed text.
+     */
+    private final boolean freeText;
 
     @SuppressWarnings("unchecked")
     TextCodec(Class<T> type, Function<? super T, String> format, Function<String, ? extends T> parse, boolean ordered) {
@@ -19,11 +24,13 @@ final class TextCodec<T> implements Codec {
         this.format = (Function<Object, String>) format;
         this.parse = (Function<String, Object>) parse;
         this.ordered = ordered;
+        this.freeText = type == String.class || type == Character.class || type == java.net.URI.class;
     }
 
     @Override
-    public ItemValue write(Object value) {
-        return new ItemValue.S(wellFormed(format.apply(value)));
+    public <V> V write(Object value, ValueFormat<V> to) {
+        String text = text(value);
+        return to.string(freeText ? wellFormed(text) : text);
     }
 
     /**
@@ -32,6 +39,15 @@ final class TextCodec<T> implements Codec {
      */
     static String wellFormed(String text) {
         for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return checkSurrogates(text, i);
+            }
+        }
+        return text;
+    }
+
+    private static String checkSurrogates(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
@@ -46,14 +62,24 @@ final class TextCodec<T> implements Codec {
     }
 
     @Override
-    public Object read(ItemValue value) {
-        if (!(value instanceof ItemValue.S s)) {
-            throw new IllegalArgumentException("expected a string (S) for " + describe() + ", found " + value);
+    public <V> Object read(V value, ValueFormat<V> from) {
+        String s = from.asString(value);
+        if (s == null) {
+            throw new IllegalArgumentException(
+                    "expected a string (S) for " + describe() + ", found " + from.toItemValue(value));
         }
-        return parse(s.value());
+        return parse(s);
+    }
+
+    /** The string form of a value; strings themselves skip the format function. */
+    private String text(Object value) {
+        return type == String.class ? (String) value : format.apply(value);
     }
 
     private Object parse(String text) {
+        if (type == String.class) {
+            return text;
+        }
         try {
             return parse.apply(text);
         } catch (RuntimeException e) {
@@ -76,7 +102,8 @@ final class TextCodec<T> implements Codec {
 
     @Override
     public String keyString(Object value) {
-        return wellFormed(format.apply(value));
+        String text = text(value);
+        return freeText ? wellFormed(text) : text;
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.restmachine.orm.model.internal;
 
 import io.restmachine.orm.convert.internal.Codec;
-import io.restmachine.orm.spi.ItemValue;
-import java.util.HashMap;
+import io.restmachine.orm.spi.ValueFormat;
+import java.util.Map;
 
 /** A nested record or class, stored as a map ({@code M}) of its fields. */
 final class DocumentCodec implements Codec {
@@ -13,17 +13,19 @@ final class DocumentCodec implements Codec {
     }
 
     @Override
-    public ItemValue write(Object value) {
-        return new ItemValue.M(shape.write(value, new HashMap<>()));
+    public <V> V write(Object value, ValueFormat<V> to) {
+        ItemMap<V> fields = new ItemMap<>(shape.storedCount());
+        return to.map(shape.write(value, fields, to));
     }
 
     @Override
-    public Object read(ItemValue value) {
-        if (!(value instanceof ItemValue.M m)) {
+    public <V> Object read(V value, ValueFormat<V> from) {
+        Map<String, V> fields = from.asMap(value);
+        if (fields == null) {
             throw new IllegalArgumentException(
-                    "expected a map (M) for " + shape.type().getSimpleName() + ", found " + value);
+                    "expected a map (M) for " + shape.type().getSimpleName() + ", found " + from.toItemValue(value));
         }
-        return shape.read(m.values());
+        return shape.read(fields, from);
     }
 
     @Override

@@ -4,8 +4,10 @@ import io.restmachine.orm.Key;
 import io.restmachine.orm.OrmException;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.spi.EntitySchema;
+import io.restmachine.orm.spi.FormattedItem;
 import io.restmachine.orm.spi.ItemLayout;
 import io.restmachine.orm.spi.ItemValue;
+import io.restmachine.orm.spi.ValueFormat;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,6 +44,13 @@ public final class EntityModel<T> {
     private final @Nullable MethodHandle afterLoad;
     private final Function<Map<String, Object>, Object> partialInstance;
     private final Set<String> keyFields;
+    private final int itemSize;
+    /** Whether the layout's key and entity type attributes differ, so the writer can skip looking for them. */
+    private final boolean distinctLayout;
+
+    private final @Nullable String constantSortKey;
+    /** Values every item of the last format used shares; see {@link #constants}. */
+    private volatile @Nullable Constants<?> constants;
 
     EntityModel(
             ObjectShape<T> shape,
@@ -76,6 +85,30 @@ public final class EntityModel<T> {
             fields.addAll(k.fields() == null ? shape.propertyNames() : k.fields());
         }
         this.keyFields = Set.copyOf(fields);
+        this.itemSize = shape.properties().size() + 3 + 2 * indexArray.length;
+        this.distinctLayout =
+                new java.util.HashSet<>(List.of(layout.partitionKey(), layout.sortKey(), layout.entityType())).size()
+                        == 3;
+        // Only a template can be known to give the same key for every instance; a key method could read anything.
+        this.constantSortKey = sortKey instanceof TemplateKey t && t.isConstant() ? t.computeFrom(Map.of()) : null;
+    }
+
+    /**
+     * The stored values every item of this model shares, in one format: its entity type and, for a
+     * constant sort key such as {@code "DETAILS"}, the sort key. Format values are immutable, so
+     * one instance can go into many items.
+     */
+    private record Constants<V>(ValueFormat<V> format, V entityType, @Nullable V sortKey) {}
+
+    @SuppressWarnings("unchecked")
+    private <V> Constants<V> constants(ValueFormat<V> format) {
+        Constants<?> c = constants;
+        if (c == null || c.format() != format) {
+            c = new Constants<>(
+                    format, format.string(entityType), constantSortKey == null ? null : format.string(constantSortKey));
+            constants = c;
+        }
+        return (Constants<V>) c;
     }
 
     /** The model class. */
@@ -178,37 +211,62 @@ public final class EntityModel<T> {
     }
 
     /**
-     * The stored item of an instance: its fields plus table keys, entity type and index keys.
-     * Index keys that can't be computed (a field is absent) are left out, so the item is not in
-     * that (sparse) index. Throws {@link ValidationException} listing every problem.
+     * The stored item of an instance in neutral form: its fields plus table keys, entity type and
+     * index keys. Index keys that can't be computed (a field is absent) are left out, so the item is
+     * not in that (sparse) index. Throws {@link ValidationException} listing every problem.
      */
     public Map<String, ItemValue> toItem(T instance) {
-        Map<String, ItemValue> item = new HashMap<>(24);
+        return write(instance, ValueFormat.neutral());
+    }
+
+    /**
+     * The stored item of an instance written in a store's format, seen as neutral values: a {@link
+     * FormattedItem} view the store takes without a copy (the plain map for the neutral format).
+     */
+    public Map<String, ItemValue> toItem(T instance, ValueFormat<?> format) {
+        return formatted(instance, format);
+    }
+
+    private <V> Map<String, ItemValue> formatted(T instance, ValueFormat<V> format) {
+        return FormattedItem.of(write(instance, format), format);
+    }
+
+    /** The stored item of an instance in the given format; see {@link #toItem(Object)}. */
+    public <V> Map<String, V> write(T instance, ValueFormat<V> format) {
+        ItemMap<V> item = new ItemMap<>(itemSize);
         List<String> violations = new ArrayList<>(0);
         try {
-            shape.write(instance, item);
+            shape.write(instance, item, format);
         } catch (ValidationException e) {
             violations.addAll(e.violations());
         }
         String pk = partitionKey.compute(instance, violations);
-        String sk = sortKey.compute(instance, violations);
+        String sk = constantSortKey != null ? constantSortKey : sortKey.compute(instance, violations);
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        item.put(layout.partitionKey(), new ItemValue.S(pk));
-        item.put(layout.sortKey(), new ItemValue.S(sk));
-        item.put(layout.entityType(), entityTypeValue);
+        Constants<V> c = constants(format);
+        V skValue = c.sortKey() != null ? c.sortKey() : format.string(sk);
+        if (distinctLayout) {
+            item.append(layout.partitionKey(), format.string(pk));
+            item.append(layout.sortKey(), skValue);
+            item.append(layout.entityType(), c.entityType());
+        } else {
+            item.put(layout.partitionKey(), format.string(pk));
+            item.put(layout.sortKey(), skValue);
+            item.put(layout.entityType(), c.entityType());
+        }
         for (IndexDef index : indexArray) {
             List<String> ignored = new ArrayList<>(0);
             String ipk = index.partitionKey().compute(instance, ignored);
             if (ipk == null) {
                 continue;
             }
-            item.put(layout.indexPartitionKey(index.name()), new ItemValue.S(ipk));
+            item.put(layout.indexPartitionKey(index.name()), format.string(ipk));
             if (index.sortKey() != null) {
                 String isk = index.sortKey().compute(instance, ignored);
                 if (isk != null) {
-                    item.put(layout.indexSortKey(index.name()), new ItemValue.S(isk));
+                    item.put(layout.indexSortKey(index.name()), format.string(isk));
                 }
             }
         }
@@ -321,12 +379,35 @@ public final class EntityModel<T> {
 
     /** Whether a stored item belongs to this entity type. */
     public boolean owns(Map<String, ItemValue> item) {
+        if (item instanceof FormattedItem<?> formatted) {
+            return ownsFormatted(formatted);
+        }
         return entityTypeValue.equals(item.get(layout.entityType()));
     }
 
-    /** Reads an instance from a stored item and runs {@code @AfterLoad}. */
+    private <V> boolean ownsFormatted(FormattedItem<V> item) {
+        V type = item.stored().get(layout.entityType());
+        return type != null && entityType.equals(item.format().asString(type));
+    }
+
+    /**
+     * Reads an instance from a stored item and runs {@code @AfterLoad}; a {@link FormattedItem} is
+     * read straight from its backend values.
+     */
     public T fromItem(Map<String, ItemValue> item) {
-        return afterLoad(shape.read(item));
+        if (item instanceof FormattedItem<?> formatted) {
+            return fromFormatted(formatted);
+        }
+        return read(item, ValueFormat.neutral());
+    }
+
+    private <V> T fromFormatted(FormattedItem<V> item) {
+        return read(item.stored(), item.format());
+    }
+
+    /** Reads an instance from a stored item in the given format and runs {@code @AfterLoad}. */
+    public <V> T read(Map<String, V> item, ValueFormat<V> format) {
+        return afterLoad(shape.read(item, format));
     }
 
     /** Runs {@code @BeforeSave}; returns the replacement (records) or the same instance. */

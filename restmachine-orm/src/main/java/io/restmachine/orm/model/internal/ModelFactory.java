@@ -766,13 +766,13 @@ public final class ModelFactory {
         }
 
         @Override
-        public io.restmachine.orm.spi.@Nullable ItemValue write(Object value) {
-            return get().write(value);
+        public <V> @Nullable V write(Object value, io.restmachine.orm.spi.ValueFormat<V> to) {
+            return get().write(value, to);
         }
 
         @Override
-        public Object read(io.restmachine.orm.spi.ItemValue value) {
-            return get().read(value);
+        public <V> Object read(V value, io.restmachine.orm.spi.ValueFormat<V> from) {
+            return get().read(value, from);
         }
 
         @Override

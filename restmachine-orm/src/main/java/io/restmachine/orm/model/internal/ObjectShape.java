@@ -2,7 +2,7 @@ package io.restmachine.orm.model.internal;
 
 import io.restmachine.orm.OrmException;
 import io.restmachine.orm.ValidationException;
-import io.restmachine.orm.spi.ItemValue;
+import io.restmachine.orm.spi.ValueFormat;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -62,6 +62,11 @@ public final class ObjectShape<T> {
     /** The stored fields, in declaration order. */
     public List<Property> properties() {
         return List.of(stored);
+    }
+
+    /** How many fields are stored. */
+    int storedCount() {
+        return stored.length;
     }
 
     /** Every field, stored or not, indexed as {@link #values} and {@link #instantiate} expect. */
@@ -148,10 +153,10 @@ public final class ObjectShape<T> {
     }
 
     /**
-     * Writes every non-null field into {@code out} under its attribute name; conversion problems of
-     * all fields are reported together as one {@link ValidationException}.
+     * Writes every non-null field into {@code out} under its attribute name, in the given format;
+     * conversion problems of all fields are reported together as one {@link ValidationException}.
      */
-    public Map<String, ItemValue> write(Object instance, Map<String, ItemValue> out) {
+    <V> ItemMap<V> write(Object instance, ItemMap<V> out, ValueFormat<V> to) {
         List<String> violations = null;
         Property[] stored = this.stored;
         for (int i = 0; i < stored.length; i++) {
@@ -161,9 +166,9 @@ public final class ObjectShape<T> {
                 continue;
             }
             try {
-                ItemValue written = p.codec.write(v);
+                V written = p.codec.write(v, to);
                 if (written != null) {
-                    out.put(p.attribute, written);
+                    out.append(p.attribute, written);
                 }
             } catch (RuntimeException e) {
                 if (violations == null) {
@@ -178,21 +183,24 @@ public final class ObjectShape<T> {
         return out;
     }
 
-    /** Builds an instance from stored attributes; missing attributes leave fields empty. */
-    public T read(Map<String, ItemValue> item) {
+    /**
+     * Builds an instance from stored attributes in the given format; missing attributes (and
+     * explicit {@code NULL}s) leave fields empty.
+     */
+    public <V> T read(Map<String, V> item, ValueFormat<V> from) {
         Object[] values = new Object[width];
         for (int i = 0; i < width; i++) {
             Property p = properties[i];
             if (!p.stored) {
                 continue;
             }
-            ItemValue v = item.get(p.attribute);
-            if (v == null || v instanceof ItemValue.Null) {
+            V v = item.get(p.attribute);
+            if (v == null || from.type(v) == ValueFormat.Type.NULL) {
                 values[i] = p.codec.absent();
                 continue;
             }
             try {
-                values[i] = p.codec.read(v);
+                values[i] = p.codec.read(v, from);
             } catch (RuntimeException e) {
                 throw new OrmException(
                         "attribute '" + p.attribute + "' cannot be read into field '" + p.name

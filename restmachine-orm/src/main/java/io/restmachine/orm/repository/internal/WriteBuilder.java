@@ -112,7 +112,7 @@ final class WriteBuilder<T> {
         List<String> violations = new ArrayList<>(runtime.validation().violations(entity));
         Map<String, ItemValue> item = null;
         try {
-            item = model.toItem(entity);
+            item = model.toItem(entity, runtime.store().valueFormat());
         } catch (ValidationException e) {
             violations.addAll(e.violations());
         }

@@ -1,0 +1,4 @@
+@NullMarked
+package io.restmachine.orm.model.internal;
+
+import org.jspecify.annotations.NullMarked;
