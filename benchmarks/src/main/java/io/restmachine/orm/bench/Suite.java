@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * figure from the same run, the ratio, the goal and whether it is met.
  *
  * <pre>
- * benchmarks/run            # full run, about 8 minutes on 2 cores
+ * benchmarks/run            # full run, about 10 minutes on 2 cores
  * benchmarks/run --quick    # smoke run: every benchmark briefly (figures not meaningful)
  * benchmarks/run --only 1,5 # some measurements only
  * </pre>
