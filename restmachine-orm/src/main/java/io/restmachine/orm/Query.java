@@ -93,7 +93,11 @@ public interface Query<T> {
     /** The last matching item in the query's order. */
     Optional<T> last();
 
-    /** How many items match (DynamoDB {@code Select=COUNT}, summed over pages). */
+    /**
+     * How many items match (DynamoDB {@code Select=COUNT}, summed over pages). With {@link #limit(int)},
+     * at most that many: reading stops once the limit is counted, so {@code limit(100).count()} answers
+     * "100 or more?" without reading the whole partition.
+     */
     long count();
 
     /** Whether any item matches. */

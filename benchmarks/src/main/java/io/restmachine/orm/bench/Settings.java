@@ -1,5 +1,6 @@
 package io.restmachine.orm.bench;
 
+import io.restmachine.orm.bench.jmh.JmhSchedule;
 import java.time.Duration;
 
 /**
@@ -7,9 +8,8 @@ import java.time.Duration;
  * 15 minutes on 2 cores; {@link #smokeRun()} checks that every benchmark runs, in seconds each.
  *
  * @param smoke whether this is the smoke run (figures are not meaningful)
- * @param jmhWarmups JMH warm-up iterations
- * @param jmhIterations JMH measured iterations
- * @param jmhIterationTime the length of one JMH iteration
+ * @param mappingJmh the JMH schedule of measurement 1 (mapping)
+ * @param repositoryJmh the JMH schedule of measurement 2 (repository against the raw client)
  * @param coldStartRuns child JVMs per side for the cold start median
  * @param httpWarmup the warm-up of each HTTP phase
  * @param httpMeasure the measured length of each HTTP phase
@@ -19,9 +19,8 @@ import java.time.Duration;
  */
 public record Settings(
         boolean smoke,
-        int jmhWarmups,
-        int jmhIterations,
-        Duration jmhIterationTime,
+        JmhSchedule mappingJmh,
+        JmhSchedule repositoryJmh,
         int coldStartRuns,
         Duration httpWarmup,
         Duration httpMeasure,
@@ -33,9 +32,11 @@ public record Settings(
     public static Settings fullRun() {
         return new Settings(
                 false,
-                4,
-                10,
-                Duration.ofMillis(500),
+                // A mapper is small and compiled within a second or two: 5 s of warm-up is plenty.
+                new JmhSchedule(1, 5, Duration.ofSeconds(1), 5, Duration.ofSeconds(1)),
+                // The SDK client pipeline and the engine need 15-30 s of load before throughput stops
+                // climbing; two forks because JIT decisions in this much code vary from JVM to JVM.
+                new JmhSchedule(2, 12, Duration.ofSeconds(2), 8, Duration.ofSeconds(2)),
                 7,
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(6),
@@ -48,9 +49,8 @@ public record Settings(
     public static Settings smokeRun() {
         return new Settings(
                 true,
-                1,
-                1,
-                Duration.ofMillis(300),
+                new JmhSchedule(1, 1, Duration.ofMillis(300), 1, Duration.ofMillis(300)),
+                new JmhSchedule(1, 1, Duration.ofMillis(300), 1, Duration.ofMillis(300)),
                 2,
                 Duration.ofMillis(300),
                 Duration.ofMillis(700),

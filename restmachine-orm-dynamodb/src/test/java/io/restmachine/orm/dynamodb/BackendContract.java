@@ -416,6 +416,35 @@ abstract class BackendContract {
     }
 
     @Test
+    void count_withALimit_countsAtMostTheLimit_andReadsNoFurtherThanNeeded() {
+        for (int i = 0; i < 12; i++) {
+            tasks.create(new Task("alice", "k" + i, i % 3 == 0 ? "done" : "open", i));
+        }
+        recorder.clear();
+
+        assertThat(tasks.where().eq("userId", "alice").limit(5).count()).isEqualTo(5);
+        assertThat(recorder.sent(QueryRequest.class)).singleElement().satisfies(q -> {
+            assertThat(q.select()).isEqualTo(Select.COUNT);
+            assertThat(q.limit()).isEqualTo(5);
+        });
+        // A filter keeps 4 of 12; the count stops at the limit, or counts all 4 below it.
+        assertThat(tasks.where()
+                        .eq("userId", "alice")
+                        .eq("state", "done")
+                        .limit(2)
+                        .count())
+                .isEqualTo(2);
+        assertThat(tasks.where()
+                        .eq("userId", "alice")
+                        .eq("state", "done")
+                        .limit(10)
+                        .count())
+                .isEqualTo(4);
+        assertThat(tasks.where().limit(12).count()).isEqualTo(12);
+        assertThat(tasks.where().limit(100).count()).isEqualTo(12);
+    }
+
+    @Test
     void threeEntityTypesInOneTable_eachRepositorySeesOnlyItsOwn() {
         users.create(new User("u1", "a@x", "Alice"));
         backend.repository(Profile.class).upsert(new Profile("u9", "collides with a user key"));

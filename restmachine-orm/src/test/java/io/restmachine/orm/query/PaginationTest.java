@@ -123,7 +123,49 @@ class PaginationTest {
         store.answer(new ReadPage(List.of(), keyOf(5), 4, 10)).answer(new ReadPage(List.of(), null, 3, 10));
 
         assertThat(users.where().count()).isEqualTo(7);
-        assertThat(reads()).allSatisfy(r -> assertThat(r.countOnly()).isTrue());
+        assertThat(reads()).allSatisfy(r -> {
+            assertThat(r.countOnly()).isTrue();
+            assertThat(r.limit()).isNull();
+        });
+    }
+
+    @Test
+    void count_withALimit_countsAtMostTheLimit_andStopsReadingOnceItIsReached() {
+        // 4 of 10 evaluated items match, then 3 of the next 10: the limit of 5 is reached in the
+        // second page, though the store says there is more.
+        store.answer(new ReadPage(List.of(), keyOf(10), 4, 10))
+                .answer(new ReadPage(List.of(), keyOf(20), 3, 10))
+                .answer(new ReadPage(List.of(), null, 9, 10));
+
+        assertThat(users.where().eq("name", "x").limit(5).count()).isEqualTo(5);
+
+        List<ReadRequest> reads = reads();
+        assertThat(reads).hasSize(2);
+        assertThat(reads).allSatisfy(r -> assertThat(r.countOnly()).isTrue());
+        assertThat(reads.get(0).limit()).isEqualTo(5);
+        // One match missing at a 40% match rate: ask for enough items to likely find it.
+        assertThat(reads.get(1).limit()).isEqualTo(3);
+        assertThat(reads.get(1).exclusiveStartKey()).isEqualTo(keyOf(10));
+    }
+
+    @Test
+    void count_withALimitAboveTheMatches_countsEveryMatch() {
+        store.answer(new ReadPage(List.of(), keyOf(4), 2, 4)).answer(new ReadPage(List.of(), null, 1, 4));
+
+        assertThat(users.where().limit(50).count()).isEqualTo(3);
+        assertThat(reads()).hasSize(2);
+    }
+
+    @Test
+    void count_withALimit_startsAtTheCursor() {
+        store.answer(new ReadPage(List.of(user(1), user(2)), keyOf(2), 2, 2));
+        String cursor = users.where().limit(1).paginate().cursor();
+        store.calls.clear();
+        store.answer(new ReadPage(List.of(), null, 2, 2));
+
+        assertThat(users.where().limit(1).cursor(cursor).count()).isEqualTo(1);
+        assertThat(reads().get(0).exclusiveStartKey()).isEqualTo(keyOf(1));
+        assertThat(reads().get(0).limit()).isEqualTo(1);
     }
 
     @Test

@@ -7,9 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -21,34 +19,44 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class Jmh {
     private Jmh() {}
 
-    private static double best(RunResult result, boolean lowerIsBetter) {
-        double best = lowerIsBetter ? Double.MAX_VALUE : 0;
-        for (BenchmarkResult fork : result.getBenchmarkResults()) {
-            for (IterationResult iteration : fork.getIterationResults()) {
-                double score = iteration.getPrimaryResult().getScore();
-                best = lowerIsBetter ? Math.min(best, score) : Math.max(best, score);
-            }
+    /**
+     * The score of one benchmark method: the mean over every measured iteration of every fork, and
+     * the half-width of its 99.9 % confidence interval as JMH computes it (NaN with a single
+     * iteration).
+     *
+     * @param mean the mean score
+     * @param error the half-width of the 99.9 % confidence interval of the mean
+     */
+    record Score(double mean, double error) {
+        /** The score as text, e.g. {@code "3,050 ± 120"}, with no error shown when there is none. */
+        String text() {
+            return Double.isNaN(error) || Double.isInfinite(error)
+                    ? Row.fmt(mean)
+                    : Row.fmt(mean) + " ± " + Row.fmt(error);
         }
-        return best;
     }
 
     /** Measurement 1: ns/op of each mapper, ours against Bean and Static in each direction. */
     public static List<Row> mapping(Settings settings) {
-        Map<String, Double> ns = run(MappingBenchmark.class, settings);
+        Map<String, Score> ns = run(MappingBenchmark.class, settings.mappingJmh());
         List<Row> rows = new ArrayList<>();
         for (String direction : List.of("toItem", "fromItem")) {
-            double ours = ns.get(direction + "Ours");
-            double bean = ns.get(direction + "EnhancedBean");
-            double statik = ns.get(direction + "EnhancedStatic");
-            double modelOnly = ns.get(direction + "OursModelOnly");
-            String oursText = Row.fmt(ours) + " ns (model only: " + Row.fmt(modelOnly) + ")";
+            Score ours = ns.get(direction + "Ours");
+            Score bean = ns.get(direction + "EnhancedBean");
+            Score statik = ns.get(direction + "EnhancedStatic");
+            Score modelOnly = ns.get(direction + "OursModelOnly");
+            String oursText = ours.text() + " ns (model only: " + modelOnly.text() + ")";
             rows.add(Row.atLeast(
-                    "1. " + direction + " vs Enhanced Bean", oursText, Row.fmt(bean) + " ns (Bean)", bean / ours, 2.0));
+                    "1. " + direction + " vs Enhanced Bean",
+                    oursText,
+                    bean.text() + " ns (Bean)",
+                    bean.mean() / ours.mean(),
+                    2.0));
             rows.add(Row.above(
                     "1. " + direction + " vs Enhanced Static",
                     oursText,
-                    Row.fmt(statik) + " ns (Static)",
-                    statik / ours,
+                    statik.text() + " ns (Static)",
+                    statik.mean() / ours.mean(),
                     1.0));
         }
         return rows;
@@ -56,31 +64,31 @@ public final class Jmh {
 
     /** Measurement 2: create+get per second through the repository against the raw client. */
     public static Row repository(Settings settings) {
-        Map<String, Double> ops = run(RepositoryBenchmark.class, settings);
-        double ours = ops.get("createGetRepository");
-        double raw = ops.get("createGetRawClient");
+        Map<String, Score> ops = run(RepositoryBenchmark.class, settings.repositoryJmh());
+        Score ours = ops.get("createGetRepository");
+        Score raw = ops.get("createGetRawClient");
         return Row.atLeast(
                 "2. create+get in-process, repository vs raw DynamoDbClient",
-                Row.fmt(ours) + " ops/s",
-                Row.fmt(raw) + " ops/s (raw)",
-                ours / raw,
+                ours.text() + " ops/s",
+                raw.text() + " ops/s (raw)",
+                ours.mean() / raw.mean(),
                 0.9);
     }
 
     /**
-     * The best measured iteration of each benchmark method of the class, by method name. On a machine
-     * shared with other busy processes the mean of the iterations mostly measures how much CPU the
-     * others left; the best iteration is the one least disturbed, so it is the figure compared.
+     * The score of each benchmark method of the class, by method name: the mean of the measured
+     * iterations after the schedule's warm-up, with its error. Warm-up is sized so that every
+     * measured iteration runs JIT-compiled code; what remains of the spread is noise from the
+     * machine, which the error shows rather than hides.
      */
-    static Map<String, Double> run(Class<?> benchmark, Settings settings) {
+    static Map<String, Score> run(Class<?> benchmark, JmhSchedule schedule) {
         Options options = new OptionsBuilder()
                 .include(benchmark.getName() + "\\.")
-                .forks(1)
-                .warmupIterations(settings.jmhWarmups())
-                .warmupTime(TimeValue.milliseconds(settings.jmhIterationTime().toMillis()))
-                .measurementIterations(settings.jmhIterations())
-                .measurementTime(
-                        TimeValue.milliseconds(settings.jmhIterationTime().toMillis()))
+                .forks(schedule.forks())
+                .warmupIterations(schedule.warmups())
+                .warmupTime(TimeValue.milliseconds(schedule.warmupTime().toMillis()))
+                .measurementIterations(schedule.iterations())
+                .measurementTime(TimeValue.milliseconds(schedule.iterationTime().toMillis()))
                 .jvmArgs("-Xms1g", "-Xmx1g")
                 .shouldFailOnError(true)
                 .build();
@@ -91,11 +99,12 @@ public final class Jmh {
             throw new IllegalStateException(
                     "JMH failed to run " + benchmark.getSimpleName() + ": " + e.getMessage(), e);
         }
-        Map<String, Double> scores = new HashMap<>();
+        Map<String, Score> scores = new HashMap<>();
         for (RunResult result : results) {
             String name = result.getParams().getBenchmark();
-            boolean lowerIsBetter = result.getParams().getMode() == Mode.AverageTime;
-            scores.put(name.substring(name.lastIndexOf('.') + 1), best(result, lowerIsBetter));
+            Result<?> primary = result.getPrimaryResult();
+            scores.put(
+                    name.substring(name.lastIndexOf('.') + 1), new Score(primary.getScore(), primary.getScoreError()));
         }
         return scores;
     }

@@ -155,12 +155,24 @@ final class PageReader<T> {
         };
     }
 
-    long count(@Nullable Map<String, ItemValue> start) {
+    /**
+     * How many items match, from {@code start} on ({@code Select=COUNT} pages). With a limit, at most
+     * {@code limit}: each request asks only for what is still missing (scaled by the filter's share,
+     * as {@link #page} does) and reading stops as soon as {@code limit} matches are counted.
+     */
+    long count(@Nullable Map<String, ItemValue> start, @Nullable Integer limit) {
         long total = 0;
+        long scanned = 0;
         Map<String, ItemValue> next = start;
         do {
-            ReadPage page = ctx.store().read(request(null, next, true));
+            Integer requestLimit = limit == null ? null : requestLimit((int) (limit - total), scanned, total);
+            ReadPage page = ctx.store().read(request(requestLimit, next, true));
             total += page.count();
+            scanned += page.scannedCount();
+            if (limit != null && total >= limit) {
+                // A request may evaluate more than was missing; matches beyond the limit are not counted.
+                return limit;
+            }
             next = page.lastEvaluatedKey();
         } while (next != null);
         return total;

@@ -230,7 +230,7 @@ public final class QueryImpl<T> implements Query<T> {
     @Override
     public long count() {
         ReadPlan plan = plan();
-        return new PageReader<>(ctx, plan).count(start(plan));
+        return new PageReader<>(ctx, plan).count(start(plan), limit);
     }
 
     @Override

@@ -61,11 +61,20 @@ final class WriteBuilder<T> {
     private final OrmRuntime runtime;
     private final EntityModel<T> model;
     private final ItemLayout layout;
+    // The conditions that depend on the model alone, rendered once: create, and save and delete
+    // without a version to check. Expr is immutable, so every request can share them.
+    private final Expr createCondition;
+    private final Expr saveUnversioned;
+    private final Expr deleteUnversioned;
 
     WriteBuilder(OrmRuntime runtime, EntityModel<T> model) {
         this.runtime = runtime;
         this.model = model;
         this.layout = model.layout();
+        Placeholders.Scope s = new Placeholders().scope();
+        this.createCondition = s.expr("attribute_not_exists(" + s.name(layout.partitionKey()) + ")");
+        this.saveUnversioned = renderSaveCondition(null);
+        this.deleteUnversioned = renderDeleteCondition(null);
     }
 
     EntityModel<T> model() {
@@ -109,15 +118,17 @@ final class WriteBuilder<T> {
             expected = kind == Kind.SAVE ? currentValue : null;
             entity = model.shape().with(entity, version, version.codec().coerce(next));
         }
-        List<String> violations = new ArrayList<>(runtime.validation().violations(entity));
-        Map<String, ItemValue> item = null;
+        List<String> constraints = runtime.validation().violations(entity);
+        Map<String, ItemValue> item;
         try {
             item = model.toItem(entity, runtime.store().valueFormat());
         } catch (ValidationException e) {
+            List<String> violations = new ArrayList<>(constraints);
             violations.addAll(e.violations());
-        }
-        if (!violations.isEmpty()) {
             throw new ValidationException(violations);
+        }
+        if (!constraints.isEmpty()) {
+            throw new ValidationException(constraints);
         }
         Map<String, ItemValue> key = Map.of(
                 layout.partitionKey(), item.get(layout.partitionKey()),
@@ -145,19 +156,23 @@ final class WriteBuilder<T> {
     /** The table key of a {@link Key}, and the version it names, if any. */
     KeyTarget target(Key key, String operation) {
         Objects.requireNonNull(key, "key");
-        Map<String, Object> values = new LinkedHashMap<>(model.keyValues(key));
+        Map<String, Object> values = model.keyValues(key);
         Long version = null;
         Property v = model.version();
         if (v != null && values.containsKey(v.name()) && !model.keyFields().contains(v.name())) {
+            values = new LinkedHashMap<>(values);
             version = ((Number) values.remove(v.name())).longValue();
         }
-        List<String> extra = new ArrayList<>();
+        List<String> extra = null;
         for (String field : values.keySet()) {
             if (!model.keyFields().contains(field)) {
+                if (extra == null) {
+                    extra = new ArrayList<>();
+                }
                 extra.add(field);
             }
         }
-        if (!extra.isEmpty()) {
+        if (extra != null) {
             throw new ValidationException(operation + " of " + model.type().getSimpleName() + " got field"
                     + (extra.size() == 1 ? " " : "s ")
                     + extra + " in its key, which the keys do not read (key fields: " + model.keyFields() + ")"
@@ -167,9 +182,9 @@ final class WriteBuilder<T> {
         return new KeyTarget(tableKey, values, version);
     }
 
+    /** The item does not exist yet. */
     Expr createCondition() {
-        Placeholders.Scope s = new Placeholders().scope();
-        return s.expr("attribute_not_exists(" + s.name(layout.partitionKey()) + ")");
+        return createCondition;
     }
 
     /** The item exists, is of this entity type, and (if given) has this version. */
@@ -190,13 +205,22 @@ final class WriteBuilder<T> {
         return s.expr(text.toString());
     }
 
+    /** The item exists, is of this entity type, and (if given) has this version. */
     Expr saveCondition(@Nullable Long expectedVersion) {
+        return expectedVersion == null ? saveUnversioned : renderSaveCondition(expectedVersion);
+    }
+
+    private Expr renderSaveCondition(@Nullable Long expectedVersion) {
         Placeholders.Scope s = new Placeholders().scope();
         return existsCondition(s, expectedVersion, null, new ArrayList<>());
     }
 
     /** Absent, or of this entity type (and version): never deletes another type's item. */
     Expr deleteCondition(@Nullable Long version) {
+        return version == null ? deleteUnversioned : renderDeleteCondition(version);
+    }
+
+    private Expr renderDeleteCondition(@Nullable Long version) {
         Placeholders.Scope s = new Placeholders().scope();
         if (version == null) {
             return s.expr("attribute_not_exists(" + s.name(layout.partitionKey()) + ") OR " + entityType(s));
