@@ -14,6 +14,7 @@ import java.util.Locale;
  * @param met whether the ratio meets the goal
  */
 public record Row(String measurement, String ours, String peer, double ratio, String goal, boolean met) {
+    private static final String INFO = "(info)";
 
     /** A row whose goal is "ratio at least {@code min}". */
     public static Row atLeast(String measurement, String ours, String peer, double ratio, double min) {
@@ -30,6 +31,16 @@ public record Row(String measurement, String ours, String peer, double ratio, St
         return new Row(measurement, ours, peer, ratio, "≤ " + times(max), ratio <= max);
     }
 
+    /** A row shown for information: its ratio is not judged against a goal (see {@link #judged}). */
+    public static Row info(String measurement, String ours, String peer, double ratio) {
+        return new Row(measurement, ours, peer, ratio, INFO, false);
+    }
+
+    /** Whether this row's ratio is judged against a goal (false for {@link #info} rows). */
+    public boolean judged() {
+        return !INFO.equals(goal);
+    }
+
     /** A row that could not be measured, with the reason in place of the figures. */
     public static Row failed(String measurement, String goal, String reason) {
         return new Row(measurement, "failed: " + reason, "", Double.NaN, goal, false);
@@ -39,7 +50,7 @@ public record Row(String measurement, String ours, String peer, double ratio, St
     public String markdown() {
         String r = Double.isNaN(ratio) ? "n/a" : times(ratio);
         return "| " + measurement + " | " + ours + " | " + peer + " | " + r + " | " + goal + " | "
-                + (met ? "met" : "**missed**") + " |";
+                + (!judged() ? "" : met ? "met" : "**missed**") + " |";
     }
 
     /** A number formatted with three significant figures or at most two decimals. */

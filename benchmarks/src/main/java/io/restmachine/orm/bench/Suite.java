@@ -71,8 +71,9 @@ public final class Suite {
         System.out.println("|---|---|---|---|---|---|");
         rows.forEach(row -> System.out.println(row.markdown()));
         long met = rows.stream().filter(Row::met).count();
+        long judged = rows.stream().filter(Row::judged).count();
         System.out.println();
-        System.out.println(met + " of " + rows.size() + " goals met; took " + took.toMinutes() + " min "
+        System.out.println(met + " of " + judged + " goals met; took " + took.toMinutes() + " min "
                 + took.toSecondsPart() + " s.");
         if (rows.stream().anyMatch(row -> row.ours().startsWith("failed"))) {
             System.exit(1);

@@ -1,6 +1,7 @@
 package io.restmachine.orm.bench.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
 import io.restmachine.orm.bench.model.Order;
@@ -8,6 +9,8 @@ import io.restmachine.orm.bench.model.Orders;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each measurement's setup produces the items it claims (no timing is asserted). */
 class SetupTest {
@@ -35,6 +38,13 @@ class SetupTest {
             Http.loadQueryItems(db.client());
             assertThat(Http.query(db.client())).isEqualTo(Http.QUERY_ITEMS);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ours", "enhanced", "raw"})
+    void coldStartChild_readsTheOrderBack_onEverySide(String side) {
+        // The child throws unless the order it reads back is the one it created.
+        assertThatCode(() -> ColdStartChild.main(new String[] {side})).doesNotThrowAnyException();
     }
 
     @Test
