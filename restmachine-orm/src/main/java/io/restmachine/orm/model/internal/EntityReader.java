@@ -5,10 +5,6 @@ import static io.restmachine.orm.model.internal.SchemaErrors.schema;
 import io.restmachine.orm.AfterLoad;
 import io.restmachine.orm.BeforeSave;
 import io.restmachine.orm.Entity;
-import io.restmachine.orm.IndexPartitionKey;
-import io.restmachine.orm.IndexSortKey;
-import io.restmachine.orm.PartitionKey;
-import io.restmachine.orm.SortKey;
 import io.restmachine.orm.spi.ItemLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -18,11 +14,11 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an entity class into its {@link EntityModel}: its shape, entity type, special fields,
@@ -43,8 +39,43 @@ final class EntityReader {
         ObjectShape<T> shape = shapes.shape(type, true);
         Entity entity = type.getAnnotation(Entity.class);
         String entityType = entity == null || entity.value().isBlank() ? type.getSimpleName() : entity.value();
-        Map<Property.Role, Property> roles = new EnumMap<>(Property.Role.class);
+        Map<Property.Role, Property> roles = roles(type, shape);
         List<Property> ids = new ArrayList<>();
+        for (Property p : shape.properties()) {
+            if (p.id) {
+                ids.add(p);
+            }
+        }
+        Function<Map<String, Object>, Object> partial = partialInstance(shape);
+        MethodHandles.Lookup lookup = Accessors.lookupIn(type);
+        KeyReader keys = new KeyReader(type, shape, lookup, partial);
+        keys.readTypeAnnotations();
+        MethodHandle beforeSave = null;
+        MethodHandle afterLoad = null;
+        for (Method m : methodsOf(type)) {
+            keys.readMethodAnnotations(m);
+            if (m.isAnnotationPresent(BeforeSave.class)) {
+                beforeSave = onlyHook(type, beforeSave, lookup, m, "@BeforeSave");
+            }
+            if (m.isAnnotationPresent(AfterLoad.class)) {
+                afterLoad = onlyHook(type, afterLoad, lookup, m, "@AfterLoad");
+            }
+        }
+        KeyDef pk = keys.declaredPartitionKey();
+        KeyDef sk = keys.declaredSortKey();
+        if (pk == null) {
+            pk = defaultPartitionKey(type, keys, entityType, ids);
+        }
+        if (sk == null) {
+            sk = keys.template("METADATA", "default sort key", "sort key");
+        }
+        return new EntityModel<>(
+                shape, entityType, layout, pk, sk, keys.indexes(), ids, roles, beforeSave, afterLoad, partial);
+    }
+
+    /** The fields with a special role, at most one per role. */
+    private static Map<Property.Role, Property> roles(Class<?> type, ObjectShape<?> shape) {
+        Map<Property.Role, Property> roles = new EnumMap<>(Property.Role.class);
         for (Property p : shape.properties()) {
             if (p.role != Property.Role.DATA) {
                 Property other = roles.put(p.role, p);
@@ -56,11 +87,13 @@ final class EntityReader {
                             "keep one");
                 }
             }
-            if (p.id) {
-                ids.add(p);
-            }
         }
-        Function<Map<String, Object>, Object> partial = values -> {
+        return roles;
+    }
+
+    /** Builds an instance from some field values, with neutral sample values in the other fields. */
+    private static Function<Map<String, Object>, Object> partialInstance(ObjectShape<?> shape) {
+        return values -> {
             Map<String, Object> all = KeyProbe.neutralValues(shape.properties());
             all.putAll(values);
             List<Property> props = shape.allProperties();
@@ -70,124 +103,31 @@ final class EntityReader {
             }
             return shape.instantiate(array);
         };
-        MethodHandles.Lookup lookup = Accessors.lookupIn(type);
-        List<Method> methods = methodsOf(type);
-        KeyReader keys = new KeyReader(type, shape, lookup, partial);
+    }
 
-        // Table keys.
-        List<KeyDef> pks = new ArrayList<>();
-        List<KeyDef> sks = new ArrayList<>();
-        PartitionKey typePk = type.getAnnotation(PartitionKey.class);
-        if (typePk != null) {
-            pks.add(keys.template(typePk.value(), "@PartitionKey", "partition key"));
-        }
-        SortKey typeSk = type.getAnnotation(SortKey.class);
-        if (typeSk != null) {
-            sks.add(keys.template(typeSk.value(), "@SortKey", "sort key"));
-        }
-        Map<String, KeyDef> indexPks = new LinkedHashMap<>();
-        Map<String, KeyDef> indexSks = new LinkedHashMap<>();
-        for (IndexPartitionKey a : type.getAnnotationsByType(IndexPartitionKey.class)) {
-            keys.putIndexKey(
-                    indexPks,
-                    a.index(),
-                    keys.template(
-                            a.template(),
-                            "@IndexPartitionKey(index = \"" + a.index() + "\")",
-                            "index " + a.index() + " partition key"),
-                    "@IndexPartitionKey");
-        }
-        for (IndexSortKey a : type.getAnnotationsByType(IndexSortKey.class)) {
-            keys.putIndexKey(
-                    indexSks,
-                    a.index(),
-                    keys.template(
-                            a.template(),
-                            "@IndexSortKey(index = \"" + a.index() + "\")",
-                            "index " + a.index() + " sort key"),
-                    "@IndexSortKey");
-        }
-        MethodHandle beforeSave = null;
-        MethodHandle afterLoad = null;
-        for (Method m : methods) {
-            if (m.isAnnotationPresent(PartitionKey.class)) {
-                pks.add(keys.method(m, "partition key"));
-            }
-            if (m.isAnnotationPresent(SortKey.class)) {
-                sks.add(keys.method(m, "sort key"));
-            }
-            for (IndexPartitionKey a : m.getAnnotationsByType(IndexPartitionKey.class)) {
-                keys.putIndexKey(
-                        indexPks,
-                        a.index(),
-                        keys.method(m, "index " + a.index() + " partition key"),
-                        "@IndexPartitionKey");
-            }
-            for (IndexSortKey a : m.getAnnotationsByType(IndexSortKey.class)) {
-                keys.putIndexKey(
-                        indexSks, a.index(), keys.method(m, "index " + a.index() + " sort key"), "@IndexSortKey");
-            }
-            if (m.isAnnotationPresent(BeforeSave.class)) {
-                if (beforeSave != null) {
-                    throw schema(type, "method " + m.getName() + "()", "is a second @BeforeSave hook", "keep one");
-                }
-                beforeSave = hook(type, lookup, m, "@BeforeSave");
-            }
-            if (m.isAnnotationPresent(AfterLoad.class)) {
-                if (afterLoad != null) {
-                    throw schema(type, "method " + m.getName() + "()", "is a second @AfterLoad hook", "keep one");
-                }
-                afterLoad = hook(type, lookup, m, "@AfterLoad");
-            }
-        }
-        if (pks.size() > 1) {
+    /** {@code "<entity type>#{id}"}, with one segment per {@code @Id} field. */
+    private static KeyDef defaultPartitionKey(Class<?> type, KeyReader keys, String entityType, List<Property> ids) {
+        if (ids.isEmpty()) {
             throw schema(
                     type,
-                    pks.get(1).describe(),
-                    "is a second partition key (the first is the " + pks.get(0).describe() + ")",
-                    "declare exactly one @PartitionKey, on the type (template) or on one method");
+                    null,
+                    "has no key: no @PartitionKey and no @Id field",
+                    "mark the identifying field(s) @Id (the key becomes \"" + entityType
+                            + "#{id}\"), or declare @PartitionKey");
         }
-        if (sks.size() > 1) {
-            throw schema(
-                    type,
-                    sks.get(1).describe(),
-                    "is a second sort key (the first is the " + sks.get(0).describe() + ")",
-                    "declare at most one @SortKey");
+        StringBuilder t = new StringBuilder(entityType.replace("{", "").replace("}", ""));
+        for (Property id : ids) {
+            t.append("#{").append(id.name).append('}');
         }
-        KeyDef pk;
-        if (pks.isEmpty()) {
-            if (ids.isEmpty()) {
-                throw schema(
-                        type,
-                        null,
-                        "has no key: no @PartitionKey and no @Id field",
-                        "mark the identifying field(s) @Id (the key becomes \"" + entityType
-                                + "#{id}\"), or declare @PartitionKey");
-            }
-            StringBuilder t = new StringBuilder(entityType.replace("{", "").replace("}", ""));
-            for (Property id : ids) {
-                t.append("#{").append(id.name).append('}');
-            }
-            pk = keys.template(t.toString(), "default partition key", "partition key");
-        } else {
-            pk = pks.get(0);
+        return keys.template(t.toString(), "default partition key", "partition key");
+    }
+
+    private static MethodHandle onlyHook(
+            Class<?> type, @Nullable MethodHandle found, MethodHandles.Lookup lookup, Method m, String annotation) {
+        if (found != null) {
+            throw schema(type, "method " + m.getName() + "()", "is a second " + annotation + " hook", "keep one");
         }
-        KeyDef sk = sks.isEmpty() ? keys.template("METADATA", "default sort key", "sort key") : sks.get(0);
-        Map<String, IndexDef> indexes = new LinkedHashMap<>();
-        for (Map.Entry<String, KeyDef> e : indexPks.entrySet()) {
-            indexes.put(e.getKey(), new IndexDef(e.getKey(), e.getValue(), indexSks.get(e.getKey())));
-        }
-        for (String index : indexSks.keySet()) {
-            if (!indexPks.containsKey(index)) {
-                throw schema(
-                        type,
-                        "@IndexSortKey(index = \"" + index + "\")",
-                        "has no matching @IndexPartitionKey",
-                        "declare @IndexPartitionKey(index = \"" + index + "\", ...) too");
-            }
-        }
-        return new EntityModel<>(
-                shape, entityType, layout, pk, sk, indexes, ids, roles, beforeSave, afterLoad, partial);
+        return hook(type, lookup, m, annotation);
     }
 
     private static String roleAnnotation(Property.Role role) {

@@ -2,11 +2,17 @@ package io.restmachine.orm.model.internal;
 
 import static io.restmachine.orm.model.internal.SchemaErrors.schema;
 
+import io.restmachine.orm.IndexPartitionKey;
+import io.restmachine.orm.IndexSortKey;
+import io.restmachine.orm.PartitionKey;
+import io.restmachine.orm.SortKey;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -25,6 +31,10 @@ final class KeyReader {
     private final ObjectShape<?> shape;
     private final MethodHandles.Lookup lookup;
     private final Function<Map<String, Object>, Object> partial;
+    private final List<KeyDef> partitionKeys = new ArrayList<>();
+    private final List<KeyDef> sortKeys = new ArrayList<>();
+    private final Map<String, KeyDef> indexPartitionKeys = new LinkedHashMap<>();
+    private final Map<String, KeyDef> indexSortKeys = new LinkedHashMap<>();
 
     /**
      * @param partial builds an instance from some field values (neutral values elsewhere), for
@@ -39,6 +49,102 @@ final class KeyReader {
         this.shape = shape;
         this.lookup = lookup;
         this.partial = partial;
+    }
+
+    /** Collects the key templates declared on the type. */
+    void readTypeAnnotations() {
+        PartitionKey pk = type.getAnnotation(PartitionKey.class);
+        if (pk != null) {
+            partitionKeys.add(template(pk.value(), "@PartitionKey", "partition key"));
+        }
+        SortKey sk = type.getAnnotation(SortKey.class);
+        if (sk != null) {
+            sortKeys.add(template(sk.value(), "@SortKey", "sort key"));
+        }
+        for (IndexPartitionKey a : type.getAnnotationsByType(IndexPartitionKey.class)) {
+            putIndexKey(
+                    indexPartitionKeys,
+                    a.index(),
+                    template(
+                            a.template(),
+                            "@IndexPartitionKey(index = \"" + a.index() + "\")",
+                            "index " + a.index() + " partition key"),
+                    "@IndexPartitionKey");
+        }
+        for (IndexSortKey a : type.getAnnotationsByType(IndexSortKey.class)) {
+            putIndexKey(
+                    indexSortKeys,
+                    a.index(),
+                    template(
+                            a.template(),
+                            "@IndexSortKey(index = \"" + a.index() + "\")",
+                            "index " + a.index() + " sort key"),
+                    "@IndexSortKey");
+        }
+    }
+
+    /** Collects the keys one method declares (none when it is not a key method). */
+    void readMethodAnnotations(Method m) {
+        if (m.isAnnotationPresent(PartitionKey.class)) {
+            partitionKeys.add(method(m, "partition key"));
+        }
+        if (m.isAnnotationPresent(SortKey.class)) {
+            sortKeys.add(method(m, "sort key"));
+        }
+        for (IndexPartitionKey a : m.getAnnotationsByType(IndexPartitionKey.class)) {
+            putIndexKey(
+                    indexPartitionKeys,
+                    a.index(),
+                    method(m, "index " + a.index() + " partition key"),
+                    "@IndexPartitionKey");
+        }
+        for (IndexSortKey a : m.getAnnotationsByType(IndexSortKey.class)) {
+            putIndexKey(indexSortKeys, a.index(), method(m, "index " + a.index() + " sort key"), "@IndexSortKey");
+        }
+    }
+
+    /** The declared partition key, or null for the default; a second one is an error. */
+    @Nullable
+    KeyDef declaredPartitionKey() {
+        return single(
+                partitionKeys,
+                "partition key",
+                "declare exactly one @PartitionKey, on the type (template) or on one method");
+    }
+
+    /** The declared sort key, or null for the default; a second one is an error. */
+    @Nullable
+    KeyDef declaredSortKey() {
+        return single(sortKeys, "sort key", "declare at most one @SortKey");
+    }
+
+    private @Nullable KeyDef single(List<KeyDef> keys, String role, String fix) {
+        if (keys.size() > 1) {
+            throw schema(
+                    type,
+                    keys.get(1).describe(),
+                    "is a second " + role + " (the first is the " + keys.get(0).describe() + ")",
+                    fix);
+        }
+        return keys.isEmpty() ? null : keys.get(0);
+    }
+
+    /** The declared indexes by name; an index sort key without its partition key is an error. */
+    Map<String, IndexDef> indexes() {
+        Map<String, IndexDef> indexes = new LinkedHashMap<>();
+        for (Map.Entry<String, KeyDef> e : indexPartitionKeys.entrySet()) {
+            indexes.put(e.getKey(), new IndexDef(e.getKey(), e.getValue(), indexSortKeys.get(e.getKey())));
+        }
+        for (String index : indexSortKeys.keySet()) {
+            if (!indexPartitionKeys.containsKey(index)) {
+                throw schema(
+                        type,
+                        "@IndexSortKey(index = \"" + index + "\")",
+                        "has no matching @IndexPartitionKey",
+                        "declare @IndexPartitionKey(index = \"" + index + "\", ...) too");
+            }
+        }
+        return indexes;
     }
 
     /**
@@ -125,7 +231,7 @@ final class KeyReader {
     }
 
     /** Adds the key of one index to {@code keys}, rejecting invalid index names and duplicates. */
-    void putIndexKey(Map<String, KeyDef> keys, String index, KeyDef key, String annotation) {
+    private void putIndexKey(Map<String, KeyDef> keys, String index, KeyDef key, String annotation) {
         if (!INDEX_NAME.matcher(index).matches()) {
             throw schema(
                     type,
