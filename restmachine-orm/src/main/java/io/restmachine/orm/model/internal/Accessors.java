@@ -140,6 +140,22 @@ final class Accessors {
     }
 
     /**
+     * A model's method as a handle; a {@link io.restmachine.orm.SchemaException} naming the member
+     * when the model's package is not open to restmachine-orm.
+     */
+    static MethodHandle unreflect(Class<?> owner, MethodHandles.Lookup lookup, Method method, String member) {
+        try {
+            return lookup.unreflect(method);
+        } catch (IllegalAccessException e) {
+            throw SchemaErrors.schema(
+                    owner,
+                    member,
+                    "is not accessible: " + e.getMessage(),
+                    "open the model's package to restmachine-orm");
+        }
+    }
+
+    /**
      * Calls a constructor with the exception it throws itself, not wrapped in {@link
      * InvocationTargetException}, so that callers see the same exception as from a direct call.
      */

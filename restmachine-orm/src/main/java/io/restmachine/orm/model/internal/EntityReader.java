@@ -156,23 +156,12 @@ final class EntityReader {
                     "returns " + ret.getSimpleName(),
                     "return void, or (on a record) the replacement " + type.getSimpleName());
         }
-        try {
-            MethodHandle h = lookup.unreflect(m);
-            if (ret == void.class) {
-                // Returning null means "keep the same instance".
-                h = MethodHandles.filterReturnValue(h, MethodHandles.constant(Object.class, null));
-                h = h.asType(MethodType.methodType(Object.class, Object.class));
-            } else {
-                h = h.asType(MethodType.methodType(Object.class, Object.class));
-            }
-            return h;
-        } catch (IllegalAccessException e) {
-            throw schema(
-                    type,
-                    member,
-                    "is not accessible: " + e.getMessage(),
-                    "open the model's package to restmachine-orm");
+        MethodHandle h = Accessors.unreflect(type, lookup, m, member);
+        if (ret == void.class) {
+            // Returning null means "keep the same instance".
+            h = MethodHandles.filterReturnValue(h, MethodHandles.constant(Object.class, null));
         }
+        return h.asType(MethodType.methodType(Object.class, Object.class));
     }
 
     private static List<Method> methodsOf(Class<?> type) {

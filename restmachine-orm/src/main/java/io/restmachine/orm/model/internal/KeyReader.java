@@ -207,26 +207,10 @@ final class KeyReader {
         if (Modifier.isStatic(m.getModifiers())) {
             throw schema(type, member, "is static", "make it an instance method reading the model's fields");
         }
-        MethodHandle handle;
-        try {
-            handle = lookup.unreflect(m).asType(MethodType.methodType(String.class, Object.class));
-        } catch (IllegalAccessException e) {
-            throw schema(
-                    type,
-                    member,
-                    "is not accessible: " + e.getMessage(),
-                    "open the model's package to restmachine-orm");
-        }
-        Function<Object, @Nullable String> call = instance -> {
-            try {
-                return (String) handle.invokeExact(instance);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable t) {
-                throw new IllegalStateException(t);
-            }
-        };
-        KeyProbe.Result probe = KeyProbe.probe(shape.properties(), call, partial);
+        MethodHandle handle =
+                Accessors.unreflect(type, lookup, m, member).asType(MethodType.methodType(String.class, Object.class));
+        KeyProbe.Result probe =
+                KeyProbe.probe(shape.properties(), instance -> MethodKey.call(handle, instance), partial);
         return new MethodKey(m, role, handle, probe.fields(), probe.literalPrefix(), shape.properties(), partial);
     }
 
