@@ -44,6 +44,14 @@ public final class ColdStart {
                         enhancedAbove + " ms (" + median(enhanced.orm) + " − " + median(raw.orm) + ", Enhanced bean)",
                         (double) Math.max(0, enhancedAbove) / Math.max(1, oursAbove),
                         2.0),
+                Row.info(
+                        "3. cold start, same, main-thread CPU time (robust to other load)",
+                        (median(ours.ormCpu) - median(raw.ormCpu)) + " ms (" + median(ours.ormCpu) + " − "
+                                + median(raw.ormCpu) + ")",
+                        (median(enhanced.ormCpu) - median(raw.ormCpu)) + " ms (" + median(enhanced.ormCpu) + " − "
+                                + median(raw.ormCpu) + ", Enhanced bean)",
+                        (double) Math.max(0, median(enhanced.ormCpu) - median(raw.ormCpu))
+                                / Math.max(1, median(ours.ormCpu) - median(raw.ormCpu))),
                 info("3. cold start, JVM start → item read back", ours.total, enhanced.total, raw.total),
                 info("3. cold start, engine ready → item read back", ours.orm, enhanced.orm, raw.orm),
                 Row.info(
@@ -72,11 +80,13 @@ public final class ColdStart {
     private static final class Times {
         final List<Long> total = new ArrayList<>();
         final List<Long> orm = new ArrayList<>();
+        final List<Long> ormCpu = new ArrayList<>();
         final List<Long> schema = new ArrayList<>();
 
         void add(Map<String, String> result) {
             total.add(Long.parseLong(result.get("total")));
             orm.add(Long.parseLong(result.get("orm")));
+            ormCpu.add(Long.parseLong(result.get("ormCpu")));
             schema.add(Long.parseLong(result.get("schema")));
         }
     }
