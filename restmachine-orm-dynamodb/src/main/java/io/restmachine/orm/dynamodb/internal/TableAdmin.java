@@ -147,7 +147,7 @@ public final class TableAdmin {
             return false;
         } catch (SdkException e) {
             // Without permission to create tables, an existing table is still fine to use.
-            if (find().isPresent()) {
+            if (exists()) {
                 LOG.debug("CreateTable of {} failed ({}) but the table exists", tableName, e.getMessage());
                 return false;
             }
@@ -158,6 +158,15 @@ public final class TableAdmin {
             awaitActive(List.copyOf(indexes.keySet()));
         }
         return true;
+    }
+
+    /** Whether DescribeTable finds the table; false also when it can't be asked. */
+    private boolean exists() {
+        try {
+            return find().isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The existing table once it is ACTIVE (it may still be CREATING when someone else made it). */
