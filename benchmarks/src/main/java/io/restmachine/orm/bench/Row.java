@@ -14,7 +14,8 @@ import java.util.Locale;
  * @param met whether the ratio meets the goal
  */
 public record Row(String measurement, String ours, String peer, double ratio, String goal, boolean met) {
-    private static final String INFO = "(info)";
+    /** The goal of a row shown for information only. */
+    public static final String NO_GOAL = "none (information)";
 
     /** A row whose goal is "ratio at least {@code min}". */
     public static Row atLeast(String measurement, String ours, String peer, double ratio, double min) {
@@ -31,14 +32,14 @@ public record Row(String measurement, String ours, String peer, double ratio, St
         return new Row(measurement, ours, peer, ratio, "≤ " + times(max), ratio <= max);
     }
 
-    /** A row shown for information: its ratio is not judged against a goal (see {@link #judged}). */
+    /** A row shown for information beside the judged ones; it has no goal and counts neither way. */
     public static Row info(String measurement, String ours, String peer, double ratio) {
-        return new Row(measurement, ours, peer, ratio, INFO, false);
+        return new Row(measurement, ours, peer, ratio, NO_GOAL, false);
     }
 
-    /** Whether this row's ratio is judged against a goal (false for {@link #info} rows). */
+    /** Whether this row has a goal that counts in the tally. */
     public boolean judged() {
-        return !INFO.equals(goal);
+        return !goal.equals(NO_GOAL);
     }
 
     /** A row that could not be measured, with the reason in place of the figures. */
@@ -50,7 +51,7 @@ public record Row(String measurement, String ours, String peer, double ratio, St
     public String markdown() {
         String r = Double.isNaN(ratio) ? "n/a" : times(ratio);
         return "| " + measurement + " | " + ours + " | " + peer + " | " + r + " | " + goal + " | "
-                + (!judged() ? "" : met ? "met" : "**missed**") + " |";
+                + (!judged() ? "info" : met ? "met" : "**missed**") + " |";
     }
 
     /** A number formatted with three significant figures or at most two decimals. */

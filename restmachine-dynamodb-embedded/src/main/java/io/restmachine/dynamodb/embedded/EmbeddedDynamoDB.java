@@ -66,6 +66,9 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
             this.store = DurableStore.open(builder.directory, builder.clock, builder.compactionThreshold);
             this.database = store.database();
         }
+        if (builder.collectionLimit != Database.ITEM_COLLECTION_LIMIT) {
+            database.collectionLimit(builder.collectionLimit);
+        }
         this.handler = new ProtocolHandler(new Engine(database, faultPlan(faults)));
         this.serverThreads = builder.serverThreads;
         if (builder.expiryInterval.isZero()) {
@@ -185,7 +188,12 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
         return store == null ? Optional.empty() : Optional.of(store.recoveryReport());
     }
 
-    /** Deletes every item whose time-to-live has passed, now; returns how many were deleted. */
+    /**
+     * Deletes every item whose time-to-live has passed, now, as DynamoDB's time to live would:
+     * items whose TTL attribute is a Number of epoch seconds before the clock's now and not more
+     * than five years before it (other types, and older expiries, are ignored). Only the expired
+     * items are visited. Returns how many were deleted.
+     */
     public int expireNow() {
         return database.expireNow();
     }
@@ -248,8 +256,23 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
         private int serverThreads = Math.max(8, 2 * Runtime.getRuntime().availableProcessors());
         private @Nullable Path directory;
         private long compactionThreshold = 64L * 1024 * 1024;
+        private long collectionLimit = Database.ITEM_COLLECTION_LIMIT;
 
         private Builder() {}
+
+        /**
+         * For tests only: lowers DynamoDB's 10 GB item collection size limit (tables with local
+         * secondary indexes) to {@code bytes}, so that a test reaches it with a few kilobytes.
+         * Package-private on purpose: an application has no reason to change the limit.
+         */
+        Builder itemCollectionSizeLimit(long bytes) {
+            if (bytes < 1 || bytes > Database.ITEM_COLLECTION_LIMIT) {
+                throw new IllegalArgumentException("itemCollectionSizeLimit must be between 1 byte and 10 GiB ("
+                        + Database.ITEM_COLLECTION_LIMIT + "), got " + bytes);
+            }
+            this.collectionLimit = bytes;
+            return this;
+        }
 
         /** The clock for time-to-live expiry and creation times (tests: a fixed or mutable clock). */
         public Builder clock(Clock clock) {

@@ -186,6 +186,47 @@ class ItemActionsTest extends EngineTest {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
+    void updateItem_ofMissingItem_thatOnlyRemoves_createsNothing(Transport transport) {
+        open(transport);
+        createTable("items", null);
+        var response = client.updateItem(b -> b.tableName("items")
+                .key(item("pk", "ghost"))
+                .updateExpression("REMOVE visits")
+                .returnValues(ReturnValue.ALL_NEW));
+        client.transactWriteItems(b -> b.transactItems(t -> t.update(u -> u.tableName("items")
+                .key(item("pk", "tx-ghost"))
+                .updateExpression("DELETE tags :t")
+                .expressionAttributeValues(Map.of(":t", AttributeValue.fromSs(List.of("x")))))));
+
+        assertThat(response.hasAttributes()).isFalse();
+        assertThat(client.scan(b -> b.tableName("items")).count()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void updateItem_updatedOldAndNew_returnTheNamedPathsEvenWhenUnchanged(Transport transport) {
+        open(transport);
+        createTable("items", null);
+        client.putItem(b -> b.tableName("items")
+                .item(item("pk", "a", "n", 1, "doc", AttributeValue.fromM(Map.of("x", s("old"), "y", s("kept"))))));
+
+        var old = client.updateItem(b -> b.tableName("items")
+                .key(item("pk", "a"))
+                .updateExpression("SET n = n, doc.x = :v")
+                .expressionAttributeValues(Map.of(":v", s("new")))
+                .returnValues(ReturnValue.UPDATED_OLD));
+        var fresh = client.updateItem(b -> b.tableName("items")
+                .key(item("pk", "a"))
+                .updateExpression("SET doc.x = :v")
+                .expressionAttributeValues(Map.of(":v", s("newer")))
+                .returnValues(ReturnValue.UPDATED_NEW));
+
+        assertThat(old.attributes()).isEqualTo(item("n", 1, "doc", AttributeValue.fromM(Map.of("x", s("old")))));
+        assertThat(fresh.attributes()).isEqualTo(item("doc", AttributeValue.fromM(Map.of("x", s("newer")))));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
     void updateItem_ofKeyAttribute_isRejected(Transport transport) {
         open(transport);
         createTable("items", null);

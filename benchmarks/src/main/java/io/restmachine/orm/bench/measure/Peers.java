@@ -24,6 +24,14 @@ final class Peers {
                 line -> line.startsWith("ENDPOINT ") ? URI.create(line.substring("ENDPOINT ".length())) : null);
     }
 
+    /** The no-cost stub server of the client ceiling in a child JVM ({@link StubServer}). */
+    static ServerProcess stub() {
+        return new ServerProcess(
+                "stub-server",
+                ChildJvm.command(List.of("-Xms256m", "-Xmx512m"), StubServer.class, List.of()),
+                line -> line.startsWith("ENDPOINT ") ? URI.create(line.substring("ENDPOINT ".length())) : null);
+    }
+
     /** dynalite (npm, pinned in package.json) on a free port of 127.0.0.1, with no table-state delays. */
     static ServerProcess dynalite() {
         Path cli = dynaliteScript()

@@ -120,29 +120,49 @@ final class BatchWriteItem implements Action {
             keys.add(key);
         }
         Map<String, List<JsonNode>> unprocessed = new LinkedHashMap<>();
-        Map<String, Double> capacity = new LinkedHashMap<>();
+        List<Integer> chosen = new ArrayList<>();
         for (int i = 0; i < writes.size(); i++) {
-            Write write = writes.get(i);
             if (engine.faults().unprocessed()) {
+                Write write = writes.get(i);
                 unprocessed
                         .computeIfAbsent(write.tableName(), n -> new ArrayList<>())
                         .add(write.source());
-                continue;
+            } else {
+                chosen.add(i);
             }
-            Table table = tables.get(write.tableName());
-            StoreKey key = keys.get(i);
-            Map<String, AttributeValue> stored =
-                    write.item() == null ? null : java.util.Collections.unmodifiableMap(write.item());
-            Map<String, AttributeValue> old = engine.database().locked(table, key, () -> {
+        }
+        List<Map.Entry<Table, StoreKey>> locks = new ArrayList<>();
+        for (int i : chosen) {
+            locks.add(Map.entry(tables.get(writes.get(i).tableName()), keys.get(i)));
+        }
+        // All the batch's items are locked together (ascending stripes, as transactions do) so that
+        // the item collection limit is checked for the whole batch before anything is written.
+        List<ItemWrite> applied = engine.database().locked(locks, () -> {
+            List<ItemWrite> changes = new ArrayList<>();
+            for (int i : chosen) {
+                Write write = writes.get(i);
+                Table table = tables.get(write.tableName());
+                StoreKey key = keys.get(i);
                 Map<String, AttributeValue> existing = table.get(key);
-                if (existing != null || stored != null) {
-                    engine.database().commit(new ItemWrite(table, key, existing, stored));
-                }
-                return existing;
-            });
+                Map<String, AttributeValue> stored =
+                        write.item() == null ? null : java.util.Collections.unmodifiableMap(write.item());
+                changes.add(new ItemWrite(table, key, existing, stored));
+            }
+            List<ItemWrite> effective = changes.stream()
+                    .filter(c -> c.before() != null || c.after() != null)
+                    .toList();
+            // One commit (one log record) for the batch: it checks every item collection first.
+            engine.database().commit(effective);
+            return changes;
+        });
+        Map<String, Double> capacity = new LinkedHashMap<>();
+        ItemCollections.PerTable metrics = new ItemCollections.PerTable();
+        for (ItemWrite change : applied) {
             double units = Math.max(
-                    stored == null ? 1 : Requests.writeUnits(stored), old == null ? 0 : Requests.writeUnits(old));
-            capacity.merge(table.name(), units, Double::sum);
+                    change.after() == null ? 1 : Requests.writeUnits(change.after()),
+                    change.before() == null ? 0 : Requests.writeUnits(change.before()));
+            capacity.merge(change.table().name(), units, Double::sum);
+            metrics.add(change.table(), change.key());
         }
         out.writeStartObject();
         out.writeObjectFieldStart("UnprocessedItems");
@@ -161,6 +181,7 @@ final class BatchWriteItem implements Action {
             }
             out.writeEndArray();
         }
+        metrics.writeField(out, request);
         out.writeEndObject();
     }
 

@@ -4,7 +4,6 @@ import static io.restmachine.dynamodb.embedded.protocol.Shapes.*;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.protocol.AttributeJson;
 import io.restmachine.dynamodb.embedded.protocol.Shape;
 import io.restmachine.dynamodb.embedded.table.ItemWrite;
@@ -55,10 +54,7 @@ final class DeleteItem implements Action {
     public void execute(ObjectNode request, Engine engine, JsonGenerator out) throws IOException {
         Requests.checkExpressionParameters(request, List.of("ConditionExpression"), List.of("Expected"));
         Map<String, AttributeValue> key = Requests.attributes(request.get("Key"));
-        String returnValues = Requests.optionalText(request, "ReturnValues");
-        if (returnValues != null && !returnValues.equals("ALL_OLD") && !returnValues.equals("NONE")) {
-            throw EngineException.validation("ReturnValues can only be ALL_OLD or NONE");
-        }
+        String returnValues = Requests.allOldOrNone(request);
         Condition condition = Condition.of(request);
         Table table = engine.database().table(request.get("TableName").asText());
         Requests.validateKey(key, table.definition().key());
@@ -77,6 +73,7 @@ final class DeleteItem implements Action {
             AttributeJson.writeItem(out, old);
         }
         Requests.writeCapacity(out, request, table.name(), Requests.writeUnits(old));
+        ItemCollections.writeField(out, request, table, storeKey);
         out.writeEndObject();
     }
 }

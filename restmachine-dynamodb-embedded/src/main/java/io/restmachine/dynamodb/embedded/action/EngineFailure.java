@@ -1,6 +1,7 @@
 package io.restmachine.dynamodb.embedded.action;
 
 import io.restmachine.dynamodb.embedded.error.DynamoError;
+import io.restmachine.dynamodb.embedded.error.ErrorType;
 import io.restmachine.dynamodb.embedded.value.AttributeValue;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,21 @@ public final class EngineFailure extends RuntimeException {
         this.error = error;
         this.item = item;
         this.reasons = reasons;
+    }
+
+    /** A cancelled transaction: DynamoDB's message lists the reason codes in the order of the actions. */
+    static EngineFailure cancelled(List<Reason> reasons) {
+        StringBuilder codes = new StringBuilder();
+        for (Reason reason : reasons) {
+            codes.append(codes.isEmpty() ? "" : ", ").append(reason.code());
+        }
+        return new EngineFailure(
+                new DynamoError(
+                        ErrorType.TRANSACTION_CANCELED,
+                        "Transaction cancelled, please refer cancellation reasons for specific reasons [" + codes
+                                + "]"),
+                null,
+                reasons);
     }
 
     public DynamoError error() {

@@ -4,7 +4,6 @@ import static io.restmachine.dynamodb.embedded.protocol.Shapes.*;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.protocol.AttributeJson;
 import io.restmachine.dynamodb.embedded.protocol.Shape;
 import io.restmachine.dynamodb.embedded.table.ItemWrite;
@@ -55,10 +54,7 @@ final class PutItem implements Action {
     public void execute(ObjectNode request, Engine engine, JsonGenerator out) throws IOException {
         Requests.checkExpressionParameters(request, List.of("ConditionExpression"), List.of("Expected"));
         Map<String, AttributeValue> item = Requests.attributes(request.get("Item"));
-        String returnValues = Requests.optionalText(request, "ReturnValues");
-        if (returnValues != null && !returnValues.equals("ALL_OLD") && !returnValues.equals("NONE")) {
-            throw EngineException.validation("ReturnValues can only be ALL_OLD or NONE");
-        }
+        String returnValues = Requests.allOldOrNone(request);
         Requests.checkItemSize(item);
         Condition condition = Condition.of(request);
         Table table = engine.database().table(request.get("TableName").asText());
@@ -81,6 +77,7 @@ final class PutItem implements Action {
                 request,
                 table.name(),
                 Math.max(Requests.writeUnits(stored), old == null ? 0 : Requests.writeUnits(old)));
+        ItemCollections.writeField(out, request, table, key);
         out.writeEndObject();
     }
 }

@@ -46,6 +46,18 @@ final class Requests {
         return node == null ? null : node.asText();
     }
 
+    /**
+     * The {@code ReturnValues} of a PutItem or DeleteItem, which accept only {@code ALL_OLD} and
+     * {@code NONE}; DynamoDB's ValidationException for anything else.
+     */
+    static @Nullable String allOldOrNone(JsonNode request) {
+        String returnValues = optionalText(request, "ReturnValues");
+        if (returnValues != null && !returnValues.equals("ALL_OLD") && !returnValues.equals("NONE")) {
+            throw EngineException.validation("ReturnValues can only be ALL_OLD or NONE");
+        }
+        return returnValues;
+    }
+
     static boolean flag(JsonNode request, String member) {
         JsonNode node = request.get(member);
         return node != null && node.asBoolean();

@@ -49,7 +49,7 @@ final class TableDescriptions {
         out.writeStringField("TableStatus", status);
         out.writeNumberField("CreationDateTime", def.creationTime());
         writeThroughput(out, def.readCapacity(), def.writeCapacity());
-        out.writeNumberField("TableSizeBytes", 0);
+        out.writeNumberField("TableSizeBytes", counts ? table.sizeBytes() : 0);
         out.writeNumberField("ItemCount", counts ? table.itemCount() : 0);
         out.writeStringField("TableArn", def.arn());
         out.writeStringField("TableId", def.tableId());
@@ -99,12 +99,9 @@ final class TableDescriptions {
                 out.writeStringField("IndexStatus", indexStatus.getOrDefault(index.name(), "ACTIVE"));
                 writeThroughput(out, index.readCapacity(), index.writeCapacity());
             }
-            out.writeNumberField("IndexSizeBytes", 0);
-            out.writeNumberField(
-                    "ItemCount",
-                    table.definition().index(index.name()).isPresent()
-                            ? table.index(index.name()).size()
-                            : 0);
+            boolean live = table.definition().index(index.name()).isPresent();
+            out.writeNumberField("IndexSizeBytes", live ? table.indexSizeBytes(index.name()) : 0);
+            out.writeNumberField("ItemCount", live ? table.indexItemCount(index.name()) : 0);
             out.writeStringField("IndexArn", def.arn() + "/index/" + index.name());
             out.writeEndObject();
         }

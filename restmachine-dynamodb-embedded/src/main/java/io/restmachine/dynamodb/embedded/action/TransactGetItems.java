@@ -5,6 +5,7 @@ import static io.restmachine.dynamodb.embedded.protocol.Shapes.*;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.expression.ExpressionContext;
 import io.restmachine.dynamodb.embedded.protocol.AttributeJson;
 import io.restmachine.dynamodb.embedded.protocol.Shape;
@@ -13,8 +14,10 @@ import io.restmachine.dynamodb.embedded.table.Table;
 import io.restmachine.dynamodb.embedded.value.AttributeValue;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * TransactGetItems: up to 100 reads taken together under the items' locks, so they never see
@@ -59,6 +62,9 @@ final class TransactGetItems implements Action {
     @Override
     public void execute(ObjectNode request, Engine engine, JsonGenerator out) throws IOException {
         List<Read> reads = new ArrayList<>();
+        List<EngineFailure.Reason> reasons = new ArrayList<>();
+        boolean invalid = false;
+        Set<Map.Entry<Table, StoreKey>> seen = new HashSet<>();
         for (JsonNode item : request.get("TransactItems")) {
             JsonNode get = item.get("Get");
             Map<String, AttributeValue> key = Requests.attributes(get.get("Key"));
@@ -66,8 +72,31 @@ final class TransactGetItems implements Action {
             Projection projection = Projection.of(get, context);
             context.requireAllUsed();
             Table table = engine.database().table(get.get("TableName").asText());
-            Requests.validateKey(key, table.definition().key());
-            reads.add(new Read(table, Requests.storeKey(key, table.definition().key()), projection));
+            try {
+                Requests.validateKey(key, table.definition().key());
+            } catch (EngineException e) {
+                // DynamoDB reports a key that does not fit the table through the cancellation
+                // reasons of the transaction, not as a ValidationException of the request.
+                reasons.add(new EngineFailure.Reason(
+                        "ValidationError",
+                        e.error()
+                                .message()
+                                .replace(
+                                        "One or more parameter values were invalid: The AttributeValue",
+                                        "One or more parameter values are not valid. The AttributeValue"),
+                        null));
+                invalid = true;
+                continue;
+            }
+            StoreKey storeKey = Requests.storeKey(key, table.definition().key());
+            if (!seen.add(Map.entry(table, storeKey))) {
+                throw EngineException.validation("Transaction request cannot include multiple operations on one item");
+            }
+            reasons.add(new EngineFailure.Reason("None", null, null));
+            reads.add(new Read(table, storeKey, projection));
+        }
+        if (invalid) {
+            throw EngineFailure.cancelled(reasons);
         }
         List<Map<String, AttributeValue>> items = engine.database()
                 .locked(reads.stream().map(r -> Map.entry(r.table(), r.key())).toList(), () -> {

@@ -5,22 +5,24 @@ import static io.restmachine.dynamodb.embedded.protocol.Shapes.*;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.restmachine.dynamodb.embedded.error.DynamoError;
 import io.restmachine.dynamodb.embedded.error.EngineException;
-import io.restmachine.dynamodb.embedded.error.ErrorType;
 import io.restmachine.dynamodb.embedded.protocol.Shape;
+import io.restmachine.dynamodb.embedded.table.Database;
 import io.restmachine.dynamodb.embedded.table.ItemWrite;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.Table;
 import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.AttributeValues;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * TransactWriteItems: up to 100 checks, puts, updates and deletes on distinct items, all or
@@ -84,14 +86,25 @@ final class TransactWriteItems implements Action {
         return SHAPE;
     }
 
-    /** One parsed action of the transaction. */
+    /** The most the items of one transaction may add up to: 4 MB. */
+    static final long MAX_TRANSACTION_SIZE = 4L * 1024 * 1024;
+
+    /**
+     * DynamoDB's answer to a transaction whose items add up to more than 4 MB (ValidationException),
+     * as captured by public DynamoDB reimplementations; see docs/conformance.md.
+     */
+    static final String TRANSACTION_TOO_LARGE = "Collection size of items exceeded, which can also be caused by the"
+            + " aggregate size of the items in the transaction exceeding the 4MB limit";
+
+    /** One parsed action of the transaction; {@code invalid} when its key does not fit the table. */
     private record Step(
             String kind,
             JsonNode spec,
             Table table,
-            StoreKey key,
+            @Nullable StoreKey key,
             Map<String, AttributeValue> keyOrItem,
-            Condition expressions) {}
+            Condition expressions,
+            EngineFailure.@Nullable Reason invalid) {}
 
     @Override
     public void execute(ObjectNode request, Engine engine, JsonGenerator out) throws IOException {
@@ -103,8 +116,10 @@ final class TransactWriteItems implements Action {
             writeResponse(out, request, steps);
             return;
         }
-        List<Map.Entry<Table, StoreKey>> locks =
-                steps.stream().map(s -> Map.entry(s.table(), s.key())).collect(Collectors.toList());
+        List<Map.Entry<Table, StoreKey>> locks = steps.stream()
+                .filter(s -> s.key() != null)
+                .map(s -> Map.entry(s.table(), Objects.requireNonNull(s.key())))
+                .collect(Collectors.toList());
         engine.database().locked(locks, () -> {
             run(steps, engine);
             return null;
@@ -126,12 +141,20 @@ final class TransactWriteItems implements Action {
             }
             out.writeEndArray();
         }
+        ItemCollections.PerTable metrics = new ItemCollections.PerTable();
+        for (Step step : steps) {
+            if (!step.kind().equals("ConditionCheck") && step.key() != null) {
+                metrics.add(step.table(), step.key());
+            }
+        }
+        metrics.writeField(out, request);
         out.writeEndObject();
     }
 
     private static List<Step> parse(ObjectNode request, Engine engine) {
         List<Step> steps = new ArrayList<>();
         Set<Map.Entry<Table, StoreKey>> seen = new HashSet<>();
+        long size = 0;
         for (JsonNode item : request.get("TransactItems")) {
             if (item.size() != 1) {
                 throw EngineException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
@@ -145,14 +168,6 @@ final class TransactWriteItems implements Action {
             }
             Condition expressions = kind.equals("Update") ? Condition.withUpdate(spec) : Condition.of(spec);
             Table table = engine.database().table(spec.get("TableName").asText());
-            StoreKey key;
-            if (kind.equals("Put")) {
-                Requests.validateItem(keyOrItem, table.definition());
-                key = table.keyOf(keyOrItem);
-            } else {
-                Requests.validateKey(keyOrItem, table.definition().key());
-                key = Requests.storeKey(keyOrItem, table.definition().key());
-            }
             if (kind.equals("Update")) {
                 for (String name : expressions.update().topLevelAttributes()) {
                     if (table.definition().key().contains(name)) {
@@ -161,10 +176,44 @@ final class TransactWriteItems implements Action {
                     }
                 }
             }
+            StoreKey key;
+            try {
+                if (kind.equals("Put")) {
+                    Requests.validateItem(keyOrItem, table.definition());
+                    key = table.keyOf(keyOrItem);
+                } else {
+                    Requests.validateKey(keyOrItem, table.definition().key());
+                    key = Requests.storeKey(keyOrItem, table.definition().key());
+                }
+            } catch (EngineException e) {
+                // DynamoDB checks empty key values before the transaction runs (a plain
+                // ValidationException) but a key of the wrong type, or not a scalar, while it runs:
+                // the transaction is cancelled with a ValidationError reason for that action.
+                String message = e.error().message();
+                if (message.contains("cannot contain an empty") || message.contains("size limit")) {
+                    throw EngineException.validation(message.replace(
+                            "One or more parameter values were invalid: The AttributeValue",
+                            "One or more parameter values are not valid. The AttributeValue"));
+                }
+                steps.add(new Step(
+                        kind,
+                        spec,
+                        table,
+                        null,
+                        keyOrItem,
+                        expressions,
+                        new EngineFailure.Reason("ValidationError", message, null)));
+                size += AttributeValues.size(keyOrItem);
+                continue;
+            }
             if (!seen.add(Map.entry(table, key))) {
                 throw EngineException.validation("Transaction request cannot include multiple operations on one item");
             }
-            steps.add(new Step(kind, spec, table, key, keyOrItem, expressions));
+            steps.add(new Step(kind, spec, table, key, keyOrItem, expressions, null));
+            size += AttributeValues.size(keyOrItem);
+        }
+        if (size > MAX_TRANSACTION_SIZE) {
+            throw EngineException.validation(TRANSACTION_TOO_LARGE);
         }
         return steps;
     }
@@ -173,9 +222,16 @@ final class TransactWriteItems implements Action {
     private static void run(List<Step> steps, Engine engine) {
         List<EngineFailure.Reason> reasons = new ArrayList<>();
         List<ItemWrite> writes = new ArrayList<>();
+        List<Integer> writeSteps = new ArrayList<>();
         boolean failed = false;
         for (Step step : steps) {
-            Map<String, AttributeValue> existing = step.table().get(step.key());
+            if (step.invalid() != null) {
+                reasons.add(step.invalid());
+                failed = true;
+                continue;
+            }
+            StoreKey key = Objects.requireNonNull(step.key());
+            Map<String, AttributeValue> existing = step.table().get(key);
             if (!step.expressions().holds(existing)) {
                 boolean returnItem =
                         "ALL_OLD".equals(Requests.optionalText(step.spec(), "ReturnValuesOnConditionCheckFailure"));
@@ -197,7 +253,8 @@ final class TransactWriteItems implements Action {
                             default -> existing;
                         };
                 if (!step.kind().equals("ConditionCheck") && (existing != null || after != null)) {
-                    writes.add(new ItemWrite(step.table(), step.key(), existing, after));
+                    writeSteps.add(reasons.size());
+                    writes.add(new ItemWrite(step.table(), key, existing, after));
                 }
                 reasons.add(new EngineFailure.Reason("None", null, null));
             } catch (EngineException e) {
@@ -206,15 +263,17 @@ final class TransactWriteItems implements Action {
                 failed = true;
             }
         }
+        if (!failed) {
+            for (int overflow : engine.database().collectionOverflows(writes)) {
+                reasons.set(
+                        writeSteps.get(overflow),
+                        new EngineFailure.Reason(
+                                "ItemCollectionSizeLimitExceeded", Database.COLLECTION_SIZE_EXCEEDED, null));
+                failed = true;
+            }
+        }
         if (failed) {
-            String codes = reasons.stream().map(EngineFailure.Reason::code).collect(Collectors.joining(", "));
-            throw new EngineFailure(
-                    new DynamoError(
-                            ErrorType.TRANSACTION_CANCELED,
-                            "Transaction cancelled, please refer cancellation reasons for specific reasons [" + codes
-                                    + "]"),
-                    null,
-                    reasons);
+            throw EngineFailure.cancelled(reasons);
         }
         engine.database().commit(writes);
     }

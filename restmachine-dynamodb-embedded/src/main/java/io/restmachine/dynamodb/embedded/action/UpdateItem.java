@@ -5,6 +5,7 @@ import static io.restmachine.dynamodb.embedded.protocol.Shapes.*;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restmachine.dynamodb.embedded.error.EngineException;
+import io.restmachine.dynamodb.embedded.expression.UpdateExpression;
 import io.restmachine.dynamodb.embedded.protocol.AttributeJson;
 import io.restmachine.dynamodb.embedded.protocol.Shape;
 import io.restmachine.dynamodb.embedded.table.ItemWrite;
@@ -18,7 +19,6 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,27 +86,36 @@ final class UpdateItem implements Action {
             Map<String, AttributeValue> existing = table.get(storeKey);
             parsed.check(existing, request);
             Map<String, AttributeValue> updated = apply(parsed, existing, key, definition);
-            engine.database().commit(new ItemWrite(table, storeKey, existing, updated));
+            if (existing != null || updated != null) {
+                engine.database().commit(new ItemWrite(table, storeKey, existing, updated));
+            }
             @SuppressWarnings("unchecked")
             Map<String, AttributeValue>[] pair = new Map[] {existing, updated};
             return pair;
         });
         out.writeStartObject();
-        writeReturnValues(out, Requests.optionalText(request, "ReturnValues"), result[0], result[1], parsed);
+        writeReturnValues(out, Requests.optionalText(request, "ReturnValues"), result[0], result[1], parsed.update());
         double units = Math.max(Requests.writeUnits(result[1]), result[0] == null ? 0 : Requests.writeUnits(result[0]));
         Requests.writeCapacity(out, request, table.name(), units);
+        ItemCollections.writeField(out, request, table, storeKey);
         out.writeEndObject();
     }
 
-    /** The item after the update, validated; the stored item is not touched. */
-    static Map<String, AttributeValue> apply(
+    /**
+     * The item after the update, validated; the stored item is not touched. Null when the item is
+     * missing and the update only removes: DynamoDB then creates nothing.
+     */
+    static @Nullable Map<String, AttributeValue> apply(
             Condition parsed,
             @Nullable Map<String, AttributeValue> existing,
             Map<String, AttributeValue> key,
             TableDefinition definition) {
+        UpdateExpression update = parsed.update();
         Map<String, AttributeValue> base = existing != null ? existing : orderedKey(key, definition.key());
-        Map<String, AttributeValue> updated =
-                parsed.update() == null ? base : parsed.update().apply(base);
+        Map<String, AttributeValue> updated = update == null ? base : update.apply(base);
+        if (existing == null && update != null && update.onlyRemoves()) {
+            return null;
+        }
         if (AttributeValues.size(updated) > Requests.MAX_ITEM_SIZE) {
             throw EngineException.validation("Item size to update has exceeded the maximum allowed size");
         }
@@ -123,78 +132,36 @@ final class UpdateItem implements Action {
     }
 
     /**
-     * The updated parts of {@code side}: for each attribute the update touched, the value itself,
-     * or (for maps and lists that exist on both sides) only the members and elements that changed.
+     * Writes {@code Attributes} as {@code ReturnValues} asks: UPDATED_OLD and UPDATED_NEW are the
+     * paths the update names, projected from the item before and after it; an empty result is
+     * left out, as DynamoDB does.
      */
-    private static @Nullable Map<String, AttributeValue> changed(
-            Set<String> touched,
-            @Nullable Map<String, AttributeValue> side,
-            @Nullable Map<String, AttributeValue> other) {
-        if (side == null) {
-            return null;
-        }
-        Map<String, AttributeValue> result = new LinkedHashMap<>();
-        for (Map.Entry<String, AttributeValue> entry : side.entrySet()) {
-            if (!touched.contains(entry.getKey())) {
-                continue;
-            }
-            AttributeValue mine = entry.getValue();
-            AttributeValue theirs = other == null ? null : other.get(entry.getKey());
-            AttributeValue difference = theirs == null || mine.equals(theirs) ? mine : difference(mine, theirs);
-            result.put(entry.getKey(), difference == null ? mine : difference);
-        }
-        return result;
-    }
-
-    private static @Nullable AttributeValue difference(AttributeValue mine, AttributeValue theirs) {
-        if (mine instanceof AttributeValue.M m && theirs instanceof AttributeValue.M t) {
-            Map<String, AttributeValue> members = new LinkedHashMap<>();
-            for (Map.Entry<String, AttributeValue> entry : m.values().entrySet()) {
-                AttributeValue other = t.values().get(entry.getKey());
-                if (other == null || !other.equals(entry.getValue())) {
-                    AttributeValue nested = other == null ? null : difference(entry.getValue(), other);
-                    members.put(entry.getKey(), nested == null ? entry.getValue() : nested);
-                }
-            }
-            return members.isEmpty() ? null : new AttributeValue.M(members);
-        }
-        if (mine instanceof AttributeValue.L l && theirs instanceof AttributeValue.L t) {
-            List<AttributeValue> elements = new java.util.ArrayList<>();
-            for (int i = 0; i < l.values().size(); i++) {
-                AttributeValue element = l.values().get(i);
-                if (i >= t.values().size() || !t.values().get(i).equals(element)) {
-                    elements.add(element);
-                }
-            }
-            return elements.isEmpty() ? null : new AttributeValue.L(elements);
-        }
-        return null;
-    }
-
-    static void writeReturnValues(
+    private static void writeReturnValues(
             JsonGenerator out,
             @Nullable String returnValues,
             @Nullable Map<String, AttributeValue> before,
-            Map<String, AttributeValue> after,
-            Condition parsed)
+            @Nullable Map<String, AttributeValue> after,
+            @Nullable UpdateExpression update)
             throws IOException {
-        if (returnValues == null || returnValues.equals("NONE")) {
+        if (returnValues == null) {
             return;
         }
-        Map<String, AttributeValue> attributes;
-        switch (returnValues) {
-            case "ALL_OLD" -> attributes = before;
-            case "ALL_NEW" -> attributes = after;
-            default -> {
-                Set<String> touched =
-                        parsed.update() == null ? Set.of() : parsed.update().topLevelAttributes();
-                boolean old = returnValues.equals("UPDATED_OLD");
-                attributes = changed(touched, old ? before : after, old ? after : before);
-            }
-        }
+        Map<String, AttributeValue> attributes =
+                switch (returnValues) {
+                    case "ALL_OLD" -> before;
+                    case "ALL_NEW" -> after;
+                    case "UPDATED_OLD" -> updated(update, before);
+                    case "UPDATED_NEW" -> updated(update, after);
+                    default -> null;
+                };
         if (attributes != null && !attributes.isEmpty()) {
             out.writeFieldName("Attributes");
             AttributeJson.writeItem(out, attributes);
         }
+    }
+
+    private static @Nullable Map<String, AttributeValue> updated(
+            @Nullable UpdateExpression update, @Nullable Map<String, AttributeValue> item) {
+        return update == null || item == null ? null : update.updatedPaths().apply(item);
     }
 }

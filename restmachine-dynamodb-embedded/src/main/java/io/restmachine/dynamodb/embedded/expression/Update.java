@@ -37,6 +37,8 @@ final class Update implements UpdateExpression {
 
     private final List<Action> actions;
     private final java.util.Set<String> topLevelAttributes;
+    private final Projection updatedPaths;
+    private final boolean onlyRemoves;
     private final String typeMismatch;
 
     /** An update expression's actions. */
@@ -53,8 +55,12 @@ final class Update implements UpdateExpression {
         List<Action> ordered = new ArrayList<>(actions.size());
         List<Action.Remove> removes = new ArrayList<>();
         java.util.Set<String> heads = new LinkedHashSet<>();
+        List<DocumentPath> paths = new ArrayList<>(actions.size());
+        boolean removesOnly = !actions.isEmpty();
         for (Action action : actions) {
             heads.add(action.path().head());
+            paths.add(action.path());
+            removesOnly &= action instanceof Action.Remove || action instanceof Action.Delete;
             if (action instanceof Action.Remove remove) {
                 removes.add(remove);
             } else {
@@ -66,11 +72,24 @@ final class Update implements UpdateExpression {
         ordered.addAll(removes);
         this.actions = List.copyOf(ordered);
         this.topLevelAttributes = Collections.unmodifiableSet(heads);
+        // In the order the request names them (REMOVEs were moved last above).
+        this.updatedPaths = new Projection(paths);
+        this.onlyRemoves = removesOnly;
     }
 
     @Override
     public Set<String> topLevelAttributes() {
         return topLevelAttributes;
+    }
+
+    @Override
+    public ProjectionExpression updatedPaths() {
+        return updatedPaths;
+    }
+
+    @Override
+    public boolean onlyRemoves() {
+        return onlyRemoves;
     }
 
     List<Action> actions() {

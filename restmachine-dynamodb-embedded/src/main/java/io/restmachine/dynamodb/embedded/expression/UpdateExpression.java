@@ -17,4 +17,20 @@ public interface UpdateExpression {
 
     /** The top-level attribute names the update writes or removes (to reject key attribute updates). */
     Set<String> topLevelAttributes();
+
+    /**
+     * The paths the update names, as a projection. DynamoDB defines {@code UPDATED_OLD} as this
+     * projection of the item before the update and {@code UPDATED_NEW} as this projection of the
+     * item after it, whether or not a value changed: {@code SET a.b = :v} returns {@code {a: {b:
+     * ...}}}, {@code SET a = a} returns {@code a}, {@code SET l[1] = :v} returns {@code {l: [...]}}
+     * with the one element.
+     */
+    ProjectionExpression updatedPaths();
+
+    /**
+     * Whether the update only takes away (every action is a REMOVE, or a DELETE of set elements).
+     * DynamoDB does not create a missing item for such an update; an update with no actions at
+     * all (legacy {@code AttributeUpdates: {}}) does create it.
+     */
+    boolean onlyRemoves();
 }

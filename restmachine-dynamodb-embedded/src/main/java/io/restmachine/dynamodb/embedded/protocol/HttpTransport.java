@@ -1,48 +1,45 @@
 package io.restmachine.dynamodb.embedded.protocol;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.restmachine.dynamodb.embedded.auth.SignatureVerifier;
-import io.restmachine.dynamodb.embedded.auth.SignedRequest;
-import io.restmachine.dynamodb.embedded.error.DynamoError;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The HTTP face of the {@link ProtocolHandler}: the JDK's HTTP server on a bounded pool of worker
- * threads. Bodies over DynamoDB's 16 MB limit are refused with 413 without being read whole.
+ * The HTTP face of the {@link ProtocolHandler}: a small HTTP/1.1 keep-alive server on blocking
+ * sockets with one thread per connection, so that a request is read, handled and answered on the
+ * thread that owns its connection, with no hand-off. At most {@code threads} requests run in the
+ * handler at once. Malformed requests get a 400 and the connection is closed; every read has a
+ * timeout, so a stalled client cannot hold a thread for ever. Bodies over DynamoDB's 16 MB limit
+ * are refused with 413 without being read.
  */
 public final class HttpTransport implements AutoCloseable {
-    static {
-        // The JDK server writes headers and body separately; with Nagle's algorithm on, each
-        // response then waits for the client's delayed ACK (~40 ms). Read once, at first use.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
+    /** How long a connection may stay silent, idle or mid-request, before it is closed. */
+    static final int READ_TIMEOUT_MILLIS = 60_000;
+    /** Open connections beyond this are closed at once rather than given a thread. */
+    static final int MAX_CONNECTIONS = 1024;
 
-    private final HttpServer server;
-    private final ExecutorService workers;
+    private final ServerSocket listener;
     private final URI endpoint;
+    private final Connection.Context context;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger counter = new AtomicInteger();
+    private volatile boolean closed;
 
-    private HttpTransport(HttpServer server, ExecutorService workers, URI endpoint) {
-        this.server = server;
-        this.workers = workers;
+    private HttpTransport(ServerSocket listener, URI endpoint, Connection.Context context) {
+        this.listener = listener;
         this.endpoint = endpoint;
+        this.context = context;
     }
 
     /**
@@ -59,88 +56,69 @@ public final class HttpTransport implements AutoCloseable {
      */
     public static HttpTransport start(
             ProtocolHandler handler, String host, int port, int threads, @Nullable SignatureVerifier verifier) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        ServerSocket listener;
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 128);
-            AtomicInteger counter = new AtomicInteger();
-            ThreadPoolExecutor workers = new ThreadPoolExecutor(
-                    threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(4096), runnable -> {
-                        Thread thread = new Thread(runnable, "embedded-dynamodb-http-" + counter.incrementAndGet());
-                        thread.setDaemon(true);
-                        return thread;
-                    });
-            workers.allowCoreThreadTimeOut(true);
-            server.setExecutor(workers);
-            server.createContext("/", exchange -> serve(handler, verifier, exchange));
-            server.start();
-            InetSocketAddress bound = server.getAddress();
-            String shownHost = bound.getAddress().isAnyLocalAddress() ? "127.0.0.1" : bound.getHostString();
-            if (shownHost.contains(":")) {
-                shownHost = "[" + shownHost + "]";
-            }
-            return new HttpTransport(server, workers, URI.create("http://" + shownHost + ":" + bound.getPort()));
+            listener = new ServerSocket();
+            listener.setReuseAddress(true);
+            listener.bind(new InetSocketAddress(host, port), 128);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot listen on " + host + ":" + port + " (is the port in use? use 0 for any free port)", e);
         }
-    }
-
-    private static void serve(ProtocolHandler handler, @Nullable SignatureVerifier verifier, HttpExchange exchange)
-            throws IOException {
-        try (exchange) {
-            Map<String, String> headers = new HashMap<>();
-            for (Map.Entry<String, List<String>> header :
-                    exchange.getRequestHeaders().entrySet()) {
-                if (!header.getValue().isEmpty()) {
-                    headers.put(
-                            header.getKey().toLowerCase(java.util.Locale.ROOT),
-                            header.getValue().get(0));
-                }
-            }
-            byte[] body = readBody(exchange.getRequestBody(), headers.get("content-length"));
-            Optional<DynamoError> refusal = body == null
-                            || verifier == null
-                            || exchange.getRequestMethod().equals("GET")
-                    ? Optional.empty()
-                    : verifier.verify(signed(exchange, body));
-            WireResponse response = body == null
-                    ? new WireResponse(413, Map.of(), new byte[0])
-                    : refusal.isPresent()
-                            ? handler.refuse(headers, refusal.get())
-                            : handler.handle(exchange.getRequestMethod(), headers, body);
-            for (Map.Entry<String, String> header : response.headers().entrySet()) {
-                exchange.getResponseHeaders().set(header.getKey(), header.getValue());
-            }
-            byte[] out = response.body();
-            exchange.sendResponseHeaders(response.status(), out.length == 0 ? -1 : out.length);
-            if (out.length > 0) {
-                try (OutputStream stream = exchange.getResponseBody()) {
-                    stream.write(out);
-                }
-            }
+        InetAddress bound = listener.getInetAddress();
+        String shownHost = bound.isAnyLocalAddress() ? "127.0.0.1" : bound.getHostAddress();
+        if (shownHost.contains(":")) {
+            shownHost = "[" + shownHost + "]";
         }
+        URI endpoint = URI.create("http://" + shownHost + ":" + listener.getLocalPort());
+        HttpTransport transport = new HttpTransport(
+                listener, endpoint, new Connection.Context(handler, verifier, new Semaphore(threads)));
+        Thread acceptor = new Thread(transport::accept, "embedded-dynamodb-http-accept-" + listener.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return transport;
     }
 
-    private static SignedRequest signed(HttpExchange exchange, byte[] body) {
-        URI uri = exchange.getRequestURI();
-        String path = uri.getRawPath() == null ? "/" : uri.getRawPath();
-        String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
-        return new SignedRequest(exchange.getRequestMethod(), path, query, exchange.getRequestHeaders(), body);
-    }
-
-    /** The body, or null when it exceeds the limit. */
-    private static byte[] readBody(InputStream in, String contentLength) throws IOException {
-        if (contentLength != null) {
+    private void accept() {
+        while (!closed) {
+            Socket socket;
             try {
-                long declared = Long.parseLong(contentLength.trim());
-                if (declared > ProtocolHandler.MAX_BODY_BYTES) {
-                    return null;
+                socket = listener.accept();
+            } catch (IOException e) {
+                if (closed) {
+                    return;
                 }
-            } catch (NumberFormatException e) {
-                // The server itself rejects malformed lengths; read what comes.
+                continue; // e.g. too many open files for a moment: keep serving the others
             }
+            if (closed || open.size() >= MAX_CONNECTIONS) {
+                quietlyClose(socket);
+                continue;
+            }
+            open.add(socket);
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            new Connection(socket, context).serve();
+                        } finally {
+                            open.remove(socket);
+                            quietlyClose(socket);
+                        }
+                    },
+                    "embedded-dynamodb-http-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            thread.start();
         }
-        byte[] body = in.readNBytes(ProtocolHandler.MAX_BODY_BYTES + 1);
-        return body.length > ProtocolHandler.MAX_BODY_BYTES ? null : body;
+    }
+
+    private static void quietlyClose(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // nothing left to do with this connection
+        }
     }
 
     /** Where the server listens, e.g. {@code http://127.0.0.1:8000}. */
@@ -148,10 +126,17 @@ public final class HttpTransport implements AutoCloseable {
         return endpoint;
     }
 
-    /** Stops accepting connections and ends the worker threads. */
+    /** Stops accepting connections and closes the open ones (their threads then end). */
     @Override
     public void close() {
-        server.stop(0);
-        workers.shutdownNow();
+        closed = true;
+        try {
+            listener.close();
+        } catch (IOException e) {
+            // already closed
+        }
+        for (Socket socket : List.copyOf(open)) {
+            quietlyClose(socket);
+        }
     }
 }

@@ -14,7 +14,6 @@ import io.restmachine.dynamodb.embedded.error.DynamoError;
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.error.ErrorType;
 import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -166,7 +165,7 @@ public final class ProtocolHandler {
             }
         }
         ObjectNode request = RequestChecker.check(data, action.shape());
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+        ResponseBuffer buffer = ResponseBuffer.acquire();
         try (JsonGenerator out = factory.createGenerator(buffer)) {
             action.execute(request, engine, out);
         } catch (IOException e) {
@@ -180,7 +179,7 @@ public final class ProtocolHandler {
             DynamoError error,
             @Nullable Map<String, AttributeValue> item,
             @Nullable List<EngineFailure.Reason> reasons) {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(128);
+        ResponseBuffer buffer = ResponseBuffer.acquire();
         try (JsonGenerator out = factory.createGenerator(buffer)) {
             out.writeStartObject();
             out.writeStringField("__type", error.type().qualifiedName());
@@ -234,7 +233,8 @@ public final class ProtocolHandler {
         return (semicolon < 0 ? header : header.substring(0, semicolon)).trim();
     }
 
-    private static String requestId() {
+    /** A fresh 52-character request id, as DynamoDB's {@code x-amzn-RequestId}. */
+    static String requestId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         char[] id = new char[52];
         for (int i = 0; i < id.length; i++) {

@@ -3,8 +3,8 @@ package io.restmachine.dynamodb.embedded.table;
 import io.restmachine.dynamodb.embedded.error.DynamoError;
 import io.restmachine.dynamodb.embedded.error.ErrorType;
 import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -26,11 +26,18 @@ import java.util.function.Supplier;
 public final class Database {
     private static final int STRIPES = 1024;
 
+    /** DynamoDB's limit on an item collection of a table with local secondary indexes: 10 GB. */
+    public static final long ITEM_COLLECTION_LIMIT = 10L * 1024 * 1024 * 1024;
+
+    /** DynamoDB's message for a write that would take an item collection past its limit. */
+    public static final String COLLECTION_SIZE_EXCEEDED = "Collection size exceeded.";
+
     private final ConcurrentHashMap<String, Table> tables = new ConcurrentHashMap<>();
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     private final ReentrantLock schemaLock = new ReentrantLock();
     private final MutationLog log;
     private final Clock clock;
+    private volatile long collectionLimit = ITEM_COLLECTION_LIMIT;
 
     public Database(MutationLog log, Clock clock) {
         this.log = log;
@@ -41,6 +48,59 @@ public final class Database {
     /** The clock the engine reads (TTL expiry, creation times). */
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * Lowers the item collection size limit (bytes) for writes from now on, so that tests can
+     * reach it with a few kilobytes. Recovery replays with the default limit, so lowering it never
+     * refuses data that was accepted before.
+     */
+    public void collectionLimit(long bytes) {
+        if (bytes < 1 || bytes > ITEM_COLLECTION_LIMIT) {
+            throw new IllegalArgumentException("the item collection size limit must be between 1 byte and 10 GiB ("
+                    + ITEM_COLLECTION_LIMIT + "), got " + bytes);
+        }
+        this.collectionLimit = bytes;
+    }
+
+    /** The item collection size limit in bytes (10 GiB unless lowered for tests). */
+    public long collectionLimit() {
+        return collectionLimit;
+    }
+
+    /**
+     * Which of {@code writes}, applied in order, would take an item collection past the limit:
+     * their positions in the list, empty when all fit. Only writes that grow a collection can
+     * overflow it; one that shrinks an oversized collection is allowed. Callers hold the stripes of
+     * every item written.
+     */
+    public List<Integer> collectionOverflows(List<ItemWrite> writes) {
+        List<Integer> overflows = List.of();
+        Map<Map.Entry<Table, StoreKey>, Long> pending = null;
+        long limit = collectionLimit;
+        for (int i = 0; i < writes.size(); i++) {
+            ItemWrite write = writes.get(i);
+            Table table = write.table();
+            if (!table.hasItemCollections()) {
+                continue;
+            }
+            long growth = table.collectionGrowth(write.before(), write.after());
+            if (pending == null) {
+                pending = new java.util.HashMap<>();
+            }
+            Map.Entry<Table, StoreKey> collection =
+                    Map.entry(table, StoreKey.partitionBound(write.key().partition(), -1));
+            long earlier = pending.getOrDefault(collection, 0L);
+            if (growth > 0 && table.collectionSize(write.key()) + earlier + growth > limit) {
+                if (overflows.isEmpty()) {
+                    overflows = new ArrayList<>();
+                }
+                overflows.add(i);
+                continue;
+            }
+            pending.put(collection, earlier + growth);
+        }
+        return overflows;
     }
 
     /** The table named {@code name}, if it exists. */
@@ -169,12 +229,19 @@ public final class Database {
     }
 
     /**
-     * The single mutation path: logs the writes, then applies them. Callers hold the stripes of
-     * every item written.
+     * The single mutation path: checks the item collection size limit, logs the writes, then
+     * applies them. Callers hold the stripes of every item written.
+     *
+     * @throws io.restmachine.dynamodb.embedded.error.EngineException ItemCollectionSizeLimitExceededException
+     *     (nothing written) if a write would take an item collection past the limit
      */
     public void commit(List<ItemWrite> writes) {
         if (writes.isEmpty()) {
             return;
+        }
+        if (!collectionOverflows(writes).isEmpty()) {
+            throw new DynamoError(ErrorType.ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED, COLLECTION_SIZE_EXCEEDED)
+                    .toException();
         }
         log.items(writes);
         for (ItemWrite write : writes) {
@@ -188,27 +255,20 @@ public final class Database {
     }
 
     /**
-     * Deletes every item whose time-to-live attribute (a number of epoch seconds) lies before the
-     * clock's now; returns how many were deleted. The scheduler calls this; tests may call it
+     * Deletes every item that time to live has expired (see {@link Table#dueForExpiry}) through
+     * the single mutation path, so indexes and the log see an ordinary delete; returns how many
+     * were deleted. Visits only the expired items. The scheduler calls this; tests may call it
      * directly.
      */
     public int expireNow() {
-        long now = clock.instant().getEpochSecond();
+        Instant now = clock.instant();
         int deleted = 0;
         for (Table table : tables.values()) {
-            String attribute = table.definition().ttlAttribute();
-            if (attribute == null) {
-                continue;
-            }
-            for (Map.Entry<StoreKey, Map<String, AttributeValue>> entry :
-                    table.items().entrySet()) {
-                if (!expired(entry.getValue(), attribute, now)) {
-                    continue;
-                }
-                StoreKey key = entry.getKey();
+            for (StoreKey key : table.dueForExpiry(now)) {
                 boolean removed = locked(table, key, () -> {
+                    // The item may have changed since the index listed it: decide on what is stored now.
                     Map<String, AttributeValue> current = table.get(key);
-                    if (current == null || !expired(current, attribute, now)) {
+                    if (current == null || !table.isDueForExpiry(current, now)) {
                         return false;
                     }
                     commit(new ItemWrite(table, key, current, null));
@@ -220,9 +280,5 @@ public final class Database {
             }
         }
         return deleted;
-    }
-
-    private static boolean expired(Map<String, AttributeValue> item, String attribute, long now) {
-        return item.get(attribute) instanceof AttributeValue.N n && n.value().compareTo(BigDecimal.valueOf(now)) < 0;
     }
 }

@@ -1,30 +1,53 @@
 package io.restmachine.dynamodb.embedded.table;
 
 import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.AttributeValues;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One table: its current definition, its items in key order and one ordered map per secondary
  * index holding each item's projection. Reads need no lock (the maps are concurrent); every
  * change goes through {@link Database}, which holds the item's lock stripe while it applies it.
+ *
+ * <p>Sizes are kept as the items change, never by walking them: the item count and size of the
+ * table and of each index (DescribeTable), and, for a table with local secondary indexes, the
+ * size of each item collection (all items of one partition key value plus their local index
+ * entries), which DynamoDB limits to 10 GB. Sizes follow DynamoDB's documented rules: an item is
+ * the UTF-8 length of its attribute names plus its values' sizes; an index entry is its projected
+ * attributes (which include the table and index keys) plus 100 bytes of overhead.
  */
 public final class Table {
+    /** The bytes DynamoDB adds to every secondary index entry for its own bookkeeping. */
+    static final long INDEX_ENTRY_OVERHEAD = 100;
+
     private volatile TableDefinition definition;
     private final ConcurrentSkipListMap<StoreKey, Map<String, AttributeValue>> items = new ConcurrentSkipListMap<>();
     private volatile Map<String, ConcurrentSkipListMap<StoreKey, Map<String, AttributeValue>>> indexes;
+    private final ExpiryIndex expiry = new ExpiryIndex();
+    private final AtomicLong itemCount = new AtomicLong();
+    private final AtomicLong sizeBytes = new AtomicLong();
+    private volatile Map<String, IndexStats> indexStats;
+    private final ConcurrentHashMap<StoreKey, Long> collections = new ConcurrentHashMap<>();
 
     Table(TableDefinition definition) {
         this.definition = definition;
         Map<String, ConcurrentSkipListMap<StoreKey, Map<String, AttributeValue>>> maps = new HashMap<>();
+        Map<String, IndexStats> stats = new HashMap<>();
         for (IndexDefinition index : definition.indexes()) {
             maps.put(index.name(), new ConcurrentSkipListMap<>());
+            stats.put(index.name(), new IndexStats());
         }
         this.indexes = Map.copyOf(maps);
+        this.indexStats = Map.copyOf(stats);
     }
 
     /** The table's current definition. */
@@ -95,50 +118,192 @@ public final class Table {
         return java.util.Collections.unmodifiableMap(projected);
     }
 
-    /** Applies one item change to the table and its indexes; only {@link Database} calls this. */
+    /** Applies one item change to the table, its indexes and its sizes; only {@link Database} calls this. */
     void apply(
             StoreKey key, @Nullable Map<String, AttributeValue> before, @Nullable Map<String, AttributeValue> after) {
         TableDefinition current = definition;
+        long beforeSize = before == null ? 0 : AttributeValues.size(before);
+        long afterSize = after == null ? 0 : AttributeValues.size(after);
+        long collectionDelta = afterSize - beforeSize;
         for (IndexDefinition index : current.indexes()) {
             ConcurrentSkipListMap<StoreKey, Map<String, AttributeValue>> map = indexes.get(index.name());
             StoreKey oldKey = before == null ? null : indexKeyOf(index, before);
             StoreKey newKey = after == null ? null : indexKeyOf(index, after);
-            if (oldKey != null && !oldKey.equals(newKey)) {
-                map.remove(oldKey);
+            long entryDelta = 0;
+            int countDelta = 0;
+            if (oldKey != null) {
+                entryDelta -= entrySize(index, before, beforeSize);
+                countDelta--;
+                if (!oldKey.equals(newKey)) {
+                    map.remove(oldKey);
+                }
             }
             if (newKey != null) {
+                entryDelta += entrySize(index, after, afterSize);
+                countDelta++;
                 map.put(newKey, project(index, after));
             }
+            IndexStats stats = indexStats.get(index.name());
+            if (stats != null) {
+                stats.add(countDelta, entryDelta);
+            }
+            if (!index.global()) {
+                collectionDelta += entryDelta;
+            }
         }
+        expiry.update(current.ttlAttribute(), key, before, after);
         if (after == null) {
             items.remove(key);
         } else {
             items.put(key, after);
         }
+        itemCount.addAndGet((after == null ? 0 : 1) - (before == null ? 0 : 1));
+        sizeBytes.addAndGet(afterSize - beforeSize);
+        if (!current.localIndexes().isEmpty() && collectionDelta != 0) {
+            collections.merge(collectionKey(key), collectionDelta, (a, b) -> a + b == 0 ? null : a + b);
+        }
+    }
+
+    /**
+     * How many bytes the item collection of {@code key}'s partition would grow by if the item
+     * under {@code key} went from {@code before} to {@code after}: the item's size change plus that
+     * of its local index entries. Zero for a table without local secondary indexes.
+     */
+    public long collectionGrowth(
+            @Nullable Map<String, AttributeValue> before, @Nullable Map<String, AttributeValue> after) {
+        TableDefinition current = definition;
+        if (current.localIndexes().isEmpty()) {
+            return 0;
+        }
+        long beforeSize = before == null ? 0 : AttributeValues.size(before);
+        long afterSize = after == null ? 0 : AttributeValues.size(after);
+        long growth = afterSize - beforeSize;
+        for (IndexDefinition index : current.localIndexes()) {
+            if (before != null && indexKeyOf(index, before) != null) {
+                growth -= entrySize(index, before, beforeSize);
+            }
+            if (after != null && indexKeyOf(index, after) != null) {
+                growth += entrySize(index, after, afterSize);
+            }
+        }
+        return growth;
+    }
+
+    /**
+     * The size in bytes of the item collection of the partition {@code key} belongs to: its items
+     * plus their local index entries; 0 for a table without local secondary indexes.
+     */
+    public long collectionSize(StoreKey key) {
+        Long size = collections.get(collectionKey(key));
+        return size == null ? 0 : size;
+    }
+
+    /** Whether the table has local secondary indexes, and so item collections DynamoDB measures. */
+    public boolean hasItemCollections() {
+        return !definition.localIndexes().isEmpty();
+    }
+
+    private static StoreKey collectionKey(StoreKey key) {
+        return StoreKey.partitionBound(key.partition(), -1);
+    }
+
+    /** The size of {@code item}'s entry in {@code index}: its projected attributes plus the overhead. */
+    private long entrySize(IndexDefinition index, Map<String, AttributeValue> item, long itemSize) {
+        if (index.projectsAll()) {
+            return itemSize + INDEX_ENTRY_OVERHEAD;
+        }
+        long size = INDEX_ENTRY_OVERHEAD;
+        KeySchema tableKey = definition.key();
+        for (Map.Entry<String, AttributeValue> entry : item.entrySet()) {
+            String name = entry.getKey();
+            if (tableKey.contains(name)
+                    || index.key().contains(name)
+                    || index.nonKeyAttributes().contains(name)) {
+                size += AttributeValues.utf8Length(name) + AttributeValues.size(entry.getValue());
+            }
+        }
+        return size;
     }
 
     /** Replaces the definition, building the maps of new indexes; callers hold every lock stripe. */
     void redefine(TableDefinition next) {
         Map<String, ConcurrentSkipListMap<StoreKey, Map<String, AttributeValue>>> maps = new HashMap<>();
+        if (!Objects.equals(definition.ttlAttribute(), next.ttlAttribute())) {
+            expiry.rebuild(next.ttlAttribute(), items);
+        }
+        Map<String, IndexStats> allStats = new HashMap<>();
         this.definition = next;
         for (IndexDefinition index : next.indexes()) {
             ConcurrentSkipListMap<StoreKey, Map<String, AttributeValue>> map = indexes.get(index.name());
-            if (map == null) {
+            IndexStats stats = indexStats.get(index.name());
+            if (map == null || stats == null) {
                 map = new ConcurrentSkipListMap<>();
+                stats = new IndexStats();
                 for (Map<String, AttributeValue> item : items.values()) {
                     StoreKey indexKey = indexKeyOf(index, item);
                     if (indexKey != null) {
                         map.put(indexKey, project(index, item));
+                        stats.add(1, entrySize(index, item, AttributeValues.size(item)));
                     }
                 }
             }
             maps.put(index.name(), map);
+            allStats.put(index.name(), stats);
         }
         this.indexes = Map.copyOf(maps);
+        this.indexStats = Map.copyOf(allStats);
     }
 
-    /** Number of items (walks the table). */
+    /**
+     * The keys of the items that time to live deletes at {@code now} (see {@link ExpiryIndex}), in
+     * expiry order, without walking the other items; a live view.
+     */
+    public Iterable<StoreKey> dueForExpiry(Instant now) {
+        return expiry.due(now);
+    }
+
+    /** Whether time to live deletes this item at {@code now}, by the table's current setting. */
+    public boolean isDueForExpiry(Map<String, AttributeValue> item, Instant now) {
+        return ExpiryIndex.due(ExpiryIndex.expiry(definition.ttlAttribute(), item), now);
+    }
+
+    /** Number of items, kept as items are written. */
     public long itemCount() {
-        return items.size();
+        return itemCount.get();
+    }
+
+    /** The total size of the table's items in bytes, kept as items are written. */
+    public long sizeBytes() {
+        return sizeBytes.get();
+    }
+
+    /** The number of entries of index {@code name}, kept as items are written; 0 for an unknown index. */
+    public long indexItemCount(String name) {
+        IndexStats stats = indexStats.get(name);
+        return stats == null ? 0 : stats.entries.get();
+    }
+
+    /**
+     * The total size of index {@code name}'s entries in bytes (100 bytes of overhead each
+     * included), kept as items are written; 0 for an unknown index.
+     */
+    public long indexSizeBytes(String name) {
+        IndexStats stats = indexStats.get(name);
+        return stats == null ? 0 : stats.bytes.get();
+    }
+
+    /** Entry count and size of one secondary index. */
+    private static final class IndexStats {
+        final AtomicLong entries = new AtomicLong();
+        final AtomicLong bytes = new AtomicLong();
+
+        void add(int entryDelta, long byteDelta) {
+            if (entryDelta != 0) {
+                entries.addAndGet(entryDelta);
+            }
+            if (byteDelta != 0) {
+                bytes.addAndGet(byteDelta);
+            }
+        }
     }
 }

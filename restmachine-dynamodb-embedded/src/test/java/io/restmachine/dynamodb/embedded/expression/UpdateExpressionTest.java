@@ -227,4 +227,36 @@ class UpdateExpressionTest {
         assertThat(increment.apply(item("count", n("1"))).get("count")).isEqualTo(n("2"));
         assertThat(increment.apply(item()).get("count")).isEqualTo(n("1"));
     }
+
+    @Test
+    void updatedPaths_projectTheNamedPathsWhetherOrNotTheyChanged() {
+        UpdateExpression update = update("SET label = label, doc.arr[1].x = :s REMOVE seq[2], absent");
+
+        assertThat(update.updatedPaths().apply(ITEM))
+                .containsExactly(
+                        Map.entry("label", s("old")),
+                        Map.entry("doc", m("arr", l(m("x", s("deep"))))),
+                        Map.entry("seq", l(s("c"))));
+        assertThat(update.updatedPaths().apply(update.apply(ITEM)))
+                .containsExactly(
+                        Map.entry("label", s("old")),
+                        Map.entry("doc", m("arr", l(m("x", s("x"))))),
+                        Map.entry("seq", l(s("d"))));
+    }
+
+    @Test
+    void updatedPaths_ofAddToANewAttribute_selectNothingBeforeAndTheNewValueAfter() {
+        UpdateExpression update = update("ADD fresh :one");
+
+        assertThat(update.updatedPaths().apply(ITEM)).isEmpty();
+        assertThat(update.updatedPaths().apply(update.apply(ITEM))).containsExactly(Map.entry("fresh", n("1")));
+    }
+
+    @Test
+    void onlyRemoves_holdsForRemoveAndDeleteSectionsAlone() {
+        assertThat(update("REMOVE label, doc.k").onlyRemoves()).isTrue();
+        assertThat(update("REMOVE label DELETE tags :ss").onlyRemoves()).isTrue();
+        assertThat(update("REMOVE label SET fresh = :s").onlyRemoves()).isFalse();
+        assertThat(update("ADD #c :one").onlyRemoves()).isFalse();
+    }
 }

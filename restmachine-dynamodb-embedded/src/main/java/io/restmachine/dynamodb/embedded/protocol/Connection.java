@@ -1,0 +1,505 @@
+package io.restmachine.dynamodb.embedded.protocol;
+
+import io.restmachine.dynamodb.embedded.auth.SignatureVerifier;
+import io.restmachine.dynamodb.embedded.auth.SignedRequest;
+import io.restmachine.dynamodb.embedded.error.DynamoError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One HTTP/1.1 connection of the {@link HttpTransport}, served on its own thread: reads a request
+ * (request line, headers, a {@code Content-Length} or chunked body), hands it to the protocol
+ * handler and writes the answer, as long as the client keeps the connection alive. Anything it
+ * cannot parse gets a 400 (a body over 16 MB a 413, an unknown transfer coding a 501) and the
+ * connection is closed.
+ */
+final class Connection {
+    /** What every connection of one server shares. */
+    record Context(ProtocolHandler handler, @Nullable SignatureVerifier verifier, Semaphore inFlight) {}
+
+    private static final int MAX_LINE = 16 * 1024;
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
+    private static final int MAX_HEADERS = 200;
+    /** After refusing an oversize body, at most this much of it is read (and dropped) before closing. */
+    private static final long DRAIN_LIMIT = ProtocolHandler.MAX_BODY_BYTES + 64 * 1024L;
+
+    private static final int DRAIN_TIMEOUT_MILLIS = 2_000;
+    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EMPTY = new byte[0];
+
+    private final Socket socket;
+    private final Context context;
+    private final byte[] in = new byte[16 * 1024];
+    private int position;
+    private int limit;
+    private byte[] head = new byte[1024];
+    private InputStream input;
+    private OutputStream output;
+
+    Connection(Socket socket, Context context) {
+        this.socket = socket;
+        this.context = context;
+        this.input = InputStream.nullInputStream();
+        this.output = OutputStream.nullOutputStream();
+    }
+
+    /** Serves requests until the client closes, asks to close, stalls, or sends something malformed. */
+    void serve() {
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(HttpTransport.READ_TIMEOUT_MILLIS);
+            input = socket.getInputStream();
+            output = socket.getOutputStream();
+            while (serveOne()) {
+                // keep-alive: next request on this connection
+            }
+        } catch (Malformed e) {
+            try {
+                if (e.status == 413) {
+                    // DynamoDB's front end (and dynalite) answer an oversize body with an empty 413.
+                    write(413, Map.of("x-amzn-RequestId", ProtocolHandler.requestId()), EMPTY, false, false);
+                    drain();
+                } else {
+                    byte[] body = (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8);
+                    write(e.status, Map.of("Content-Type", "text/plain; charset=utf-8"), body, false, false);
+                }
+            } catch (IOException ignored) {
+                // the client is gone; nothing to tell it
+            }
+        } catch (SocketTimeoutException e) {
+            // silent for too long: close
+        } catch (IOException e) {
+            // the client went away or the server is closing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One request and its answer; false when the connection is to be closed. */
+    private boolean serveOne() throws IOException, InterruptedException {
+        String requestLine = readLine(true);
+        while (requestLine != null && requestLine.isEmpty()) {
+            requestLine = readLine(true); // stray empty lines between requests are allowed (RFC 9112 2.2)
+        }
+        if (requestLine == null) {
+            return false;
+        }
+        int firstSpace = requestLine.indexOf(' ');
+        int lastSpace = requestLine.lastIndexOf(' ');
+        if (firstSpace <= 0 || lastSpace == firstSpace) {
+            throw new Malformed(400, "malformed request line; expected 'METHOD /path HTTP/1.1'");
+        }
+        String method = requestLine.substring(0, firstSpace);
+        String target = requestLine.substring(firstSpace + 1, lastSpace);
+        String version = requestLine.substring(lastSpace + 1);
+        if (!isToken(method) || target.isEmpty() || target.indexOf(' ') >= 0) {
+            throw new Malformed(400, "malformed request line; expected 'METHOD /path HTTP/1.1'");
+        }
+        boolean http11 = version.equals("HTTP/1.1");
+        if (!http11 && !version.equals("HTTP/1.0")) {
+            throw new Malformed(version.startsWith("HTTP/") ? 505 : 400, "unsupported protocol version; use HTTP/1.1");
+        }
+        Map<String, String> headers = new HashMap<>(16);
+        List<String[]> all = context.verifier() == null ? null : new ArrayList<>(16);
+        readHeaders(headers, all);
+        String connection = headers.getOrDefault("connection", "").toLowerCase(Locale.ROOT);
+        boolean keepAlive = http11 ? !connection.contains("close") : connection.contains("keep-alive");
+        byte[] body = readBody(headers, http11);
+        String path = path(target);
+        WireResponse response = answer(method, path, target, headers, all, body);
+        write(response.status(), response.headers(), response.body(), keepAlive, method.equals("HEAD"));
+        return keepAlive;
+    }
+
+    private WireResponse answer(
+            String method,
+            String path,
+            String target,
+            Map<String, String> headers,
+            @Nullable List<String[]> all,
+            byte[] body)
+            throws InterruptedException {
+        context.inFlight().acquire();
+        try {
+            SignatureVerifier verifier = context.verifier();
+            Optional<DynamoError> refusal = verifier == null || method.equals("GET")
+                    ? Optional.empty()
+                    : verifier.verify(new SignedRequest(
+                            method, path, rawQuery(target), multiMap(all == null ? List.of() : all), body));
+            return refusal.isPresent()
+                    ? context.handler().refuse(headers, refusal.get())
+                    : context.handler().handle(method, headers, body);
+        } finally {
+            context.inFlight().release();
+        }
+    }
+
+    private static String path(String target) {
+        String path = target;
+        if (!target.startsWith("/")) {
+            if (!(target.startsWith("http://") || target.startsWith("https://"))) {
+                throw new Malformed(400, "malformed request target '" + abbreviate(target) + "'; expected /path");
+            }
+            try {
+                URI uri = URI.create(target);
+                path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+                return path;
+            } catch (IllegalArgumentException e) {
+                throw new Malformed(400, "malformed request target '" + abbreviate(target) + "'");
+            }
+        }
+        int question = path.indexOf('?');
+        return question < 0 ? path : path.substring(0, question);
+    }
+
+    private static String rawQuery(String target) {
+        int question = target.indexOf('?');
+        return question < 0 ? "" : target.substring(question + 1);
+    }
+
+    private static Map<String, List<String>> multiMap(List<String[]> all) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String[] header : all) {
+            headers.computeIfAbsent(header[0], k -> new ArrayList<>(1)).add(header[1]);
+        }
+        return headers;
+    }
+
+    private void readHeaders(Map<String, String> headers, @Nullable List<String[]> all) throws IOException {
+        int bytes = 0;
+        int count = 0;
+        String line;
+        while (!(line = readLine(false)).isEmpty()) {
+            bytes += line.length() + 2;
+            if (++count > MAX_HEADERS || bytes > MAX_HEADER_BYTES) {
+                throw new Malformed(
+                        431,
+                        "request headers too large: at most " + MAX_HEADERS + " headers and " + MAX_HEADER_BYTES
+                                + " bytes");
+            }
+            char first = line.charAt(0);
+            if (first == ' ' || first == '\t') {
+                throw new Malformed(400, "folded header lines are not allowed (RFC 9112 5.2)");
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0 || !isToken(line, 0, colon)) {
+                throw new Malformed(400, "malformed header line '" + abbreviate(line) + "'; expected 'Name: value'");
+            }
+            String name = line.substring(0, colon).toLowerCase(Locale.ROOT);
+            String value = line.substring(colon + 1).strip();
+            String previous = headers.putIfAbsent(name, value);
+            if (previous != null && name.equals("content-length") && !previous.equals(value)) {
+                throw new Malformed(400, "conflicting Content-Length headers");
+            }
+            if (all != null) {
+                all.add(new String[] {name, value});
+            }
+        }
+    }
+
+    private byte[] readBody(Map<String, String> headers, boolean http11) throws IOException {
+        String coding = headers.get("transfer-encoding");
+        String length = headers.get("content-length");
+        if (coding != null) {
+            if (length != null) {
+                throw new Malformed(400, "a request must not carry both Transfer-Encoding and Content-Length");
+            }
+            if (!coding.equalsIgnoreCase("chunked")) {
+                throw new Malformed(501, "unsupported Transfer-Encoding '" + abbreviate(coding) + "'; use chunked");
+            }
+            sendContinue(headers, http11);
+            return readChunked();
+        }
+        if (length == null) {
+            return EMPTY;
+        }
+        long declared = parseLength(length);
+        if (declared > ProtocolHandler.MAX_BODY_BYTES) {
+            throw new Malformed(
+                    413,
+                    "request body of " + declared + " bytes exceeds the limit of " + ProtocolHandler.MAX_BODY_BYTES
+                            + " bytes");
+        }
+        if (declared == 0) {
+            return EMPTY;
+        }
+        sendContinue(headers, http11);
+        byte[] body = new byte[(int) declared];
+        readFully(body, 0, body.length);
+        return body;
+    }
+
+    private void sendContinue(Map<String, String> headers, boolean http11) throws IOException {
+        if (http11 && "100-continue".equalsIgnoreCase(headers.get("expect"))) {
+            output.write(CONTINUE);
+            output.flush();
+        }
+    }
+
+    private byte[] readChunked() throws IOException {
+        byte[] body = new byte[1024];
+        int size = 0;
+        while (true) {
+            String line = readLine(false);
+            int semicolon = line.indexOf(';');
+            String hex = (semicolon < 0 ? line : line.substring(0, semicolon)).strip();
+            long chunk;
+            try {
+                chunk = hex.isEmpty() || hex.length() > 8 ? -1 : Long.parseLong(hex, 16);
+            } catch (NumberFormatException e) {
+                chunk = -1;
+            }
+            if (chunk < 0) {
+                throw new Malformed(400, "malformed chunk size '" + abbreviate(line) + "'");
+            }
+            if (chunk == 0) {
+                while (!readLine(false).isEmpty()) {
+                    // trailer fields are ignored
+                }
+                return Arrays.copyOf(body, size);
+            }
+            if (size + chunk > ProtocolHandler.MAX_BODY_BYTES) {
+                throw new Malformed(
+                        413, "request body exceeds the limit of " + ProtocolHandler.MAX_BODY_BYTES + " bytes");
+            }
+            if (size + chunk > body.length) {
+                body = Arrays.copyOf(
+                        body, (int) Math.min(ProtocolHandler.MAX_BODY_BYTES, Math.max(size + chunk, 2L * body.length)));
+            }
+            readFully(body, size, (int) chunk);
+            size += (int) chunk;
+            if (!readLine(false).isEmpty()) {
+                throw new Malformed(400, "chunk data not followed by CRLF");
+            }
+        }
+    }
+
+    private static long parseLength(String value) {
+        if (value.isEmpty() || value.length() > 18) {
+            throw new Malformed(400, "malformed Content-Length '" + abbreviate(value) + "'");
+        }
+        long length = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new Malformed(400, "malformed Content-Length '" + abbreviate(value) + "'");
+            }
+            length = length * 10 + (c - '0');
+        }
+        return length;
+    }
+
+    // ---- reading -----------------------------------------------------------------------------
+
+    private boolean fill() throws IOException {
+        position = 0;
+        limit = 0;
+        int read = input.read(in, 0, in.length);
+        if (read <= 0) {
+            return false;
+        }
+        limit = read;
+        return true;
+    }
+
+    /**
+     * One line without its CRLF (a bare LF is accepted too); null at a clean end of stream when
+     * {@code endAllowed}, else an end of stream is an {@link java.io.EOFException}.
+     */
+    private @Nullable String readLine(boolean endAllowed) throws IOException {
+        StringBuilder longLine = null;
+        while (true) {
+            if (position == limit && !fill()) {
+                if (endAllowed && longLine == null) {
+                    return null;
+                }
+                throw new java.io.EOFException("connection closed mid-request");
+            }
+            int start = position;
+            int end = start;
+            while (end < limit && in[end] != '\n') {
+                int b = in[end] & 0xff;
+                if ((b < 0x20 && b != '\t' && b != '\r') || b == 0x7f) {
+                    throw new Malformed(
+                            400, "control character 0x" + Integer.toHexString(b) + " in the request line or headers");
+                }
+                end++;
+            }
+            int length = end - start;
+            if ((longLine == null ? 0 : longLine.length()) + length > MAX_LINE) {
+                throw new Malformed(431, "request line or header longer than " + MAX_LINE + " bytes");
+            }
+            if (end < limit) {
+                position = end + 1;
+                int stop = end;
+                if (stop > start && in[stop - 1] == '\r') {
+                    stop--;
+                } else if (stop == start
+                        && longLine != null
+                        && longLine.length() > 0
+                        && longLine.charAt(longLine.length() - 1) == '\r') {
+                    longLine.setLength(longLine.length() - 1);
+                }
+                String tail = new String(in, start, stop - start, StandardCharsets.ISO_8859_1);
+                String line = longLine == null ? tail : longLine.append(tail).toString();
+                if (line.indexOf('\r') >= 0) {
+                    throw new Malformed(400, "bare CR in the request line or headers");
+                }
+                return line;
+            }
+            if (longLine == null) {
+                longLine = new StringBuilder(2 * length + 16);
+            }
+            longLine.append(new String(in, start, length, StandardCharsets.ISO_8859_1));
+            position = limit;
+            endAllowed = false;
+        }
+    }
+
+    private void readFully(byte[] target, int offset, int length) throws IOException {
+        int buffered = Math.min(length, limit - position);
+        System.arraycopy(in, position, target, offset, buffered);
+        position += buffered;
+        int done = buffered;
+        while (done < length) {
+            int read = input.read(target, offset + done, length - done);
+            if (read < 0) {
+                throw new java.io.EOFException("connection closed after " + done + " of " + length + " body bytes");
+            }
+            done += read;
+        }
+    }
+
+    /** Reads and drops what the client still sends (bounded), so that it sees our answer, not a reset. */
+    private void drain() {
+        try {
+            socket.shutdownOutput();
+            socket.setSoTimeout(DRAIN_TIMEOUT_MILLIS);
+            long dropped = 0;
+            int read;
+            while (dropped < DRAIN_LIMIT && (read = input.read(in, 0, in.length)) >= 0) {
+                dropped += read;
+            }
+        } catch (IOException e) {
+            // timed out or reset: close anyway
+        }
+    }
+
+    // ---- writing -----------------------------------------------------------------------------
+
+    private void write(int status, Map<String, String> headers, byte[] body, boolean keepAlive, boolean headOnly)
+            throws IOException {
+        int at = 0;
+        at = put(at, "HTTP/1.1 ");
+        at = put(at, Integer.toString(status));
+        at = put(at, " ");
+        at = put(at, reason(status));
+        at = put(at, "\r\n");
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            at = put(at, header.getKey());
+            at = put(at, ": ");
+            at = put(at, header.getValue());
+            at = put(at, "\r\n");
+        }
+        at = put(at, "Date: ");
+        at = put(at, HttpDate.now());
+        at = put(at, "\r\nContent-Length: ");
+        at = put(at, Integer.toString(body.length));
+        at = put(at, keepAlive ? "\r\n\r\n" : "\r\nConnection: close\r\n\r\n");
+        if (headOnly || body.length == 0) {
+            output.write(head, 0, at);
+        } else if (at + body.length <= 64 * 1024) {
+            ensure(at + body.length);
+            System.arraycopy(body, 0, head, at, body.length);
+            output.write(head, 0, at + body.length);
+        } else {
+            output.write(head, 0, at);
+            output.write(body);
+        }
+        output.flush();
+    }
+
+    private int put(int at, String text) {
+        ensure(at + text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            head[at + i] = (byte) (c < 0x80 ? c : '?');
+        }
+        return at + text.length();
+    }
+
+    private void ensure(int size) {
+        if (size > head.length) {
+            head = Arrays.copyOf(head, Math.max(size, 2 * head.length));
+        }
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 400 -> "Bad Request";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 413 -> "Request Entity Too Large";
+            case 431 -> "Request Header Fields Too Large";
+            case 500 -> "Internal Server Error";
+            case 501 -> "Not Implemented";
+            case 503 -> "Service Unavailable";
+            case 505 -> "HTTP Version Not Supported";
+            default -> "Status " + status;
+        };
+    }
+
+    // ---- syntax ------------------------------------------------------------------------------
+
+    private static boolean isToken(String text) {
+        return isToken(text, 0, text.length());
+    }
+
+    private static boolean isToken(String text, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
+    }
+
+    /** A request this server cannot parse: answered with {@code status} and the connection closed. */
+    private static final class Malformed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        Malformed(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+}
