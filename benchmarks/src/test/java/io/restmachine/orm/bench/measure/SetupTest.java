@@ -1,6 +1,7 @@
 package io.restmachine.orm.bench.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -40,6 +43,13 @@ class SetupTest {
             Http.loadQueryItems(db.client());
             assertThat(Http.query(db.client())).isEqualTo(Http.QUERY_ITEMS);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ours", "enhanced", "raw"})
+    void coldStartChild_readsTheOrderBack_onEverySide(String side) {
+        // The child throws unless the order it reads back is the one it created.
+        assertThatCode(() -> ColdStartChild.main(new String[] {side})).doesNotThrowAnyException();
     }
 
     @Test

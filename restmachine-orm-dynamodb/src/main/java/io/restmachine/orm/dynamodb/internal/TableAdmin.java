@@ -12,12 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -32,7 +32,6 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
-import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
  * Creates, describes and deletes the backend's table: the layout's string partition and sort key,
@@ -42,7 +41,8 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 public final class TableAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(TableAdmin.class);
     private static final Duration INDEX_WAIT = Duration.ofMinutes(30);
-    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration FIRST_POLL = Duration.ofMillis(25);
+    private static final Duration MAX_POLL = Duration.ofSeconds(1);
 
     private final DynamoDbClient client;
     private final String tableName;
@@ -60,14 +60,16 @@ public final class TableAdmin {
      * Creates the table for these models and waits until it is ACTIVE; when it exists, adds the
      * GSIs it lacks (one UpdateTable each, waiting for each to become ACTIVE). Enables TTL on the
      * models' {@code @Ttl} attribute if the server supports it.
+     *
+     * <p>CreateTable goes first: on a new table that is the only request when the server answers
+     * ACTIVE at once (the embedded engine does), which keeps a fresh process's first
+     * {@code createTable()} to one call. An existing table answers ResourceInUseException and takes
+     * the describe-and-add-indexes path.
      */
     public void create(List<EntitySchema> schemas) {
         Map<String, Boolean> indexes = indexes(schemas);
-        Optional<software.amazon.awssdk.services.dynamodb.model.TableDescription> existing = find();
-        if (existing.isEmpty()) {
-            createTable(indexes);
-        } else {
-            addMissingIndexes(existing.get(), indexes);
+        if (!createTable(indexes)) {
+            addMissingIndexes(describeExisting(), indexes);
         }
         ttlAttribute(schemas).ifPresent(this::enableTimeToLive);
     }
@@ -88,9 +90,7 @@ public final class TableAdmin {
         } catch (SdkException e) {
             throw errors.translate("DeleteTable", e);
         }
-        try (DynamoDbWaiter waiter = waiter()) {
-            call("DescribeTable", () -> waiter.waitUntilTableNotExists(b -> b.tableName(tableName)));
-        }
+        awaitGone();
     }
 
     /** Index name to whether it has a sort key, merged over all models. */
@@ -115,7 +115,11 @@ public final class TableAdmin {
         return indexes;
     }
 
-    private void createTable(Map<String, Boolean> indexes) {
+    /**
+     * Sends CreateTable and waits for the new table to be ACTIVE; false when the table already
+     * exists (or is being created by someone else), so that the caller checks its indexes.
+     */
+    private boolean createTable(Map<String, Boolean> indexes) {
         List<AttributeDefinition> attributes = new ArrayList<>();
         attributes.add(stringAttribute(layout.partitionKey()));
         attributes.add(stringAttribute(layout.sortKey()));
@@ -130,22 +134,46 @@ public final class TableAdmin {
                             .build())
                     .build());
         });
-        LOG.info("Creating DynamoDB table {} with {} global secondary indexes", tableName, gsis.size());
+        software.amazon.awssdk.services.dynamodb.model.TableDescription created;
         try {
-            client.createTable(b -> b.tableName(tableName)
-                    .keySchema(key(layout.partitionKey(), KeyType.HASH), key(layout.sortKey(), KeyType.RANGE))
-                    .attributeDefinitions(attributes)
-                    .globalSecondaryIndexes(gsis.isEmpty() ? null : gsis)
-                    .billingMode(BillingMode.PAY_PER_REQUEST));
+            created = client.createTable(b -> b.tableName(tableName)
+                            .keySchema(key(layout.partitionKey(), KeyType.HASH), key(layout.sortKey(), KeyType.RANGE))
+                            .attributeDefinitions(attributes)
+                            .globalSecondaryIndexes(gsis.isEmpty() ? null : gsis)
+                            .billingMode(BillingMode.PAY_PER_REQUEST))
+                    .tableDescription();
         } catch (ResourceInUseException e) {
-            LOG.debug("Table {} is being created by someone else; waiting for it", tableName);
+            LOG.debug("Table {} exists or is being created by someone else", tableName);
+            return false;
         } catch (SdkException e) {
+            // Without permission to create tables, an existing table is still fine to use.
+            if (exists()) {
+                LOG.debug("CreateTable of {} failed ({}) but the table exists", tableName, e.getMessage());
+                return false;
+            }
             throw errors.translate("CreateTable", e);
         }
-        try (DynamoDbWaiter waiter = waiter()) {
-            call("DescribeTable", () -> waiter.waitUntilTableExists(b -> b.tableName(tableName)));
+        LOG.info("Created DynamoDB table {} with {} global secondary indexes", tableName, gsis.size());
+        if (!isActive(created, List.copyOf(indexes.keySet()))) {
+            awaitActive(List.copyOf(indexes.keySet()));
         }
-        awaitActive(List.copyOf(indexes.keySet()));
+        return true;
+    }
+
+    /** Whether DescribeTable finds the table; false also when it can't be asked. */
+    private boolean exists() {
+        try {
+            return find().isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The existing table once it is ACTIVE (it may still be CREATING when someone else made it). */
+    private software.amazon.awssdk.services.dynamodb.model.TableDescription describeExisting() {
+        awaitActive(List.of());
+        return find().orElseThrow(() -> new BackendException("Table '" + tableName
+                + "' was reported to exist but is gone (deleted meanwhile?): call backend.createTable() again"));
     }
 
     private void addMissingIndexes(
@@ -216,34 +244,62 @@ public final class TableAdmin {
         }
     }
 
-    /** Polls (bounded) until the table and the given indexes are ACTIVE. */
+    /**
+     * Polls (bounded, backing off from 25 ms to 1 s) until the table and the given indexes are
+     * ACTIVE. A table not found yet counts as not ACTIVE: right after CreateTable, DescribeTable may
+     * not see it for a moment.
+     */
     private void awaitActive(List<String> indexNames) {
+        poll(
+                "Table '" + tableName + "' or its indexes " + indexNames + " did not become ACTIVE",
+                "check the table in the console and call backend.createTable() again",
+                table -> table.isPresent() && isActive(table.get(), indexNames));
+    }
+
+    private void awaitGone() {
+        poll(
+                "Table '" + tableName + "' was not deleted",
+                "check the table in the console and call backend.deleteTable() again",
+                Optional::isEmpty);
+    }
+
+    private void poll(
+            String failure,
+            String fix,
+            Predicate<Optional<software.amazon.awssdk.services.dynamodb.model.TableDescription>> done) {
         long deadline = System.nanoTime() + INDEX_WAIT.toNanos();
+        long pause = FIRST_POLL.toMillis();
         while (true) {
-            var table = call("DescribeTable", () -> client.describeTable(b -> b.tableName(tableName))
-                    .table());
-            boolean tableActive = table.tableStatus() == TableStatus.ACTIVE;
-            long activeIndexes = table.globalSecondaryIndexes().stream()
-                    .filter(gsi -> indexNames.contains(gsi.indexName()))
-                    .filter(gsi -> "ACTIVE".equals(gsi.indexStatusAsString()))
-                    .count();
-            boolean indexesActive = activeIndexes == indexNames.size();
-            if (tableActive && indexesActive) {
+            Optional<software.amazon.awssdk.services.dynamodb.model.TableDescription> table = find();
+            if (done.test(table)) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new BackendException("Table '" + tableName + "' or its indexes " + indexNames
-                        + " did not become ACTIVE within " + INDEX_WAIT + " (status " + table.tableStatusAsString()
-                        + "); check the table in the console and call backend.createTable() again");
+                String status = table.map(t -> t.tableStatusAsString()).orElse("not found");
+                throw new BackendException(failure + " within " + INDEX_WAIT + " (status " + status + "); " + fix);
             }
             try {
-                Thread.sleep(POLL.toMillis());
+                Thread.sleep(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new BackendException(
-                        "interrupted while waiting for table '" + tableName + "' to become ACTIVE", e);
+                throw new BackendException("interrupted while waiting for table '" + tableName + "': " + failure, e);
             }
+            pause = Math.min(pause * 2, MAX_POLL.toMillis());
         }
+    }
+
+    private static boolean isActive(
+            software.amazon.awssdk.services.dynamodb.model.TableDescription table, List<String> indexNames) {
+        if (table.tableStatus() != TableStatus.ACTIVE) {
+            return false;
+        }
+        long activeIndexes = indexNames.isEmpty() || !table.hasGlobalSecondaryIndexes()
+                ? 0
+                : table.globalSecondaryIndexes().stream()
+                        .filter(gsi -> indexNames.contains(gsi.indexName()))
+                        .filter(gsi -> "ACTIVE".equals(gsi.indexStatusAsString()))
+                        .count();
+        return activeIndexes == indexNames.size();
     }
 
     private void enableTimeToLive(String attribute) {
@@ -413,17 +469,6 @@ public final class TableAdmin {
         return AttributeDefinition.builder()
                 .attributeName(name)
                 .attributeType(ScalarAttributeType.S)
-                .build();
-    }
-
-    /** The SDK's table waiter, polling from 100 ms up (its default is a fixed 20 s). */
-    private DynamoDbWaiter waiter() {
-        return DynamoDbWaiter.builder()
-                .client(client)
-                .overrideConfiguration(o -> o.backoffStrategyV2(BackoffStrategy.exponentialDelayHalfJitter(
-                                Duration.ofMillis(100), Duration.ofSeconds(5)))
-                        .maxAttempts(1_000)
-                        .waitTimeout(INDEX_WAIT))
                 .build();
     }
 

@@ -1,12 +1,12 @@
 package io.restmachine.orm.model.internal;
 
-import java.lang.invoke.CallSite;
-import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.InaccessibleObjectException;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -14,10 +14,32 @@ import java.util.function.Supplier;
 
 /**
  * Builds the accessors used on the hot path once per model: getters, setters and constructors as
- * generated lambdas ({@link LambdaMetafactory}) where the JVM allows it, else as method handles.
- * No reflective lookup happens per call.
+ * direct method handles, each wrapped in the same small lambda so that the call sites that use them
+ * stay monomorphic. No reflective lookup happens per call.
+ *
+ * <p>Nothing is generated per accessor: a {@code LambdaMetafactory} lambda per getter spins one
+ * hidden class each (about a millisecond apiece on a cold JVM), which made building a model cost
+ * as much start-up as the Enhanced Client's bean introspection, while the JIT-compiled speed of a
+ * handle called through a shared wrapper is the same (see {@code MappingBenchmark}). A record's
+ * canonical constructor is called through {@link Constructor#newInstance}, which the JVM itself
+ * compiles to a generated accessor once it is hot; spreading an array into a method handle instead
+ * costs a few dozen lambda-form classes per model at start-up.
  */
 final class Accessors {
+    private static final MethodHandle NEW_INSTANCE;
+
+    static {
+        try {
+            NEW_INSTANCE = MethodHandles.lookup()
+                    .findStatic(
+                            Accessors.class,
+                            "newInstance",
+                            MethodType.methodType(Object.class, Constructor.class, Object[].class));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private Accessors() {}
 
     static MethodHandles.Lookup lookupIn(Class<?> type) {
@@ -31,21 +53,8 @@ final class Accessors {
         }
     }
 
-    @SuppressWarnings("unchecked")
     static Function<Object, Object> getter(MethodHandles.Lookup lookup, Method method) {
-        MethodHandle mh = unreflect(lookup, method);
-        try {
-            CallSite site = LambdaMetafactory.metafactory(
-                    lookup,
-                    "apply",
-                    MethodType.methodType(Function.class),
-                    MethodType.methodType(Object.class, Object.class),
-                    mh,
-                    MethodType.methodType(wrap(method.getReturnType()), method.getDeclaringClass()));
-            return (Function<Object, Object>) site.getTarget().invoke();
-        } catch (Throwable notGenerated) {
-            return handleGetter(mh);
-        }
+        return handleGetter(unreflect(lookup, method));
     }
 
     static Function<Object, Object> getter(MethodHandles.Lookup lookup, Field field) {
@@ -69,21 +78,9 @@ final class Accessors {
         };
     }
 
-    @SuppressWarnings("unchecked")
     static BiConsumer<Object, Object> setter(MethodHandles.Lookup lookup, Method method) {
-        MethodHandle mh = unreflect(lookup, method);
-        try {
-            CallSite site = LambdaMetafactory.metafactory(
-                    lookup,
-                    "accept",
-                    MethodType.methodType(BiConsumer.class),
-                    MethodType.methodType(void.class, Object.class, Object.class),
-                    mh,
-                    MethodType.methodType(void.class, method.getDeclaringClass(), wrap(method.getParameterTypes()[0])));
-            return (BiConsumer<Object, Object>) site.getTarget().invoke();
-        } catch (Throwable notGenerated) {
-            return handleSetter(mh.asType(MethodType.methodType(void.class, Object.class, Object.class)));
-        }
+        return handleSetter(
+                unreflect(lookup, method).asType(MethodType.methodType(void.class, Object.class, Object.class)));
     }
 
     static BiConsumer<Object, Object> setter(MethodHandles.Lookup lookup, Field field) {
@@ -107,51 +104,67 @@ final class Accessors {
         };
     }
 
-    @SuppressWarnings("unchecked")
     static Supplier<Object> constructor(MethodHandles.Lookup lookup, Constructor<?> ctor) {
-        MethodHandle mh;
+        MethodHandle generic;
         try {
-            mh = lookup.unreflectConstructor(ctor);
+            generic = lookup.unreflectConstructor(ctor).asType(MethodType.methodType(Object.class));
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot call " + ctor, e);
         }
-        try {
-            CallSite site = LambdaMetafactory.metafactory(
-                    lookup,
-                    "get",
-                    MethodType.methodType(Supplier.class),
-                    MethodType.methodType(Object.class),
-                    mh,
-                    MethodType.methodType(ctor.getDeclaringClass()));
-            return (Supplier<Object>) site.getTarget().invoke();
-        } catch (Throwable notGenerated) {
-            MethodHandle generic = mh.asType(MethodType.methodType(Object.class));
-            return () -> {
-                try {
-                    return generic.invokeExact();
-                } catch (RuntimeException | Error e) {
-                    throw e;
-                } catch (Throwable t) {
-                    throw new IllegalStateException(t);
-                }
-            };
-        }
+        return () -> {
+            try {
+                return generic.invokeExact();
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
+        };
     }
 
-    /** A constructor taking all components as one {@code Object[]}. */
+    /** A constructor taking all components as one {@code Object[]}, as {@code (Object[])Object}. */
     static MethodHandle spreadConstructor(MethodHandles.Lookup lookup, Constructor<?> ctor) {
         try {
-            MethodHandle mh = lookup.unreflectConstructor(ctor);
-            return mh.asSpreader(Object[].class, ctor.getParameterCount())
-                    .asType(MethodType.methodType(Object.class, Object[].class));
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("cannot call " + ctor, e);
+            ctor.setAccessible(true);
+            return NEW_INSTANCE.bindTo(ctor);
+        } catch (InaccessibleObjectException | SecurityException notOpen) {
+            // Not open to reflection (but maybe to the lookup): spread the array into a handle.
+            try {
+                return lookup.unreflectConstructor(ctor)
+                        .asSpreader(Object[].class, ctor.getParameterCount())
+                        .asType(MethodType.methodType(Object.class, Object[].class));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot call " + ctor, e);
+            }
         }
     }
 
-    /** A no-argument instance method returning anything, as {@code (Object)Object}. */
-    static MethodHandle instanceMethod(MethodHandles.Lookup lookup, Method method) {
-        return unreflect(lookup, method).asType(MethodType.methodType(Object.class, Object.class));
+    /**
+     * A model's method as a handle; a {@link io.restmachine.orm.SchemaException} naming the member
+     * when the model's package is not open to restmachine-orm.
+     */
+    static MethodHandle unreflect(Class<?> owner, MethodHandles.Lookup lookup, Method method, String member) {
+        try {
+            return lookup.unreflect(method);
+        } catch (IllegalAccessException e) {
+            throw SchemaErrors.schema(
+                    owner,
+                    member,
+                    "is not accessible: " + e.getMessage(),
+                    "open the model's package to restmachine-orm");
+        }
+    }
+
+    /**
+     * Calls a constructor with the exception it throws itself, not wrapped in {@link
+     * InvocationTargetException}, so that callers see the same exception as from a direct call.
+     */
+    private static Object newInstance(Constructor<?> ctor, Object[] args) throws Throwable {
+        try {
+            return ctor.newInstance(args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private static MethodHandle unreflect(MethodHandles.Lookup lookup, Method method) {
@@ -160,9 +173,5 @@ final class Accessors {
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot call " + method, e);
         }
-    }
-
-    static Class<?> wrap(Class<?> c) {
-        return MethodType.methodType(c).wrap().returnType();
     }
 }

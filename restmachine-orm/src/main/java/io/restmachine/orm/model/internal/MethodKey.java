@@ -68,6 +68,11 @@ public final class MethodKey implements KeyDef {
     /** Calls the method; exceptions propagate. */
     @Nullable
     String invoke(Object instance) {
+        return call(handle, instance);
+    }
+
+    /** Calls a key method's handle, of type {@code (Object)String}; exceptions propagate. */
+    static @Nullable String call(MethodHandle handle, Object instance) {
         try {
             return (String) handle.invokeExact(instance);
         } catch (RuntimeException | Error e) {
