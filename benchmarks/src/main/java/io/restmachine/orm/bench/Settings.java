@@ -32,8 +32,9 @@ public record Settings(
     public static Settings fullRun() {
         return new Settings(
                 false,
-                // A mapper is small and compiled within a second or two: 5 s of warm-up is plenty.
-                new JmhSchedule(1, 5, Duration.ofSeconds(1), 5, Duration.ofSeconds(1)),
+                // A mapper is small and compiled within a second or two: 5 s of warm-up is plenty. Two
+                // forks of 8 measured seconds: with 1 fork of 5 the error was +-45 % of the mean.
+                new JmhSchedule(2, 5, Duration.ofSeconds(1), 8, Duration.ofSeconds(1)),
                 // The SDK client pipeline and the engine need 15-30 s of load before throughput stops
                 // climbing; two forks because JIT decisions in this much code vary from JVM to JVM.
                 new JmhSchedule(2, 12, Duration.ofSeconds(2), 8, Duration.ofSeconds(2)),
