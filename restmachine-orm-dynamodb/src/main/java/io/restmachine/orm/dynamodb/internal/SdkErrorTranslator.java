@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ItemCollectionSizeLimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -26,6 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *       returned;
  *   <li>TransactionCanceled → {@link TransactionCancelledByStoreException}, one reason per action;
  *   <li>ResourceNotFound → {@link BackendException} naming the table and how to create it;
+ *   <li>ItemCollectionSizeLimitExceeded → {@link BackendException} explaining the 10 GB limit of
+ *       tables with a local secondary index and what to do;
  *   <li>the service's ValidationException → {@link ValidationException};
  *   <li>anything else → {@link BackendException}.
  * </ul>
@@ -58,6 +61,15 @@ public final class SdkErrorTranslator {
                     operation + " failed: table '" + tableName + "' does not exist (" + serviceMessage(e)
                             + "). Create it with backend.createTable(), or check the table name and region"
                             + " the backend was built with",
+                    e);
+        }
+        if (e instanceof ItemCollectionSizeLimitExceededException) {
+            return new BackendException(
+                    operation + " on table '" + tableName + "' was refused and nothing was written: the item"
+                            + " collection (every item of one partition key value, with its local secondary"
+                            + " index entries) would pass DynamoDB's 10 GB limit for tables with a local"
+                            + " secondary index (" + serviceMessage(e) + "). Spread these items over more"
+                            + " partition key values, or use a global secondary index, which has no such limit",
                     e);
         }
         if (e instanceof AwsServiceException service && isValidationError(service)) {
