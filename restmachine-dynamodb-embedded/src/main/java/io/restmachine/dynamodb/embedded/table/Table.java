@@ -2,6 +2,7 @@ package io.restmachine.dynamodb.embedded.table;
 
 import io.restmachine.dynamodb.embedded.value.AttributeValue;
 import io.restmachine.dynamodb.embedded.value.AttributeValues;
+import io.restmachine.dynamodb.embedded.value.SizedItem;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -155,7 +156,7 @@ public final class Table {
         if (after == null) {
             items.remove(key);
         } else {
-            items.put(key, after);
+            items.put(key, SizedItem.of(after, afterSize));
         }
         itemCount.addAndGet((after == null ? 0 : 1) - (before == null ? 0 : 1));
         sizeBytes.addAndGet(afterSize - beforeSize);

@@ -112,6 +112,9 @@ public final class AttributeValues {
      * plus the size of its value.
      */
     public static long size(Map<String, AttributeValue> item) {
+        if (item instanceof SizedItem sized) {
+            return sized.bytes();
+        }
         long total = 0;
         for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
             total += utf8Length(e.getKey()) + size(e.getValue());
