@@ -97,14 +97,7 @@ final class Query implements Action {
             keyCondition = LegacyParameters.keyConditions(
                     LegacyJson.conditions(request.get("KeyConditions")), keySchema.hashName(), keySchema.rangeName());
         }
-        String filterText = Requests.optionalText(request, "FilterExpression");
-        ConditionExpression filter = filterText != null
-                ? Expressions.condition(filterText, context, "FilterExpression")
-                : request.has("QueryFilter")
-                        ? LegacyParameters.filter(
-                                LegacyJson.conditions(request.get("QueryFilter")),
-                                Requests.optionalText(request, "ConditionalOperator"))
-                        : null;
+        ConditionExpression filter = Requests.filter(request, context, "QueryFilter");
         Projection projection = Projection.of(request, context);
         context.requireAllUsed();
         checkTypes(keyCondition, keySchema);
@@ -113,7 +106,7 @@ final class Query implements Action {
             checkStartKey(start, reader, table, keySchema, keyCondition);
         }
         if (filter != null) {
-            String parameter = filterText != null ? "Filter Expression" : "QueryFilter";
+            String parameter = request.has("FilterExpression") ? "Filter Expression" : "QueryFilter";
             for (String name : keySchema.names()) {
                 if (filter.topLevelAttributes().contains(name)) {
                     throw EngineException.validation(parameter + " can only contain non-primary key attributes:"

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restmachine.dynamodb.embedded.error.EngineException;
+import io.restmachine.dynamodb.embedded.expression.ConditionExpression;
 import io.restmachine.dynamodb.embedded.expression.ExpressionContext;
+import io.restmachine.dynamodb.embedded.expression.Expressions;
+import io.restmachine.dynamodb.embedded.expression.LegacyParameters;
 import io.restmachine.dynamodb.embedded.protocol.AttributeJson;
 import io.restmachine.dynamodb.embedded.table.IndexDefinition;
 import io.restmachine.dynamodb.embedded.table.KeySchema;
@@ -93,6 +96,22 @@ final class Requests {
                     + String.join(" and ", valueExpressions) + " " + (valueExpressions.size() > 1 ? "are" : "is")
                     + " null");
         }
+    }
+
+    /**
+     * The filter of a Query or Scan: its {@code FilterExpression}, else its legacy filter parameter
+     * ({@code QueryFilter} or {@code ScanFilter}, with {@code ConditionalOperator}), else none.
+     */
+    static @Nullable ConditionExpression filter(JsonNode request, ExpressionContext context, String legacyMember) {
+        String filterText = optionalText(request, "FilterExpression");
+        if (filterText != null) {
+            return Expressions.condition(filterText, context, "FilterExpression");
+        }
+        if (request.has(legacyMember)) {
+            return LegacyParameters.filter(
+                    LegacyJson.conditions(request.get(legacyMember)), optionalText(request, "ConditionalOperator"));
+        }
+        return null;
     }
 
     /** The placeholder maps, validated (keys, then each value) and ready for the parser. */

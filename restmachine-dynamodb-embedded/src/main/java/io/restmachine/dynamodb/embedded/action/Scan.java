@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.expression.ConditionExpression;
 import io.restmachine.dynamodb.embedded.expression.ExpressionContext;
-import io.restmachine.dynamodb.embedded.expression.Expressions;
-import io.restmachine.dynamodb.embedded.expression.LegacyParameters;
 import io.restmachine.dynamodb.embedded.protocol.Shape;
 import io.restmachine.dynamodb.embedded.table.IndexDefinition;
 import io.restmachine.dynamodb.embedded.table.KeyHash;
@@ -120,14 +118,7 @@ final class Scan implements Action {
             }
         }
         ExpressionContext context = Requests.expressionContext(request);
-        String filterText = Requests.optionalText(request, "FilterExpression");
-        ConditionExpression filter = filterText != null
-                ? Expressions.condition(filterText, context, "FilterExpression")
-                : request.has("ScanFilter")
-                        ? LegacyParameters.filter(
-                                LegacyJson.conditions(request.get("ScanFilter")),
-                                Requests.optionalText(request, "ConditionalOperator"))
-                        : null;
+        ConditionExpression filter = Requests.filter(request, context, "ScanFilter");
         Projection projection = Projection.of(request, context);
         context.requireAllUsed();
 
