@@ -79,9 +79,8 @@ final class BatchWriteItem implements Action {
             }
             for (JsonNode writeRequest : entry.getValue()) {
                 if (writeRequest.has("PutRequest")) {
-                    Map<String, AttributeValue> item =
-                            Requests.attributes(writeRequest.get("PutRequest").get("Item"));
-                    Requests.checkItemSize(item);
+                    Map<String, AttributeValue> item = Requests.checkItemSize(
+                            Requests.attributes(writeRequest.get("PutRequest").get("Item")));
                     writes.add(new Write(entry.getKey(), writeRequest, item, item));
                 } else {
                     Map<String, AttributeValue> key = Requests.attributes(

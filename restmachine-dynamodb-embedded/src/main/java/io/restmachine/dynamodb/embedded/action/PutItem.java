@@ -55,11 +55,10 @@ final class PutItem implements Action {
         Requests.checkExpressionParameters(request, List.of("ConditionExpression"), List.of("Expected"));
         Map<String, AttributeValue> item = Requests.attributes(request.get("Item"));
         String returnValues = Requests.allOldOrNone(request);
-        Requests.checkItemSize(item);
+        Map<String, AttributeValue> stored = Requests.checkItemSize(item);
         Condition condition = Condition.of(request);
         Table table = engine.database().table(request.get("TableName").asText());
-        Requests.validateItem(item, table.definition());
-        Map<String, AttributeValue> stored = java.util.Collections.unmodifiableMap(item);
+        Requests.validateItem(stored, table.definition());
         StoreKey key = table.keyOf(stored);
         Map<String, AttributeValue> old = engine.database().locked(table, key, () -> {
             Map<String, AttributeValue> existing = table.get(key);

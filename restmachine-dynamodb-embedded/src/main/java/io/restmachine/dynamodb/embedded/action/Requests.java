@@ -15,6 +15,7 @@ import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
 import io.restmachine.dynamodb.embedded.value.AttributeValue;
 import io.restmachine.dynamodb.embedded.value.AttributeValues;
+import io.restmachine.dynamodb.embedded.value.SizedItem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -278,10 +279,17 @@ final class Requests {
         }
     }
 
-    static void checkItemSize(Map<String, AttributeValue> item) {
-        if (AttributeValues.size(item) > MAX_ITEM_SIZE) {
+    /**
+     * The item, read-only and carrying its size, once its size is known to be within DynamoDB's
+     * 400 KB; later size reads (capacity units, the table's size bookkeeping, the transaction
+     * limit) then take the size from it instead of walking the item again.
+     */
+    static Map<String, AttributeValue> checkItemSize(Map<String, AttributeValue> item) {
+        long size = AttributeValues.size(item);
+        if (size > MAX_ITEM_SIZE) {
             throw EngineException.validation("Item size has exceeded the maximum allowed size");
         }
+        return SizedItem.of(item, size);
     }
 
     /** The store key of a validated key map. */

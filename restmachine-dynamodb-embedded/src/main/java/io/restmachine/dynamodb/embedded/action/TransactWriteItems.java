@@ -164,7 +164,7 @@ final class TransactWriteItems implements Action {
             Map<String, AttributeValue> keyOrItem =
                     Requests.attributes(kind.equals("Put") ? spec.get("Item") : spec.get("Key"));
             if (kind.equals("Put")) {
-                Requests.checkItemSize(keyOrItem);
+                keyOrItem = Requests.checkItemSize(keyOrItem);
             }
             Condition expressions = kind.equals("Update") ? Condition.withUpdate(spec) : Condition.of(spec);
             Table table = engine.database().table(spec.get("TableName").asText());

@@ -15,6 +15,7 @@ import io.restmachine.dynamodb.embedded.table.Table;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
 import io.restmachine.dynamodb.embedded.value.AttributeValue;
 import io.restmachine.dynamodb.embedded.value.AttributeValues;
+import io.restmachine.dynamodb.embedded.value.SizedItem;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,11 +117,12 @@ final class UpdateItem implements Action {
         if (existing == null && update != null && update.onlyRemoves()) {
             return null;
         }
-        if (AttributeValues.size(updated) > Requests.MAX_ITEM_SIZE) {
+        long size = AttributeValues.size(updated);
+        if (size > Requests.MAX_ITEM_SIZE) {
             throw EngineException.validation("Item size to update has exceeded the maximum allowed size");
         }
         Requests.validateIndexKeys(updated, definition);
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(updated));
+        return SizedItem.of(new LinkedHashMap<>(updated), size);
     }
 
     private static Map<String, AttributeValue> orderedKey(Map<String, AttributeValue> key, KeySchema schema) {
