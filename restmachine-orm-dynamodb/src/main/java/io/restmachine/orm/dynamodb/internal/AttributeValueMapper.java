@@ -32,22 +32,23 @@ public final class AttributeValueMapper {
 
     /** The SDK form of one value. */
     public static AttributeValue toSdk(ItemValue value) {
+        SdkValueFormat format = SdkValueFormat.INSTANCE;
         if (value instanceof ItemValue.S s) {
-            return AttributeValue.createS(s.value());
+            return format.string(s.value());
         } else if (value instanceof ItemValue.N n) {
-            return AttributeValue.createN(number(n));
+            return format.number(n.value());
         } else if (value instanceof ItemValue.B b) {
             return AttributeValue.createB(SdkBytes.fromByteArrayUnsafe(b.value()));
         } else if (value instanceof ItemValue.Bool bool) {
-            return SdkValueFormat.INSTANCE.bool(bool.value());
+            return format.bool(bool.value());
         } else if (value instanceof ItemValue.Null) {
-            return SdkValueFormat.INSTANCE.nul();
+            return format.nul();
         } else if (value instanceof ItemValue.SS ss) {
             return AttributeValue.createSs(new ArrayList<>(ss.values()));
         } else if (value instanceof ItemValue.NS ns) {
             List<String> numbers = new ArrayList<>(ns.values().size());
             for (ItemValue.N n : ns.values()) {
-                numbers.add(number(n));
+                numbers.add(n.value().toPlainString());
             }
             return AttributeValue.createNs(numbers);
         } else if (value instanceof ItemValue.BS bs) {
@@ -61,9 +62,9 @@ public final class AttributeValueMapper {
             for (ItemValue element : l.values()) {
                 list.add(toSdk(element));
             }
-            return AttributeValue.createL(list);
+            return format.list(list);
         } else if (value instanceof ItemValue.M m) {
-            return AttributeValue.createM(toSdk(m.values()));
+            return format.map(toSdk(m.values()));
         }
         throw new IllegalArgumentException(
                 "unknown ItemValue type " + value.getClass().getName());
@@ -124,10 +125,6 @@ public final class AttributeValueMapper {
             out.put(e.getKey(), fromSdk(e.getValue()));
         }
         return out;
-    }
-
-    private static String number(ItemValue.N n) {
-        return n.value().toPlainString();
     }
 
     private static Set<ItemValue.N> numberSet(List<String> numbers) {
