@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -94,21 +93,8 @@ public final class Dynalite {
     }
 
     private static URI start() {
-        Path cli = script().orElseThrow(() -> new IllegalStateException(notInstalledReason()));
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                "node",
-                cli.toString(),
-                "--host",
-                "127.0.0.1",
-                "--port",
-                Integer.toString(port),
-                "--createTableMs",
-                "0",
-                "--deleteTableMs",
-                "0",
-                "--updateTableMs",
-                "0"));
+        List<String> command = command(port);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         try {
             Process started = builder.start();
@@ -147,7 +133,30 @@ public final class Dynalite {
         ready.completeExceptionally(new IllegalStateException("dynalite exited: " + seen));
     }
 
-    private static int freePort() {
+    /**
+     * The command that starts the installed dynalite on {@code port} of 127.0.0.1 with no
+     * table-state delays; {@link IllegalStateException} with {@link #notInstalledReason()} when it is
+     * not installed. The benchmarks start their own dynalite process with it.
+     */
+    public static List<String> command(int port) {
+        Path cli = script().orElseThrow(() -> new IllegalStateException(notInstalledReason()));
+        return List.of(
+                "node",
+                cli.toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--createTableMs",
+                "0",
+                "--deleteTableMs",
+                "0",
+                "--updateTableMs",
+                "0");
+    }
+
+    /** A free TCP port of 127.0.0.1 (free when asked; the caller binds it soon after). */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
