@@ -2,6 +2,7 @@ package io.restmachine.dynamodb.embedded.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.value.AttributeValue;
 import io.restmachine.dynamodb.embedded.value.Numbers;
@@ -15,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * DynamoDB's typed JSON ({@code {"S": "x"}}) to {@link AttributeValue} and back, with DynamoDB's
@@ -24,7 +26,128 @@ import java.util.Set;
 public final class AttributeJson {
     private AttributeJson() {}
 
-    /** Reads every attribute of a (type-checked) map node, validating each in order. */
+    /**
+     * Reads every attribute of a decoded map of attribute values, validating each in order.
+     *
+     * @param raw {@link RawAttribute}s (or nulls) by attribute name, as {@link RequestDecoder} reads them
+     */
+    public static Map<String, AttributeValue> item(Map<String, Object> raw) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>(Math.max(4, raw.size() * 2));
+        for (Map.Entry<String, Object> field : raw.entrySet()) {
+            item.put(field.getKey(), value(field.getValue()));
+        }
+        return item;
+    }
+
+    /**
+     * Validates one decoded attribute value as DynamoDB does (exactly one type, then the rules of
+     * that type) and returns it.
+     *
+     * @param raw a {@link RawAttribute}, or null for a JSON null
+     */
+    public static AttributeValue value(@Nullable Object raw) {
+        RawAttribute attribute = raw == null ? RawAttribute.EMPTY : (RawAttribute) raw;
+        int size = attribute.size();
+        if (size == 0) {
+            throw EngineException.validation(
+                    "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+        }
+        AttributeValue result = null;
+        for (int slot = 0; slot < RawAttribute.TYPES.size(); slot++) {
+            Object member = attribute.member(slot);
+            if (member != null) {
+                AttributeValue value = typed(RawAttribute.TYPES.get(slot), member);
+                if (result == null) {
+                    result = value;
+                }
+            }
+        }
+        if (size > 1) {
+            throw EngineException.validation("Supplied AttributeValue has more than one datatypes set, must contain"
+                    + " exactly one of the supported datatypes");
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static AttributeValue typed(String type, Object value) {
+        switch (type) {
+            case "S":
+                return new AttributeValue.S((String) value);
+            case "N":
+                return Numbers.parse((String) value);
+            case "B":
+                return new AttributeValue.B(Base64.getDecoder().decode((String) value));
+            case "BOOL":
+                return new AttributeValue.Bool((Boolean) value);
+            case "NULL":
+                if (!(Boolean) value) {
+                    throw EngineException.validation("One or more parameter values were invalid: Null attribute value"
+                            + " types must have the value of true");
+                }
+                return new AttributeValue.Null();
+            case "SS": {
+                List<Object> elements = (List<Object>) value;
+                if (elements.isEmpty()) {
+                    throw EngineException.validation(
+                            "One or more parameter values were invalid: An string set  may not be empty");
+                }
+                Set<String> strings = new LinkedHashSet<>();
+                for (Object s : elements) {
+                    strings.add(Wire.text(s));
+                }
+                if (strings.size() != elements.size()) {
+                    throw EngineException.validation("One or more parameter values were invalid: Input collection "
+                            + Wire.shown(elements) + " contains duplicates.");
+                }
+                return new AttributeValue.SS(strings);
+            }
+            case "NS": {
+                List<Object> elements = (List<Object>) value;
+                if (elements.isEmpty()) {
+                    throw EngineException.validation(
+                            "One or more parameter values were invalid: An number set  may not be empty");
+                }
+                List<AttributeValue.N> numbers = new ArrayList<>(elements.size());
+                for (Object n : elements) {
+                    numbers.add(Numbers.parse(Wire.text(n)));
+                }
+                Set<AttributeValue.N> unique = new LinkedHashSet<>(numbers);
+                if (unique.size() != numbers.size()) {
+                    throw EngineException.validation("Input collection contains duplicates");
+                }
+                return new AttributeValue.NS(unique);
+            }
+            case "BS": {
+                List<Object> elements = (List<Object>) value;
+                if (elements.isEmpty()) {
+                    throw EngineException.validation(
+                            "One or more parameter values were invalid: Binary sets should not be empty");
+                }
+                Set<AttributeValue.B> binaries = new LinkedHashSet<>();
+                for (Object b : elements) {
+                    binaries.add(new AttributeValue.B(Base64.getDecoder().decode(Wire.text(b))));
+                }
+                if (binaries.size() != elements.size()) {
+                    throw EngineException.validation("One or more parameter values were invalid: Input collection "
+                            + Wire.shown(elements) + "of type BS contains duplicates.");
+                }
+                return new AttributeValue.BS(binaries);
+            }
+            case "L": {
+                List<Object> elements = (List<Object>) value;
+                List<AttributeValue> list = new ArrayList<>(elements.size());
+                for (Object element : elements) {
+                    list.add(value(element));
+                }
+                return new AttributeValue.L(list);
+            }
+            default:
+                return new AttributeValue.M(item((Map<String, Object>) value));
+        }
+    }
+
+    /** Reads every attribute of a bridged map node (see {@link TreeBridge}), validating each in order. */
     public static Map<String, AttributeValue> readItem(JsonNode node) {
         Map<String, AttributeValue> item = new LinkedHashMap<>(Math.max(4, node.size() * 2));
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
@@ -35,100 +158,9 @@ public final class AttributeJson {
         return item;
     }
 
-    /** Reads one (type-checked) attribute value node. */
+    /** Reads one bridged attribute value node (see {@link TreeBridge}). */
     public static AttributeValue read(JsonNode node) {
-        if (node.size() == 0) {
-            throw EngineException.validation(
-                    "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
-        }
-        AttributeValue result = null;
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            AttributeValue value = readTyped(field.getKey(), field.getValue());
-            if (result == null) {
-                result = value;
-            }
-        }
-        if (node.size() > 1) {
-            throw EngineException.validation("Supplied AttributeValue has more than one datatypes set, must contain"
-                    + " exactly one of the supported datatypes");
-        }
-        return result;
-    }
-
-    private static AttributeValue readTyped(String type, JsonNode value) {
-        switch (type) {
-            case "S":
-                return new AttributeValue.S(value.asText());
-            case "N":
-                return Numbers.parse(value.asText());
-            case "B":
-                return new AttributeValue.B(Base64.getDecoder().decode(value.asText()));
-            case "BOOL":
-                return new AttributeValue.Bool(value.asBoolean());
-            case "NULL":
-                if (!value.asBoolean()) {
-                    throw EngineException.validation("One or more parameter values were invalid: Null attribute value"
-                            + " types must have the value of true");
-                }
-                return new AttributeValue.Null();
-            case "SS": {
-                if (value.isEmpty()) {
-                    throw EngineException.validation(
-                            "One or more parameter values were invalid: An string set  may not be empty");
-                }
-                Set<String> strings = new LinkedHashSet<>();
-                for (JsonNode s : value) {
-                    strings.add(s.asText());
-                }
-                if (strings.size() != value.size()) {
-                    throw EngineException.validation("One or more parameter values were invalid: Input collection "
-                            + RequestChecker.valueText(value) + " contains duplicates.");
-                }
-                return new AttributeValue.SS(strings);
-            }
-            case "NS": {
-                if (value.isEmpty()) {
-                    throw EngineException.validation(
-                            "One or more parameter values were invalid: An number set  may not be empty");
-                }
-                List<AttributeValue.N> numbers = new ArrayList<>();
-                for (JsonNode n : value) {
-                    numbers.add(Numbers.parse(n.asText()));
-                }
-                Set<AttributeValue.N> unique = new LinkedHashSet<>(numbers);
-                if (unique.size() != numbers.size()) {
-                    throw EngineException.validation("Input collection contains duplicates");
-                }
-                return new AttributeValue.NS(unique);
-            }
-            case "BS": {
-                if (value.isEmpty()) {
-                    throw EngineException.validation(
-                            "One or more parameter values were invalid: Binary sets should not be empty");
-                }
-                Set<AttributeValue.B> binaries = new LinkedHashSet<>();
-                for (JsonNode b : value) {
-                    binaries.add(new AttributeValue.B(Base64.getDecoder().decode(b.asText())));
-                }
-                if (binaries.size() != value.size()) {
-                    throw EngineException.validation("One or more parameter values were invalid: Input collection "
-                            + RequestChecker.valueText(value) + "of type BS contains duplicates.");
-                }
-                return new AttributeValue.BS(binaries);
-            }
-            case "L": {
-                List<AttributeValue> list = new ArrayList<>(value.size());
-                for (JsonNode element : value) {
-                    list.add(read(element));
-                }
-                return new AttributeValue.L(list);
-            }
-            default: {
-                return new AttributeValue.M(readItem(value));
-            }
-        }
+        return value(node instanceof POJONode pojo ? pojo.getPojo() : null);
     }
 
     /** Writes one attribute value as typed JSON. */

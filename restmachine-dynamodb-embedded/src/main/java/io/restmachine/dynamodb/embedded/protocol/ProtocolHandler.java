@@ -2,9 +2,8 @@ package io.restmachine.dynamodb.embedded.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restmachine.dynamodb.embedded.action.Action;
@@ -85,26 +84,26 @@ public final class ProtocolHandler {
         }
         String responseType = knownType && !contentType.equals("application/json") ? contentType : "application/json";
         try {
-            JsonNode data = null;
-            if (body.length > 0) {
-                data = parse(body);
-            }
             String target = headers.getOrDefault("x-amz-target", "");
             Optional<Action> action = target.startsWith(TARGET_PREFIX)
                     ? engine.action(target.substring(TARGET_PREFIX.length()))
                     : Optional.empty();
+            // DynamoDB reports malformed JSON before an unknown target or a missing signature; the
+            // body is only decoded once those pass, so here it is just scanned for its syntax.
             if (action.isEmpty()) {
+                requireWellFormed(body);
                 throw new DynamoError(ErrorType.UNKNOWN_OPERATION, "").toException();
             }
             String authorization = headers.get("authorization");
             if (authorization == null || !authorization.trim().startsWith("AWS4-")) {
+                requireWellFormed(body);
                 throw new DynamoError(ErrorType.MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token")
                         .toException();
             }
-            if (data == null) {
+            if (body.length == 0) {
                 throw new DynamoError(ErrorType.SERIALIZATION, "").toException();
             }
-            return respond(200, responseType, run(action.get(), data));
+            return respond(200, responseType, run(action.get(), body));
         } catch (EngineException e) {
             return error(responseType, e.error(), null, null);
         } catch (EngineFailure e) {
@@ -132,22 +131,38 @@ public final class ProtocolHandler {
         return error(amzJson ? contentType : "application/json", error, null, null);
     }
 
-    private JsonNode parse(byte[] body) {
-        try {
-            JsonNode node = mapper.readTree(body);
-            if (node == null) {
-                throw new DynamoError(ErrorType.SERIALIZATION, "").toException();
-            }
-            return node;
-        } catch (JsonParseException e) {
-            throw new DynamoError(ErrorType.SERIALIZATION, "").toException();
-        } catch (IOException e) {
+    private void requireWellFormed(byte[] body) {
+        if (body.length > 0 && !RequestDecoder.wellFormed(parser(body))) {
             throw new DynamoError(ErrorType.SERIALIZATION, "").toException();
         }
     }
 
-    private byte[] run(Action action, JsonNode data) {
-        if (engine.faults().throttle()) {
+    private JsonParser parser(byte[] body) {
+        try {
+            return factory.createParser(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Decodes the body against {@code shape} in one streaming pass, then checks its constraints. */
+    private Fields decode(byte[] body, Shape.Struct shape) {
+        try (JsonParser parser = parser(body)) {
+            Fields fields = RequestDecoder.decode(parser, shape);
+            ShapeRules.check(fields, shape);
+            return fields;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] run(Action action, byte[] body) {
+        boolean throttle = engine.faults().throttle();
+        Duration latency = engine.faults().latency();
+        if (throttle || !latency.isZero()) {
+            requireWellFormed(body);
+        }
+        if (throttle) {
             throw (action.dataPlane()
                             ? new DynamoError(
                                     ErrorType.PROVISIONED_THROUGHPUT_EXCEEDED,
@@ -156,7 +171,6 @@ public final class ProtocolHandler {
                             : new DynamoError(ErrorType.THROTTLING, "Rate of requests exceeds the allowed throughput."))
                     .toException();
         }
-        Duration latency = engine.faults().latency();
         if (!latency.isZero()) {
             try {
                 Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
@@ -164,7 +178,7 @@ public final class ProtocolHandler {
                 Thread.currentThread().interrupt();
             }
         }
-        ObjectNode request = RequestChecker.check(data, action.shape());
+        ObjectNode request = TreeBridge.tree(decode(body, action.shape()));
         ResponseBuffer buffer = ResponseBuffer.acquire();
         try (JsonGenerator out = factory.createGenerator(buffer)) {
             action.execute(request, engine, out);
