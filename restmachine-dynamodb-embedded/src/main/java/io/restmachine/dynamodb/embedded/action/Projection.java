@@ -1,25 +1,29 @@
 package io.restmachine.dynamodb.embedded.action;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.restmachine.dynamodb.embedded.expression.ExpressionContext;
 import io.restmachine.dynamodb.embedded.expression.Expressions;
 import io.restmachine.dynamodb.embedded.expression.ProjectionExpression;
 import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** What a read returns of each item: everything, a ProjectionExpression, or AttributesToGet. */
-record Projection(@Nullable ProjectionExpression expression, @Nullable List<String> names) {
+public record Projection(@Nullable ProjectionExpression expression, @Nullable List<String> names) {
     static final Projection ALL = new Projection(null, null);
 
-    static Projection of(JsonNode request, ExpressionContext context) {
-        String text = Requests.optionalText(request, "ProjectionExpression");
-        if (text != null) {
-            return new Projection(Expressions.projection(text, context), null);
+    /**
+     * The projection of {@code ProjectionExpression} (parsed against {@code context}) if given,
+     * else of {@code AttributesToGet} (checked by {@link ParameterRules#attributesToGet}).
+     */
+    public static Projection of(
+            @Nullable String expression, @Nullable List<String> attributesToGet, ExpressionContext context) {
+        if (expression != null) {
+            return new Projection(Expressions.projection(expression, context), null);
         }
-        return new Projection(null, Requests.attributesToGet(request));
+        return new Projection(null, attributesToGet);
     }
 
     boolean all() {
@@ -30,7 +34,19 @@ record Projection(@Nullable ProjectionExpression expression, @Nullable List<Stri
         if (expression != null) {
             return expression.apply(item);
         }
-        return names == null ? item : Requests.select(item, names);
+        return names == null ? item : select(item, names);
+    }
+
+    /** Keeps only the named top-level attributes (AttributesToGet). */
+    private static Map<String, AttributeValue> select(Map<String, AttributeValue> item, List<String> names) {
+        Map<String, AttributeValue> selected = new LinkedHashMap<>();
+        for (String name : names) {
+            AttributeValue value = item.get(name);
+            if (value != null) {
+                selected.put(name, value);
+            }
+        }
+        return selected;
     }
 
     /** The top-level attributes it reads, or null for all. */

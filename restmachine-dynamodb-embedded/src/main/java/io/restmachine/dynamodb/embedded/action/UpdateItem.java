@@ -1,13 +1,7 @@
 package io.restmachine.dynamodb.embedded.action;
 
-import static io.restmachine.dynamodb.embedded.protocol.Shapes.*;
-
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.expression.UpdateExpression;
-import io.restmachine.dynamodb.embedded.protocol.AttributeJson;
-import io.restmachine.dynamodb.embedded.protocol.Shape;
 import io.restmachine.dynamodb.embedded.table.ItemWrite;
 import io.restmachine.dynamodb.embedded.table.KeySchema;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
@@ -16,9 +10,7 @@ import io.restmachine.dynamodb.embedded.table.TableDefinition;
 import io.restmachine.dynamodb.embedded.value.AttributeValue;
 import io.restmachine.dynamodb.embedded.value.AttributeValues;
 import io.restmachine.dynamodb.embedded.value.SizedItem;
-import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -26,54 +18,30 @@ import org.jspecify.annotations.Nullable;
  * UpdateItem: read, check the condition, apply the update to a copy, validate the result, write;
  * all under the item's lock, so it is atomic and a failed update changes nothing.
  */
-final class UpdateItem implements Action {
-    private static final Shape.Struct SHAPE = request(
-            "ReturnConsumedCapacity",
-            returnConsumedCapacity(),
-            "TableName",
-            tableName(),
-            "ReturnItemCollectionMetrics",
-            returnItemCollectionMetrics(),
-            "ReturnValues",
-            returnValues(),
-            "Key",
-            item(),
-            "ConditionalOperator",
-            conditionalOperator(),
-            "Expected",
-            expected(),
-            "AttributeUpdates",
-            map(element("AttributeValueUpdate", "Action", string(), "Value", attributeValue()), "AttributeValueUpdate"),
-            "ConditionExpression",
-            string(),
-            "UpdateExpression",
-            string(),
-            "ExpressionAttributeValues",
-            expressionValues(),
-            "ExpressionAttributeNames",
-            expressionNames(),
-            "ReturnValuesOnConditionCheckFailure",
-            string(oneOf("ALL_OLD", "NONE")));
-
-    @Override
-    public String name() {
-        return "UpdateItem";
+public final class UpdateItem implements Action<UpdateItem.Request, WriteResult> {
+    /** {@code ReturnValues} of an UpdateItem. */
+    public enum ReturnValues {
+        NONE,
+        ALL_OLD,
+        UPDATED_OLD,
+        ALL_NEW,
+        UPDATED_NEW
     }
 
-    @Override
-    public Shape.Struct shape() {
-        return SHAPE;
-    }
+    public record Request(
+            String tableName,
+            Map<String, AttributeValue> key,
+            WriteExpressions expressions,
+            ReturnValues returnValues,
+            WriteOptions options) {}
 
     @Override
-    public void execute(ObjectNode request, Engine engine, JsonGenerator out) throws IOException {
-        Requests.checkExpressionParameters(
-                request, List.of("UpdateExpression", "ConditionExpression"), List.of("AttributeUpdates", "Expected"));
-        Map<String, AttributeValue> key = Requests.attributes(request.get("Key"));
-        Condition parsed = Condition.withUpdate(request);
-        Table table = engine.database().table(request.get("TableName").asText());
+    public WriteResult execute(Request request, Engine engine) {
+        WriteExpressions parsed = request.expressions();
+        Map<String, AttributeValue> key = request.key();
+        Table table = engine.database().table(request.tableName());
         TableDefinition definition = table.definition();
-        Requests.validateKey(key, definition.key());
+        KeyRules.validateKey(key, definition.key());
         if (parsed.update() != null) {
             for (String name : parsed.update().topLevelAttributes()) {
                 if (definition.key().contains(name)) {
@@ -82,10 +50,11 @@ final class UpdateItem implements Action {
                 }
             }
         }
-        StoreKey storeKey = Requests.storeKey(key, definition.key());
+        StoreKey storeKey = KeyRules.storeKey(key, definition.key());
+        WriteOptions options = request.options();
         Map<String, AttributeValue>[] result = engine.database().locked(table, storeKey, () -> {
             Map<String, AttributeValue> existing = table.get(storeKey);
-            parsed.check(existing, request);
+            parsed.check(existing, options.itemOnConditionFailure());
             Map<String, AttributeValue> updated = apply(parsed, existing, key, definition);
             if (existing != null || updated != null) {
                 engine.database().commit(new ItemWrite(table, storeKey, existing, updated));
@@ -94,12 +63,11 @@ final class UpdateItem implements Action {
             Map<String, AttributeValue>[] pair = new Map[] {existing, updated};
             return pair;
         });
-        out.writeStartObject();
-        writeReturnValues(out, Requests.optionalText(request, "ReturnValues"), result[0], result[1], parsed.update());
-        double units = Math.max(Requests.writeUnits(result[1]), result[0] == null ? 0 : Requests.writeUnits(result[0]));
-        Requests.writeCapacity(out, request, table.name(), units);
-        ItemCollections.writeField(out, request, table, storeKey);
-        out.writeEndObject();
+        double units = Math.max(Capacity.writeUnits(result[1]), result[0] == null ? 0 : Capacity.writeUnits(result[0]));
+        return new WriteResult(
+                returned(request.returnValues(), result[0], result[1], parsed.update()),
+                Capacity.Consumed.of(options.capacity(), table.name(), units),
+                ItemCollections.metrics(options.collectionMetrics(), table, storeKey));
     }
 
     /**
@@ -107,7 +75,7 @@ final class UpdateItem implements Action {
      * missing and the update only removes: DynamoDB then creates nothing.
      */
     static @Nullable Map<String, AttributeValue> apply(
-            Condition parsed,
+            WriteExpressions parsed,
             @Nullable Map<String, AttributeValue> existing,
             Map<String, AttributeValue> key,
             TableDefinition definition) {
@@ -118,10 +86,10 @@ final class UpdateItem implements Action {
             return null;
         }
         long size = AttributeValues.size(updated);
-        if (size > Requests.MAX_ITEM_SIZE) {
+        if (size > KeyRules.MAX_ITEM_SIZE) {
             throw EngineException.validation("Item size to update has exceeded the maximum allowed size");
         }
-        Requests.validateIndexKeys(updated, definition);
+        KeyRules.validateIndexKeys(updated, definition);
         return SizedItem.of(new LinkedHashMap<>(updated), size);
     }
 
@@ -134,32 +102,24 @@ final class UpdateItem implements Action {
     }
 
     /**
-     * Writes {@code Attributes} as {@code ReturnValues} asks: UPDATED_OLD and UPDATED_NEW are the
-     * paths the update names, projected from the item before and after it; an empty result is
-     * left out, as DynamoDB does.
+     * The {@code Attributes} that {@code ReturnValues} asks for: UPDATED_OLD and UPDATED_NEW are
+     * the paths the update names, projected from the item before and after it; null when empty,
+     * as DynamoDB leaves them out.
      */
-    private static void writeReturnValues(
-            JsonGenerator out,
-            @Nullable String returnValues,
+    private static @Nullable Map<String, AttributeValue> returned(
+            ReturnValues returnValues,
             @Nullable Map<String, AttributeValue> before,
             @Nullable Map<String, AttributeValue> after,
-            @Nullable UpdateExpression update)
-            throws IOException {
-        if (returnValues == null) {
-            return;
-        }
+            @Nullable UpdateExpression update) {
         Map<String, AttributeValue> attributes =
                 switch (returnValues) {
-                    case "ALL_OLD" -> before;
-                    case "ALL_NEW" -> after;
-                    case "UPDATED_OLD" -> updated(update, before);
-                    case "UPDATED_NEW" -> updated(update, after);
-                    default -> null;
+                    case NONE -> null;
+                    case ALL_OLD -> before;
+                    case ALL_NEW -> after;
+                    case UPDATED_OLD -> updated(update, before);
+                    case UPDATED_NEW -> updated(update, after);
                 };
-        if (attributes != null && !attributes.isEmpty()) {
-            out.writeFieldName("Attributes");
-            AttributeJson.writeItem(out, attributes);
-        }
+        return attributes == null || attributes.isEmpty() ? null : attributes;
     }
 
     private static @Nullable Map<String, AttributeValue> updated(

@@ -1,8 +1,6 @@
 package io.restmachine.dynamodb.embedded.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.POJONode;
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.value.AttributeValue;
 import io.restmachine.dynamodb.embedded.value.Numbers;
@@ -10,7 +8,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -145,22 +142,6 @@ public final class AttributeJson {
             default:
                 return new AttributeValue.M(item((Map<String, Object>) value));
         }
-    }
-
-    /** Reads every attribute of a bridged map node (see {@link TreeBridge}), validating each in order. */
-    public static Map<String, AttributeValue> readItem(JsonNode node) {
-        Map<String, AttributeValue> item = new LinkedHashMap<>(Math.max(4, node.size() * 2));
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            item.put(field.getKey(), read(field.getValue()));
-        }
-        return item;
-    }
-
-    /** Reads one bridged attribute value node (see {@link TreeBridge}). */
-    public static AttributeValue read(JsonNode node) {
-        return value(node instanceof POJONode pojo ? pojo.getPojo() : null);
     }
 
     /** Writes one attribute value as typed JSON. */

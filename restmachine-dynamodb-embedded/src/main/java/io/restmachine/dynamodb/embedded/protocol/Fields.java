@@ -106,6 +106,16 @@ public final class Fields {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof Fields other && values.equals(other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    @Override
     public String toString() {
         return Wire.json(this);
     }

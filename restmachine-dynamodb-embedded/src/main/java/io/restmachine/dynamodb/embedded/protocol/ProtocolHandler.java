@@ -4,11 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.restmachine.dynamodb.embedded.action.Action;
 import io.restmachine.dynamodb.embedded.action.Engine;
 import io.restmachine.dynamodb.embedded.action.EngineFailure;
+import io.restmachine.dynamodb.embedded.action.Failure;
 import io.restmachine.dynamodb.embedded.error.DynamoError;
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.error.ErrorType;
@@ -46,19 +44,17 @@ public final class ProtocolHandler {
     private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
 
     private final Engine engine;
-    private final ObjectMapper mapper;
+    private final Routes routes = new Routes();
     private final JsonFactory factory;
 
     public ProtocolHandler(Engine engine) {
         this.engine = engine;
-        JsonFactory jsonFactory = JsonFactory.builder()
+        this.factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxStringLength(MAX_BODY_BYTES)
                         .maxNestingDepth(64)
                         .build())
                 .build();
-        this.mapper = new ObjectMapper(jsonFactory);
-        this.factory = mapper.getFactory();
     }
 
     /**
@@ -85,8 +81,8 @@ public final class ProtocolHandler {
         String responseType = knownType && !contentType.equals("application/json") ? contentType : "application/json";
         try {
             String target = headers.getOrDefault("x-amz-target", "");
-            Optional<Action> action = target.startsWith(TARGET_PREFIX)
-                    ? engine.action(target.substring(TARGET_PREFIX.length()))
+            Optional<Route> action = target.startsWith(TARGET_PREFIX)
+                    ? routes.route(target.substring(TARGET_PREFIX.length()))
                     : Optional.empty();
             // DynamoDB reports malformed JSON before an unknown target or a missing signature; the
             // body is only decoded once those pass, so here it is just scanned for its syntax.
@@ -105,16 +101,14 @@ public final class ProtocolHandler {
             }
             return respond(200, responseType, run(action.get(), body));
         } catch (EngineException e) {
-            return error(responseType, e.error(), null, null);
+            return error(responseType, new Failure.Rejected(e.error()));
         } catch (EngineFailure e) {
-            return error(responseType, e.error(), e.item(), e.reasons());
+            return error(responseType, e.failure());
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure handling {}", headers.get("x-amz-target"), e);
             return error(
                     responseType,
-                    new DynamoError(ErrorType.INTERNAL_SERVER_ERROR, "Internal server error"),
-                    null,
-                    null);
+                    new Failure.Rejected(new DynamoError(ErrorType.INTERNAL_SERVER_ERROR, "Internal server error")));
         }
     }
 
@@ -128,7 +122,7 @@ public final class ProtocolHandler {
         String contentType = contentType(headers.get("content-type"));
         boolean amzJson =
                 contentType.equals("application/x-amz-json-1.0") || contentType.equals("application/x-amz-json-1.1");
-        return error(amzJson ? contentType : "application/json", error, null, null);
+        return error(amzJson ? contentType : "application/json", new Failure.Rejected(error));
     }
 
     private void requireWellFormed(byte[] body) {
@@ -156,7 +150,7 @@ public final class ProtocolHandler {
         }
     }
 
-    private byte[] run(Action action, byte[] body) {
+    private byte[] run(Route action, byte[] body) {
         boolean throttle = engine.faults().throttle();
         Duration latency = engine.faults().latency();
         if (throttle || !latency.isZero()) {
@@ -178,21 +172,26 @@ public final class ProtocolHandler {
                 Thread.currentThread().interrupt();
             }
         }
-        ObjectNode request = TreeBridge.tree(decode(body, action.shape()));
+        Fields request = decode(body, action.shape());
         ResponseBuffer buffer = ResponseBuffer.acquire();
         try (JsonGenerator out = factory.createGenerator(buffer)) {
-            action.execute(request, engine, out);
+            action.run(request, engine, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render the response of " + action.name(), e);
         }
         return buffer.toByteArray();
     }
 
-    private WireResponse error(
-            String contentType,
-            DynamoError error,
-            @Nullable Map<String, AttributeValue> item,
-            @Nullable List<EngineFailure.Reason> reasons) {
+    /**
+     * Renders a failure, in this one place: {@code {"__type": "<namespace>#<Name>", "message": "..."}}
+     * ({@code Message} for the two types DynamoDB writes so), with the stored item of a failed
+     * condition or the reasons of a canceled transaction.
+     */
+    private WireResponse error(String contentType, Failure failure) {
+        DynamoError error = failure.error();
+        Map<String, AttributeValue> item =
+                failure instanceof Failure.ConditionFailed conditionFailed ? conditionFailed.item() : null;
+        List<Failure.Reason> reasons = failure instanceof Failure.Canceled canceled ? canceled.reasons() : null;
         ResponseBuffer buffer = ResponseBuffer.acquire();
         try (JsonGenerator out = factory.createGenerator(buffer)) {
             out.writeStartObject();
@@ -208,7 +207,7 @@ public final class ProtocolHandler {
             }
             if (reasons != null) {
                 out.writeArrayFieldStart("CancellationReasons");
-                for (EngineFailure.Reason reason : reasons) {
+                for (Failure.Reason reason : reasons) {
                     out.writeStartObject();
                     out.writeStringField("Code", reason.code());
                     if (reason.message() != null) {
