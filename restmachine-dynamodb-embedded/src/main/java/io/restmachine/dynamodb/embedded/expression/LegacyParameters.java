@@ -77,14 +77,14 @@ public final class LegacyParameters {
      */
     public static ConditionExpression expected(
             Map<String, ExpectedAttributeValue> expected, @Nullable String conditionalOperator) {
-        List<Condition> conditions = new ArrayList<>();
+        List<ConditionNode> conditions = new ArrayList<>();
         for (Map.Entry<String, ExpectedAttributeValue> entry : expected.entrySet()) {
             conditions.add(expectedEntry(entry.getKey(), entry.getValue()));
         }
         return combine(conditions, conditionalOperator);
     }
 
-    private static Condition expectedEntry(String key, ExpectedAttributeValue c) {
+    private static ConditionNode expectedEntry(String key, ExpectedAttributeValue c) {
         if (c.attributeValueList() != null && c.value() != null) {
             throw invalid("Value and AttributeValueList cannot be used together for Attribute: " + key);
         }
@@ -120,7 +120,7 @@ public final class LegacyParameters {
             throw invalid("Value cannot be used when Exists is false for Attribute: " + key);
         }
         if (!exists) {
-            return new Condition.Exists(path(key), false);
+            return new ConditionNode.Exists(path(key), false);
         }
         return comparison(key, "EQ", List.of(Objects.requireNonNull(c.value())));
     }
@@ -134,7 +134,7 @@ public final class LegacyParameters {
      */
     public static ConditionExpression filter(
             Map<String, AttributeCondition> filter, @Nullable String conditionalOperator) {
-        List<Condition> conditions = new ArrayList<>();
+        List<ConditionNode> conditions = new ArrayList<>();
         for (Map.Entry<String, AttributeCondition> entry : filter.entrySet()) {
             String operator = entry.getValue().comparisonOperator();
             List<AttributeValue> operands = checkedOperands(operator, entry.getValue());
@@ -301,45 +301,45 @@ public final class LegacyParameters {
         }
     }
 
-    private static Condition comparison(String attribute, String operator, List<AttributeValue> operands) {
+    private static ConditionNode comparison(String attribute, String operator, List<AttributeValue> operands) {
         Operand path = new Operand.Path(path(attribute));
         List<Operand> values =
                 operands.stream().<Operand>map(Operand.Value::new).toList();
         return switch (operator) {
-            case "EQ" -> compare(Condition.Comparator.EQ, path, values);
-            case "NE" -> compare(Condition.Comparator.NE, path, values);
-            case "LT" -> compare(Condition.Comparator.LT, path, values);
-            case "LE" -> compare(Condition.Comparator.LE, path, values);
-            case "GT" -> compare(Condition.Comparator.GT, path, values);
-            case "GE" -> compare(Condition.Comparator.GE, path, values);
-            case "NULL" -> new Condition.Exists(path(attribute), false);
-            case "NOT_NULL" -> new Condition.Exists(path(attribute), true);
-            case "CONTAINS" -> new Condition.Contains(path, values.get(0));
-            case "NOT_CONTAINS" -> new Condition.Not(new Condition.Contains(path, values.get(0)));
-            case "BEGINS_WITH" -> new Condition.BeginsWith(path, values.get(0));
-            case "IN" -> new Condition.In(path, values);
-            case "BETWEEN" -> new Condition.Between(path, values.get(0), values.get(1));
+            case "EQ" -> compare(ConditionNode.Comparator.EQ, path, values);
+            case "NE" -> compare(ConditionNode.Comparator.NE, path, values);
+            case "LT" -> compare(ConditionNode.Comparator.LT, path, values);
+            case "LE" -> compare(ConditionNode.Comparator.LE, path, values);
+            case "GT" -> compare(ConditionNode.Comparator.GT, path, values);
+            case "GE" -> compare(ConditionNode.Comparator.GE, path, values);
+            case "NULL" -> new ConditionNode.Exists(path(attribute), false);
+            case "NOT_NULL" -> new ConditionNode.Exists(path(attribute), true);
+            case "CONTAINS" -> new ConditionNode.Contains(path, values.get(0));
+            case "NOT_CONTAINS" -> new ConditionNode.Not(new ConditionNode.Contains(path, values.get(0)));
+            case "BEGINS_WITH" -> new ConditionNode.BeginsWith(path, values.get(0));
+            case "IN" -> new ConditionNode.In(path, values);
+            case "BETWEEN" -> new ConditionNode.Between(path, values.get(0), values.get(1));
             default -> throw new IllegalStateException("operator checked before: " + operator);
         };
     }
 
-    private static Condition compare(Condition.Comparator comparator, Operand path, List<Operand> values) {
-        return new Condition.Compare(comparator, path, values.get(0));
+    private static ConditionNode compare(ConditionNode.Comparator comparator, Operand path, List<Operand> values) {
+        return new ConditionNode.Compare(comparator, path, values.get(0));
     }
 
-    private static ConditionExpression combine(List<Condition> conditions, @Nullable String conditionalOperator) {
+    private static ConditionExpression combine(List<ConditionNode> conditions, @Nullable String conditionalOperator) {
         boolean or = "OR".equals(conditionalOperator);
-        Condition result = null;
-        for (Condition condition : conditions) {
+        ConditionNode result = null;
+        for (ConditionNode condition : conditions) {
             if (result == null) {
                 result = condition;
             } else if (or) {
-                result = new Condition.Or(result, condition);
+                result = new ConditionNode.Or(result, condition);
             } else {
-                result = new Condition.And(result, condition);
+                result = new ConditionNode.And(result, condition);
             }
         }
-        return result == null ? Condition.always() : result;
+        return result == null ? ConditionNode.always() : result;
     }
 
     private static DocumentPath path(String attribute) {

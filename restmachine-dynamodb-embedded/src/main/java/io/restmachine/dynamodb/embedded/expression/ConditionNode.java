@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The AST of condition, filter and key-condition expressions; every node evaluates without failing. */
-sealed interface Condition extends ConditionExpression {
+sealed interface ConditionNode extends ConditionExpression {
 
     @Override
     default Set<String> topLevelAttributes() {
@@ -18,7 +18,7 @@ sealed interface Condition extends ConditionExpression {
         return Collections.unmodifiableSet(heads);
     }
 
-    private static void collectHeads(Condition condition, Set<String> heads) {
+    private static void collectHeads(ConditionNode condition, Set<String> heads) {
         if (condition instanceof Compare c) {
             collectHeads(c.left(), heads);
             collectHeads(c.right(), heads);
@@ -75,7 +75,7 @@ sealed interface Condition extends ConditionExpression {
         }
     }
 
-    record Compare(Comparator comparator, Operand left, Operand right) implements Condition {
+    record Compare(Comparator comparator, Operand left, Operand right) implements ConditionNode {
         @Override
         public boolean test(Map<String, AttributeValue> item) {
             AttributeValue a = left.evaluate(item);
@@ -100,7 +100,7 @@ sealed interface Condition extends ConditionExpression {
         }
     }
 
-    record Between(Operand value, Operand lower, Operand upper) implements Condition {
+    record Between(Operand value, Operand lower, Operand upper) implements ConditionNode {
         @Override
         public boolean test(Map<String, AttributeValue> item) {
             AttributeValue v = value.evaluate(item);
@@ -116,7 +116,7 @@ sealed interface Condition extends ConditionExpression {
         }
     }
 
-    record In(Operand value, List<Operand> candidates) implements Condition {
+    record In(Operand value, List<Operand> candidates) implements ConditionNode {
         public In {
             candidates = List.copyOf(candidates);
         }
@@ -136,21 +136,21 @@ sealed interface Condition extends ConditionExpression {
         }
     }
 
-    record And(Condition left, Condition right) implements Condition {
+    record And(ConditionNode left, ConditionNode right) implements ConditionNode {
         @Override
         public boolean test(Map<String, AttributeValue> item) {
             return left.test(item) && right.test(item);
         }
     }
 
-    record Or(Condition left, Condition right) implements Condition {
+    record Or(ConditionNode left, ConditionNode right) implements ConditionNode {
         @Override
         public boolean test(Map<String, AttributeValue> item) {
             return left.test(item) || right.test(item);
         }
     }
 
-    record Not(Condition condition) implements Condition {
+    record Not(ConditionNode condition) implements ConditionNode {
         @Override
         public boolean test(Map<String, AttributeValue> item) {
             return !condition.test(item);
@@ -158,7 +158,7 @@ sealed interface Condition extends ConditionExpression {
     }
 
     /** {@code attribute_exists(path)}, or {@code attribute_not_exists(path)} when negated. */
-    record Exists(DocumentPath path, boolean exists) implements Condition {
+    record Exists(DocumentPath path, boolean exists) implements ConditionNode {
         @Override
         public boolean test(Map<String, AttributeValue> item) {
             return (path.resolve(item) != null) == exists;
@@ -166,7 +166,7 @@ sealed interface Condition extends ConditionExpression {
     }
 
     /** {@code attribute_type(path, :type)}. */
-    record TypeIs(DocumentPath path, Operand type) implements Condition {
+    record TypeIs(DocumentPath path, Operand type) implements ConditionNode {
         @Override
         public boolean test(Map<String, AttributeValue> item) {
             AttributeValue v = path.resolve(item);
@@ -176,7 +176,7 @@ sealed interface Condition extends ConditionExpression {
         }
     }
 
-    record BeginsWith(Operand value, Operand prefix) implements Condition {
+    record BeginsWith(Operand value, Operand prefix) implements ConditionNode {
         @Override
         public boolean test(Map<String, AttributeValue> item) {
             AttributeValue v = value.evaluate(item);
@@ -189,7 +189,7 @@ sealed interface Condition extends ConditionExpression {
      * {@code contains(path, operand)}: a substring of a string, a subsequence of a binary, a member
      * of a set, or an element of a list.
      */
-    record Contains(Operand container, Operand element) implements Condition {
+    record Contains(Operand container, Operand element) implements ConditionNode {
         @Override
         public boolean test(Map<String, AttributeValue> item) {
             AttributeValue c = container.evaluate(item);
@@ -234,11 +234,11 @@ sealed interface Condition extends ConditionExpression {
     }
 
     /** The always-true condition, for requests without one. */
-    static Condition always() {
+    static ConditionNode always() {
         return Always.INSTANCE;
     }
 
-    enum Always implements Condition {
+    enum Always implements ConditionNode {
         INSTANCE;
 
         @Override
