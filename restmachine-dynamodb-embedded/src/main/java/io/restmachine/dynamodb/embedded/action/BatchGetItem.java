@@ -2,8 +2,8 @@ package io.restmachine.dynamodb.embedded.action;
 
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.Table;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import io.restmachine.dynamodb.embedded.value.AttributeValues;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class BatchGetItem implements Action<BatchGetItem.Request, BatchGet
      */
     public record TableKeys(
             String tableName,
-            List<Map<String, AttributeValue>> keys,
+            List<Map<String, DynamoValue>> keys,
             Projection projection,
             @Nullable List<String> attributesToGet,
             @Nullable Boolean consistentRead,
@@ -33,14 +33,14 @@ public final class BatchGetItem implements Action<BatchGetItem.Request, BatchGet
     public record Request(List<TableKeys> tables, Capacity.Mode capacity) {}
 
     /** An entry of {@code UnprocessedKeys}: the keys not read, with the options they were asked with. */
-    public record Unprocessed(TableKeys options, List<Map<String, AttributeValue>> keys) {}
+    public record Unprocessed(TableKeys options, List<Map<String, DynamoValue>> keys) {}
 
     /**
      * The items found by table, the keys left unprocessed, and the capacity per table when asked
      * for.
      */
     public record Result(
-            Map<String, List<Map<String, AttributeValue>>> responses,
+            Map<String, List<Map<String, DynamoValue>>> responses,
             List<Unprocessed> unprocessed,
             @Nullable List<Capacity.Consumed> capacity) {}
 
@@ -50,21 +50,21 @@ public final class BatchGetItem implements Action<BatchGetItem.Request, BatchGet
         List<Table> resolved = new ArrayList<>();
         for (TableKeys tableRequest : tables) {
             Table table = engine.database().table(tableRequest.tableName());
-            for (Map<String, AttributeValue> key : tableRequest.keys()) {
+            for (Map<String, DynamoValue> key : tableRequest.keys()) {
                 KeyRules.validateKey(key, table.definition().key());
             }
             resolved.add(table);
         }
-        Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
-        Map<String, List<Map<String, AttributeValue>>> unprocessed = new LinkedHashMap<>();
+        Map<String, List<Map<String, DynamoValue>>> responses = new LinkedHashMap<>();
+        Map<String, List<Map<String, DynamoValue>>> unprocessed = new LinkedHashMap<>();
         Map<String, Double> capacity = new LinkedHashMap<>();
         long size = 0;
         for (int t = 0; t < tables.size(); t++) {
             TableKeys tableRequest = tables.get(t);
             Table table = resolved.get(t);
-            List<Map<String, AttributeValue>> found = responses.computeIfAbsent(table.name(), n -> new ArrayList<>());
+            List<Map<String, DynamoValue>> found = responses.computeIfAbsent(table.name(), n -> new ArrayList<>());
             boolean consistent = Boolean.TRUE.equals(tableRequest.consistentRead());
-            for (Map<String, AttributeValue> key : tableRequest.keys()) {
+            for (Map<String, DynamoValue> key : tableRequest.keys()) {
                 if (engine.faults().unprocessed() || size > RESPONSE_LIMIT) {
                     unprocessed
                             .computeIfAbsent(table.name(), n -> new ArrayList<>())
@@ -72,17 +72,17 @@ public final class BatchGetItem implements Action<BatchGetItem.Request, BatchGet
                     continue;
                 }
                 StoreKey storeKey = KeyRules.storeKey(key, table.definition().key());
-                Map<String, AttributeValue> item = table.get(storeKey);
+                Map<String, DynamoValue> item = table.get(storeKey);
                 capacity.merge(table.name(), Capacity.readUnits(item, consistent), Double::sum);
                 if (item != null) {
-                    size += AttributeValues.size(item);
+                    size += DynamoValues.size(item);
                     found.add(tableRequest.projection().apply(item));
                 }
             }
         }
         List<Unprocessed> left = new ArrayList<>();
         for (TableKeys tableRequest : tables) {
-            List<Map<String, AttributeValue>> keys = unprocessed.get(tableRequest.tableName());
+            List<Map<String, DynamoValue>> keys = unprocessed.get(tableRequest.tableName());
             if (keys != null) {
                 left.add(new Unprocessed(tableRequest, keys));
             }

@@ -4,7 +4,7 @@ import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.table.ItemWrite;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.Table;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,8 +23,7 @@ public final class BatchWriteItem implements Action<BatchWriteItem.Request, Batc
      * One put (with its {@code item}, within 400 KB) or delete (with its {@code key}) of the batch.
      * For a put, {@code key} is the item too.
      */
-    public record Write(
-            String tableName, @Nullable Map<String, AttributeValue> item, Map<String, AttributeValue> key) {}
+    public record Write(String tableName, @Nullable Map<String, DynamoValue> item, Map<String, DynamoValue> key) {}
 
     /** The writes in the request's order, at most 25. */
     public record Request(List<Write> writes, Capacity.Mode capacity, boolean collectionMetrics) {}
@@ -88,8 +87,8 @@ public final class BatchWriteItem implements Action<BatchWriteItem.Request, Batc
                 Write write = writes.get(i);
                 Table table = tables.get(write.tableName());
                 StoreKey key = keys.get(i);
-                Map<String, AttributeValue> existing = table.get(key);
-                Map<String, AttributeValue> stored =
+                Map<String, DynamoValue> existing = table.get(key);
+                Map<String, DynamoValue> stored =
                         write.item() == null ? null : java.util.Collections.unmodifiableMap(write.item());
                 changes.add(new ItemWrite(table, key, existing, stored));
             }

@@ -1,7 +1,7 @@
 package io.restmachine.dynamodb.embedded.action;
 
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import io.restmachine.dynamodb.embedded.value.AttributeValues;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValues;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -39,12 +39,12 @@ public final class Capacity {
         }
     }
 
-    static double writeUnits(@Nullable Map<String, AttributeValue> item) {
-        return item == null ? 1 : Math.max(1, Math.ceil(AttributeValues.size(item) / 1024.0));
+    static double writeUnits(@Nullable Map<String, DynamoValue> item) {
+        return item == null ? 1 : Math.max(1, Math.ceil(DynamoValues.size(item) / 1024.0));
     }
 
-    static double readUnits(@Nullable Map<String, AttributeValue> item, boolean consistent) {
-        double units = item == null ? 1 : Math.max(1, Math.ceil(AttributeValues.size(item) / 4096.0));
+    static double readUnits(@Nullable Map<String, DynamoValue> item, boolean consistent) {
+        double units = item == null ? 1 : Math.max(1, Math.ceil(DynamoValues.size(item) / 4096.0));
         return consistent ? units : units / 2;
     }
 }

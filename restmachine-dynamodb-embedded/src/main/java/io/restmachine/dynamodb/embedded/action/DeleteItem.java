@@ -3,7 +3,7 @@ package io.restmachine.dynamodb.embedded.action;
 import io.restmachine.dynamodb.embedded.table.ItemWrite;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.Table;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.Map;
 
 /** DeleteItem: atomically with its condition; deleting an absent item succeeds. */
@@ -12,7 +12,7 @@ public final class DeleteItem implements Action<DeleteItem.Request, WriteResult>
     /** @param returnOld {@code ReturnValues=ALL_OLD} */
     public record Request(
             String tableName,
-            Map<String, AttributeValue> key,
+            Map<String, DynamoValue> key,
             WriteExpressions expressions,
             boolean returnOld,
             WriteOptions options) {}
@@ -23,8 +23,8 @@ public final class DeleteItem implements Action<DeleteItem.Request, WriteResult>
         KeyRules.validateKey(request.key(), table.definition().key());
         StoreKey storeKey = KeyRules.storeKey(request.key(), table.definition().key());
         WriteOptions options = request.options();
-        Map<String, AttributeValue> old = engine.database().locked(table, storeKey, () -> {
-            Map<String, AttributeValue> existing = table.get(storeKey);
+        Map<String, DynamoValue> old = engine.database().locked(table, storeKey, () -> {
+            Map<String, DynamoValue> existing = table.get(storeKey);
             request.expressions().check(existing, options.itemOnConditionFailure());
             if (existing != null) {
                 engine.database().commit(new ItemWrite(table, storeKey, existing, null));

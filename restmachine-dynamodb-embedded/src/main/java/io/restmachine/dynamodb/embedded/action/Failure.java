@@ -3,7 +3,7 @@ package io.restmachine.dynamodb.embedded.action;
 import io.restmachine.dynamodb.embedded.error.DynamoError;
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.error.ErrorType;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +23,7 @@ public sealed interface Failure {
      * A failed condition of a single-item write: {@code item} is the stored item when the request
      * asked for it ({@code ReturnValuesOnConditionCheckFailure=ALL_OLD}) and there is one.
      */
-    record ConditionFailed(@Nullable Map<String, AttributeValue> item) implements Failure {
+    record ConditionFailed(@Nullable Map<String, DynamoValue> item) implements Failure {
         @Override
         public DynamoError error() {
             return new DynamoError(ErrorType.CONDITIONAL_CHECK_FAILED, "The conditional request failed");
@@ -53,7 +53,7 @@ public sealed interface Failure {
      * Why one action of a transaction failed: {@code code} is {@code None} for the actions that did
      * not fail.
      */
-    record Reason(String code, @Nullable String message, @Nullable Map<String, AttributeValue> item) {}
+    record Reason(String code, @Nullable String message, @Nullable Map<String, DynamoValue> item) {}
 
     /** The failure a lower layer's {@link EngineException} stands for. */
     static Failure of(EngineException e) {

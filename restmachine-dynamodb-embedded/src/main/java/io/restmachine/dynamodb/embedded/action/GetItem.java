@@ -1,7 +1,7 @@
 package io.restmachine.dynamodb.embedded.action;
 
 import io.restmachine.dynamodb.embedded.table.Table;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -10,19 +10,19 @@ public final class GetItem implements Action<GetItem.Request, GetItem.Result> {
 
     public record Request(
             String tableName,
-            Map<String, AttributeValue> key,
+            Map<String, DynamoValue> key,
             Projection projection,
             boolean consistentRead,
             Capacity.Mode capacity) {}
 
     /** @param item the item, projected; null when there is none */
-    public record Result(@Nullable Map<String, AttributeValue> item, Capacity.@Nullable Consumed capacity) {}
+    public record Result(@Nullable Map<String, DynamoValue> item, Capacity.@Nullable Consumed capacity) {}
 
     @Override
     public Result execute(Request request, Engine engine) {
         Table table = engine.database().table(request.tableName());
         KeyRules.validateKey(request.key(), table.definition().key());
-        Map<String, AttributeValue> item =
+        Map<String, DynamoValue> item =
                 table.get(KeyRules.storeKey(request.key(), table.definition().key()));
         return new Result(
                 item == null ? null : request.projection().apply(item),

@@ -2,7 +2,7 @@ package io.restmachine.dynamodb.embedded.action;
 
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.Table;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +22,7 @@ public final class ItemCollections {
     private ItemCollections() {}
 
     /** The size estimate of one item collection: its partition key, and whole gigabytes from {@code lowGb}. */
-    public record Metrics(Map<String, AttributeValue> key, double lowGb) {}
+    public record Metrics(Map<String, DynamoValue> key, double lowGb) {}
 
     /** The metrics of the collection {@code key} is in, when {@code wanted} and the table has local indexes. */
     static @Nullable Metrics metrics(boolean wanted, Table table, StoreKey key) {

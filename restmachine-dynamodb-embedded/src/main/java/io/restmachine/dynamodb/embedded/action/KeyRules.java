@@ -5,8 +5,8 @@ import io.restmachine.dynamodb.embedded.table.IndexDefinition;
 import io.restmachine.dynamodb.embedded.table.KeySchema;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import io.restmachine.dynamodb.embedded.value.AttributeValues;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValues;
 import io.restmachine.dynamodb.embedded.value.SizedItem;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -21,7 +21,7 @@ public final class KeyRules {
     private KeyRules() {}
 
     /** DynamoDB's checks of a key against the table's key schema. */
-    static void validateKey(Map<String, AttributeValue> key, KeySchema schema) {
+    static void validateKey(Map<String, DynamoValue> key, KeySchema schema) {
         if (key.size() != schema.names().size()) {
             throw EngineException.validation("The provided key element does not match the schema");
         }
@@ -31,8 +31,8 @@ public final class KeyRules {
         }
     }
 
-    static void validateKeyPiece(Map<String, AttributeValue> key, String name, String type, boolean hash) {
-        AttributeValue value = key.get(name);
+    static void validateKeyPiece(Map<String, DynamoValue> key, String name, String type, boolean hash) {
+        DynamoValue value = key.get(name);
         if (value == null || !value.type().equals(type)) {
             throw EngineException.validation("The provided key element does not match the schema");
         }
@@ -40,20 +40,20 @@ public final class KeyRules {
         checkKeySize(value, hash);
     }
 
-    private static void checkNotEmpty(AttributeValue value, String name, String prefix) {
-        boolean emptyString = value instanceof AttributeValue.S s && s.value().isEmpty();
-        boolean emptyBinary = value instanceof AttributeValue.B b && b.length() == 0;
+    private static void checkNotEmpty(DynamoValue value, String name, String prefix) {
+        boolean emptyString = value instanceof DynamoValue.S s && s.value().isEmpty();
+        boolean emptyBinary = value instanceof DynamoValue.B b && b.length() == 0;
         if (emptyString || emptyBinary) {
             throw EngineException.validation(prefix + "The AttributeValue for a key attribute cannot contain an empty "
                     + (emptyString ? "string" : "binary") + " value. Key: " + name);
         }
     }
 
-    private static void checkKeySize(AttributeValue value, boolean hash) {
+    private static void checkKeySize(DynamoValue value, boolean hash) {
         int size;
-        if (value instanceof AttributeValue.S s) {
+        if (value instanceof DynamoValue.S s) {
             size = s.value().getBytes(StandardCharsets.UTF_8).length;
-        } else if (value instanceof AttributeValue.B b) {
+        } else if (value instanceof DynamoValue.B b) {
             size = b.length();
         } else {
             return;
@@ -69,10 +69,10 @@ public final class KeyRules {
     }
 
     /** DynamoDB's checks of a whole item against the table's key schema and index key types. */
-    static void validateItem(Map<String, AttributeValue> item, TableDefinition table) {
+    static void validateItem(Map<String, DynamoValue> item, TableDefinition table) {
         KeySchema key = table.key();
         for (String name : key.names()) {
-            AttributeValue value = item.get(name);
+            DynamoValue value = item.get(name);
             String type = key.typeOf(name);
             if (value == null) {
                 throw EngineException.validation(
@@ -88,13 +88,13 @@ public final class KeyRules {
         validateIndexKeys(item, table);
     }
 
-    static void validateIndexKeys(Map<String, AttributeValue> item, TableDefinition table) {
+    static void validateIndexKeys(Map<String, DynamoValue> item, TableDefinition table) {
         for (IndexDefinition index : table.indexes()) {
             for (String name : index.key().names()) {
                 if (!index.global() && name.equals(index.key().hashName())) {
                     continue;
                 }
-                AttributeValue value = item.get(name);
+                DynamoValue value = item.get(name);
                 String type = index.key().typeOf(name);
                 if (value != null && !value.type().equals(type)) {
                     throw EngineException.validation("One or more parameter values were invalid: Type mismatch for"
@@ -102,12 +102,12 @@ public final class KeyRules {
                             + " IndexName: " + index.name());
                 }
                 boolean empty =
-                        value instanceof AttributeValue.S str && str.value().isEmpty()
-                                || value instanceof AttributeValue.B bin && bin.length() == 0;
+                        value instanceof DynamoValue.S str && str.value().isEmpty()
+                                || value instanceof DynamoValue.B bin && bin.length() == 0;
                 if (empty) {
                     throw EngineException.validation("One or more parameter values are not valid. A value specified"
                             + " for a secondary index key is not supported. The AttributeValue for a key attribute"
-                            + " cannot contain an empty " + (value instanceof AttributeValue.S ? "string" : "binary")
+                            + " cannot contain an empty " + (value instanceof DynamoValue.S ? "string" : "binary")
                             + " value. IndexName: " + index.name() + ", IndexKey: " + name);
                 }
             }
@@ -119,8 +119,8 @@ public final class KeyRules {
      * 400 KB; later size reads (capacity units, the table's size bookkeeping, the transaction
      * limit) then take the size from it instead of walking the item again.
      */
-    public static Map<String, AttributeValue> sizedItem(Map<String, AttributeValue> item) {
-        long size = AttributeValues.size(item);
+    public static Map<String, DynamoValue> sizedItem(Map<String, DynamoValue> item) {
+        long size = DynamoValues.size(item);
         if (size > MAX_ITEM_SIZE) {
             throw EngineException.validation("Item size has exceeded the maximum allowed size");
         }
@@ -128,7 +128,7 @@ public final class KeyRules {
     }
 
     /** The store key of a validated key map. */
-    static StoreKey storeKey(Map<String, AttributeValue> key, KeySchema schema) {
+    static StoreKey storeKey(Map<String, DynamoValue> key, KeySchema schema) {
         return StoreKey.of(key.get(schema.hashName()), schema.rangeName() == null ? null : key.get(schema.rangeName()));
     }
 }

@@ -6,8 +6,8 @@ import io.restmachine.dynamodb.embedded.table.IndexDefinition;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.Table;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import io.restmachine.dynamodb.embedded.value.AttributeValues;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,10 +46,10 @@ public final class PageReader {
      * counts, the key to resume from when the page stopped early, and the consumed capacity.
      */
     public record Page(
-            @Nullable List<Map<String, AttributeValue>> items,
+            @Nullable List<Map<String, DynamoValue>> items,
             int count,
             int scannedCount,
-            @Nullable Map<String, AttributeValue> lastEvaluatedKey,
+            @Nullable Map<String, DynamoValue> lastEvaluatedKey,
             Capacity.@Nullable Consumed capacity) {}
 
     private final Table table;
@@ -123,7 +123,7 @@ public final class PageReader {
     }
 
     /** The store key of an ExclusiveStartKey (already validated) in the map being read. */
-    StoreKey startKey(Map<String, AttributeValue> start) {
+    StoreKey startKey(Map<String, DynamoValue> start) {
         if (index == null) {
             return table.keyOf(start);
         }
@@ -135,29 +135,27 @@ public final class PageReader {
     }
 
     /** Reads from {@code entries} (already positioned and ordered) while {@code within} holds. */
-    Page read(
-            NavigableMap<StoreKey, Map<String, AttributeValue>> entries,
-            Predicate<Map<String, AttributeValue>> within) {
+    Page read(NavigableMap<StoreKey, Map<String, DynamoValue>> entries, Predicate<Map<String, DynamoValue>> within) {
         int limit = options.limit();
         int scanned = 0;
         long size = 0;
         long capacityBytes = 0;
-        Map<String, AttributeValue> last = null;
-        List<Map<String, AttributeValue>> matched = new ArrayList<>();
+        Map<String, DynamoValue> last = null;
+        List<Map<String, DynamoValue>> matched = new ArrayList<>();
         boolean fetch = index != null && !index.projectsAll() && options.select() == Select.ALL_ATTRIBUTES;
-        for (Map<String, AttributeValue> entry : entries.values()) {
+        for (Map<String, DynamoValue> entry : entries.values()) {
             if ((limit > 0 && scanned >= limit) || size >= PAGE_SIZE) {
                 break;
             }
             if (!within.test(entry)) {
                 break;
             }
-            Map<String, AttributeValue> item = entry;
+            Map<String, DynamoValue> item = entry;
             if (fetch) {
-                Map<String, AttributeValue> full = table.get(table.keyOf(entry));
+                Map<String, DynamoValue> full = table.get(table.keyOf(entry));
                 item = full == null ? entry : full;
             }
-            long itemSize = AttributeValues.size(item);
+            long itemSize = DynamoValues.size(item);
             scanned++;
             size += itemSize;
             capacityBytes += itemSize;
@@ -167,18 +165,18 @@ public final class PageReader {
             }
         }
         boolean more = last != null && ((limit > 0 && scanned >= limit) || size >= PAGE_SIZE);
-        List<Map<String, AttributeValue>> items = null;
+        List<Map<String, DynamoValue>> items = null;
         if (options.select() != Select.COUNT) {
             items = new ArrayList<>(matched.size());
-            for (Map<String, AttributeValue> item : matched) {
+            for (Map<String, DynamoValue> item : matched) {
                 items.add(projection.apply(item));
             }
         }
-        Map<String, AttributeValue> lastKey = null;
+        Map<String, DynamoValue> lastKey = null;
         if (more) {
             lastKey = new LinkedHashMap<>();
             for (String name : startKeyNames()) {
-                AttributeValue value = last.get(name);
+                DynamoValue value = last.get(name);
                 if (value != null) {
                     lastKey.put(name, value);
                 }

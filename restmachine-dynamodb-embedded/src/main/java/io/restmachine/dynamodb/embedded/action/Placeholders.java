@@ -2,7 +2,7 @@ package io.restmachine.dynamodb.embedded.action;
 
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.expression.ExpressionContext;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -28,7 +28,7 @@ public final class Placeholders {
     public static <V> ExpressionContext context(
             @Nullable Map<String, String> names,
             @Nullable Map<String, V> values,
-            Function<? super V, AttributeValue> read) {
+            Function<? super V, DynamoValue> read) {
         if (names != null) {
             if (names.isEmpty()) {
                 throw EngineException.validation("ExpressionAttributeNames must not be empty");
@@ -40,7 +40,7 @@ public final class Placeholders {
                 }
             }
         }
-        Map<String, AttributeValue> valueMap = null;
+        Map<String, DynamoValue> valueMap = null;
         if (values != null) {
             if (values.isEmpty()) {
                 throw EngineException.validation("ExpressionAttributeValues must not be empty");

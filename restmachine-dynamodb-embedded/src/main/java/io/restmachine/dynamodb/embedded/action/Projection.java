@@ -3,7 +3,7 @@ package io.restmachine.dynamodb.embedded.action;
 import io.restmachine.dynamodb.embedded.expression.ExpressionContext;
 import io.restmachine.dynamodb.embedded.expression.Expressions;
 import io.restmachine.dynamodb.embedded.expression.ProjectionExpression;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ public record Projection(@Nullable ProjectionExpression expression, @Nullable Li
         return expression == null && names == null;
     }
 
-    Map<String, AttributeValue> apply(Map<String, AttributeValue> item) {
+    Map<String, DynamoValue> apply(Map<String, DynamoValue> item) {
         if (expression != null) {
             return expression.apply(item);
         }
@@ -38,10 +38,10 @@ public record Projection(@Nullable ProjectionExpression expression, @Nullable Li
     }
 
     /** Keeps only the named top-level attributes (AttributesToGet). */
-    private static Map<String, AttributeValue> select(Map<String, AttributeValue> item, List<String> names) {
-        Map<String, AttributeValue> selected = new LinkedHashMap<>();
+    private static Map<String, DynamoValue> select(Map<String, DynamoValue> item, List<String> names) {
+        Map<String, DynamoValue> selected = new LinkedHashMap<>();
         for (String name : names) {
-            AttributeValue value = item.get(name);
+            DynamoValue value = item.get(name);
             if (value != null) {
                 selected.put(name, value);
             }

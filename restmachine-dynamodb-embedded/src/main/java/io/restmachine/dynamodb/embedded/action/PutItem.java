@@ -3,7 +3,7 @@ package io.restmachine.dynamodb.embedded.action;
 import io.restmachine.dynamodb.embedded.table.ItemWrite;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.Table;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.Map;
 
 /** PutItem: replaces the whole item, atomically with its condition. */
@@ -15,7 +15,7 @@ public final class PutItem implements Action<PutItem.Request, WriteResult> {
      */
     public record Request(
             String tableName,
-            Map<String, AttributeValue> item,
+            Map<String, DynamoValue> item,
             WriteExpressions expressions,
             boolean returnOld,
             WriteOptions options) {}
@@ -23,12 +23,12 @@ public final class PutItem implements Action<PutItem.Request, WriteResult> {
     @Override
     public WriteResult execute(Request request, Engine engine) {
         Table table = engine.database().table(request.tableName());
-        Map<String, AttributeValue> stored = request.item();
+        Map<String, DynamoValue> stored = request.item();
         KeyRules.validateItem(stored, table.definition());
         StoreKey key = table.keyOf(stored);
         WriteOptions options = request.options();
-        Map<String, AttributeValue> old = engine.database().locked(table, key, () -> {
-            Map<String, AttributeValue> existing = table.get(key);
+        Map<String, DynamoValue> old = engine.database().locked(table, key, () -> {
+            Map<String, DynamoValue> existing = table.get(key);
             request.expressions().check(existing, options.itemOnConditionFailure());
             engine.database().commit(new ItemWrite(table, key, existing, stored));
             return existing;

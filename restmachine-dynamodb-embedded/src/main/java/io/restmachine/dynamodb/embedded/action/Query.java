@@ -11,7 +11,7 @@ import io.restmachine.dynamodb.embedded.table.IndexDefinition;
 import io.restmachine.dynamodb.embedded.table.KeySchema;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.Table;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -42,13 +42,13 @@ public final class Query implements Action<Query.Request, PageReader.Page> {
             @Nullable String conditionalOperator,
             @Nullable String projectionExpression,
             @Nullable List<String> attributesToGet,
-            @Nullable Map<String, AttributeValue> exclusiveStartKey,
+            @Nullable Map<String, DynamoValue> exclusiveStartKey,
             boolean forward,
             PageReader.Options options) {}
 
     @Override
     public PageReader.Page execute(Request request, Engine engine) {
-        Map<String, AttributeValue> start = request.exclusiveStartKey();
+        Map<String, DynamoValue> start = request.exclusiveStartKey();
         Table table = engine.database().table(request.tableName());
         IndexDefinition index = PageReader.index(
                 table.definition(), request.indexName(), request.options().consistentRead());
@@ -86,12 +86,12 @@ public final class Query implements Action<Query.Request, PageReader.Page> {
         }
         PageReader.checkSelect(index, request.options().select());
         boolean forward = request.forward();
-        NavigableMap<StoreKey, Map<String, AttributeValue>> source =
+        NavigableMap<StoreKey, Map<String, DynamoValue>> source =
                 index == null ? table.items() : table.index(index.name());
-        NavigableMap<StoreKey, Map<String, AttributeValue>> range =
+        NavigableMap<StoreKey, Map<String, DynamoValue>> range =
                 range(source, keyCondition, start == null ? null : reader.startKey(start), forward);
         SortKeyCondition sort = keyCondition.sort();
-        Predicate<Map<String, AttributeValue>> within = sort != null && sort.op() == SortKeyCondition.Op.BEGINS_WITH
+        Predicate<Map<String, DynamoValue>> within = sort != null && sort.op() == SortKeyCondition.Op.BEGINS_WITH
                 ? item -> item.get(sort.attribute()) != null && sort.matches(item.get(sort.attribute()))
                 : item -> true;
         return reader.read(range, within);
@@ -110,7 +110,7 @@ public final class Query implements Action<Query.Request, PageReader.Page> {
     }
 
     private static void checkStartKey(
-            Map<String, AttributeValue> start,
+            Map<String, DynamoValue> start,
             PageReader reader,
             Table table,
             KeySchema keySchema,
@@ -148,17 +148,17 @@ public final class Query implements Action<Query.Request, PageReader.Page> {
         }
     }
 
-    private static NavigableMap<StoreKey, Map<String, AttributeValue>> range(
-            NavigableMap<StoreKey, Map<String, AttributeValue>> source,
+    private static NavigableMap<StoreKey, Map<String, DynamoValue>> range(
+            NavigableMap<StoreKey, Map<String, DynamoValue>> source,
             KeyCondition condition,
             @Nullable StoreKey start,
             boolean forward) {
-        AttributeValue hash = condition.hashValue();
+        DynamoValue hash = condition.hashValue();
         StoreKey low = StoreKey.partitionBound(hash, -1);
         StoreKey high = StoreKey.partitionBound(hash, 1);
         SortKeyCondition sort = condition.sort();
         if (sort != null) {
-            AttributeValue value = sort.value();
+            DynamoValue value = sort.value();
             switch (sort.op()) {
                 case EQ -> {
                     low = StoreKey.sortBound(hash, value, -1);
@@ -171,7 +171,7 @@ public final class Query implements Action<Query.Request, PageReader.Page> {
                 case BEGINS_WITH -> {
                     low = StoreKey.sortBound(hash, value, -1);
                     // Bound the top too: a descending read starts there and must not begin above the prefix.
-                    AttributeValue after = afterPrefix(value);
+                    DynamoValue after = afterPrefix(value);
                     if (after != null) {
                         high = StoreKey.sortBound(hash, after, -1);
                     }
@@ -196,8 +196,7 @@ public final class Query implements Action<Query.Request, PageReader.Page> {
         if (low.compareTo(high) > 0) {
             return java.util.Collections.emptyNavigableMap();
         }
-        NavigableMap<StoreKey, Map<String, AttributeValue>> range =
-                source.subMap(low, lowInclusive, high, highInclusive);
+        NavigableMap<StoreKey, Map<String, DynamoValue>> range = source.subMap(low, lowInclusive, high, highInclusive);
         return forward ? range : range.descendingMap();
     }
 
@@ -205,26 +204,26 @@ public final class Query implements Action<Query.Request, PageReader.Page> {
      * The smallest value above every value that starts with {@code prefix} (in UTF-8 byte order for
      * strings, unsigned byte order for binaries), or null when no such value exists.
      */
-    private static @Nullable AttributeValue afterPrefix(AttributeValue prefix) {
-        if (prefix instanceof AttributeValue.S s) {
+    private static @Nullable DynamoValue afterPrefix(DynamoValue prefix) {
+        if (prefix instanceof DynamoValue.S s) {
             int[] codePoints = s.value().codePoints().toArray();
             for (int i = codePoints.length - 1; i >= 0; i--) {
                 if (codePoints[i] < Character.MAX_CODE_POINT) {
                     int next = codePoints[i] + 1 == Character.MIN_SURROGATE
                             ? Character.MAX_SURROGATE + 1
                             : codePoints[i] + 1;
-                    return new AttributeValue.S(new String(codePoints, 0, i) + Character.toString(next));
+                    return new DynamoValue.S(new String(codePoints, 0, i) + Character.toString(next));
                 }
             }
             return null;
         }
-        if (prefix instanceof AttributeValue.B b) {
+        if (prefix instanceof DynamoValue.B b) {
             byte[] bytes = b.value();
             for (int i = bytes.length - 1; i >= 0; i--) {
                 if (bytes[i] != (byte) 0xff) {
                     byte[] next = java.util.Arrays.copyOf(bytes, i + 1);
                     next[i]++;
-                    return new AttributeValue.B(next);
+                    return new DynamoValue.B(next);
                 }
             }
             return null;

@@ -7,7 +7,7 @@ import io.restmachine.dynamodb.embedded.table.KeyHash;
 import io.restmachine.dynamodb.embedded.table.KeySchema;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.Table;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.function.Supplier;
@@ -34,7 +34,7 @@ public final class Scan implements Action<Scan.Request, PageReader.Page> {
             @Nullable String indexName,
             @Nullable ConditionExpression filter,
             Projection projection,
-            @Nullable Map<String, AttributeValue> exclusiveStartKey,
+            @Nullable Map<String, DynamoValue> exclusiveStartKey,
             int segment,
             int totalSegments,
             PageReader.Options options) {}
@@ -43,7 +43,7 @@ public final class Scan implements Action<Scan.Request, PageReader.Page> {
      * An ExclusiveStartKey's values, read by {@code read}, with DynamoDB's (partly prefixed)
      * messages for invalid ones.
      */
-    public static Map<String, AttributeValue> startKey(Supplier<Map<String, AttributeValue>> read) {
+    public static Map<String, DynamoValue> startKey(Supplier<Map<String, DynamoValue>> read) {
         try {
             return read.get();
         } catch (EngineException e) {
@@ -73,7 +73,7 @@ public final class Scan implements Action<Scan.Request, PageReader.Page> {
 
     @Override
     public PageReader.Page execute(Request request, Engine engine) {
-        Map<String, AttributeValue> start = request.exclusiveStartKey();
+        Map<String, DynamoValue> start = request.exclusiveStartKey();
         int segment = request.segment();
         int total = request.totalSegments();
         Table table = engine.database().table(request.tableName());
@@ -101,16 +101,16 @@ public final class Scan implements Action<Scan.Request, PageReader.Page> {
             low = startKey;
             lowInclusive = false;
         }
-        NavigableMap<StoreKey, Map<String, AttributeValue>> source =
+        NavigableMap<StoreKey, Map<String, DynamoValue>> source =
                 index == null ? table.items() : table.index(index.name());
-        NavigableMap<StoreKey, Map<String, AttributeValue>> range = low.compareTo(high) > 0
+        NavigableMap<StoreKey, Map<String, DynamoValue>> range = low.compareTo(high) > 0
                 ? java.util.Collections.emptyNavigableMap()
                 : source.subMap(low, lowInclusive, high, true);
         return reader.read(range, item -> true);
     }
 
     private static StoreKey checkStartKey(
-            Map<String, AttributeValue> start, PageReader reader, Table table, @Nullable IndexDefinition index) {
+            Map<String, DynamoValue> start, PageReader reader, Table table, @Nullable IndexDefinition index) {
         KeySchema tableKey = table.definition().key();
         if (start.size() != reader.startKeyNames().size()) {
             throw EngineException.validation(
@@ -131,7 +131,7 @@ public final class Scan implements Action<Scan.Request, PageReader.Page> {
                         name.equals(index.key().hashName()));
             }
         }
-        Map<String, AttributeValue> tablePart = new java.util.LinkedHashMap<>();
+        Map<String, DynamoValue> tablePart = new java.util.LinkedHashMap<>();
         for (String name : tableKey.names()) {
             if (start.containsKey(name)) {
                 tablePart.put(name, start.get(name));

@@ -3,7 +3,7 @@ package io.restmachine.dynamodb.embedded.action;
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.Table;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,12 +18,12 @@ import org.jspecify.annotations.Nullable;
 public final class TransactGetItems implements Action<TransactGetItems.Request, TransactGetItems.Result> {
 
     /** One {@code Get}: its key and projection, checked in turn as the action reaches it. */
-    public record Get(String tableName, Map<String, AttributeValue> key, Projection projection) {}
+    public record Get(String tableName, Map<String, DynamoValue> key, Projection projection) {}
 
     public record Request(List<Validated<Get>> gets, Capacity.Mode capacity) {}
 
     /** The items in the order of the gets, each projected; null where an item does not exist. */
-    public record Result(List<@Nullable Map<String, AttributeValue>> items) {}
+    public record Result(List<@Nullable Map<String, DynamoValue>> items) {}
 
     private record Read(Table table, StoreKey key, Projection projection) {}
 
@@ -62,17 +62,17 @@ public final class TransactGetItems implements Action<TransactGetItems.Request, 
         if (invalid) {
             throw new Failure.Canceled(reasons).toException();
         }
-        List<Map<String, AttributeValue>> items = engine.database()
+        List<Map<String, DynamoValue>> items = engine.database()
                 .locked(reads.stream().map(r -> Map.entry(r.table(), r.key())).toList(), () -> {
-                    List<Map<String, AttributeValue>> found = new ArrayList<>();
+                    List<Map<String, DynamoValue>> found = new ArrayList<>();
                     for (Read read : reads) {
                         found.add(read.table().get(read.key()));
                     }
                     return found;
                 });
-        List<Map<String, AttributeValue>> projected = new ArrayList<>(items.size());
+        List<Map<String, DynamoValue>> projected = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            Map<String, AttributeValue> item = items.get(i);
+            Map<String, DynamoValue> item = items.get(i);
             projected.add(item == null ? null : reads.get(i).projection().apply(item));
         }
         return new Result(projected);

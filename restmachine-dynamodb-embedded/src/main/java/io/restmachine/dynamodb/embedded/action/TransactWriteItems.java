@@ -5,8 +5,8 @@ import io.restmachine.dynamodb.embedded.table.Database;
 import io.restmachine.dynamodb.embedded.table.ItemWrite;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.Table;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import io.restmachine.dynamodb.embedded.value.AttributeValues;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValues;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,7 +42,7 @@ public final class TransactWriteItems implements Action<TransactWriteItems.Reque
     public record Operation(
             Kind kind,
             String tableName,
-            Map<String, AttributeValue> keyOrItem,
+            Map<String, DynamoValue> keyOrItem,
             WriteExpressions expressions,
             boolean itemOnConditionFailure) {}
 
@@ -83,7 +83,7 @@ public final class TransactWriteItems implements Action<TransactWriteItems.Reque
             return operation.expressions();
         }
 
-        Map<String, AttributeValue> keyOrItem() {
+        Map<String, DynamoValue> keyOrItem() {
             return operation.keyOrItem();
         }
     }
@@ -135,7 +135,7 @@ public final class TransactWriteItems implements Action<TransactWriteItems.Reque
         for (Validated<Operation> checked : request.operations()) {
             Operation operation = checked.get();
             Kind kind = operation.kind();
-            Map<String, AttributeValue> keyOrItem = operation.keyOrItem();
+            Map<String, DynamoValue> keyOrItem = operation.keyOrItem();
             WriteExpressions expressions = operation.expressions();
             Table table = engine.database().table(operation.tableName());
             if (kind == Kind.UPDATE) {
@@ -166,14 +166,14 @@ public final class TransactWriteItems implements Action<TransactWriteItems.Reque
                             "One or more parameter values are not valid. The AttributeValue"));
                 }
                 steps.add(new Step(operation, table, null, new Failure.Reason("ValidationError", message, null)));
-                size += AttributeValues.size(keyOrItem);
+                size += DynamoValues.size(keyOrItem);
                 continue;
             }
             if (!seen.add(Map.entry(table, key))) {
                 throw EngineException.validation("Transaction request cannot include multiple operations on one item");
             }
             steps.add(new Step(operation, table, key, null));
-            size += AttributeValues.size(keyOrItem);
+            size += DynamoValues.size(keyOrItem);
         }
         if (size > MAX_TRANSACTION_SIZE) {
             throw EngineException.validation(TRANSACTION_TOO_LARGE);
@@ -194,7 +194,7 @@ public final class TransactWriteItems implements Action<TransactWriteItems.Reque
                 continue;
             }
             StoreKey key = Objects.requireNonNull(step.key());
-            Map<String, AttributeValue> existing = step.table().get(key);
+            Map<String, DynamoValue> existing = step.table().get(key);
             if (!step.expressions().holds(existing)) {
                 boolean returnItem = step.operation().itemOnConditionFailure();
                 reasons.add(new Failure.Reason(
@@ -203,7 +203,7 @@ public final class TransactWriteItems implements Action<TransactWriteItems.Reque
                 continue;
             }
             try {
-                Map<String, AttributeValue> after =
+                Map<String, DynamoValue> after =
                         switch (step.kind()) {
                             case PUT -> java.util.Collections.unmodifiableMap(step.keyOrItem());
                             case DELETE -> null;

@@ -7,8 +7,8 @@ import io.restmachine.dynamodb.embedded.table.KeySchema;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.Table;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import io.restmachine.dynamodb.embedded.value.AttributeValues;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValues;
 import io.restmachine.dynamodb.embedded.value.SizedItem;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +30,7 @@ public final class UpdateItem implements Action<UpdateItem.Request, WriteResult>
 
     public record Request(
             String tableName,
-            Map<String, AttributeValue> key,
+            Map<String, DynamoValue> key,
             WriteExpressions expressions,
             ReturnValues returnValues,
             WriteOptions options) {}
@@ -38,7 +38,7 @@ public final class UpdateItem implements Action<UpdateItem.Request, WriteResult>
     @Override
     public WriteResult execute(Request request, Engine engine) {
         WriteExpressions parsed = request.expressions();
-        Map<String, AttributeValue> key = request.key();
+        Map<String, DynamoValue> key = request.key();
         Table table = engine.database().table(request.tableName());
         TableDefinition definition = table.definition();
         KeyRules.validateKey(key, definition.key());
@@ -52,15 +52,15 @@ public final class UpdateItem implements Action<UpdateItem.Request, WriteResult>
         }
         StoreKey storeKey = KeyRules.storeKey(key, definition.key());
         WriteOptions options = request.options();
-        Map<String, AttributeValue>[] result = engine.database().locked(table, storeKey, () -> {
-            Map<String, AttributeValue> existing = table.get(storeKey);
+        Map<String, DynamoValue>[] result = engine.database().locked(table, storeKey, () -> {
+            Map<String, DynamoValue> existing = table.get(storeKey);
             parsed.check(existing, options.itemOnConditionFailure());
-            Map<String, AttributeValue> updated = apply(parsed, existing, key, definition);
+            Map<String, DynamoValue> updated = apply(parsed, existing, key, definition);
             if (existing != null || updated != null) {
                 engine.database().commit(new ItemWrite(table, storeKey, existing, updated));
             }
             @SuppressWarnings("unchecked")
-            Map<String, AttributeValue>[] pair = new Map[] {existing, updated};
+            Map<String, DynamoValue>[] pair = new Map[] {existing, updated};
             return pair;
         });
         double units = Math.max(Capacity.writeUnits(result[1]), result[0] == null ? 0 : Capacity.writeUnits(result[0]));
@@ -74,18 +74,18 @@ public final class UpdateItem implements Action<UpdateItem.Request, WriteResult>
      * The item after the update, validated; the stored item is not touched. Null when the item is
      * missing and the update only removes: DynamoDB then creates nothing.
      */
-    static @Nullable Map<String, AttributeValue> apply(
+    static @Nullable Map<String, DynamoValue> apply(
             WriteExpressions parsed,
-            @Nullable Map<String, AttributeValue> existing,
-            Map<String, AttributeValue> key,
+            @Nullable Map<String, DynamoValue> existing,
+            Map<String, DynamoValue> key,
             TableDefinition definition) {
         UpdateExpression update = parsed.update();
-        Map<String, AttributeValue> base = existing != null ? existing : orderedKey(key, definition.key());
-        Map<String, AttributeValue> updated = update == null ? base : update.apply(base);
+        Map<String, DynamoValue> base = existing != null ? existing : orderedKey(key, definition.key());
+        Map<String, DynamoValue> updated = update == null ? base : update.apply(base);
         if (existing == null && update != null && update.onlyRemoves()) {
             return null;
         }
-        long size = AttributeValues.size(updated);
+        long size = DynamoValues.size(updated);
         if (size > KeyRules.MAX_ITEM_SIZE) {
             throw EngineException.validation("Item size to update has exceeded the maximum allowed size");
         }
@@ -93,8 +93,8 @@ public final class UpdateItem implements Action<UpdateItem.Request, WriteResult>
         return SizedItem.of(new LinkedHashMap<>(updated), size);
     }
 
-    private static Map<String, AttributeValue> orderedKey(Map<String, AttributeValue> key, KeySchema schema) {
-        Map<String, AttributeValue> ordered = new LinkedHashMap<>();
+    private static Map<String, DynamoValue> orderedKey(Map<String, DynamoValue> key, KeySchema schema) {
+        Map<String, DynamoValue> ordered = new LinkedHashMap<>();
         for (String name : schema.names()) {
             ordered.put(name, key.get(name));
         }
@@ -106,12 +106,12 @@ public final class UpdateItem implements Action<UpdateItem.Request, WriteResult>
      * the paths the update names, projected from the item before and after it; null when empty,
      * as DynamoDB leaves them out.
      */
-    private static @Nullable Map<String, AttributeValue> returned(
+    private static @Nullable Map<String, DynamoValue> returned(
             ReturnValues returnValues,
-            @Nullable Map<String, AttributeValue> before,
-            @Nullable Map<String, AttributeValue> after,
+            @Nullable Map<String, DynamoValue> before,
+            @Nullable Map<String, DynamoValue> after,
             @Nullable UpdateExpression update) {
-        Map<String, AttributeValue> attributes =
+        Map<String, DynamoValue> attributes =
                 switch (returnValues) {
                     case NONE -> null;
                     case ALL_OLD -> before;
@@ -122,8 +122,8 @@ public final class UpdateItem implements Action<UpdateItem.Request, WriteResult>
         return attributes == null || attributes.isEmpty() ? null : attributes;
     }
 
-    private static @Nullable Map<String, AttributeValue> updated(
-            @Nullable UpdateExpression update, @Nullable Map<String, AttributeValue> item) {
+    private static @Nullable Map<String, DynamoValue> updated(
+            @Nullable UpdateExpression update, @Nullable Map<String, DynamoValue> item) {
         return update == null || item == null ? null : update.updatedPaths().apply(item);
     }
 }

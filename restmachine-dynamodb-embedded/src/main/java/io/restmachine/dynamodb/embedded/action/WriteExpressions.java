@@ -5,7 +5,7 @@ import io.restmachine.dynamodb.embedded.expression.ExpressionContext;
 import io.restmachine.dynamodb.embedded.expression.Expressions;
 import io.restmachine.dynamodb.embedded.expression.LegacyParameters;
 import io.restmachine.dynamodb.embedded.expression.UpdateExpression;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -70,7 +70,7 @@ public record WriteExpressions(@Nullable ConditionExpression condition, @Nullabl
      * Throws ConditionalCheckFailedException unless the condition holds; with the stored item when
      * {@code returnItem} (the request's {@code ReturnValuesOnConditionCheckFailure=ALL_OLD}).
      */
-    void check(@Nullable Map<String, AttributeValue> existing, boolean returnItem) {
+    void check(@Nullable Map<String, DynamoValue> existing, boolean returnItem) {
         if (holds(existing)) {
             return;
         }
@@ -78,7 +78,7 @@ public record WriteExpressions(@Nullable ConditionExpression condition, @Nullabl
     }
 
     /** Whether the condition holds for {@code existing}. */
-    boolean holds(@Nullable Map<String, AttributeValue> existing) {
+    boolean holds(@Nullable Map<String, DynamoValue> existing) {
         return condition == null || condition.test(existing == null ? Map.of() : existing);
     }
 }

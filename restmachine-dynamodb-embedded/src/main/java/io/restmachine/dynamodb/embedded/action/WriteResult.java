@@ -1,6 +1,6 @@
 package io.restmachine.dynamodb.embedded.action;
 
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +10,6 @@ import org.jspecify.annotations.Nullable;
  * when asked for.
  */
 public record WriteResult(
-        @Nullable Map<String, AttributeValue> attributes,
+        @Nullable Map<String, DynamoValue> attributes,
         Capacity.@Nullable Consumed capacity,
         ItemCollections.@Nullable Metrics metrics) {}

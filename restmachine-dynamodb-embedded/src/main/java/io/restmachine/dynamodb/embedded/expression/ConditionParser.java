@@ -1,7 +1,7 @@
 package io.restmachine.dynamodb.embedded.expression;
 
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import io.restmachine.dynamodb.embedded.value.AttributeValues;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -352,7 +352,7 @@ final class ConditionParser {
                     return;
                 }
                 Operand type = args.get(1);
-                if (!(type instanceof Operand.Value value && value.value() instanceof AttributeValue.S s)) {
+                if (!(type instanceof Operand.Value value && value.value() instanceof DynamoValue.S s)) {
                     String actual = type.staticType();
                     functionProblem(
                             incorrectOperandType(name, actual == null ? "{NS,SS,L,BS,N,M,B,BOOL,NULL,S}" : actual));
@@ -400,29 +400,29 @@ final class ConditionParser {
         if (!(lower instanceof Operand.Value lo) || !(upper instanceof Operand.Value hi)) {
             return;
         }
-        AttributeValue a = lo.value();
-        AttributeValue b = hi.value();
+        DynamoValue a = lo.value();
+        DynamoValue b = hi.value();
         if (!a.type().equals(b.type())) {
             functionProblem("The BETWEEN operator requires same data type for lower and upper bounds; " + bounds(a, b));
-        } else if (AttributeValues.comparable(a, b) && AttributeValues.compare(a, b) > 0) {
+        } else if (DynamoValues.comparable(a, b) && DynamoValues.compare(a, b) > 0) {
             functionProblem("The BETWEEN operator requires upper bound to be greater than or equal to lower bound; "
                     + bounds(a, b));
         }
     }
 
-    private static String bounds(AttributeValue lower, AttributeValue upper) {
+    private static String bounds(DynamoValue lower, DynamoValue upper) {
         return "lower bound operand: AttributeValue: {" + describe(lower) + "}, upper bound operand: AttributeValue: {"
                 + describe(upper) + "}";
     }
 
     /** DynamoDB's rendering of a scalar in messages: {@code S:abc}, {@code N:12}. */
-    static String describe(AttributeValue value) {
+    static String describe(DynamoValue value) {
         String text;
-        if (value instanceof AttributeValue.S s) {
+        if (value instanceof DynamoValue.S s) {
             text = s.value();
-        } else if (value instanceof AttributeValue.N n) {
+        } else if (value instanceof DynamoValue.N n) {
             text = io.restmachine.dynamodb.embedded.value.Numbers.format(n);
-        } else if (value instanceof AttributeValue.B b) {
+        } else if (value instanceof DynamoValue.B b) {
             text = java.util.Base64.getEncoder().encodeToString(b.value());
         } else {
             text = value.toString();

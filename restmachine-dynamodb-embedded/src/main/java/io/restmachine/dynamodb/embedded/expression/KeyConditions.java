@@ -1,7 +1,7 @@
 package io.restmachine.dynamodb.embedded.expression;
 
 import io.restmachine.dynamodb.embedded.error.EngineException;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +150,7 @@ final class KeyConditions {
         return key;
     }
 
-    private static AttributeValue value(Operand operand) {
+    private static DynamoValue value(Operand operand) {
         if (operand instanceof Operand.Value value) {
             return value.value();
         }

@@ -11,7 +11,7 @@ import io.restmachine.dynamodb.embedded.action.Validated;
 import io.restmachine.dynamodb.embedded.action.WriteExpressions;
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.expression.ExpressionContext;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,10 +42,10 @@ final class BatchRequests {
             ExpressionContext context = ItemRequests.context(spec);
             Projection projection = Projection.of(spec.string("ProjectionExpression"), attributesToGet, context);
             context.requireAllUsed();
-            List<Map<String, AttributeValue>> keys = new ArrayList<>();
-            Set<Map<String, AttributeValue>> seen = new HashSet<>();
+            List<Map<String, DynamoValue>> keys = new ArrayList<>();
+            Set<Map<String, DynamoValue>> seen = new HashSet<>();
             for (Object keyValue : list(spec.list("Keys"))) {
-                Map<String, AttributeValue> key = attributes(keyValue);
+                Map<String, DynamoValue> key = attributes(keyValue);
                 if (!seen.add(key)) {
                     throw EngineException.validation("Provided list of item keys contains duplicates");
                 }
@@ -80,11 +80,11 @@ final class BatchRequests {
             for (Object value : writeRequests) {
                 Fields writeRequest = fields(value);
                 if (writeRequest.has("PutRequest")) {
-                    Map<String, AttributeValue> item = KeyRules.sizedItem(
+                    Map<String, DynamoValue> item = KeyRules.sizedItem(
                             ItemRequests.item(Objects.requireNonNull(writeRequest.struct("PutRequest")), "Item"));
                     writes.add(new BatchWriteItem.Write(entry.getKey(), item, item));
                 } else {
-                    Map<String, AttributeValue> key =
+                    Map<String, DynamoValue> key =
                             ItemRequests.item(Objects.requireNonNull(writeRequest.struct("DeleteRequest")), "Key");
                     writes.add(new BatchWriteItem.Write(entry.getKey(), null, key));
                 }
@@ -102,7 +102,7 @@ final class BatchRequests {
         for (Object item : list(request.list("TransactItems"))) {
             gets.add(Validated.of(() -> {
                 Fields get = Objects.requireNonNull(fields(item).struct("Get"));
-                Map<String, AttributeValue> key = ItemRequests.item(get, "Key");
+                Map<String, DynamoValue> key = ItemRequests.item(get, "Key");
                 ExpressionContext context = ItemRequests.context(get);
                 Projection projection = Projection.of(get.string("ProjectionExpression"), null, context);
                 context.requireAllUsed();
@@ -140,7 +140,7 @@ final class BatchRequests {
                     default -> TransactWriteItems.Kind.UPDATE;
                 };
         Fields spec = Objects.requireNonNull(item.struct(member));
-        Map<String, AttributeValue> keyOrItem =
+        Map<String, DynamoValue> keyOrItem =
                 ItemRequests.item(spec, kind == TransactWriteItems.Kind.PUT ? "Item" : "Key");
         if (kind == TransactWriteItems.Kind.PUT) {
             keyOrItem = KeyRules.sizedItem(keyOrItem);
@@ -181,7 +181,7 @@ final class BatchRequests {
 
     /** A key in a list of keys; a JSON null there reads as an empty one. */
     @SuppressWarnings("unchecked")
-    private static Map<String, AttributeValue> attributes(@Nullable Object value) {
+    private static Map<String, DynamoValue> attributes(@Nullable Object value) {
         return AttributeJson.item(value == null ? Map.of() : (Map<String, Object>) value);
     }
 }

@@ -7,7 +7,7 @@ import io.restmachine.dynamodb.embedded.action.Capacity;
 import io.restmachine.dynamodb.embedded.action.ItemCollections;
 import io.restmachine.dynamodb.embedded.action.TransactGetItems;
 import io.restmachine.dynamodb.embedded.action.TransactWriteItems;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +20,10 @@ final class BatchResponses {
     static void batchGetItem(JsonGenerator out, BatchGetItem.Result result) throws IOException {
         out.writeStartObject();
         out.writeObjectFieldStart("Responses");
-        for (Map.Entry<String, List<Map<String, AttributeValue>>> entry :
+        for (Map.Entry<String, List<Map<String, DynamoValue>>> entry :
                 result.responses().entrySet()) {
             out.writeArrayFieldStart(entry.getKey());
-            for (Map<String, AttributeValue> item : entry.getValue()) {
+            for (Map<String, DynamoValue> item : entry.getValue()) {
                 AttributeJson.writeItem(out, item);
             }
             out.writeEndArray();
@@ -34,7 +34,7 @@ final class BatchResponses {
             BatchGetItem.TableKeys options = unprocessed.options();
             out.writeObjectFieldStart(options.tableName());
             out.writeArrayFieldStart("Keys");
-            for (Map<String, AttributeValue> key : unprocessed.keys()) {
+            for (Map<String, DynamoValue> key : unprocessed.keys()) {
                 AttributeJson.writeItem(out, key);
             }
             out.writeEndArray();
@@ -97,7 +97,7 @@ final class BatchResponses {
     static void transactGetItems(JsonGenerator out, TransactGetItems.Result result) throws IOException {
         out.writeStartObject();
         out.writeArrayFieldStart("Responses");
-        for (Map<String, AttributeValue> item : result.items()) {
+        for (Map<String, DynamoValue> item : result.items()) {
             out.writeStartObject();
             if (item != null) {
                 out.writeFieldName("Item");

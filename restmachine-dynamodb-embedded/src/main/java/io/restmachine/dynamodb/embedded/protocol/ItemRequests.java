@@ -13,7 +13,7 @@ import io.restmachine.dynamodb.embedded.action.WriteExpressions;
 import io.restmachine.dynamodb.embedded.action.WriteOptions;
 import io.restmachine.dynamodb.embedded.expression.ExpressionContext;
 import io.restmachine.dynamodb.embedded.expression.LegacyParameters;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +29,16 @@ final class ItemRequests {
 
     static PutItem.Request putItem(Fields request) {
         ParameterRules.checkExpressionParameters(request::has, List.of("ConditionExpression"), List.of("Expected"));
-        Map<String, AttributeValue> item = item(request, "Item");
+        Map<String, DynamoValue> item = item(request, "Item");
         boolean returnOld = ParameterRules.returnsOld(request.string("ReturnValues"));
-        Map<String, AttributeValue> sized = KeyRules.sizedItem(item);
+        Map<String, DynamoValue> sized = KeyRules.sizedItem(item);
         WriteExpressions expressions = WriteExpressions.parse(source(request), false);
         return new PutItem.Request(request.text("TableName"), sized, expressions, returnOld, writeOptions(request));
     }
 
     static DeleteItem.Request deleteItem(Fields request) {
         ParameterRules.checkExpressionParameters(request::has, List.of("ConditionExpression"), List.of("Expected"));
-        Map<String, AttributeValue> key = item(request, "Key");
+        Map<String, DynamoValue> key = item(request, "Key");
         boolean returnOld = ParameterRules.returnsOld(request.string("ReturnValues"));
         WriteExpressions expressions = WriteExpressions.parse(source(request), false);
         return new DeleteItem.Request(request.text("TableName"), key, expressions, returnOld, writeOptions(request));
@@ -49,7 +49,7 @@ final class ItemRequests {
                 request::has,
                 List.of("UpdateExpression", "ConditionExpression"),
                 List.of("AttributeUpdates", "Expected"));
-        Map<String, AttributeValue> key = item(request, "Key");
+        Map<String, DynamoValue> key = item(request, "Key");
         WriteExpressions expressions = WriteExpressions.parse(source(request), true);
         String returnValues = request.string("ReturnValues");
         return new UpdateItem.Request(
@@ -63,7 +63,7 @@ final class ItemRequests {
     static GetItem.Request getItem(Fields request) {
         ParameterRules.checkExpressionParameters(
                 request::has, List.of("ProjectionExpression"), List.of("AttributesToGet"));
-        Map<String, AttributeValue> key = item(request, "Key");
+        Map<String, DynamoValue> key = item(request, "Key");
         List<String> attributesToGet = ParameterRules.attributesToGet(strings(request.list("AttributesToGet")));
         ExpressionContext context = context(request);
         Projection projection = Projection.of(request.string("ProjectionExpression"), attributesToGet, context);
@@ -75,7 +75,7 @@ final class ItemRequests {
     // ---- parts many requests share -------------------------------------------------------------
 
     /** A map of attribute values (an item or key), read and validated. */
-    static Map<String, AttributeValue> item(Fields request, String member) {
+    static Map<String, DynamoValue> item(Fields request, String member) {
         return AttributeJson.item(Objects.requireNonNull(request.map(member), member));
     }
 

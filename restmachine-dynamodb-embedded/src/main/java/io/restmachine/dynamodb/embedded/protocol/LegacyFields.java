@@ -1,7 +1,7 @@
 package io.restmachine.dynamodb.embedded.protocol;
 
 import io.restmachine.dynamodb.embedded.expression.LegacyParameters;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +33,7 @@ final class LegacyFields {
         Map<String, LegacyParameters.AttributeCondition> conditions = new LinkedHashMap<>();
         for (Map.Entry<String, Object> field : members.entrySet()) {
             Fields entry = fields(field.getValue());
-            List<AttributeValue> values = values(entry.list("AttributeValueList"));
+            List<DynamoValue> values = values(entry.list("AttributeValueList"));
             conditions.put(
                     field.getKey(),
                     new LegacyParameters.AttributeCondition(
@@ -61,11 +61,11 @@ final class LegacyFields {
         return value == null ? Fields.EMPTY : (Fields) value;
     }
 
-    private static @Nullable List<AttributeValue> values(@Nullable List<Object> list) {
+    private static @Nullable List<DynamoValue> values(@Nullable List<Object> list) {
         if (list == null) {
             return null;
         }
-        List<AttributeValue> values = new ArrayList<>(list.size());
+        List<DynamoValue> values = new ArrayList<>(list.size());
         for (Object value : list) {
             values.add(AttributeJson.value(value));
         }

@@ -10,7 +10,7 @@ import io.restmachine.dynamodb.embedded.action.Failure;
 import io.restmachine.dynamodb.embedded.error.DynamoError;
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.error.ErrorType;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -189,7 +189,7 @@ public final class ProtocolHandler {
      */
     private WireResponse error(String contentType, Failure failure) {
         DynamoError error = failure.error();
-        Map<String, AttributeValue> item =
+        Map<String, DynamoValue> item =
                 failure instanceof Failure.ConditionFailed conditionFailed ? conditionFailed.item() : null;
         List<Failure.Reason> reasons = failure instanceof Failure.Canceled canceled ? canceled.reasons() : null;
         ResponseBuffer buffer = ResponseBuffer.acquire();

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A typed-JSON attribute value ({@code {"S": "x"}}) whose members are type-checked but not yet
  * validated: {@link AttributeJson#value} turns it into an
- * {@link io.restmachine.dynamodb.embedded.value.AttributeValue} with DynamoDB's checks, at the
+ * {@link io.restmachine.dynamodb.embedded.value.DynamoValue} with DynamoDB's checks, at the
  * point of the request where DynamoDB makes them. The members are kept in the shape's order
  * (S, B, N, BOOL, NULL, BS, NS, SS, L, M), which is the order those checks see them in.
  */

@@ -10,7 +10,7 @@ import io.restmachine.dynamodb.embedded.expression.ConditionExpression;
 import io.restmachine.dynamodb.embedded.expression.ExpressionContext;
 import io.restmachine.dynamodb.embedded.expression.Expressions;
 import io.restmachine.dynamodb.embedded.expression.LegacyParameters;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +31,7 @@ final class ReadRequests {
         List<String> attributesToGet =
                 ParameterRules.attributesToGet(ItemRequests.strings(request.list("AttributesToGet")));
         PageReader.Options options = options(request);
-        Map<String, AttributeValue> start = startKey(request);
+        Map<String, DynamoValue> start = startKey(request);
         if (!request.has("KeyConditions") && !request.has("KeyConditionExpression")) {
             throw EngineException.validation(
                     "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
@@ -62,7 +62,7 @@ final class ReadRequests {
         List<String> attributesToGet =
                 ParameterRules.attributesToGet(ItemRequests.strings(request.list("AttributesToGet")));
         PageReader.Options options = options(request);
-        Map<String, AttributeValue> start = startKey(request);
+        Map<String, DynamoValue> start = startKey(request);
         Integer segment = request.integer("Segment");
         Integer total = request.integer("TotalSegments");
         Scan.checkSegments(segment, total);
@@ -103,7 +103,7 @@ final class ReadRequests {
                 limit == null ? 0 : limit, select, request.flag("ConsistentRead"), ItemRequests.capacity(request));
     }
 
-    private static @Nullable Map<String, AttributeValue> startKey(Fields request) {
+    private static @Nullable Map<String, DynamoValue> startKey(Fields request) {
         return request.has("ExclusiveStartKey")
                 ? Scan.startKey(() -> ItemRequests.item(request, "ExclusiveStartKey"))
                 : null;

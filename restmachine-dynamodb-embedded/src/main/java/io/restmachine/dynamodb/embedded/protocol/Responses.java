@@ -6,7 +6,7 @@ import io.restmachine.dynamodb.embedded.action.GetItem;
 import io.restmachine.dynamodb.embedded.action.ItemCollections;
 import io.restmachine.dynamodb.embedded.action.PageReader;
 import io.restmachine.dynamodb.embedded.action.WriteResult;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.io.IOException;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -45,7 +45,7 @@ public final class Responses {
         out.writeStartObject();
         if (page.items() != null) {
             out.writeArrayFieldStart("Items");
-            for (Map<String, AttributeValue> item : page.items()) {
+            for (Map<String, DynamoValue> item : page.items()) {
                 AttributeJson.writeItem(out, item);
             }
             out.writeEndArray();

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.error.ErrorType;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +106,7 @@ class RequestDecoderTest {
                 .isEqualTo("NUMBER_VALUE cannot be converted to String");
         Fields fields = decode("{\"Item\": {\"n\": {\"N\": \"01.50\"}, \"bad\": {\"N\": \"x\", \"S\": \"y\"}}}");
         Map<String, Object> item = fields.map("Item");
-        assertThat(AttributeJson.value(item.get("n"))).isEqualTo(new AttributeValue.N(new BigDecimal("1.5")));
+        assertThat(AttributeJson.value(item.get("n"))).isEqualTo(new DynamoValue.N(new BigDecimal("1.5")));
         // The members of a value keep the shape's order (S before N), which is the order DynamoDB checks them in.
         assertThat(Wire.json(item.get("bad"))).isEqualTo("{\"S\":\"y\",\"N\":\"x\"}");
         assertThatThrownBy(() -> AttributeJson.item(item))
