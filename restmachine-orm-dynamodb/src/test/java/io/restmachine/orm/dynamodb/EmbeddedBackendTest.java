@@ -40,6 +40,16 @@ class EmbeddedBackendTest extends BackendContract {
         return true;
     }
 
+    @Override
+    boolean expiresItems() {
+        return true;
+    }
+
+    @Override
+    void expireNow() {
+        db.expireNow();
+    }
+
     @Test
     void createTable_ofANewTable_describesItOnce_whenItIsActiveAtOnce() {
         try (DynamoDBBackend fresh = DynamoDBBackend.builder()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
 import io.restmachine.dynamodb.embedded.peer.Dynalite;
+import io.restmachine.dynamodb.embedded.peer.PeerCheck;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.fixture.Account;
 import io.restmachine.orm.fixture.User;
@@ -11,8 +12,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -26,10 +27,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class EndpointTest {
     static final List<String> TABLES_SEEN = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void startPeer() {
-        Dynalite.assumeAvailable();
-    }
+    @RegisterExtension
+    static final PeerCheck PEER = PeerCheck.DYNALITE;
 
     @Test
     void testsRunAgainstTheConfiguredEndpoint_andDeleteTheirTables() {
