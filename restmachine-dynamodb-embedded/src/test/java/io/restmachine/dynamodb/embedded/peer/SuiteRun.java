@@ -15,9 +15,10 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
  * The outcome of running test classes in a nested JUnit run with their own configuration
- * parameters: for tests of what a suite does when its peer server is missing. {@code skipReasons}
- * holds the reasons of skipped (disabled) classes and tests and the messages of aborted ones;
- * {@code failures} the errors of failed ones.
+ * parameters, as a build would: for tests of test support (what a suite does when its peer server
+ * is missing, what {@code @DynamoDBTest} does with a misused parameter). {@code skipReasons} holds
+ * the reasons of skipped (disabled) classes and tests and the messages of aborted ones;
+ * {@code failures} the errors of failed ones, as {@code "ExceptionName: message"}.
  */
 public record SuiteRun(TestExecutionSummary summary, List<String> skipReasons, List<String> failures) {
 
