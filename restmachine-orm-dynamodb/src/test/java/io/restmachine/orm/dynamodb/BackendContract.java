@@ -66,9 +66,17 @@ abstract class BackendContract {
 
     abstract String serverName();
 
-    abstract boolean supportsTransactions();
+    // What the server implements: as DynamoDB does, unless a subclass says otherwise.
 
-    abstract boolean supportsTimeToLive();
+    /** Whether the server implements TransactWriteItems and TransactGetItems. */
+    boolean supportsTransactions() {
+        return true;
+    }
+
+    /** Whether the server implements UpdateTimeToLive and DescribeTimeToLive. */
+    boolean supportsTimeToLive() {
+        return true;
+    }
 
     /** Whether the server deletes items whose time to live has passed; {@link #expireNow()} then sweeps. */
     boolean expiresItems() {

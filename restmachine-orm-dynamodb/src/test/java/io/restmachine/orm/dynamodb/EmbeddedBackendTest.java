@@ -31,16 +31,6 @@ class EmbeddedBackendTest extends BackendContract {
     }
 
     @Override
-    boolean supportsTransactions() {
-        return true;
-    }
-
-    @Override
-    boolean supportsTimeToLive() {
-        return true;
-    }
-
-    @Override
     boolean expiresItems() {
         return true;
     }

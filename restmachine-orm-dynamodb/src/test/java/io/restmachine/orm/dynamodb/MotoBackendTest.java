@@ -21,14 +21,4 @@ class MotoBackendTest extends BackendContract {
     String serverName() {
         return "moto";
     }
-
-    @Override
-    boolean supportsTransactions() {
-        return true;
-    }
-
-    @Override
-    boolean supportsTimeToLive() {
-        return true;
-    }
 }

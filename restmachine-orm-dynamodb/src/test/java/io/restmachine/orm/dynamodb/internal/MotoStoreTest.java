@@ -22,21 +22,6 @@ class MotoStoreTest extends StoreContract {
     }
 
     @Override
-    boolean supportsTransactions() {
-        return true;
-    }
-
-    @Override
-    boolean supportsTimeToLive() {
-        return true;
-    }
-
-    @Override
-    boolean supportsAddingIndexes() {
-        return true;
-    }
-
-    @Override
     Map<String, String> differencesFromDynamoDB() {
         return Map.of(
                 EMPTY_SET_IN_A_BATCH,

@@ -56,12 +56,22 @@ abstract class StoreContract {
 
     abstract String serverName();
 
-    abstract boolean supportsTransactions();
+    // What the server implements: as DynamoDB does, unless a subclass says otherwise.
 
-    abstract boolean supportsTimeToLive();
+    /** Whether the server implements TransactWriteItems and TransactGetItems. */
+    boolean supportsTransactions() {
+        return true;
+    }
+
+    /** Whether the server implements UpdateTimeToLive and DescribeTimeToLive. */
+    boolean supportsTimeToLive() {
+        return true;
+    }
 
     /** Whether UpdateTable can add a global secondary index to an existing table. */
-    abstract boolean supportsAddingIndexes();
+    boolean supportsAddingIndexes() {
+        return true;
+    }
 
     /**
      * Where this server answers differently from today's DynamoDB (behaviour to reason, with a
