@@ -1,6 +1,7 @@
 package io.restmachine.orm.dynamodb;
 
 import io.restmachine.orm.BatchResult;
+import io.restmachine.orm.CollectionQuery;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.Transaction;
@@ -104,6 +105,26 @@ public final class DynamoDBBackend implements AutoCloseable {
         Repository<T> repository = orm.repository(type);
         register(type);
         return repository;
+    }
+
+    /**
+     * Reads the items of several models that share a partition (an item collection): one DynamoDB
+     * Query per page, filtered on the server to these models' entity types; also registers the
+     * models for {@link #createTable()}.
+     *
+     * <pre>{@code
+     * ItemCollection alice = backend.collection(User.class, Order.class, TodoItem.class)
+     *         .partition("USER#alice")
+     *         .list();
+     * List<Order> orders = alice.all(Order.class);
+     * }</pre>
+     *
+     * Throws {@code SchemaException} if a class can't be mapped or two store the same entity type.
+     */
+    public CollectionQuery collection(Class<?>... types) {
+        CollectionQuery query = orm.collection(types);
+        register(types);
+        return query;
     }
 
     /**
