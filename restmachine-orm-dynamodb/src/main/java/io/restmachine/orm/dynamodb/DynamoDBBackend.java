@@ -176,7 +176,7 @@ public final class DynamoDBBackend implements AutoCloseable {
 
     /**
      * Creates the table if it does not exist: string partition and sort key ({@code pk}/{@code sk}
-     * by default), one global secondary index (projection ALL) for every index declared by the
+     * by default), one global secondary index (projected as declared, ALL by default) for every index declared by the
      * models registered so far, on-demand billing; waits until it is ACTIVE. On an existing table
      * it adds the indexes it lacks and otherwise changes nothing. Turns on time to live for the
      * models' {@code @Ttl} attribute where the server supports it.

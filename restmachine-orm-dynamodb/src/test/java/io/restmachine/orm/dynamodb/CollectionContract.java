@@ -14,6 +14,7 @@ import io.restmachine.orm.dynamodb.model.Account;
 import io.restmachine.orm.dynamodb.model.Mixed;
 import io.restmachine.orm.dynamodb.model.Order;
 import io.restmachine.orm.dynamodb.model.Task;
+import io.restmachine.orm.dynamodb.model.Ticket;
 import io.restmachine.orm.dynamodb.model.TodoItem;
 import io.restmachine.orm.dynamodb.model.User;
 import java.math.BigDecimal;
@@ -48,6 +49,7 @@ abstract class CollectionContract {
     Repository<TodoItem> todos;
     Repository<Task> tasks;
     Repository<Account> accounts;
+    Repository<Ticket> tickets;
 
     abstract DynamoDbClient newClient(RequestRecorder recorder);
 
@@ -64,6 +66,7 @@ abstract class CollectionContract {
         todos = backend.repository(TodoItem.class);
         tasks = backend.repository(Task.class);
         accounts = backend.repository(Account.class);
+        tickets = backend.repository(Ticket.class);
         backend.createTable();
         recorder.clear();
     }
@@ -295,5 +298,39 @@ abstract class CollectionContract {
             assertThat(s.indexName()).isNull();
             assertThat(s.consistentRead()).isTrue();
         });
+    }
+
+    @Test
+    void anIncludeIndex_isCreatedWithTheEntityType_andServesQueriesThatSelectWhatItHolds() {
+        var described = client.describeTable(b -> b.tableName(backend.tableName()))
+                .table()
+                .globalSecondaryIndexes();
+        assertThat(described)
+                .filteredOn(g -> g.indexName().equals("ByQueue"))
+                .singleElement()
+                .satisfies(g -> {
+                    assertThat(g.projection().projectionTypeAsString()).isEqualTo("INCLUDE");
+                    assertThat(g.projection().nonKeyAttributes())
+                            .containsExactlyInAnyOrder("entity_type", "queue", "title");
+                });
+        assertThat(described)
+                .filteredOn(g -> g.indexName().equals("ByOwner"))
+                .singleElement()
+                .satisfies(
+                        g -> assertThat(g.projection().projectionTypeAsString()).isEqualTo("KEYS_ONLY"));
+        tickets.create(new Ticket("t1", "support", "ann", "Printer", "On fire"));
+        tickets.create(new Ticket("t2", "sales", "ann", "Quote", "Big one"));
+        recorder.clear();
+
+        List<Ticket> support =
+                tickets.where().eq("queue", "support").select("title").list();
+
+        assertThat(support).containsExactly(new Ticket(null, null, null, "Printer", null));
+        assertThat(sent(QueryRequest.class)).singleElement().satisfies(q -> assertThat(q.indexName())
+                .isEqualTo("ByQueue"));
+        assertThat(tickets.where().eq("queue", "support").list())
+                .as("a full read scans the table instead of the INCLUDE index")
+                .extracting(Ticket::body)
+                .containsExactly("On fire");
     }
 }

@@ -3,14 +3,19 @@ package io.restmachine.orm.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.restmachine.orm.Id;
+import io.restmachine.orm.IndexPartitionKey;
+import io.restmachine.orm.IndexProjection;
 import io.restmachine.orm.Plan;
 import io.restmachine.orm.Repository;
+import io.restmachine.orm.SchemaException;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.fixture.Account;
 import io.restmachine.orm.fixture.Fixtures;
 import io.restmachine.orm.fixture.Listing;
 import io.restmachine.orm.fixture.LogCapture;
 import io.restmachine.orm.fixture.RecordingStore;
+import io.restmachine.orm.fixture.Ticket;
 import io.restmachine.orm.fixture.User;
 import io.restmachine.orm.spi.Orm;
 import io.restmachine.orm.spi.ReadRequest;
@@ -23,6 +28,7 @@ class IndexChoiceTest {
     private final Repository<Account> accounts = orm.repository(Account.class);
     private final Repository<Listing> listings = orm.repository(Listing.class);
     private final Repository<User> users = orm.repository(User.class);
+    private final Repository<Ticket> tickets = orm.repository(Ticket.class);
 
     @Test
     void eqThatComputesOnlyAnIndexPartitionKey_queriesThatIndex_andExplainsWhy() {
@@ -152,6 +158,55 @@ class IndexChoiceTest {
             assertThat(log.warnings()).isEmpty();
         }
     }
+
+    @Test
+    void anIndexWhoseProjectionLacksWhatTheQueryReturns_isNotChosen_andTheScanSaysWhy() {
+        Plan full = tickets.where().eq("queue", "support").explain();
+        assertThat(full.operation()).isEqualTo(Plan.Operation.SCAN);
+        assertThat(full.reason()).contains("ByQueue could serve it, but its projection (INCLUDE [queue, title])");
+
+        Plan keysOnly = tickets.where().eq("owner", "ann").select("id").explain();
+        assertThat(keysOnly.operation()).isEqualTo(Plan.Operation.SCAN);
+        assertThat(keysOnly.reason()).contains("ByOwner could serve it, but its projection (KEYS_ONLY)");
+    }
+
+    @Test
+    void anIncludeIndex_isChosen_whenTheQuerySelectsOnlyWhatItHolds() {
+        Plan plan = tickets.where().eq("queue", "support").select("title").explain();
+
+        assertThat(plan.operation()).isEqualTo(Plan.Operation.QUERY);
+        assertThat(plan.index()).isEqualTo("ByQueue");
+        assertThat(tickets.where()
+                        .eq("queue", "support")
+                        .select("title")
+                        .beginsWith("body", "x")
+                        .explain()
+                        .index())
+                .as("a filter on a field the index lacks")
+                .isNull();
+    }
+
+    @Test
+    void anExplicitIndex_isUsedWhateverItsProjection() {
+        assertThat(tickets.where().index("ByOwner").eq("owner", "ann").explain().index())
+                .isEqualTo("ByOwner");
+    }
+
+    @Test
+    void projectionMistakes_failWhenTheModelIsBuilt() {
+        assertThatThrownBy(() -> orm.repository(BadInclude.class))
+                .isInstanceOf(SchemaException.class)
+                .hasMessageContaining("includes field 'nope'");
+        assertThatThrownBy(() -> orm.repository(IncludeWithoutInclude.class))
+                .isInstanceOf(SchemaException.class)
+                .hasMessageContaining("projection is ALL");
+    }
+
+    @IndexPartitionKey(index = "ByA", template = "A#{a}", projection = IndexProjection.INCLUDE, include = "nope")
+    record BadInclude(@Id String id, String a) {}
+
+    @IndexPartitionKey(index = "ByA", template = "A#{a}", include = "a")
+    record IncludeWithoutInclude(@Id String id, String a) {}
 
     @Test
     void consistentReadOnAnExplicitIndex_isStillRejected() {

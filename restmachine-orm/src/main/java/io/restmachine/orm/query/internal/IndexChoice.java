@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +27,11 @@ record IndexChoice(@Nullable String index, @Nullable String reason, List<String>
         passedOver = List.copyOf(passedOver);
     }
 
-    static IndexChoice choose(EntityModel<?> model, QuerySpec spec, Map<String, Object> eq) {
+    /**
+     * @param returned the stored attributes the query returns or filters on, which an index must
+     *     hold to be chosen by itself
+     */
+    static IndexChoice choose(EntityModel<?> model, QuerySpec spec, Map<String, Object> eq, Set<String> returned) {
         if (spec.index() != null) {
             return new IndexChoice(spec.index(), "index " + spec.index() + " chosen with index(...)", List.of());
         }
@@ -37,18 +42,26 @@ record IndexChoice(@Nullable String index, @Nullable String reason, List<String>
                     List.of());
         }
         List<IndexDef> candidates = new ArrayList<>();
+        List<String> passed = new ArrayList<>();
         for (IndexDef index : model.indexes().values()) {
-            if (computes(index.partitionKey(), eq)) {
+            if (!computes(index.partitionKey(), eq)) {
+                continue;
+            }
+            if (index.holds(returned, model.layout().entityType())) {
                 candidates.add(index);
+            } else {
+                passed.add("index " + index.name() + " could serve it, but its projection (" + index.projection()
+                        + (index.included().isEmpty() ? "" : " " + index.included())
+                        + ") lacks attributes the query returns or filters on; select(...) only what it holds,"
+                        + " or name it with index(...)");
             }
         }
         if (candidates.isEmpty()) {
-            return new IndexChoice(null, null, List.of());
+            return new IndexChoice(null, null, passed);
         }
         candidates.sort(Comparator.comparingInt((IndexDef i) -> -readCount(i.partitionKey()))
                 .thenComparing(IndexDef::name));
         if (spec.consistentRead()) {
-            List<String> passed = new ArrayList<>();
             for (IndexDef c : candidates) {
                 passed.add("index " + c.name() + " could serve it, but not with consistentRead() (a global"
                         + " secondary index can't give strongly consistent reads)");

@@ -54,7 +54,7 @@ public final class QueryPlanner {
         Map<String, Condition> eqCondition = new HashMap<>();
         eqValues(model, conjuncts, eq, eqCondition);
 
-        IndexChoice choice = IndexChoice.choose(model, spec, eq);
+        IndexChoice choice = IndexChoice.choose(model, spec, eq, returnedAttributes(model, spec, conjuncts));
         String pkAttr;
         String skAttr;
         KeyDef pkDef;
@@ -166,6 +166,59 @@ public final class QueryPlanner {
                 forward,
                 reason);
         return new ReadPlan(plan, request, cursorAttributes, fingerprint(model.entityType(), plan), selected);
+    }
+
+    /** The stored attributes a query returns (its select, or every field) and those its conditions read. */
+    private static Set<String> returnedAttributes(EntityModel<?> model, QuerySpec spec, List<Condition> conjuncts) {
+        Set<String> attributes = new LinkedHashSet<>();
+        attributes.add(model.layout().entityType());
+        if (spec.select().isEmpty()) {
+            for (Property p : model.shape().properties()) {
+                attributes.add(p.attribute());
+            }
+        } else {
+            addAttributes(model, spec.select(), attributes);
+        }
+        List<String> fields = new ArrayList<>();
+        for (Condition c : conjuncts) {
+            conditionFields(c, fields);
+        }
+        addAttributes(model, fields, attributes);
+        return attributes;
+    }
+
+    private static void addAttributes(EntityModel<?> model, List<String> fields, Set<String> out) {
+        for (String field : fields) {
+            int dot = field.indexOf('.');
+            Property p = model.property(dot < 0 ? field : field.substring(0, dot));
+            if (p != null) {
+                out.add(p.attribute());
+            }
+        }
+    }
+
+    private static void conditionFields(Condition c, List<String> out) {
+        if (c instanceof Condition.And and) {
+            and.conditions().forEach(part -> conditionFields(part, out));
+        } else if (c instanceof Condition.Or or) {
+            or.conditions().forEach(part -> conditionFields(part, out));
+        } else if (c instanceof Condition.Not not) {
+            conditionFields(not.condition(), out);
+        } else if (c instanceof Condition.Compare cmp) {
+            out.add(cmp.field());
+        } else if (c instanceof Condition.Between b) {
+            out.add(b.field());
+        } else if (c instanceof Condition.In in) {
+            out.add(in.field());
+        } else if (c instanceof Condition.BeginsWith bw) {
+            out.add(bw.field());
+        } else if (c instanceof Condition.Contains ct) {
+            out.add(ct.field());
+        } else if (c instanceof Condition.Exists ex) {
+            out.add(ex.field());
+        } else if (c instanceof Condition.NotExists nx) {
+            out.add(nx.field());
+        }
     }
 
     /** The values of top-level eq conditions, converted to the fields' types, and the conditions that gave them. */
