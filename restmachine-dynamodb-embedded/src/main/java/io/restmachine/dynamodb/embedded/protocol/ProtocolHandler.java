@@ -3,7 +3,6 @@ package io.restmachine.dynamodb.embedded.protocol;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.restmachine.dynamodb.embedded.action.Engine;
 import io.restmachine.dynamodb.embedded.action.EngineFailure;
 import io.restmachine.dynamodb.embedded.action.Failure;
@@ -49,12 +48,7 @@ public final class ProtocolHandler {
 
     public ProtocolHandler(Engine engine) {
         this.engine = engine;
-        this.factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxStringLength(MAX_BODY_BYTES)
-                        .maxNestingDepth(64)
-                        .build())
-                .build();
+        this.factory = RequestDecoder.JSON;
     }
 
     /**
@@ -199,7 +193,7 @@ public final class ProtocolHandler {
             if (!error.message().isEmpty()) {
                 boolean capital =
                         error.type() == ErrorType.SERIALIZATION || error.type() == ErrorType.TRANSACTION_CANCELED;
-                out.writeStringField(capital ? "Message" : "message", error.message());
+                out.writeStringField(capital ? "Message" : "message", Wire.capped(error.message()));
             }
             if (item != null) {
                 out.writeFieldName("Item");
@@ -211,7 +205,7 @@ public final class ProtocolHandler {
                     out.writeStartObject();
                     out.writeStringField("Code", reason.code());
                     if (reason.message() != null) {
-                        out.writeStringField("Message", reason.message());
+                        out.writeStringField("Message", Wire.capped(reason.message()));
                     }
                     if (reason.item() != null) {
                         out.writeFieldName("Item");

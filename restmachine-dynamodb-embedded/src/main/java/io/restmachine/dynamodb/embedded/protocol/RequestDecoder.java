@@ -1,7 +1,9 @@
 package io.restmachine.dynamodb.embedded.protocol;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.restmachine.dynamodb.embedded.error.DynamoError;
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.error.ErrorType;
@@ -10,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -48,7 +49,36 @@ final class RequestDecoder {
                     + " java.lang.Class (sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl and"
                     + " java.lang.Class are in module java.base of loader 'bootstrap')";
 
+    /**
+     * DynamoDB's limit on nested attribute values, counting a top-level attribute as level 1: a
+     * scalar inside 31 maps or lists is the deepest value accepted.
+     */
+    static final int MAX_ATTRIBUTE_DEPTH = 32;
+
+    static final String NESTING_TOO_DEEP = "Nesting Levels have exceeded supported limits: Attributes in the item"
+            + " have nested levels beyond supported limit";
+
+    /**
+     * JSON nested deeper than this is malformed. It leaves room for 32 attribute levels (two JSON
+     * levels each) under the deepest request member (BatchWriteItem's items), so that a value past
+     * {@link #MAX_ATTRIBUTE_DEPTH} is answered as DynamoDB answers it; the decoder's recursion stays
+     * bounded by the shapes and MAX_ATTRIBUTE_DEPTH, and anything deeper is skipped without recursion.
+     */
+    static final int MAX_JSON_DEPTH = 1000;
+
+    /** The parser settings of every request body: DynamoDB's 16 MB and {@link #MAX_JSON_DEPTH}. */
+    static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(ProtocolHandler.MAX_BODY_BYTES)
+                    .maxNestingDepth(MAX_JSON_DEPTH)
+                    .build())
+            .build();
+
     private final JsonParser parser;
+    /** How many attribute values enclose the one being read. */
+    private int attributeDepth;
+
+    private boolean tooDeep;
 
     private RequestDecoder(JsonParser parser) {
         this.parser = parser;
@@ -72,6 +102,9 @@ final class RequestDecoder {
             Object fields = decoder.struct(shape, shape.members().size());
             if (fields instanceof Mismatch mismatch) {
                 throw new DynamoError(ErrorType.SERIALIZATION, mismatch.message()).toException();
+            }
+            if (decoder.tooDeep) {
+                throw EngineException.validation(NESTING_TOO_DEEP);
             }
             return (Fields) fields;
         } catch (IOException e) {
@@ -239,6 +272,20 @@ final class RequestDecoder {
     /** The members of a typed attribute value, checked like a structure of its ten types. */
     private Object attribute() throws IOException {
         Object[] slots = new Object[RawAttribute.TYPES.size()];
+        if (attributeDepth == MAX_ATTRIBUTE_DEPTH) {
+            tooDeep = true;
+            parser.skipChildren();
+            return new RawAttribute(slots);
+        }
+        attributeDepth++;
+        try {
+            return members(slots);
+        } finally {
+            attributeDepth--;
+        }
+    }
+
+    private Object members(Object[] slots) throws IOException {
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
             int slot = RawAttribute.TYPES.indexOf(string());
@@ -278,13 +325,8 @@ final class RequestDecoder {
                 if (bool) {
                     return token == JsonToken.VALUE_TRUE;
                 }
-                String text = string().toUpperCase(Locale.ROOT);
-                if (text.equals("TRUE") || text.equals("1") || text.equals("YES")) {
-                    return Boolean.TRUE;
-                }
-                if (text.equals("FALSE") || text.equals("0") || text.equals("NO")) {
-                    return Boolean.FALSE;
-                }
+                // Only JSON true and false are booleans; DynamoDB's answer to a string in their place
+                // ("yes", "1" and "false" included: they are never read as booleans).
                 return new Mismatch("Unexpected token received from parser");
             }
             case INTEGER, LONG, DOUBLE -> {
@@ -294,12 +336,7 @@ final class RequestDecoder {
                 if (!number) {
                     return new Mismatch("STRING_VALUE cannot be converted to " + type);
                 }
-                Object value = number(token);
-                if (kind != Shape.Kind.DOUBLE && value instanceof Double d && d != Math.rint(d)) {
-                    double floored = Math.floor(d);
-                    return floored >= Long.MIN_VALUE && floored <= Long.MAX_VALUE ? (Object) (long) floored : floored;
-                }
-                return value;
+                return kind == Shape.Kind.DOUBLE ? number(token) : integer(token, kind);
             }
             case STRING -> {
                 if (bool) {
@@ -330,6 +367,32 @@ final class RequestDecoder {
                 return text;
             }
         }
+    }
+
+    /**
+     * An Integer or Long member: a JSON number with no fraction within the Java type's range (as a
+     * Long). A fraction, an infinite exponent ({@code 1.5}, {@code 1e999999}) or a number out of
+     * range ({@code 4294967298} for an Integer) is refused, never rounded or wrapped.
+     */
+    private Object integer(JsonToken token, Shape.Kind kind) throws IOException {
+        long min = kind == Shape.Kind.INTEGER ? Integer.MIN_VALUE : Long.MIN_VALUE;
+        long max = kind == Shape.Kind.INTEGER ? Integer.MAX_VALUE : Long.MAX_VALUE;
+        if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+            double value = parser.getDoubleValue();
+            if (!Double.isFinite(value) || value != Math.rint(value)) {
+                return new Mismatch("DECIMAL_VALUE cannot be converted to " + kind.javaName);
+            }
+            return value >= min && value <= max ? (Object) (long) value : outOfRange(kind);
+        }
+        if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            return outOfRange(kind);
+        }
+        long value = parser.getLongValue();
+        return value >= min && value <= max ? (Object) value : outOfRange(kind);
+    }
+
+    private static Mismatch outOfRange(Shape.Kind kind) {
+        return new Mismatch("NUMBER_VALUE cannot be converted to " + kind.javaName);
     }
 
     private Object number(JsonToken token) throws IOException {

@@ -5,18 +5,27 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * How decoded request values read as text: {@link #text} as a scalar's text, {@link #shown} as
- * DynamoDB shows a value in a validation message, {@link #json} as compact JSON.
+ * DynamoDB shows a value in a validation message, {@link #json} as compact JSON; and
+ * {@link #capped}, the bound on what any error message echoes.
  */
 final class Wire {
     private static final JsonFactory JSON = new JsonFactory();
+
+    /** The most characters of a request value a message shows; longer ones end in {@link #CUT}. */
+    static final int MAX_SHOWN = 1024;
+
+    /** The most characters of any error message (a message echoing more is cut to this). */
+    static final int MAX_MESSAGE = 8 * 1024;
+
+    static final String CUT = "...";
 
     private Wire() {}
 
@@ -37,19 +46,93 @@ final class Wire {
         return "";
     }
 
-    /** How DynamoDB shows a value in a validation message: lists as {@code [a, b]}, objects as JSON. */
+    /**
+     * How DynamoDB shows a value in a validation message: lists as {@code [a, b]}, objects as JSON,
+     * cut after {@link #MAX_SHOWN} characters (the whole value is never rendered: a 16 MB request
+     * costs no more to refuse than a small one).
+     */
     static String shown(@Nullable Object value) {
+        StringBuilder text = new StringBuilder();
+        try {
+            show(value, new Capped(text, MAX_SHOWN));
+        } catch (Capped.Full full) {
+            return text + CUT;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    /** {@code message}, cut after {@link #MAX_MESSAGE} characters. */
+    static String capped(String message) {
+        return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + CUT;
+    }
+
+    private static void show(@Nullable Object value, Writer out) throws IOException {
         if (value instanceof List<?> list) {
-            List<String> parts = new ArrayList<>(list.size());
-            for (Object child : list) {
-                parts.add(shown(child));
+            out.write('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    out.write(", ");
+                }
+                show(list.get(i), out);
             }
-            return "[" + String.join(", ", parts) + "]";
+            out.write(']');
+        } else if (value instanceof Map<?, ?> || value instanceof Fields || value instanceof RawAttribute) {
+            try (JsonGenerator json = JSON.createGenerator(out)) {
+                json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                write(json, value);
+            }
+        } else {
+            out.write(text(value));
         }
-        if (value instanceof Map<?, ?> || value instanceof Fields || value instanceof RawAttribute) {
-            return json(value);
+    }
+
+    /** Appends to a StringBuilder up to a limit, then refuses (ending the rendering early). */
+    private static final class Capped extends Writer {
+        private final StringBuilder text;
+        private final int limit;
+
+        Capped(StringBuilder text, int limit) {
+            this.text = text;
+            this.limit = limit;
         }
-        return text(value);
+
+        @Override
+        public void write(char[] chars, int offset, int length) throws Full {
+            int room = limit - text.length();
+            text.append(chars, offset, Math.min(room, length));
+            if (length > room) {
+                throw new Full();
+            }
+        }
+
+        @Override
+        public void write(String chars, int offset, int length) throws Full {
+            int room = limit - text.length();
+            text.append(chars, offset, offset + Math.min(room, length));
+            if (length > room) {
+                throw new Full();
+            }
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+
+        /** The limit was reached. */
+        static final class Full extends IOException {
+            Full() {
+                super("the shown value reached its limit");
+            }
+
+            @Override
+            public synchronized Throwable fillInStackTrace() {
+                return this;
+            }
+        }
     }
 
     /** Compact JSON of a decoded value. */

@@ -105,6 +105,51 @@ class WireBadInputTest {
     }
 
     @Test
+    void attributeValueNested32LevelsDeep_isStoredAndReadBack() throws Exception {
+        String key = "\"pk\":{\"S\":\"deep\"},\"sk\":{\"S\":\"32\"}";
+        HttpResponse<String> put = post(
+                "PutItem", put("{" + key + ",\"a\":" + nestedMaps(32) + "}").getBytes(StandardCharsets.UTF_8));
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        HttpResponse<String> get = post(
+                "GetItem",
+                ("{\"TableName\":\"wire\",\"ConsistentRead\":true,\"Key\":{" + key + "}}")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(JSON.readTree(get.body()).path("Item").path("a")).isEqualTo(JSON.readTree(nestedMaps(32)));
+        client.deleteItem(b ->
+                b.tableName("wire").key(Map.of("pk", AttributeValue.fromS("deep"), "sk", AttributeValue.fromS("32"))));
+    }
+
+    @Test
+    void largestLimit_readsEveryItem() throws Exception {
+        long stored = storedItems();
+        HttpResponse<String> scan =
+                post("Scan", "{\"TableName\":\"wire\",\"Limit\":2147483647}".getBytes(StandardCharsets.UTF_8));
+        assertThat(scan.statusCode()).as(scan.body()).isEqualTo(200);
+        assertThat(JSON.readTree(scan.body()).path("Count").asLong()).isEqualTo(stored);
+    }
+
+    /** The probe's case: 26 puts of 300 KB each, 7.8 MB refused for having more than 25 requests. */
+    @Test
+    void oversizedBatchWrite_isRefused_withAMessageThatEchoesAtMostAKilobyteOfIt() throws Exception {
+        long before = storedItems();
+        String pad = "x".repeat(300 * 1024);
+        String body = IntStream.range(0, 26)
+                .mapToObj(i -> "{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"big\"},\"sk\":{\"S\":\"" + i
+                        + "\"},\"pad\":{\"S\":\"" + pad + "\"}}}}")
+                .collect(Collectors.joining(",", "{\"RequestItems\":{\"wire\":[", "]}}"));
+        assertThat(body.length()).isGreaterThan(7_800_000);
+        HttpResponse<String> response = post("BatchWriteItem", body.getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(400);
+        String message = JSON.readTree(response.body()).path("message").asText();
+        assertThat(message)
+                .startsWith("1 validation error detected: Value '{\"wire\":[{\"PutRequest\":")
+                .contains("...' at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint:"
+                        + " [Member must have length less than or equal to 25");
+        assertThat(response.body().length()).isLessThan(2 * 1024);
+        assertThat(storedItems()).isEqualTo(before);
+    }
+
+    @Test
     void controlCharactersAndReservedWords_inNamesAndValues_areStoredAndReadBackUnchanged() {
         String name = "status\u0001name\ttab";
         String value = "nul\u0000bell\u0007 emoji \uD83D\uDE00";
@@ -143,6 +188,11 @@ class WireBadInputTest {
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An attribute value {@code levels} deep: maps of one member, a string at the bottom. */
+    private static String nestedMaps(int levels) {
+        return "{\"M\":{\"m\":".repeat(levels - 1) + "{\"S\":\"x\"}" + "}}".repeat(levels - 1);
     }
 
     private static String put(String itemJson) {
@@ -419,11 +469,12 @@ class WireBadInputTest {
                 "The provided starting key is invalid"));
         cases.add(bad(
                 "W-37",
-                "JSON nested deeper than the parser allows",
+                "attribute value nested 33 levels deep (DynamoDB's limit is 32)",
                 "PutItem",
-                put("{" + key + ",\"a\":" + "{\"M\":{\"m\":".repeat(80) + "{\"S\":\"x\"}" + "}}".repeat(80) + "}"),
-                "SerializationException",
-                ""));
+                put("{" + key + ",\"a\":" + nestedMaps(33) + "}"),
+                "ValidationException",
+                "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond"
+                        + " supported limit"));
         cases.add(new Case(
                 "W-38",
                 "body that is not UTF-8",
@@ -439,6 +490,78 @@ class WireBadInputTest {
                 "{\"TableName\":\"wire\",\"Item\":{" + key + "},\"ConditionExpression\":\"attribute_exists(pk)\"}",
                 "ConditionalCheckFailedException",
                 "The conditional request failed"));
+        cases.add(bad(
+                "W-42",
+                "JSON nested deeper than the parser allows (1,000 levels)",
+                "PutItem",
+                put("{" + key + ",\"a\":{\"L\":" + "[".repeat(1000) + "]".repeat(1000) + "}}"),
+                "SerializationException",
+                ""));
+        cases.add(bad(
+                "W-43",
+                "Limit past 32 bits (used to wrap: 4294967298 read 2 items)",
+                "Scan",
+                "{\"TableName\":\"wire\",\"Limit\":4294967298}",
+                "SerializationException",
+                "NUMBER_VALUE cannot be converted to Integer"));
+        cases.add(bad(
+                "W-44",
+                "Limit with a fraction",
+                "Query",
+                "{\"TableName\":\"wire\",\"KeyConditionExpression\":\"pk = :p\","
+                        + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"p\"}},\"Limit\":1.5}",
+                "SerializationException",
+                "DECIMAL_VALUE cannot be converted to Integer"));
+        cases.add(bad(
+                "W-45",
+                "Limit of 1e999999",
+                "Scan",
+                "{\"TableName\":\"wire\",\"Limit\":1e999999}",
+                "SerializationException",
+                "DECIMAL_VALUE cannot be converted to Integer"));
+        cases.add(bad(
+                "W-46",
+                "Segment and TotalSegments past 32 bits",
+                "Scan",
+                "{\"TableName\":\"wire\",\"Segment\":4294967296,\"TotalSegments\":4294967298}",
+                "SerializationException",
+                "NUMBER_VALUE cannot be converted to Integer"));
+        cases.add(bad(
+                "W-47",
+                "ReadCapacityUnits with a fraction",
+                "UpdateTable",
+                "{\"TableName\":\"wire\",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":1.5,"
+                        + "\"WriteCapacityUnits\":1}}",
+                "SerializationException",
+                "DECIMAL_VALUE cannot be converted to Long"));
+        cases.add(bad(
+                "W-48",
+                "BOOL given as the string \"yes\" (used to be stored as true)",
+                "PutItem",
+                put("{" + key + ",\"b\":{\"BOOL\":\"yes\"}}"),
+                "SerializationException",
+                "Unexpected token received from parser"));
+        cases.add(bad(
+                "W-49",
+                "BOOL given as the string \"False\" (used to be stored as false)",
+                "PutItem",
+                put("{" + key + ",\"b\":{\"BOOL\":\"False\"}}"),
+                "SerializationException",
+                "Unexpected token received from parser"));
+        cases.add(bad(
+                "W-50",
+                "NULL given as the string \"1\"",
+                "PutItem",
+                put("{" + key + ",\"z\":{\"NULL\":\"1\"}}"),
+                "SerializationException",
+                "Unexpected token received from parser"));
+        cases.add(bad(
+                "W-51",
+                "ConsistentRead given as the string \"true\"",
+                "GetItem",
+                "{\"TableName\":\"wire\",\"Key\":{" + key + "},\"ConsistentRead\":\"true\"}",
+                "SerializationException",
+                "Unexpected token received from parser"));
         return cases;
     }
 }
