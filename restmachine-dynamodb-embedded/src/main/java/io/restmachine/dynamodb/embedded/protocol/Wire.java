@@ -20,7 +20,7 @@ final class Wire {
     private static final JsonFactory JSON = new JsonFactory();
 
     /** The most characters of a request value a message shows; longer ones end in {@link #CUT}. */
-    static final int MAX_SHOWN = 1024;
+    static final int MAX_SHOWN = 4 * 1024;
 
     /** The most characters of any error message (a message echoing more is cut to this). */
     static final int MAX_MESSAGE = 8 * 1024;
