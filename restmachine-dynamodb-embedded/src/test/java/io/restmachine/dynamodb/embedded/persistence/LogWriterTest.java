@@ -146,7 +146,8 @@ class LogWriterTest {
 
     private GatedChannel channel() throws IOException {
         Path file = temp.resolve("segment.log");
-        return new GatedChannel(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE));
+        Files.write(file, FileFormat.logHeader(1));
+        return new GatedChannel(FileChannel.open(file, StandardOpenOption.WRITE));
     }
 
     private static byte[] payload(int n) {
@@ -156,7 +157,8 @@ class LogWriterTest {
     @Test
     void writersArrivingDuringASync_shareTheNextOne() throws Exception {
         GatedChannel channel = channel();
-        LogWriter writer = new LogWriter(channel, temp.resolve("segment.log"), 0);
+        LogWriter writer =
+                new LogWriter(channel, temp.resolve("segment.log"), FileFormat.LOG_START, FileFormat.LOG_START);
         ExecutorService pool = Executors.newFixedThreadPool(5);
         try {
             List<Future<Long>> appends = new ArrayList<>();
@@ -191,7 +193,7 @@ class LogWriterTest {
         List<LogRecord> records = new ArrayList<>();
         RecordScanner.Result result = RecordScanner.scan(
                 Files.readAllBytes(temp.resolve("segment.log")),
-                0,
+                FileFormat.LOG_START,
                 (offset, bytes) -> records.add(LogRecord.decode(bytes)));
         assertThat(result.damaged()).isFalse();
         assertThat(records).hasSize(5);
@@ -202,7 +204,8 @@ class LogWriterTest {
         GatedChannel channel = channel();
         channel.release.countDown();
         channel.failSyncs = true;
-        LogWriter writer = new LogWriter(channel, temp.resolve("segment.log"), 0);
+        LogWriter writer =
+                new LogWriter(channel, temp.resolve("segment.log"), FileFormat.LOG_START, FileFormat.LOG_START);
 
         assertThatThrownBy(() -> writer.append(payload(1)))
                 .isInstanceOf(UncheckedIOException.class)
@@ -212,5 +215,24 @@ class LogWriterTest {
         channel.failSyncs = false;
         assertThatThrownBy(() -> writer.append(payload(2))).isInstanceOf(UncheckedIOException.class);
         assertThat(channel.syncs).as("a poisoned log does not try again").hasValue(1);
+    }
+
+    @Test
+    void eachSync_marksTheEndOfThePreviousOne_andClose_marksTheWholeSegment() throws Exception {
+        GatedChannel channel = channel();
+        channel.release.countDown();
+        Path file = temp.resolve("segment.log");
+        LogWriter writer = new LogWriter(channel, file, FileFormat.LOG_START, FileFormat.LOG_START);
+
+        long afterFirst = writer.append(payload(1));
+        assertThat(FileFormat.syncedMark(Files.readAllBytes(file)))
+                .as("the first record is past the mark until the next sync")
+                .isEqualTo(FileFormat.LOG_START);
+        long afterSecond = writer.append(payload(2));
+        assertThat(FileFormat.syncedMark(Files.readAllBytes(file))).isEqualTo(afterFirst);
+        writer.close();
+
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(FileFormat.syncedMark(bytes)).isEqualTo(afterSecond).isEqualTo(bytes.length);
     }
 }
