@@ -180,7 +180,17 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
         @Nullable
         SignatureVerifier verifier =
                 options.requiresAuth() ? SignatureVerifier.of(options.accessKeys(), Clock.systemUTC()) : null;
-        HttpTransport transport = HttpTransport.start(handler, options.host(), options.port(), serverThreads, verifier);
+        HttpTransport transport = HttpTransport.start(
+                handler,
+                options.host(),
+                options.port(),
+                serverThreads,
+                verifier,
+                new HttpTransport.Limits(
+                        options.maxConnections(),
+                        options.idleTimeout(),
+                        options.headerDeadline(),
+                        options.bodyDeadline()));
         resources.add(transport);
         return new ServerHandle() {
             @Override
