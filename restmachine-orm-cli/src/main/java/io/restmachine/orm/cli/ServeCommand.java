@@ -87,8 +87,11 @@ final class ServeCommand implements Callable<Integer> {
     /** The environment variable that may hold access keys (read only with --require-auth). */
     static final String KEYS_ENV = "RESTMACHINE_ACCESS_KEYS";
 
-    /** The process environment; tests replace it. */
+    /** The process environment, where {@link #KEYS_ENV} is read. */
     Map<String, String> environment = System.getenv();
+
+    /** How many access keys were configured, from all sources (for the banner). */
+    private int keyCount;
 
     @Option(
             names = "--data-dir",
@@ -180,8 +183,6 @@ final class ServeCommand implements Callable<Integer> {
 
     /** One ID:SECRET pair and where it came from (for messages, which never show the secret). */
     private record KeySource(String pair, String source) {}
-
-    private int keyCount;
 
     /** The keys of an owner-only file; refuses a file that other users may read or write. */
     private static List<KeySource> readKeysFile(Path file) {

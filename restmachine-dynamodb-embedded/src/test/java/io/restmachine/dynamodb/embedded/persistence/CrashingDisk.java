@@ -2,11 +2,7 @@ package io.restmachine.dynamodb.embedded.persistence;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -131,32 +127,31 @@ final class CrashingDisk implements Disk {
         }
     }
 
-    /** A channel whose changing calls are numbered by the disk. */
-    private final class Channel extends FileChannel {
+    /** A channel whose changing calls are numbered by the disk; real syncs are skipped. */
+    private final class Channel extends DelegatingChannel {
         private final Path file;
-        private final FileChannel delegate;
 
         Channel(Path file, FileChannel delegate) {
+            super(delegate);
             this.file = file;
-            this.delegate = delegate;
         }
 
         @Override
         public int write(ByteBuffer src) throws IOException {
             step("write " + file.getFileName());
-            return delegate.write(src);
+            return super.write(src);
         }
 
         @Override
         public int write(ByteBuffer src, long position) throws IOException {
             step("write " + file.getFileName() + " at " + position);
-            return delegate.write(src, position);
+            return super.write(src, position);
         }
 
         @Override
         public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
             step("write " + file.getFileName());
-            return delegate.write(srcs, offset, length);
+            return super.write(srcs, offset, length);
         }
 
         @Override
@@ -168,69 +163,7 @@ final class CrashingDisk implements Disk {
         @Override
         public FileChannel truncate(long size) throws IOException {
             step("truncate " + file.getFileName() + " to " + size);
-            delegate.truncate(size);
-            return this;
-        }
-
-        @Override
-        public int read(ByteBuffer dst) throws IOException {
-            return delegate.read(dst);
-        }
-
-        @Override
-        public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
-            return delegate.read(dsts, offset, length);
-        }
-
-        @Override
-        public int read(ByteBuffer dst, long position) throws IOException {
-            return delegate.read(dst, position);
-        }
-
-        @Override
-        public long position() throws IOException {
-            return delegate.position();
-        }
-
-        @Override
-        public FileChannel position(long newPosition) throws IOException {
-            delegate.position(newPosition);
-            return this;
-        }
-
-        @Override
-        public long size() throws IOException {
-            return delegate.size();
-        }
-
-        @Override
-        public long transferTo(long position, long count, WritableByteChannel target) throws IOException {
-            throw new UnsupportedOperationException("the store does not transfer");
-        }
-
-        @Override
-        public long transferFrom(ReadableByteChannel src, long position, long count) throws IOException {
-            throw new UnsupportedOperationException("the store does not transfer");
-        }
-
-        @Override
-        public MappedByteBuffer map(MapMode mode, long position, long size) throws IOException {
-            throw new UnsupportedOperationException("the store does not map files");
-        }
-
-        @Override
-        public FileLock lock(long position, long size, boolean shared) throws IOException {
-            return delegate.lock(position, size, shared);
-        }
-
-        @Override
-        public FileLock tryLock(long position, long size, boolean shared) throws IOException {
-            return delegate.tryLock(position, size, shared);
-        }
-
-        @Override
-        protected void implCloseChannel() throws IOException {
-            delegate.close();
+            return super.truncate(size);
         }
     }
 }
