@@ -66,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(
             names = "--require-auth",
-            description = "Refuse requests not signed (AWS Signature V4) with one of the --access-key pairs")
+            description = "Refuse requests not signed (AWS Signature V4) with one of the access keys (see below)")
     boolean requireAuth;
 
     @Option(
