@@ -183,6 +183,7 @@ abstract class CollectionContract {
         }
         write(apples, others);
 
+        recorder.clear();
         List<String> seen = new ArrayList<>();
         String cursor = null;
         int pages = 0;
@@ -209,6 +210,10 @@ abstract class CollectionContract {
         assertThat(new HashSet<>(seen)).as("none lost").isEqualTo(expected);
         assertThat(seen).as("in sort-key order").isSorted();
         assertThat(pages).isEqualTo((expected.size() + limit - 1) / limit);
+        int queries = sent(QueryRequest.class).size();
+        System.out.println("collection walk: " + seen.size() + " of " + total + " items in " + pages + " pages, "
+                + queries + " Query requests");
+        assertThat(queries).as("the filter's share sizes each request").isLessThanOrEqualTo(2 * pages);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
