@@ -80,6 +80,16 @@ class RequestDecoderTest {
     }
 
     @Test
+    void everyStringPassesTheUtf8CheckEvenInSkippedMembersAndAfterAMalformedBodyOnlyMalformedIsSaid() {
+        assertThat(serializationMessage("{\"Unknown\": {\"x\": [\"\\ud800\"]}}"))
+                .contains("unpaired surrogate \\uD800");
+        // An ill-formed string comes before a type mismatch, and malformed JSON before both.
+        assertThat(serializationMessage("{\"Name\": 5, \"Count\": \"\\udc00\"}"))
+                .contains("unpaired surrogate");
+        assertThat(serializationMessage("{\"Name\": \"\\ud800\", \"Count\": }")).isEmpty();
+    }
+
+    @Test
     void nestingBeyondTheLimitIsMalformed() {
         String deep = "{\"Unknown\": " + "[".repeat(70) + "]".repeat(70) + "}";
         assertThat(serializationMessage(deep)).isEmpty();
