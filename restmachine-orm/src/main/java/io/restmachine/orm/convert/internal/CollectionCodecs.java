@@ -63,14 +63,29 @@ final class CollectionCodecs {
         private final Codec element;
         private final Supplier<Collection<Object>> factory;
 
+        /**
+         * Whether an empty set is written as an empty list (as the Python formats do: DynamoDB has no
+         * empty sets, and a Python model that requires the set loads an empty list) rather than not at all.
+         */
+        private final boolean emptyAsList;
+
         ScalarSetCodec(Codec element, Supplier<Collection<Object>> factory) {
+            this(element, factory, false);
+        }
+
+        ScalarSetCodec(Codec element, Supplier<Collection<Object>> factory, boolean emptyAsList) {
             this.element = element;
             this.factory = factory;
+            this.emptyAsList = emptyAsList;
         }
 
         @Override
         public <V> @Nullable V write(Object value, ValueFormat<V> to) {
-            ItemValue set = neutralSet((Collection<?>) value);
+            Collection<?> collection = (Collection<?>) value;
+            if (collection.isEmpty() && emptyAsList) {
+                return to.list(List.of());
+            }
+            ItemValue set = neutralSet(collection);
             return set == null ? null : to.from(set);
         }
 
