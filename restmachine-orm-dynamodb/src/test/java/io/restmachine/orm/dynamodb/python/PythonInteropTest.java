@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,9 +62,17 @@ class PythonInteropTest {
     private final SoftAssertions softly = new SoftAssertions();
     private int checks;
 
-    @BeforeAll
-    static void startServer() {
+    @BeforeEach
+    void requirePython() {
+        // Per test, so that each one is reported as skipped (with the reason printed) where Python is missing.
         PythonOriginal.assumeAvailable();
+        startServerOnce();
+    }
+
+    private static synchronized void startServerOnce() {
+        if (db != null) {
+            return;
+        }
         db = EmbeddedDynamoDB.inMemory();
         server = db.serve("127.0.0.1", 0);
         backend = DynamoDBBackend.builder()

@@ -63,40 +63,51 @@ final class PythonOriginal {
      */
     static synchronized void assumeAvailable() {
         if (!checked) {
-            unavailable = whyUnavailable();
+            unavailable = whyUnavailable(python(), home());
             checked = true;
         }
+        require(unavailable, "true".equalsIgnoreCase(System.getenv("CI")));
+    }
+
+    /** Returns when nothing is missing; else skips (printing why), or fails when {@code ci}. */
+    static void require(@Nullable String unavailable, boolean ci) {
         if (unavailable == null) {
             return;
         }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException(unavailable);
+        if (ci) {
+            throw new IllegalStateException(unavailable + " (CI=true: the Python comparison must run, not skip)");
         }
         System.out.println("SKIPPED: " + unavailable);
         Assumptions.abort(unavailable);
     }
 
-    private static @Nullable String whyUnavailable() {
-        if (home().isEmpty()) {
+    /** The Python interpreter: {@code -Drestmachine.python=...}, default {@code python3}. */
+    static String python() {
+        return System.getProperty("restmachine.python", "python3");
+    }
+
+    /** Why the Python original can't run with this interpreter and sources, or null if it can. */
+    static @Nullable String whyUnavailable(String python, Optional<Path> home) {
+        if (home.isEmpty()) {
             return "the Python original is not found: put it at ../shared/python/restmachine-python or set"
                     + " -Drestmachine.pythonOriginal=DIR (see docs/item-layout.md)";
         }
         try {
-            Result check = run(List.of("python3", "-c", CHECK), null, null);
+            Result check = run(List.of(python, "-c", CHECK), null, null, home);
             if (check.exitCode() != 0) {
                 String[] lines = check.stderr().strip().split("\n");
-                return "python3 lacks what the Python original needs (pydantic 2, boto3, moto, pytest): "
+                return python + " lacks what the Python original needs (pydantic 2, boto3, moto, pytest): "
                         + lines[lines.length - 1] + " (.ci/run checks this on CI machines)";
             }
             return null;
         } catch (UncheckedIOException e) {
-            return "python3 cannot be started: " + e.getCause().getMessage();
+            return python + " cannot be started: " + e.getCause().getMessage();
         }
     }
 
     /** Runs one scenario of {@code interop.py} with this input; its JSON answer. */
     static JsonNode scenario(String name, Object input) {
-        Result result = run(List.of("python3", script("python/interop.py").toString(), name), json(input), null);
+        Result result = run(List.of(python(), script("python/interop.py").toString(), name), json(input), null);
         if (result.exitCode() != 0) {
             throw new AssertionError(
                     "python3 interop.py " + name + " failed (exit " + result.exitCode() + "):\n" + result.stderr());
@@ -111,7 +122,7 @@ final class PythonOriginal {
     /** Runs the Python library's own DynamoDB tests (on moto) in their directory, unchanged. */
     static Result ownDynamoDbTests() {
         Path dir = packages().resolve("restmachine-orm-dynamodb");
-        return run(List.of("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"), null, dir);
+        return run(List.of(python(), "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"), null, dir);
     }
 
     /** What a Python run printed and how it ended. */
@@ -122,12 +133,16 @@ final class PythonOriginal {
     }
 
     private static Result run(List<String> command, byte @Nullable [] stdin, @Nullable Path dir) {
+        return run(command, stdin, dir, home());
+    }
+
+    private static Result run(List<String> command, byte @Nullable [] stdin, @Nullable Path dir, Optional<Path> home) {
         ProcessBuilder builder = new ProcessBuilder(command);
         if (dir != null) {
             builder.directory(dir.toFile());
         }
         Map<String, String> env = builder.environment();
-        home().ifPresent(h -> env.put("PYTHONPATH", pythonPath(h.resolve("packages"))));
+        home.ifPresent(h -> env.put("PYTHONPATH", pythonPath(h.resolve("packages"))));
         // No __pycache__ in the shared sources; naive datetime.now() (the library's mixins) is UTC.
         env.put("PYTHONDONTWRITEBYTECODE", "1");
         env.put("TZ", "UTC");
