@@ -54,23 +54,32 @@ final class IsoTime {
     }
 
     private static void write(char[] out, LocalDateTime v) {
+        date(out, v);
+        time(out, 11, v.getHour(), v.getMinute(), v.getSecond(), v.getNano());
+    }
+
+    /** {@code YYYY-MM-DDT} at the start of {@code out}. */
+    private static void date(char[] out, LocalDateTime v) {
         digits(out, 0, v.getYear(), 4);
         out[4] = '-';
         digits(out, 5, v.getMonthValue(), 2);
         out[7] = '-';
         digits(out, 8, v.getDayOfMonth(), 2);
         out[10] = 'T';
-        time(out, 11, v.getHour(), v.getMinute(), v.getSecond(), v.getNano());
     }
 
     private static void time(char[] out, int at, int hour, int minute, int second, int nano) {
+        wholeSeconds(out, at, hour, minute, second);
+        out[at + 8] = '.';
+        digits(out, at + 9, nano, 9);
+    }
+
+    private static void wholeSeconds(char[] out, int at, int hour, int minute, int second) {
         digits(out, at, hour, 2);
         out[at + 2] = ':';
         digits(out, at + 3, minute, 2);
         out[at + 5] = ':';
         digits(out, at + 6, second, 2);
-        out[at + 8] = '.';
-        digits(out, at + 9, nano, 9);
     }
 
     private static void digits(char[] out, int at, int value, int width) {
@@ -110,12 +119,7 @@ final class IsoTime {
         }
         int micros = value.getNano() / 1000;
         char[] out = new char[micros == 0 ? 19 : 26];
-        digits(out, 0, year, 4);
-        out[4] = '-';
-        digits(out, 5, value.getMonthValue(), 2);
-        out[7] = '-';
-        digits(out, 8, value.getDayOfMonth(), 2);
-        out[10] = 'T';
+        date(out, value);
         pythonTime(out, 11, value.getHour(), value.getMinute(), value.getSecond(), micros);
         return suffix.isEmpty() ? new String(out) : new String(out) + suffix;
     }
@@ -129,11 +133,7 @@ final class IsoTime {
     }
 
     private static void pythonTime(char[] out, int at, int hour, int minute, int second, int micros) {
-        digits(out, at, hour, 2);
-        out[at + 2] = ':';
-        digits(out, at + 3, minute, 2);
-        out[at + 5] = ':';
-        digits(out, at + 6, second, 2);
+        wholeSeconds(out, at, hour, minute, second);
         if (micros != 0) {
             out[at + 8] = '.';
             digits(out, at + 9, micros, 6);
@@ -141,12 +141,6 @@ final class IsoTime {
     }
 
     static Instant parseInstant(String text) {
-        if (text.length() == 30 && text.charAt(29) == 'Z') {
-            LocalDateTime fast = parseFixed(text);
-            if (fast != null) {
-                return fast.toInstant(ZoneOffset.UTC);
-            }
-        }
         Parsed parsed = parseFlexible(text);
         if (parsed != null) {
             return parsed.local.toInstant(parsed.offsetOrUtc());
@@ -156,12 +150,6 @@ final class IsoTime {
 
     /** A date-time; one written with an offset is read as its UTC date-time, as naive times are UTC. */
     static LocalDateTime parseLocalDateTime(String text) {
-        if (text.length() == 29) {
-            LocalDateTime fast = parseFixed(text);
-            if (fast != null) {
-                return fast;
-            }
-        }
         Parsed parsed = parseFlexible(text);
         if (parsed != null) {
             return parsed.offset == null
@@ -259,29 +247,6 @@ final class IsoTime {
         }
         // LocalDateTime.of validates every field (month 13, February 30, hour 24 ...).
         return new Parsed(LocalDateTime.of(year, month, day, hour, minute, second, nano), offset);
-    }
-
-    private static @Nullable LocalDateTime parseFixed(String s) {
-        if (s.charAt(4) != '-'
-                || s.charAt(7) != '-'
-                || s.charAt(10) != 'T'
-                || s.charAt(13) != ':'
-                || s.charAt(16) != ':'
-                || s.charAt(19) != '.') {
-            return null;
-        }
-        int year = number(s, 0, 4);
-        int month = number(s, 5, 2);
-        int day = number(s, 8, 2);
-        int hour = number(s, 11, 2);
-        int minute = number(s, 14, 2);
-        int second = number(s, 17, 2);
-        int nano = number(s, 20, 9);
-        if ((year | month | day | hour | minute | second | nano) < 0) {
-            return null;
-        }
-        // LocalDateTime.of validates every field (month 13, February 30, hour 24 ...).
-        return LocalDateTime.of(year, month, day, hour, minute, second, nano);
     }
 
     private static int number(String s, int at, int width) {
