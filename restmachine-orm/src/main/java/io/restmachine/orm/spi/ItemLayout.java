@@ -4,8 +4,10 @@ import io.restmachine.orm.ItemFormat;
 import java.util.Objects;
 
 /**
- * The names of the attributes the ORM adds to every item. The defaults match the Python
- * restmachine-orm DynamoDB adapter, so a table written by either library reads in the other.
+ * The names of the attributes the ORM adds to every item, and the format of field names and values.
+ * The default names match the Python restmachine-orm DynamoDB adapter; with {@link
+ * ItemFormat#PYTHON} field names and times match it too, so a table written by either library
+ * reads in the other.
  *
  * @param partitionKey the table's partition key attribute ({@code pk})
  * @param sortKey the table's sort key attribute ({@code sk})
