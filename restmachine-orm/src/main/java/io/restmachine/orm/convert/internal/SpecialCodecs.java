@@ -85,7 +85,8 @@ final class SpecialCodecs {
             String text = from.asString(value);
             if (text != null) {
                 // The Python original's expiration mixin stores an ISO date-time (which DynamoDB's
-                // TTL ignores); it reads as that instant, a naive one as UTC.
+                // TTL ignores); it reads as that instant (a naive one as UTC) cut to whole seconds,
+                // the precision of a TTL.
                 Instant at;
                 try {
                     at = IsoTime.parseInstant(text);
