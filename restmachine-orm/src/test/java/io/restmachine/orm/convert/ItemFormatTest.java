@@ -67,6 +67,10 @@ class ItemFormatTest {
     @SortKey("TODO#{createdAt}#{todoId}")
     record Created(String userId, String todoId, @CreatedAt @Nullable Instant createdAt) {}
 
+    @PartitionKey("SESSION#{id}")
+    @SortKey("METADATA")
+    record Expiring(String id, @Ttl Instant expiresAt) {}
+
     record Clash(String userId, String user_id) {}
 
     private static EntityModel<Todo> model(ItemFormat format) {
@@ -248,6 +252,23 @@ class ItemFormatTest {
                 .containsEntry("sk", ItemValue.s("TODO#2025-06-01T12:30:45.123456#t1"));
         Created given = todos.create(new Created("alice", "t2", now.plusNanos(1)));
         assertThat(given.createdAt()).isEqualTo(Instant.parse("2025-06-01T12:30:45.123456Z"));
+    }
+
+    @Test
+    void python_createReturnsTheTtlAsStored_inWholeSeconds() {
+        RecordingStore store = new RecordingStore();
+        OrmSettings settings = new OrmSettings(
+                ItemLayout.defaults().withFormat(ItemFormat.PYTHON),
+                Fixtures.CURSOR_KEY,
+                Fixtures.settings().clock());
+        Repository<Expiring> sessions = Orm.create(store, settings).repository(Expiring.class);
+
+        Expiring created = sessions.create(new Expiring("s1", Instant.parse("2030-01-01T00:00:00.999Z")));
+
+        @SuppressWarnings("unchecked")
+        Map<String, ItemValue> stored = (Map<String, ItemValue>) store.last().arg(0);
+        assertThat(stored).containsEntry("expires_at", ItemValue.n(1_893_456_000L));
+        assertThat(created.expiresAt()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
     }
 
     @Test

@@ -100,6 +100,11 @@ final class SpecialCodecs {
         }
 
         @Override
+        public Object stored(Object value) {
+            return instant ? ((Instant) value).truncatedTo(ChronoUnit.SECONDS) : value;
+        }
+
+        @Override
         public Object coerce(Object value) {
             if (value instanceof Instant i) {
                 return instant ? i : (Object) i.getEpochSecond();
