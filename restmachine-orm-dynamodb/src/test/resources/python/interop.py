@@ -203,7 +203,17 @@ def python_verify(inp, backend):
     return out
 
 
-SCENARIOS = {"python_first": python_first, "python_verify": python_verify}
+def aware(inp, backend):
+    """On a PYTHON_AWARE table: Python writes aware UTC times and reads Java's by key and by time."""
+    out = {}
+    for t in inp["write"]["todos"]:
+        TodoItem.create(**{**t, **todo_key(t), "tags": set(t["tags"])})
+    out["java_todos"] = [dump_todo(TodoItem.get(**todo_key(t))) for t in inp["java"]["todos"]]
+    out["java_todos_in_range"] = todos_between(inp["java"]["todos"][0]["user_id"], inp["range"][0], inp["range"][1])
+    return out
+
+
+SCENARIOS = {"python_first": python_first, "python_verify": python_verify, "aware": aware}
 
 
 def main():

@@ -353,6 +353,77 @@ class PythonInteropTest {
     }
 
     @Test
+    void pythonAware_sharesKeysAndTimeConditions_withAwareUtcTimes() {
+        try (DynamoDBBackend aware = DynamoDBBackend.builder()
+                .tableName("shared-aware")
+                .client(db.client())
+                .itemFormat(ItemFormat.PYTHON_AWARE)
+                .build()) {
+            aware.register(TodoItem.class).createTable();
+            Repository<TodoItem> todos = aware.repository(TodoItem.class);
+            todos.create(new TodoItem("java-bob", "a1", "aware java", J1, Set.of("x")));
+            todos.create(new TodoItem("java-bob", "a2", "aware java whole", J2, Set.of("y")));
+            Map<String, Object> input = new LinkedHashMap<>();
+            input.put("endpoint", server.endpoint().toString());
+            input.put("table", aware.tableName());
+            input.put(
+                    "write",
+                    Map.of(
+                            "todos",
+                            List.of(
+                                    todo("py-bob", "b1", "aware python", P1 + "+00:00", List.of("a")),
+                                    todo("py-bob", "b2", "aware python later", P3 + "+00:00", List.of("b")))));
+            input.put(
+                    "java",
+                    Map.of(
+                            "todos",
+                            List.of(
+                                    todo("java-bob", "a1", null, "2025-06-01T12:30:45.123456+00:00", null),
+                                    todo("java-bob", "a2", null, "2025-06-01T13:00:00+00:00", null))));
+            input.put("range", List.of("2025-06-01T12:00:00+00:00", "2025-06-01T14:00:00+00:00"));
+
+            JsonNode py = PythonOriginal.scenario("aware", input);
+
+            check(
+                    "Python gets Java's aware todo by key",
+                    py.get("java_todos").get(0).path("title").asText(),
+                    "aware java");
+            check(
+                    "Python reads Java's aware time",
+                    py.get("java_todos").get(1).path("created_at").asText(),
+                    "2025-06-01T13:00:00+00:00");
+            check("Python's aware time range on Java's todos", text(py.get("java_todos_in_range")), "[\"a1\",\"a2\"]");
+            check(
+                    "Java gets Python's aware todo by key",
+                    todos.get(todoKey("py-bob", Instant.parse(P1 + "Z"), "b1"))
+                            .map(TodoItem::title)
+                            .orElse(null),
+                    "aware python");
+            check(
+                    "Java's between on Python's aware times",
+                    ids(
+                            todos.where()
+                                    .eq("userId", "py-bob")
+                                    .between(
+                                            "createdAt", Instant.parse("2025-06-01T00:00:00Z"), Instant.parse(P3 + "Z"))
+                                    .list(),
+                            TodoItem::todoId),
+                    List.of("b1", "b2"));
+            check(
+                    "Java's gt on Python's aware times",
+                    ids(
+                            todos.where()
+                                    .eq("userId", "py-bob")
+                                    .gt("createdAt", Instant.parse(P1 + "Z"))
+                                    .list(),
+                            TodoItem::todoId),
+                    List.of("b2"));
+            aware.deleteTable();
+        }
+        softly.assertAll();
+    }
+
+    @Test
     void thePythonLibrarysOwnDynamoDbTests_passHere() {
         PythonOriginal.Result result = PythonOriginal.ownDynamoDbTests();
 
