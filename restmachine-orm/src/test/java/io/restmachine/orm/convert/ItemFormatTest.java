@@ -236,16 +236,11 @@ class ItemFormatTest {
     void python_createCutsNanosToMicros_soWhatCreateReturnsIsWhatIsStored() {
         RecordingStore store = new RecordingStore();
         Instant now = Instant.parse("2025-06-01T12:30:45.123456789Z");
-        OrmSettings settings = new OrmSettings(
-                ItemLayout.defaults().withFormat(ItemFormat.PYTHON),
-                Fixtures.CURSOR_KEY,
-                Clock.fixed(now, ZoneOffset.UTC));
-        Repository<Created> todos = Orm.create(store, settings).repository(Created.class);
+        Repository<Created> todos = python(store, now).repository(Created.class);
 
         Created created = todos.create(new Created("alice", "t1", null));
 
-        @SuppressWarnings("unchecked")
-        Map<String, ItemValue> stored = (Map<String, ItemValue>) store.last().arg(0);
+        Map<String, ItemValue> stored = lastPut(store);
         assertThat(created.createdAt()).isEqualTo(Instant.parse("2025-06-01T12:30:45.123456Z"));
         assertThat(stored)
                 .containsEntry("created_at", ItemValue.s("2025-06-01T12:30:45.123456"))
@@ -257,27 +252,18 @@ class ItemFormatTest {
     @Test
     void python_createReturnsTheTtlAsStored_inWholeSeconds() {
         RecordingStore store = new RecordingStore();
-        OrmSettings settings = new OrmSettings(
-                ItemLayout.defaults().withFormat(ItemFormat.PYTHON),
-                Fixtures.CURSOR_KEY,
-                Fixtures.settings().clock());
-        Repository<Expiring> sessions = Orm.create(store, settings).repository(Expiring.class);
+        Repository<Expiring> sessions = python(store, Fixtures.NOW).repository(Expiring.class);
 
         Expiring created = sessions.create(new Expiring("s1", Instant.parse("2030-01-01T00:00:00.999Z")));
 
-        @SuppressWarnings("unchecked")
-        Map<String, ItemValue> stored = (Map<String, ItemValue>) store.last().arg(0);
-        assertThat(stored).containsEntry("expires_at", ItemValue.n(1_893_456_000L));
+        assertThat(lastPut(store)).containsEntry("expires_at", ItemValue.n(1_893_456_000L));
         assertThat(created.expiresAt()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
     }
 
     @Test
     void python_rendersTimeConditionsInTheWrittenForm() {
         RecordingStore store = new RecordingStore();
-        OrmSettings settings = Fixtures.settings();
-        settings =
-                new OrmSettings(settings.layout().withFormat(ItemFormat.PYTHON), Fixtures.CURSOR_KEY, settings.clock());
-        Repository<Created> todos = Orm.create(store, settings).repository(Created.class);
+        Repository<Created> todos = python(store, Fixtures.NOW).repository(Created.class);
 
         todos.where()
                 .eq("userId", "alice")
@@ -290,5 +276,20 @@ class ItemFormatTest {
         assertThat(filter).isNotNull();
         assertThat(filter.values().values())
                 .contains(ItemValue.s("2025-06-01T12:00:00"), ItemValue.s("2025-06-02T00:00:00"));
+    }
+
+    /** An ORM writing the PYTHON format into a recording store, with a clock fixed at {@code now}. */
+    private static Orm python(RecordingStore store, Instant now) {
+        return Orm.create(
+                store,
+                new OrmSettings(
+                        ItemLayout.defaults().withFormat(ItemFormat.PYTHON),
+                        Fixtures.CURSOR_KEY,
+                        Clock.fixed(now, ZoneOffset.UTC)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ItemValue> lastPut(RecordingStore store) {
+        return (Map<String, ItemValue>) store.last().arg(0);
     }
 }
