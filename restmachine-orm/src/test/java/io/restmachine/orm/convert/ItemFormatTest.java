@@ -30,9 +30,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -66,6 +68,10 @@ class ItemFormatTest {
     @PartitionKey("USER#{userId}")
     @SortKey("TODO#{createdAt}#{todoId}")
     record Created(String userId, String todoId, @CreatedAt @Nullable Instant createdAt) {}
+
+    @PartitionKey("LOG#{id}")
+    @SortKey("ALL")
+    record Log(String id, Optional<Instant> last, List<Instant> times, Set<LocalDateTime> days) {}
 
     @PartitionKey("SESSION#{id}")
     @SortKey("METADATA")
@@ -247,6 +253,22 @@ class ItemFormatTest {
                 .containsEntry("sk", ItemValue.s("TODO#2025-06-01T12:30:45.123456#t1"));
         Created given = todos.create(new Created("alice", "t2", now.plusNanos(1)));
         assertThat(given.createdAt()).isEqualTo(Instant.parse("2025-06-01T12:30:45.123456Z"));
+    }
+
+    @Test
+    void python_createCutsTimesInOptionalsListsAndSets_too() {
+        RecordingStore store = new RecordingStore();
+        Repository<Log> logs = python(store, Fixtures.NOW).repository(Log.class);
+        Instant at = Instant.parse("2025-06-01T12:30:45.123456789Z");
+        LocalDateTime day = LocalDateTime.of(2025, 6, 1, 0, 0, 0, 1);
+
+        Log created = logs.create(new Log("l1", Optional.of(at), List.of(at, MICROS), Set.of(day, day.plusNanos(1))));
+
+        Instant cut = at.truncatedTo(ChronoUnit.MICROS);
+        assertThat(created.last()).contains(cut);
+        assertThat(created.times()).containsExactly(cut, cut);
+        assertThat(created.days()).containsExactly(day.truncatedTo(ChronoUnit.MICROS));
+        assertThat(lastPut(store)).containsEntry("days", new ItemValue.SS(Set.of("2025-06-01T00:00:00")));
     }
 
     @Test

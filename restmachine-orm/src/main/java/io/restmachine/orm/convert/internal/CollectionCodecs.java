@@ -158,6 +158,11 @@ final class CollectionCodecs {
         }
 
         @Override
+        public Object stored(Object value) {
+            return storedElements((Collection<?>) value, element, factory);
+        }
+
+        @Override
         public Object coerce(Object value) {
             if (value instanceof Collection<?> c) {
                 Collection<Object> out = factory.get();
@@ -216,6 +221,11 @@ final class CollectionCodecs {
                 out.add(from.type(v) == ValueFormat.Type.NULL ? null : element.read(v, from));
             }
             return out;
+        }
+
+        @Override
+        public Object stored(Object value) {
+            return storedElements((Collection<?>) value, element, factory);
         }
 
         @Override
@@ -326,6 +336,16 @@ final class CollectionCodecs {
         }
 
         @Override
+        public Object stored(Object value) {
+            Optional<?> o = (Optional<?>) value;
+            if (o.isEmpty()) {
+                return value;
+            }
+            Object inner = this.inner.stored(o.get());
+            return inner.equals(o.get()) ? value : Optional.of(inner);
+        }
+
+        @Override
         public Object coerce(Object value) {
             if (value instanceof Optional<?> o) {
                 return o.map(inner::coerce);
@@ -361,5 +381,27 @@ final class CollectionCodecs {
         public String describe() {
             return "Optional<" + inner.describe() + ">";
         }
+    }
+
+    /**
+     * A collection's elements as they read back (times cut to the format's precision): the
+     * collection itself when no element changes, else a new one of its kind.
+     */
+    private static Object storedElements(Collection<?> values, Codec element, Supplier<Collection<Object>> factory) {
+        boolean changed = false;
+        for (Object e : values) {
+            if (e != null && !element.stored(e).equals(e)) {
+                changed = true;
+                break;
+            }
+        }
+        if (!changed) {
+            return values;
+        }
+        Collection<Object> out = factory.get();
+        for (Object e : values) {
+            out.add(e == null ? null : element.stored(e));
+        }
+        return out;
     }
 }

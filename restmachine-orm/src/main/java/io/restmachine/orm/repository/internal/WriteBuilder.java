@@ -117,7 +117,7 @@ final class WriteBuilder<T> {
             Object value = p.get(entity);
             if (value != null) {
                 Object stored = p.codec().stored(value);
-                if (stored != value) {
+                if (!stored.equals(value)) {
                     entity = model.shape().with(entity, p, stored);
                 }
             }
