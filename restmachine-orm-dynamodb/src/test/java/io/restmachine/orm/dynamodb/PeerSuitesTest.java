@@ -17,6 +17,8 @@ class PeerSuitesTest {
         return new Class<?>[] {
             DynaliteBackendTest.class,
             MotoBackendTest.class,
+            DynaliteCollectionTest.class,
+            MotoCollectionTest.class,
             Class.forName("io.restmachine.orm.dynamodb.internal.DynaliteStoreTest"),
             Class.forName("io.restmachine.orm.dynamodb.internal.MotoStoreTest"),
             Class.forName("io.restmachine.orm.dynamodb.python.PythonInteropTest")
@@ -29,9 +31,9 @@ class PeerSuitesTest {
 
         assertThat(run.failures()).isEmpty();
         assertThat(run.summary().getTestsStartedCount()).isZero();
-        assertThat(run.summary().getContainersSkippedCount()).isEqualTo(5);
+        assertThat(run.summary().getContainersSkippedCount()).isEqualTo(7);
         assertThat(run.skipReasons())
-                .hasSize(5)
+                .hasSize(7)
                 .allSatisfy(reason -> assertThat(reason).contains("is treated as missing"))
                 .anySatisfy(reason -> assertThat(reason).startsWith("dynalite"))
                 .anySatisfy(reason -> assertThat(reason).startsWith("moto"))
@@ -42,7 +44,7 @@ class PeerSuitesTest {
     void withoutTheirPeers_underCi_everyPeerSuiteFails() throws Exception {
         SuiteRun run = SuiteRun.of(allMissing("true"), peerSuites());
 
-        assertThat(run.failures()).hasSize(5).allSatisfy(failure -> assertThat(failure)
+        assertThat(run.failures()).hasSize(7).allSatisfy(failure -> assertThat(failure)
                 .contains("CI=true"));
         assertThat(run.summary().getTestsStartedCount()).isZero();
     }

@@ -1,8 +1,6 @@
 package io.restmachine.orm.model.internal;
 
 import io.restmachine.orm.IndexProjection;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -23,9 +21,7 @@ public record IndexDef(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(partitionKey, "partitionKey");
         Objects.requireNonNull(projection, "projection");
-        // In declaration order (Set.copyOf's order changes from one JVM run to the next), so that
-        // messages and descriptions naming them read the same every time.
-        included = Collections.unmodifiableSet(new LinkedHashSet<>(included));
+        included = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(included));
     }
 
     /** An index projecting every attribute. */
