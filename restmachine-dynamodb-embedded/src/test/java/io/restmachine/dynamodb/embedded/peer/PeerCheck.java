@@ -1,5 +1,8 @@
 package io.restmachine.dynamodb.embedded.peer;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
@@ -40,6 +43,12 @@ public final class PeerCheck implements ExecutionCondition {
     /** moto's {@code moto_server}, installed for python3. */
     public static final PeerCheck MOTO = new PeerCheck("moto", Moto::missingReason);
 
+    /**
+     * The test JVM's own standard error: surefire sends what tests print to a file, and passes this
+     * through to the build's console, where a skip must be seen.
+     */
+    private static final PrintStream CONSOLE = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
+
     private final String peer;
     private final Supplier<Optional<String>> missingReason;
 
@@ -64,7 +73,7 @@ public final class PeerCheck implements ExecutionCondition {
             return ConditionEvaluationResult.enabled(peer + " is available");
         }
         return ConditionEvaluationResult.disabled(
-                skipOrFail(missing.get(), underCi(context::getConfigurationParameter)));
+                skipOrFail(context.getDisplayName(), missing.get(), underCi(context::getConfigurationParameter)));
     }
 
     /**
@@ -75,7 +84,7 @@ public final class PeerCheck implements ExecutionCondition {
         Function<String, Optional<String>> settings = key -> Optional.ofNullable(System.getProperty(key));
         Optional<String> missing = missing(settings);
         if (missing.isPresent()) {
-            Assumptions.abort(skipOrFail(missing.get(), underCi(settings)));
+            Assumptions.abort(skipOrFail("a test", missing.get(), underCi(settings)));
         }
     }
 
@@ -94,13 +103,15 @@ public final class PeerCheck implements ExecutionCondition {
                 .equalsIgnoreCase(System.getenv("CI")));
     }
 
-    /** The reason to skip with, printed; under CI an exception instead. */
-    private String skipOrFail(String reason, boolean ci) {
+    /** The reason to skip {@code what} with, printed; under CI an exception instead. */
+    private String skipOrFail(String what, String reason, boolean ci) {
         if (ci) {
             throw new IllegalStateException(
                     reason + ". CI=true: the suites that compare against " + peer + " must run, not skip");
         }
-        System.out.println("SKIPPED (" + peer + " missing): " + reason);
+        String line = "SKIPPED " + what + " (" + peer + " missing): " + reason;
+        System.out.println(line);
+        CONSOLE.println(line);
         return reason;
     }
 }
