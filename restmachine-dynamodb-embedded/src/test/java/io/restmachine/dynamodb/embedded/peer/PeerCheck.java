@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -51,10 +52,12 @@ public final class PeerCheck implements ExecutionCondition {
 
     private final String peer;
     private final Supplier<Optional<String>> missingReason;
+    private boolean checked;
+    private @Nullable String reason;
 
     /**
      * A check of the peer {@code peer}: {@code missingReason} says why it cannot run here, or is
-     * empty when it can.
+     * empty when it can; it is asked once (it may start a process to find out).
      */
     public PeerCheck(String peer, Supplier<Optional<String>> missingReason) {
         this.peer = peer;
@@ -95,7 +98,15 @@ public final class PeerCheck implements ExecutionCondition {
         if (listed) {
             return Optional.of(peer + " is treated as missing: it is listed in " + MISSING);
         }
-        return missingReason.get();
+        return checkOnce();
+    }
+
+    private synchronized Optional<String> checkOnce() {
+        if (!checked) {
+            reason = missingReason.get().orElse(null);
+            checked = true;
+        }
+        return Optional.ofNullable(reason);
     }
 
     private static boolean underCi(Function<String, Optional<String>> settings) {
