@@ -1,6 +1,8 @@
 package io.restmachine.orm.model.internal;
 
 import io.restmachine.orm.IndexProjection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +23,8 @@ public record IndexDef(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(partitionKey, "partitionKey");
         Objects.requireNonNull(projection, "projection");
-        included = Set.copyOf(included);
+        // In declared order: Set.copyOf's order changes from one JVM to the next, and plans print it.
+        included = Collections.unmodifiableSet(new LinkedHashSet<>(included));
     }
 
     /** An index projecting every attribute. */
