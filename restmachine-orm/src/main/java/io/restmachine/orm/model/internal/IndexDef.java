@@ -1,8 +1,6 @@
 package io.restmachine.orm.model.internal;
 
 import io.restmachine.orm.IndexProjection;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -23,8 +21,7 @@ public record IndexDef(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(partitionKey, "partitionKey");
         Objects.requireNonNull(projection, "projection");
-        // In declared order: Set.copyOf's order changes from one JVM to the next, and plans print it.
-        included = Collections.unmodifiableSet(new LinkedHashSet<>(included));
+        included = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(included));
     }
 
     /** An index projecting every attribute. */
