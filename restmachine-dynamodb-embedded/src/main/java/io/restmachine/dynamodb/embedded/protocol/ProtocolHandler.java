@@ -120,8 +120,8 @@ public final class ProtocolHandler {
     }
 
     private void requireWellFormed(byte[] body) {
-        if (body.length > 0 && !RequestDecoder.wellFormed(parser(body))) {
-            throw new DynamoError(ErrorType.SERIALIZATION, "").toException();
+        if (body.length > 0) {
+            RequestDecoder.requireWellFormed(parser(body));
         }
     }
 

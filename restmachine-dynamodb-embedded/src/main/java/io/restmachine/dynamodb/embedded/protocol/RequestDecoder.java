@@ -7,12 +7,14 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.restmachine.dynamodb.embedded.error.DynamoError;
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.error.ErrorType;
+import io.restmachine.dynamodb.embedded.value.WellFormedText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a request body in one streaming pass, checking each member's JSON type against the
@@ -23,8 +25,10 @@ import java.util.Map;
  * only the declared members, booleans normalised; {@link ShapeRules} then checks the declared
  * constraints on it.
  *
- * <p>Every string the request carries (member values, map keys, attribute values) passes through
- * {@link #string}, the one place a check on decoded text belongs.
+ * <p>Every string the request carries (member names, values, map keys, attribute values, and the
+ * strings of members it skips) passes through {@link #string}, the one place a check on decoded
+ * text belongs: there {@link WellFormedText} refuses an unpaired surrogate, which has no UTF-8 form
+ * (a {@code SerializationException}, after malformed JSON and before any type mismatch).
  */
 final class RequestDecoder {
     private static final Shape BLOB = new Shape.Scalar(Shape.Kind.BLOB, List.of());
@@ -62,7 +66,8 @@ final class RequestDecoder {
      * JSON nested deeper than this is malformed. It leaves room for 32 attribute levels (two JSON
      * levels each) under the deepest request member (BatchWriteItem's items), so that a value past
      * {@link #MAX_ATTRIBUTE_DEPTH} is answered as DynamoDB answers it; the decoder's recursion stays
-     * bounded by the shapes and MAX_ATTRIBUTE_DEPTH, and anything deeper is skipped without recursion.
+     * bounded by the shapes and MAX_ATTRIBUTE_DEPTH, and anything deeper is skipped ({@link #skip})
+     * without recursion.
      */
     static final int MAX_JSON_DEPTH = 1000;
 
@@ -79,6 +84,8 @@ final class RequestDecoder {
     private int attributeDepth;
 
     private boolean tooDeep;
+    /** The first string without a UTF-8 form, thrown once the body is known to be well-formed JSON. */
+    private @Nullable EngineException illFormed;
 
     private RequestDecoder(JsonParser parser) {
         this.parser = parser;
@@ -96,10 +103,12 @@ final class RequestDecoder {
                 return Fields.EMPTY;
             }
             if (token != JsonToken.START_OBJECT) {
-                parser.skipChildren();
+                decoder.skip();
+                decoder.requireWellFormedText();
                 return Fields.EMPTY;
             }
             Object fields = decoder.struct(shape, shape.members().size());
+            decoder.requireWellFormedText();
             if (fields instanceof Mismatch mismatch) {
                 throw new DynamoError(ErrorType.SERIALIZATION, mismatch.message()).toException();
             }
@@ -113,15 +122,51 @@ final class RequestDecoder {
         }
     }
 
-    /** Reads past one JSON value; false if it is malformed (the checks before the shape is known). */
-    static boolean wellFormed(JsonParser parser) {
+    /**
+     * Reads past one JSON value, checking its syntax and its strings (the checks DynamoDB makes
+     * before the operation is known): a {@code SerializationException} if either fails.
+     */
+    static void requireWellFormed(JsonParser parser) {
         try (parser) {
+            RequestDecoder decoder = new RequestDecoder(parser);
             if (parser.nextToken() != null) {
-                parser.skipChildren();
+                decoder.skip();
             }
-            return true;
+            decoder.requireWellFormedText();
         } catch (IOException e) {
-            return false;
+            throw malformed();
+        }
+    }
+
+    private void requireWellFormedText() {
+        if (illFormed != null) {
+            throw illFormed;
+        }
+    }
+
+    /** Reads past the current value, passing each of its strings through {@link #string}. */
+    private void skip() throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_STRING) {
+            string();
+            return;
+        }
+        if (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY) {
+            return;
+        }
+        int depth = 1;
+        while (depth > 0) {
+            token = parser.nextToken();
+            if (token == null) {
+                throw malformed();
+            }
+            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                depth++;
+            } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                depth--;
+            } else if (token == JsonToken.FIELD_NAME || token == JsonToken.VALUE_STRING) {
+                string();
+            }
         }
     }
 
@@ -131,7 +176,19 @@ final class RequestDecoder {
 
     /** The one place decoded strings pass through. */
     private String string() throws IOException {
-        return parser.getText();
+        String text = parser.getText();
+        if (illFormed == null && WellFormedText.firstUnpairedSurrogate(text) >= 0) {
+            try {
+                WellFormedText.require(
+                        text,
+                        parser.currentToken() == JsonToken.FIELD_NAME
+                                ? "a member name of the request"
+                                : "a string of the request");
+            } catch (EngineException e) {
+                illFormed = e;
+            }
+        }
+        return text;
     }
 
     /** A type mismatch, carried up as a value so that the rest of the body is still read. */
@@ -149,7 +206,7 @@ final class RequestDecoder {
             Shape member = members.get(name);
             token = parser.nextToken();
             if (member == null) {
-                parser.skipChildren();
+                skip();
                 continue;
             }
             index = indexOf(members, name);
@@ -184,6 +241,9 @@ final class RequestDecoder {
 
     /** One non-null value of {@code shape}: the decoded value or a Mismatch. */
     private Object value(JsonToken token, Shape shape) throws IOException {
+        if (token == JsonToken.VALUE_STRING && !(shape instanceof Shape.Scalar)) {
+            string(); // a mismatch, but its text is still checked
+        }
         if (shape instanceof Shape.Scalar scalar) {
             return scalar(token, scalar.kind());
         }
@@ -192,7 +252,7 @@ final class RequestDecoder {
                 return new Mismatch(list.parameterized() ? GENERIC_CAST : "Unexpected field type");
             }
             if (token != JsonToken.START_ARRAY) {
-                parser.skipChildren();
+                skip();
                 return new Mismatch("Start of structure or map found where not expected");
             }
             return list(list.element());
@@ -202,7 +262,7 @@ final class RequestDecoder {
                 return new Mismatch(map.parameterized() ? GENERIC_CAST : "Unexpected field type");
             }
             if (token == JsonToken.START_ARRAY) {
-                parser.skipChildren();
+                skip();
                 String type = map.valueType().contains(".")
                         ? map.valueType()
                         : "com.amazonaws.dynamodb.v20120810." + map.valueType();
@@ -224,7 +284,7 @@ final class RequestDecoder {
             return new Mismatch(isValue ? "Unexpected value type in payload" : "Unexpected field type");
         }
         if (token == JsonToken.START_ARRAY) {
-            parser.skipChildren();
+            skip();
             return new Mismatch("Unrecognized collection type class com.amazonaws.dynamodb.v20120810." + name);
         }
         return null;
@@ -236,7 +296,7 @@ final class RequestDecoder {
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
             if (first != null || token == JsonToken.VALUE_NULL) {
-                parser.skipChildren();
+                skip();
                 values.add(null);
                 continue;
             }
@@ -256,7 +316,7 @@ final class RequestDecoder {
             String key = string();
             JsonToken token = parser.nextToken();
             if (first != null || token == JsonToken.VALUE_NULL) {
-                parser.skipChildren();
+                skip();
                 values.put(key, null);
                 continue;
             }
@@ -274,7 +334,7 @@ final class RequestDecoder {
         Object[] slots = new Object[RawAttribute.TYPES.size()];
         if (attributeDepth == MAX_ATTRIBUTE_DEPTH) {
             tooDeep = true;
-            parser.skipChildren();
+            skip();
             return new RawAttribute(slots);
         }
         attributeDepth++;
@@ -291,7 +351,7 @@ final class RequestDecoder {
             int slot = RawAttribute.TYPES.indexOf(string());
             token = parser.nextToken();
             if (slot < 0) {
-                parser.skipChildren();
+                skip();
                 continue;
             }
             slots[slot] = token == JsonToken.VALUE_NULL ? null : value(token, ATTRIBUTE_MEMBERS[slot]);
@@ -307,7 +367,7 @@ final class RequestDecoder {
     private Object scalar(JsonToken token, Shape.Kind kind) throws IOException {
         String type = kind.javaName;
         if (token == JsonToken.START_ARRAY || token == JsonToken.START_OBJECT) {
-            parser.skipChildren();
+            skip();
             if (kind == Shape.Kind.BLOB && token == JsonToken.START_ARRAY) {
                 return new Mismatch("Unrecognized collection type class java.nio.ByteBuffer");
             }
@@ -327,6 +387,7 @@ final class RequestDecoder {
                 }
                 // Only JSON true and false are booleans; DynamoDB's answer to a string in their place
                 // ("yes", "1" and "false" included: they are never read as booleans).
+                string();
                 return new Mismatch("Unexpected token received from parser");
             }
             case INTEGER, LONG, DOUBLE -> {
@@ -334,6 +395,7 @@ final class RequestDecoder {
                     return new Mismatch(booleanKind(token) + " cannot be converted to " + type);
                 }
                 if (!number) {
+                    string();
                     return new Mismatch("STRING_VALUE cannot be converted to " + type);
                 }
                 return kind == Shape.Kind.DOUBLE ? number(token) : integer(token, kind);

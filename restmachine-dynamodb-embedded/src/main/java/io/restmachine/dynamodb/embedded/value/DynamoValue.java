@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * One DynamoDB attribute value, as the engine stores and evaluates it. Immutable. Numbers are
  * {@link BigDecimal}s (equal by value, not scale); binaries compare as unsigned bytes; sets keep no
- * order of their own. (Not named {@code AttributeValue}, so that it never meets the AWS SDK's type of
+ * order of their own. (Not named {@code DynamoValue}, so that it never meets the AWS SDK's type of
  * that name in one file.)
  */
 public sealed interface DynamoValue {

@@ -78,6 +78,16 @@ class RequestDecoderTest {
     }
 
     @Test
+    void everyStringPassesTheUtf8CheckEvenInSkippedMembersAndAfterAMalformedBodyOnlyMalformedIsSaid() {
+        assertThat(serializationMessage("{\"Unknown\": {\"x\": [\"\\ud800\"]}}"))
+                .contains("unpaired surrogate \\uD800");
+        // An ill-formed string comes before a type mismatch, and malformed JSON before both.
+        assertThat(serializationMessage("{\"Name\": 5, \"Count\": \"\\udc00\"}"))
+                .contains("unpaired surrogate");
+        assertThat(serializationMessage("{\"Name\": \"\\ud800\", \"Count\": }")).isEmpty();
+    }
+
+    @Test
     void nestingBeyondTheLimitIsMalformed() {
         int depth = RequestDecoder.MAX_JSON_DEPTH;
         String deep = "{\"Unknown\": " + "[".repeat(depth) + "]".repeat(depth) + "}";
@@ -170,6 +180,7 @@ class RequestDecoderTest {
                     .as("NULL " + text)
                     .isEqualTo("Unexpected token received from parser");
         }
+        assertThat(serializationMessage("{\"Flag\": \"\\udc00\"}")).contains("unpaired surrogate");
         assertThat(serializationMessage("{\"Item\": {\"b\": {\"BOOL\": 1}}}"))
                 .isEqualTo("NUMBER_VALUE cannot be converted to Boolean");
         Map<String, Object> item =
@@ -202,6 +213,9 @@ class RequestDecoderTest {
                     .isInstanceOf(EngineException.class)
                     .hasMessage("ValidationException: " + RequestDecoder.NESTING_TOO_DEEP);
         }
+        // The strings of a value past the limit are still checked for a UTF-8 form, and that comes first.
+        assertThat(serializationMessage("{\"Item\": {\"a\": " + nested(40).replace("leaf", "\\ud800") + "}}"))
+                .contains("unpaired surrogate");
         // A type error anywhere still comes first, as DynamoDB deserialises before it validates.
         assertThat(serializationMessage("{\"Name\": 1, \"Item\": {\"a\": " + nested(40) + "}}"))
                 .isEqualTo("NUMBER_VALUE cannot be converted to String");
