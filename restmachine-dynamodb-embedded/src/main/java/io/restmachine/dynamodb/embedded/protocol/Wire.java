@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigInteger;
+import java.nio.CharBuffer;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -100,15 +101,15 @@ final class Wire {
 
         @Override
         public void write(char[] chars, int offset, int length) throws Full {
-            int room = limit - text.length();
-            text.append(chars, offset, Math.min(room, length));
-            if (length > room) {
-                throw new Full();
-            }
+            keep(CharBuffer.wrap(chars), offset, length);
         }
 
         @Override
         public void write(String chars, int offset, int length) throws Full {
+            keep(chars, offset, length);
+        }
+
+        private void keep(CharSequence chars, int offset, int length) throws Full {
             int room = limit - text.length();
             text.append(chars, offset, offset + Math.min(room, length));
             if (length > room) {
