@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,6 +29,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class CursorCodec {
     private static final byte VERSION = 1;
+    /** Cursors of reads made of several requests (a polymorphic query) also name the request to resume. */
+    private static final byte PARTS_VERSION = 2;
+
     private static final int TAG = 16;
     private static final int FINGERPRINT = 16;
 
@@ -40,11 +44,29 @@ public final class CursorCodec {
 
     /** The cursor resuming after the item whose key attributes are given. */
     public String encode(byte[] fingerprint, Map<String, ItemValue> startKey) {
+        return encode(VERSION, fingerprint, -1, startKey);
+    }
+
+    /**
+     * The cursor of a read made of several requests: resume request {@code part} after the item whose
+     * key attributes are given, or at its start when {@code startKey} is empty.
+     */
+    public String encodePart(byte[] fingerprint, int part, Map<String, ItemValue> startKey) {
+        if (part < 0 || part > 255) {
+            throw new IllegalArgumentException("part " + part + " is out of range 0..255");
+        }
+        return encode(PARTS_VERSION, fingerprint, part, startKey);
+    }
+
+    private String encode(byte version, byte[] fingerprint, int part, Map<String, ItemValue> startKey) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
             DataOutputStream out = new DataOutputStream(bytes);
-            out.writeByte(VERSION);
+            out.writeByte(version);
             out.write(fingerprint, 0, FINGERPRINT);
+            if (version == PARTS_VERSION) {
+                out.writeByte(part);
+            }
             Map<String, ItemValue> sorted = new TreeMap<>(startKey);
             out.writeByte(sorted.size());
             for (Map.Entry<String, ItemValue> e : sorted.entrySet()) {
@@ -79,6 +101,39 @@ public final class CursorCodec {
      * of exactly {@code attributes}.
      */
     public Map<String, ItemValue> decode(String cursor, byte[] fingerprint, List<String> attributes) {
+        Position p = decode(cursor, fingerprint, VERSION);
+        if (!p.startKey().keySet().equals(new HashSet<>(attributes))) {
+            throw invalid("it does not hold this query's start key");
+        }
+        return p.startKey();
+    }
+
+    /**
+     * Where a cursor of a read of several requests resumes; {@code attributes} gives the start-key
+     * attributes of each of its {@code parts} requests.
+     */
+    public Position decodePart(String cursor, byte[] fingerprint, List<List<String>> attributes) {
+        Position p = decode(cursor, fingerprint, PARTS_VERSION);
+        if (p.part() >= attributes.size()
+                || !(p.startKey().isEmpty() || p.startKey().keySet().equals(new HashSet<>(attributes.get(p.part()))))) {
+            throw invalid("it does not hold this query's start key");
+        }
+        return p;
+    }
+
+    /**
+     * Where a read of several requests resumes.
+     *
+     * @param part the request to resume
+     * @param startKey where in it; empty for its start
+     */
+    public record Position(int part, Map<String, ItemValue> startKey) {
+        public Position {
+            startKey = Map.copyOf(startKey);
+        }
+    }
+
+    private Position decode(String cursor, byte[] fingerprint, byte expectedVersion) {
         byte[] token = strictDecode(cursor);
         if (token.length < 1 + FINGERPRINT + 1 + TAG) {
             throw invalid("it is too short (truncated?)");
@@ -90,14 +145,16 @@ public final class CursorCodec {
         }
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
-            if (in.readByte() != VERSION) {
+            byte version = in.readByte();
+            if (version != VERSION && version != PARTS_VERSION) {
                 throw invalid("it was made by an incompatible version");
             }
             byte[] print = new byte[FINGERPRINT];
             in.readFully(print);
-            if (!MessageDigest.isEqual(print, Arrays.copyOf(fingerprint, FINGERPRINT))) {
+            if (version != expectedVersion || !MessageDigest.isEqual(print, Arrays.copyOf(fingerprint, FINGERPRINT))) {
                 throw invalid("it belongs to another query (different entity type, index, conditions or order)");
             }
+            int part = version == PARTS_VERSION ? in.readUnsignedByte() : 0;
             int n = in.readUnsignedByte();
             Map<String, ItemValue> key = new HashMap<>();
             for (int i = 0; i < n; i++) {
@@ -120,10 +177,10 @@ public final class CursorCodec {
                 }
                 key.put(name, v);
             }
-            if (in.available() != 0 || !key.keySet().equals(new java.util.HashSet<>(attributes))) {
+            if (in.available() != 0) {
                 throw invalid("it does not hold this query's start key");
             }
-            return key;
+            return new Position(part, key);
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidCursorException ice) {
                 throw ice;

@@ -1,35 +1,63 @@
 package io.restmachine.orm.query.internal;
 
-import io.restmachine.orm.Page;
+import io.restmachine.orm.model.internal.EntityModel;
 import io.restmachine.orm.spi.ItemValue;
 import io.restmachine.orm.spi.ReadPage;
 import io.restmachine.orm.spi.ReadRequest;
+import io.restmachine.orm.spi.Store;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads pages through the store: fills a page up to its limit across as many store pages as
- * filters require, and builds the cursor from the last item returned (so the next page starts
- * right after it, whatever the store read beyond it).
+ * Reads the pages of one planned request through the store: fills a page up to its limit across as
+ * many store pages as filters require, and resumes from the key of the last item returned (so the
+ * next page starts right after it, whatever the store read beyond it). {@link ReadSequence} turns
+ * these resume keys into cursors.
  */
 final class PageReader<T> {
     /** The most items one store request evaluates (DynamoDB's Limit) while filling a page. */
     static final int MAX_REQUEST_LIMIT = 1000;
 
-    private final QueryContext<T> ctx;
+    private final Store store;
     private final ReadPlan plan;
+    private final Function<Map<String, ItemValue>, @Nullable EntityModel<? extends T>> modelOf;
 
-    PageReader(QueryContext<T> ctx, ReadPlan plan) {
-        this.ctx = ctx;
+    /**
+     * A reader of {@code plan}'s request; {@code modelOf} gives the model of each item read, or
+     * null for an item the read must skip (another entity type).
+     */
+    PageReader(
+            Store store, ReadPlan plan, Function<Map<String, ItemValue>, @Nullable EntityModel<? extends T>> modelOf) {
+        this.store = store;
         this.plan = plan;
+        this.modelOf = modelOf;
     }
 
-    Page<T> page(int limit, @Nullable Map<String, ItemValue> start) {
+    /** The models of one class: an item is read only if it is of that model's entity type. */
+    static <T> Function<Map<String, ItemValue>, @Nullable EntityModel<? extends T>> only(EntityModel<T> model) {
+        return item -> model.owns(item) ? model : null;
+    }
+
+    ReadPlan plan() {
+        return plan;
+    }
+
+    /**
+     * Up to {@code limit} items from {@code start} on.
+     *
+     * @param items the items
+     * @param resumeKey the key attributes of the last item when more may follow; null when the
+     *     request has no more
+     */
+    record Filled<T>(List<T> items, @Nullable Map<String, ItemValue> resumeKey) {}
+
+    Filled<T> fill(int limit, @Nullable Map<String, ItemValue> start) {
         List<T> items = new ArrayList<>(Math.min(limit, 1024));
         Map<String, ItemValue> startKey = start;
         long scanned = 0;
@@ -37,23 +65,24 @@ final class PageReader<T> {
         while (true) {
             int remaining = limit - items.size();
             int requestLimit = requestLimit(remaining, scanned, matched);
-            ReadPage page = ctx.store().read(request(requestLimit, startKey, false));
+            ReadPage page = store.read(request(requestLimit, startKey, false));
             scanned += page.scannedCount();
             matched += page.count();
             List<Map<String, ItemValue>> found = page.items();
             for (int i = 0; i < found.size(); i++) {
                 Map<String, ItemValue> item = found.get(i);
-                if (!ctx.model().owns(item)) {
+                T decoded = decode(item);
+                if (decoded == null) {
                     continue;
                 }
-                items.add(decode(item));
+                items.add(decoded);
                 if (items.size() == limit) {
                     boolean more = i < found.size() - 1 || page.lastEvaluatedKey() != null;
-                    return new Page<>(items, more ? cursorAfter(item) : null);
+                    return new Filled<>(items, more ? keyOf(item) : null);
                 }
             }
             if (page.lastEvaluatedKey() == null) {
-                return new Page<>(items, null);
+                return new Filled<>(items, null);
             }
             startKey = page.lastEvaluatedKey();
         }
@@ -71,10 +100,17 @@ final class PageReader<T> {
         return (int) Math.max(remaining, Math.min(MAX_REQUEST_LIMIT, want));
     }
 
-    /** The instance for a stored item, holding only the selected fields when the query has a select. */
-    private T decode(Map<String, ItemValue> item) {
+    /**
+     * The instance for a stored item, holding only the selected fields when the query has a select;
+     * null for an item of another entity type.
+     */
+    private @Nullable T decode(Map<String, ItemValue> item) {
+        EntityModel<? extends T> model = modelOf.apply(item);
+        if (model == null) {
+            return null;
+        }
         if (plan.selectedAttributes().isEmpty()) {
-            return ctx.model().fromItem(item);
+            return model.fromItem(item);
         }
         Map<String, ItemValue> selected = new HashMap<>();
         for (String attribute : plan.selectedAttributes()) {
@@ -83,10 +119,11 @@ final class PageReader<T> {
                 selected.put(attribute, v);
             }
         }
-        return ctx.model().fromItem(selected);
+        return model.fromItem(selected);
     }
 
-    String cursorAfter(Map<String, ItemValue> item) {
+    /** The start key that resumes right after this item. */
+    private Map<String, ItemValue> keyOf(Map<String, ItemValue> item) {
         Map<String, ItemValue> key = new HashMap<>();
         for (String attribute : plan.cursorAttributes()) {
             ItemValue v = item.get(attribute);
@@ -95,7 +132,7 @@ final class PageReader<T> {
             }
             key.put(attribute, v);
         }
-        return ctx.cursors().encode(plan.fingerprint(), key);
+        return key;
     }
 
     ReadRequest request(@Nullable Integer limit, @Nullable Map<String, ItemValue> start, boolean count) {
@@ -125,16 +162,13 @@ final class PageReader<T> {
             public boolean hasNext() {
                 while (pending == null) {
                     if (position < buffer.size()) {
-                        Map<String, ItemValue> item = buffer.get(position++);
-                        if (ctx.model().owns(item)) {
-                            pending = decode(item);
-                        }
+                        pending = decode(buffer.get(position++));
                         continue;
                     }
                     if (done) {
                         return false;
                     }
-                    ReadPage page = ctx.store().read(request(null, next, false));
+                    ReadPage page = store.read(request(null, next, false));
                     buffer = page.items();
                     position = 0;
                     next = page.lastEvaluatedKey();
@@ -166,7 +200,7 @@ final class PageReader<T> {
         Map<String, ItemValue> next = start;
         do {
             Integer requestLimit = limit == null ? null : requestLimit((int) (limit - total), scanned, total);
-            ReadPage page = ctx.store().read(request(requestLimit, next, true));
+            ReadPage page = store.read(request(requestLimit, next, true));
             total += page.count();
             scanned += page.scannedCount();
             if (limit != null && total >= limit) {
