@@ -115,7 +115,7 @@ public final class DynamoDBBackend implements AutoCloseable {
      */
     public DynamoDBBackend register(Class<?>... types) {
         for (Class<?> type : types) {
-            orm.schema(type);
+            orm.schemas(type);
             synchronized (models) {
                 models.add(type);
             }
@@ -163,7 +163,7 @@ public final class DynamoDBBackend implements AutoCloseable {
     public void createTable() {
         List<EntitySchema> schemas = new ArrayList<>();
         for (Class<?> type : registeredModels()) {
-            schemas.add(orm.schema(type));
+            schemas.addAll(orm.schemas(type));
         }
         admin.create(schemas);
     }

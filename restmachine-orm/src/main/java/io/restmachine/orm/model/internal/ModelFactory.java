@@ -52,6 +52,11 @@ public final class ModelFactory {
         synchronized (this) {
             known = models.get(type);
             if (known == null) {
+                if (isSealed(type)) {
+                    throw new SchemaException(type.getName() + " is sealed, not a model: its concrete types are. Fix:"
+                            + " use repository(" + type.getSimpleName() + ".class) to read and write all of them,"
+                            + " or name one of " + sealed(type).names() + " here.");
+                }
                 known = entities.read(type);
                 models.put(type, known);
             }
