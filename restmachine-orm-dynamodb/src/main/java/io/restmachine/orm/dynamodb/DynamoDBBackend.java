@@ -98,7 +98,9 @@ public final class DynamoDBBackend implements AutoCloseable {
 
     /**
      * The repository of a model class (created on first use and cached); also registers the model
-     * for {@link #createTable()}. Throws {@code SchemaException} if the class cannot be mapped.
+     * for {@link #createTable()}. Throws {@code SchemaException} if the class cannot be mapped. A
+     * sealed interface or abstract class gets a repository of all its concrete types (see {@link
+     * Repository}), and registers each of them.
      */
     public <T> Repository<T> repository(Class<T> type) {
         Repository<T> repository = orm.repository(type);
