@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.restmachine.orm.Entity;
 import io.restmachine.orm.Id;
+import io.restmachine.orm.IndexPartitionKey;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.PartitionKey;
 import io.restmachine.orm.Plan;
@@ -40,12 +41,14 @@ class SealedRepositoryTest {
 
     @PartitionKey("SITE#{siteId}")
     @SortKey("BUILDING#{id}")
+    @IndexPartitionKey(index = "ByName", template = "NAME#{name}")
     record Building(String siteId, String id, String name) implements Asset {}
 
     sealed interface Machine extends Asset permits Drill, Press {}
 
     @PartitionKey("MACHINE#{siteId}")
     @SortKey("DRILL#{id}")
+    @IndexPartitionKey(index = "ByName", template = "NAME#{name}")
     record Drill(String siteId, String id, String name) implements Machine {}
 
     @PartitionKey("MACHINE#{siteId}")
@@ -197,6 +200,42 @@ class SealedRepositoryTest {
         assertThat(plan.requests()).containsExactly(plan);
         assertThat(plan.operation()).isEqualTo(Plan.Operation.SCAN);
         assertThat(plan.filter()).isEqualTo("#et IN (:et0, :et1, :et2) AND #name = :v0");
+    }
+
+    @Test
+    void aQueryOnAnIndex_readsOnlyTheSubtypesThatDeclareIt() {
+        Plan plan = orm.repository(Asset.class)
+                .where()
+                .index("ByName")
+                .eq("name", "Hall")
+                .explain();
+
+        assertThat(plan.requests()).containsExactly(plan);
+        assertThat(plan.index()).isEqualTo("ByName");
+        assertThat(plan.values())
+                .containsValue("\"NAME#Hall\"")
+                .containsValue("\"Building\"")
+                .containsValue("\"Drill\"")
+                .doesNotContainValue("\"Press\"");
+        assertThatThrownBy(() ->
+                        orm.repository(Vehicle.class).where().index("ByName").explain())
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("none of the types of Vehicle [Car, Truck]");
+    }
+
+    @Test
+    void aSelectOnASealedRepository_readsTheEntityTypeToo_soEachItemIsDecodedAsItsType() {
+        Plan plan = orm.repository(Asset.class)
+                .where()
+                .eq("siteId", "s1")
+                .select("name")
+                .explain();
+
+        assertThat(plan.requests()).allSatisfy(r -> assertThat(r.projection()).contains("#et"));
+        assertThatThrownBy(() ->
+                        orm.repository(Vehicle.class).where().select("seats").explain())
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Truck");
     }
 
     @Test
