@@ -6,17 +6,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.restmachine.orm.BatchResult;
 import io.restmachine.orm.ConflictException;
 import io.restmachine.orm.DuplicateKeyException;
-import io.restmachine.orm.Id;
 import io.restmachine.orm.InvalidCursorException;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.NotFoundException;
 import io.restmachine.orm.Page;
-import io.restmachine.orm.PartitionKey;
 import io.restmachine.orm.Plan;
 import io.restmachine.orm.Repository;
-import io.restmachine.orm.SortKey;
 import io.restmachine.orm.ValidationException;
-import io.restmachine.orm.Version;
+import io.restmachine.orm.fixture.Hierarchies.Asset;
+import io.restmachine.orm.fixture.Hierarchies.Building;
+import io.restmachine.orm.fixture.Hierarchies.Car;
+import io.restmachine.orm.fixture.Hierarchies.Card;
+import io.restmachine.orm.fixture.Hierarchies.Depot;
+import io.restmachine.orm.fixture.Hierarchies.Drill;
+import io.restmachine.orm.fixture.Hierarchies.Machine;
+import io.restmachine.orm.fixture.Hierarchies.Payment;
+import io.restmachine.orm.fixture.Hierarchies.Press;
+import io.restmachine.orm.fixture.Hierarchies.Transfer;
+import io.restmachine.orm.fixture.Hierarchies.Truck;
+import io.restmachine.orm.fixture.Hierarchies.Vehicle;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,64 +49,19 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  */
 abstract class SealedContract {
     final RequestRecorder recorder = new RequestRecorder();
+    final Server server;
     DynamoDbClient client;
     DynamoDBBackend backend;
     Repository<Vehicle> fleet;
     Repository<Asset> assets;
 
-    abstract DynamoDbClient newClient(RequestRecorder recorder);
-
-    abstract String serverName();
-
-    abstract boolean supportsTransactions();
-
-    /** The contract's example: both subtypes live in the fleet's partition. */
-    sealed interface Vehicle permits Car, Truck {}
-
-    @PartitionKey("FLEET#{fleetId}")
-    @SortKey("CAR#{id}")
-    record Car(String fleetId, String id, int seats, @Version long version) implements Vehicle {}
-
-    @PartitionKey("FLEET#{fleetId}")
-    @SortKey("TRUCK#{id}")
-    record Truck(String fleetId, String id, int axles) implements Vehicle {}
-
-    /** Not a vehicle, but stored in a fleet's partition too. */
-    @PartitionKey("FLEET#{fleetId}")
-    @SortKey("DEPOT#{id}")
-    record Depot(String fleetId, String id) {}
-
-    /** Buildings under their site, machines (a nested sealed type) under another partition. */
-    sealed interface Asset permits Building, Machine {}
-
-    @PartitionKey("SITE#{siteId}")
-    @SortKey("BUILDING#{id}")
-    record Building(String siteId, String id, String name) implements Asset {}
-
-    sealed interface Machine extends Asset permits Drill, Press {}
-
-    @PartitionKey("MACHINE#{siteId}")
-    @SortKey("DRILL#{id}")
-    record Drill(String siteId, String id, String name) implements Machine {}
-
-    @PartitionKey("MACHINE#{siteId}")
-    @SortKey("PRESS#{id}")
-    record Press(String siteId, String id, String name) implements Machine {}
-
-    /** Subtypes that compute the same table key from the same fields. */
-    sealed interface Payment permits Card, Transfer {}
-
-    @PartitionKey("PAYMENT#{id}")
-    @SortKey("PAYMENT")
-    record Card(@Id String id, String last4) implements Payment {}
-
-    @PartitionKey("PAYMENT#{id}")
-    @SortKey("PAYMENT")
-    record Transfer(@Id String id, String iban) implements Payment {}
+    SealedContract(Server server) {
+        this.server = server;
+    }
 
     @BeforeEach
-    void createTable() {
-        client = newClient(recorder);
+    void startWithAFreshTable() {
+        client = server.client(recorder);
         backend = DynamoDBBackend.builder()
                 .tableName(Peers.uniqueTableName("sealed"))
                 .client(client)
@@ -111,14 +74,17 @@ abstract class SealedContract {
     }
 
     @AfterEach
-    void dropTable() {
-        backend.deleteTable();
-        backend.close();
-        client.close();
+    void stop() {
+        try (server;
+                DynamoDbClient c = client;
+                DynamoDBBackend b = backend) {
+            b.deleteTable();
+        }
     }
 
-    Map<String, AttributeValue> raw(String pk, String sk) {
-        return client.getItem(b -> b.tableName(backend.tableName())
+    /** The stored item at this key, read directly (consistent), empty if there is none. */
+    Map<String, AttributeValue> stored(String pk, String sk) {
+        return client.getItem(r -> r.tableName(backend.tableName())
                         .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))
                         .consistentRead(true))
                 .item();
@@ -131,10 +97,10 @@ abstract class SealedContract {
         fleet.create(new Car("f1", "c1", 5, 0));
         fleet.create(new Truck("f1", "t1", 3));
 
-        assertThat(raw("FLEET#f1", "CAR#c1")).containsEntry("entity_type", AttributeValue.fromS("Car"));
-        assertThat(raw("FLEET#f1", "TRUCK#t1")).containsEntry("entity_type", AttributeValue.fromS("Truck"));
+        assertThat(stored("FLEET#f1", "CAR#c1")).containsEntry("entity_type", AttributeValue.fromS("Car"));
+        assertThat(stored("FLEET#f1", "TRUCK#t1")).containsEntry("entity_type", AttributeValue.fromS("Truck"));
         assertThatThrownBy(() -> fleet.create(new Truck("f1", "t1", 4))).isInstanceOf(DuplicateKeyException.class);
-        assertThat(raw("FLEET#f1", "TRUCK#t1")).containsEntry("axles", AttributeValue.fromN("3"));
+        assertThat(stored("FLEET#f1", "TRUCK#t1")).containsEntry("axles", AttributeValue.fromN("3"));
     }
 
     @Test
@@ -152,9 +118,9 @@ abstract class SealedContract {
         fleet.upsert(new Truck("f1", "t1", 2));
         fleet.upsert(new Truck("f1", "t1", 6));
 
-        assertThat(raw("FLEET#f1", "TRUCK#t1")).containsEntry("axles", AttributeValue.fromN("6"));
+        assertThat(stored("FLEET#f1", "TRUCK#t1")).containsEntry("axles", AttributeValue.fromN("6"));
         assertThat(fleet.delete(new Truck("f1", "t1", 6))).isTrue();
-        assertThat(raw("FLEET#f1", "TRUCK#t1")).isEmpty();
+        assertThat(stored("FLEET#f1", "TRUCK#t1")).isEmpty();
         assertThat(fleet.delete(new Truck("f1", "t1", 6))).isFalse();
     }
 
@@ -190,8 +156,8 @@ abstract class SealedContract {
                 .hasMessageContaining("matches 2 stored items");
         assertThatThrownBy(() -> fleet.delete(Key.of("fleetId", "f1").and("id", "v1")))
                 .isInstanceOf(ValidationException.class);
-        assertThat(raw("FLEET#f1", "CAR#v1")).isNotEmpty();
-        assertThat(raw("FLEET#f1", "TRUCK#v1")).isNotEmpty();
+        assertThat(stored("FLEET#f1", "CAR#v1")).isNotEmpty();
+        assertThat(stored("FLEET#f1", "TRUCK#v1")).isNotEmpty();
     }
 
     @Test
@@ -217,7 +183,7 @@ abstract class SealedContract {
                 .hasMessageContaining("Vehicle");
         assertThat(fleet.delete(Key.of("fleetId", "f1").and("id", "v1"))).isTrue();
         assertThat(fleet.delete(Key.of("fleetId", "f1").and("id", "v1"))).isFalse();
-        assertThat(raw("FLEET#f1", "TRUCK#v1")).isEmpty();
+        assertThat(stored("FLEET#f1", "TRUCK#v1")).isEmpty();
     }
 
     @Test
@@ -401,7 +367,7 @@ abstract class SealedContract {
 
     @Test
     void aTransaction_writesAnySubtype_andNamingTheSealedTypeForAKeyIsRejected() {
-        Peers.skipUnless(supportsTransactions(), serverName(), "TransactWriteItems");
+        Peers.skipUnless(server.supportsTransactions(), server.name(), "TransactWriteItems");
         backend.transaction(tx -> tx.create(new Car("f1", "c1", 4, 0)).create(new Truck("f1", "t1", 2)));
 
         assertThat(fleet.where().eq("fleetId", "f1").list())

@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.restmachine.orm.Entity;
 import io.restmachine.orm.Id;
-import io.restmachine.orm.IndexPartitionKey;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.PartitionKey;
 import io.restmachine.orm.Plan;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.SchemaException;
-import io.restmachine.orm.SortKey;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.fixture.Fixtures;
+import io.restmachine.orm.fixture.Hierarchies.Asset;
+import io.restmachine.orm.fixture.Hierarchies.Building;
+import io.restmachine.orm.fixture.Hierarchies.Drill;
+import io.restmachine.orm.fixture.Hierarchies.Press;
+import io.restmachine.orm.fixture.Hierarchies.Vehicle;
 import io.restmachine.orm.fixture.RecordingStore;
 import io.restmachine.orm.spi.EntitySchema;
 import io.restmachine.orm.spi.Orm;
@@ -25,35 +28,6 @@ import org.junit.jupiter.api.Test;
 class SealedRepositoryTest {
     private final RecordingStore store = new RecordingStore();
     private final Orm orm = Fixtures.orm(store);
-
-    sealed interface Vehicle permits Car, Truck {}
-
-    @PartitionKey("FLEET#{fleetId}")
-    @SortKey("CAR#{id}")
-    record Car(String fleetId, String id, int seats) implements Vehicle {}
-
-    @PartitionKey("FLEET#{fleetId}")
-    @SortKey("TRUCK#{id}")
-    record Truck(String fleetId, String id, int axles) implements Vehicle {}
-
-    /** Buildings are stored under their site, machines under another partition; machines are sealed too. */
-    sealed interface Asset permits Building, Machine {}
-
-    @PartitionKey("SITE#{siteId}")
-    @SortKey("BUILDING#{id}")
-    @IndexPartitionKey(index = "ByName", template = "NAME#{name}")
-    record Building(String siteId, String id, String name) implements Asset {}
-
-    sealed interface Machine extends Asset permits Drill, Press {}
-
-    @PartitionKey("MACHINE#{siteId}")
-    @SortKey("DRILL#{id}")
-    @IndexPartitionKey(index = "ByName", template = "NAME#{name}")
-    record Drill(String siteId, String id, String name) implements Machine {}
-
-    @PartitionKey("MACHINE#{siteId}")
-    @SortKey("PRESS#{id}")
-    record Press(String siteId, String id, String name) implements Machine {}
 
     // --- what fails at build time --------------------------------------------------------------
 
