@@ -176,31 +176,8 @@ public final class QueryPlanner {
 
         Expr filterExpr = filter(targets, consumed, conjuncts, codecs, placeholders, violations);
 
-        Expr projection = null;
         Set<String> selected = new LinkedHashSet<>();
-        if (!spec.select().isEmpty()) {
-            Placeholders.Scope scope = placeholders.scope();
-            for (String field : spec.select()) {
-                for (Target t : targets) {
-                    Property p = t.model().property(field);
-                    if (p == null) {
-                        violations.add(t.model().unknownField(field, "select(...)"));
-                    } else {
-                        selected.add(p.attribute());
-                    }
-                }
-            }
-            // The reader also needs the entity type (to keep only this type's items) and the keys
-            // (for cursors); it hands back only the selected fields.
-            Set<String> attributes = new LinkedHashSet<>(selected);
-            attributes.add(layout.entityType());
-            attributes.addAll(cursorAttributes);
-            StringBuilder text = new StringBuilder();
-            for (String a : attributes) {
-                text.append(text.length() == 0 ? "" : ", ").append(scope.name(a));
-            }
-            projection = scope.expr(text.toString());
-        }
+        Expr projection = projection(targets, spec, layout, cursorAttributes, placeholders, selected, violations);
         if (!violations.isEmpty()) {
             throw new ValidationException(new ArrayList<>(new LinkedHashSet<>(violations)));
         }
@@ -234,6 +211,43 @@ public final class QueryPlanner {
         }
         return new ReadPlan(
                 plan, request, cursorAttributes, fingerprint(String.join(",", entityTypes), plan), selected);
+    }
+
+    /**
+     * The projection of a {@code select(...)}, or null for none; adds the selected fields' attributes
+     * to {@code selected}. The reader also needs the entity type (to decode each item as its model)
+     * and the keys (for cursors); it hands back only the selected fields.
+     */
+    private static @Nullable Expr projection(
+            List<Target> targets,
+            QuerySpec spec,
+            ItemLayout layout,
+            List<String> cursorAttributes,
+            Placeholders placeholders,
+            Set<String> selected,
+            List<String> violations) {
+        if (spec.select().isEmpty()) {
+            return null;
+        }
+        Placeholders.Scope scope = placeholders.scope();
+        for (String field : spec.select()) {
+            for (Target t : targets) {
+                Property p = t.model().property(field);
+                if (p == null) {
+                    violations.add(t.model().unknownField(field, "select(...)"));
+                } else {
+                    selected.add(p.attribute());
+                }
+            }
+        }
+        Set<String> attributes = new LinkedHashSet<>(selected);
+        attributes.add(layout.entityType());
+        attributes.addAll(cursorAttributes);
+        StringBuilder text = new StringBuilder();
+        for (String a : attributes) {
+            text.append(text.length() == 0 ? "" : ", ").append(scope.name(a));
+        }
+        return scope.expr(text.toString());
     }
 
     /**
