@@ -10,6 +10,7 @@ import io.restmachine.orm.PartitionKey;
 import io.restmachine.orm.Plan;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.SchemaException;
+import io.restmachine.orm.SortKey;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.fixture.Fixtures;
 import io.restmachine.orm.fixture.Hierarchies.Asset;
@@ -254,5 +255,73 @@ class SealedRepositoryTest {
                         .cursor(cursor)
                         .paginate())
                 .isInstanceOf(io.restmachine.orm.InvalidCursorException.class);
+    }
+
+    /** A sealed abstract class: mutable subclasses, one of them a concrete sealed class with a subclass. */
+    abstract static sealed class Shape permits Circle, Polygon {
+        @Id
+        String id = "";
+    }
+
+    static final class Circle extends Shape {
+        double radius;
+    }
+
+    static sealed class Polygon extends Shape permits Square {
+        int corners;
+    }
+
+    static final class Square extends Polygon {
+        double side;
+    }
+
+    @Test
+    void aSealedAbstractClass_mapsEveryConcreteClass_includingAConcreteSealedOne() {
+        Repository<Shape> shapes = orm.repository(Shape.class);
+        Square square = new Square();
+        square.id = "s1";
+        square.corners = 4;
+        square.side = 2.5;
+
+        shapes.create(square);
+
+        assertThat(orm.schemas(Shape.class))
+                .extracting(EntitySchema::modelClass)
+                .containsExactly(Circle.class, Polygon.class, Square.class);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, io.restmachine.orm.spi.ItemValue> item =
+                (java.util.Map<String, io.restmachine.orm.spi.ItemValue>)
+                        store.last().arg(0);
+        assertThat(item)
+                .containsEntry("entity_type", io.restmachine.orm.spi.ItemValue.s("Square"))
+                .containsEntry("id", io.restmachine.orm.spi.ItemValue.s("s1"))
+                .containsEntry("corners", io.restmachine.orm.spi.ItemValue.n(4));
+    }
+
+    /** Only Daily computes its partition key from {@code day} alone. */
+    sealed interface Report permits Daily, Regional {}
+
+    @PartitionKey("DAY#{day}")
+    @SortKey("DAILY")
+    record Daily(String day, String region) implements Report {}
+
+    @PartitionKey("REGION#{region}#{day}")
+    @SortKey("REGIONAL")
+    record Regional(String day, String region) implements Report {}
+
+    @Test
+    void aQuerySomeSubtypeCantComputeAPartitionKeyFor_isOneScanOfAll_notAScanPlusQueries() {
+        Plan partly = orm.repository(Report.class).where().eq("day", "d1").explain();
+        Plan fully = orm.repository(Report.class)
+                .where()
+                .eq("day", "d1")
+                .eq("region", "eu")
+                .explain();
+
+        assertThat(partly.requests()).containsExactly(partly);
+        assertThat(partly.operation()).isEqualTo(Plan.Operation.SCAN);
+        assertThat(fully.requests())
+                .extracting(Plan::operation)
+                .containsExactly(Plan.Operation.QUERY, Plan.Operation.QUERY);
     }
 }
