@@ -292,14 +292,17 @@ abstract class SealedContract {
         assertThat(first.items()).allMatch(a -> a instanceof Building).hasSize(3);
         assertThat(first.hasMore()).isTrue();
         assertThat(second.items()).allMatch(a -> a instanceof Press).hasSize(3);
-        // The server stopped at its Limit, so more may follow: the last page is empty.
-        Page<Asset> third = assets.where()
-                .eq("siteId", "s1")
-                .limit(3)
-                .cursor(second.cursor())
-                .paginate();
-        assertThat(third.items()).isEmpty();
-        assertThat(third.cursor()).isNull();
+        // A server that stopped at its Limit may say more could follow (DynamoDB and the engine
+        // do; moto does not): then the last page is empty.
+        if (second.hasMore()) {
+            Page<Asset> third = assets.where()
+                    .eq("siteId", "s1")
+                    .limit(3)
+                    .cursor(second.cursor())
+                    .paginate();
+            assertThat(third.items()).isEmpty();
+            assertThat(third.cursor()).isNull();
+        }
     }
 
     @Test

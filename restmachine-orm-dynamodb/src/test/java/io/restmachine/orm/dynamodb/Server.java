@@ -1,6 +1,7 @@
 package io.restmachine.orm.dynamodb;
 
 import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -48,22 +49,31 @@ abstract class Server implements AutoCloseable {
         };
     }
 
-    /** This JVM's dynalite (the test is skipped when it is not installed); it has no transactions. */
+    /** This JVM's dynalite (suites register {@code PeerCheck.DYNALITE}); it has no transactions. */
     static Server dynalite() {
+        return peer("dynalite", Peers::dynaliteClient, false);
+    }
+
+    /** This JVM's moto server (suites register {@code PeerCheck.MOTO}). */
+    static Server moto() {
+        return peer("moto", Peers::motoClient, true);
+    }
+
+    private static Server peer(String name, Function<RequestRecorder, DynamoDbClient> client, boolean transactions) {
         return new Server() {
             @Override
             String name() {
-                return "dynalite";
+                return name;
             }
 
             @Override
             DynamoDbClient client(RequestRecorder recorder) {
-                return Peers.dynaliteClient(recorder);
+                return client.apply(recorder);
             }
 
             @Override
             boolean supportsTransactions() {
-                return false;
+                return transactions;
             }
         };
     }
