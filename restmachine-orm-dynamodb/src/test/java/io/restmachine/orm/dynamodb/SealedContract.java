@@ -168,6 +168,9 @@ abstract class SealedContract {
 
         assertThat(payments.get("p1")).contains(new Transfer("p1", "DE00"));
         assertThat(recorder.sent(DynamoDbRequest.class)).hasSize(1).allMatch(r -> r instanceof GetItemRequest);
+        assertThatThrownBy(() -> fleet.get("v1"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("exactly one @Id field");
         assertThatThrownBy(() -> payments.create(new Card("p1", "4242"))).isInstanceOf(DuplicateKeyException.class);
     }
 

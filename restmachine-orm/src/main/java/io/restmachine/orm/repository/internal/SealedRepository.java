@@ -10,6 +10,7 @@ import io.restmachine.orm.Update;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.model.internal.EntityModel;
 import io.restmachine.orm.model.internal.ModelChoice;
+import io.restmachine.orm.model.internal.Property;
 import io.restmachine.orm.query.internal.ItemValues;
 import io.restmachine.orm.query.internal.PolymorphicPlanner;
 import io.restmachine.orm.query.internal.QueryImpl;
@@ -99,14 +100,17 @@ final class SealedRepository<T> implements Repository<T> {
     public Optional<T> get(Object id) {
         Objects.requireNonNull(id, "id");
         Set<String> idNames = new LinkedHashSet<>();
+        boolean oneIdEach = true;
         for (EntityModel<? extends T> m : choice.models()) {
-            idNames.add(
-                    m.ids().size() == 1 ? m.ids().get(0).name() : "(" + m.ids().size() + " @Id fields)");
+            oneIdEach &= m.ids().size() == 1;
+            for (Property p : m.ids()) {
+                idNames.add(p.name());
+            }
         }
-        if (idNames.size() != 1 || idNames.iterator().next().startsWith("(")) {
+        if (!oneIdEach || idNames.size() != 1) {
             throw new ValidationException(
                     "get(id) needs every type of " + choice.root().getSimpleName()
-                            + " to have one @Id field of the same name, but they have " + idNames
+                            + " to have exactly one @Id field, of the same name, but their @Id fields are " + idNames
                             + "; use get(Key.of(\"field\", value).and(...)) with the fields their keys read");
         }
         return get(Key.of(idNames.iterator().next(), id));
