@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param names placeholder to attribute name
  * @param values placeholder to value, rendered as text
  * @param scanForward ascending sort-key order
+ * @param reason why the read runs on this table or index (and, for a Scan, which key fields are
+ *     missing for a Query), or null when there was no choice to explain
  * @param requests every request of a read of several requests; empty for a read of one
  */
 public record Plan(
@@ -38,6 +40,7 @@ public record Plan(
         Map<String, String> names,
         Map<String, String> values,
         boolean scanForward,
+        @Nullable String reason,
         List<Plan> requests) {
 
     public Plan {
@@ -57,7 +60,21 @@ public record Plan(
             Map<String, String> names,
             Map<String, String> values,
             boolean scanForward) {
-        this(operation, index, keyCondition, filter, projection, names, values, scanForward, List.of());
+        this(operation, index, keyCondition, filter, projection, names, values, scanForward, null, List.of());
+    }
+
+    /** The plan of one request, with the {@link #reason()} for its table or index. */
+    public Plan(
+            Operation operation,
+            @Nullable String index,
+            @Nullable String keyCondition,
+            @Nullable String filter,
+            @Nullable String projection,
+            Map<String, String> names,
+            Map<String, String> values,
+            boolean scanForward,
+            @Nullable String reason) {
+        this(operation, index, keyCondition, filter, projection, names, values, scanForward, reason, List.of());
     }
 
     /** The plan of a read of several requests: the first one's details, and all of them in order. */
@@ -75,6 +92,7 @@ public record Plan(
                 first.names,
                 first.values,
                 first.scanForward,
+                first.reason,
                 requests);
     }
 

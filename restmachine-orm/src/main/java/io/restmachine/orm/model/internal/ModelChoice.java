@@ -1,58 +1,41 @@
 package io.restmachine.orm.model.internal;
 
 import io.restmachine.orm.SchemaException;
-import io.restmachine.orm.spi.FormattedItem;
 import io.restmachine.orm.spi.ItemValue;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Several models stored in one table, told apart by their entity type: the one place that turns a
- * stored item into an instance of one of several models (the subtypes of a sealed repository).
- * Immutable and thread-safe.
+ * The models of a sealed type's concrete subtypes: {@link ModelsByEntityType} (which tells their
+ * stored items apart by entity type), typed by the sealed type. Immutable and thread-safe.
  *
- * @param <T> a type every model's class is assignable to
+ * @param <T> the sealed type every model's class implements
  */
 public final class ModelChoice<T> {
     private final Class<T> root;
     private final List<EntityModel<? extends T>> models;
-    private final Map<String, EntityModel<? extends T>> byEntityType;
-    private final Map<Class<?>, EntityModel<? extends T>> byClass;
-    private final String entityTypeAttribute;
+    private final ModelsByEntityType byEntityType;
 
-    private ModelChoice(Class<T> root, List<EntityModel<? extends T>> models) {
+    private ModelChoice(Class<T> root, List<EntityModel<? extends T>> models, ModelsByEntityType byEntityType) {
         this.root = root;
         this.models = List.copyOf(models);
-        Map<String, EntityModel<? extends T>> types = new LinkedHashMap<>();
-        Map<Class<?>, EntityModel<? extends T>> classes = new HashMap<>();
-        for (EntityModel<? extends T> m : models) {
-            EntityModel<? extends T> other = types.putIfAbsent(m.entityType(), m);
-            if (other != null) {
-                throw new SchemaException(root.getName() + ": " + other.type().getName() + " and "
-                        + m.type().getName() + " both have the entity type '" + m.entityType()
-                        + "', so their stored items could not be told apart. Fix: give one of them its own name"
-                        + " with @Entity(\"...\").");
-            }
-            classes.put(m.type(), m);
-        }
-        this.byEntityType = Map.copyOf(types);
-        this.byClass = Map.copyOf(classes);
-        this.entityTypeAttribute = models.get(0).layout().entityType();
+        this.byEntityType = byEntityType;
     }
 
     /**
-     * The choice among these models (at least one); {@link SchemaException} naming both classes if
-     * two share an entity type.
+     * The choice among these models (at least one); {@link SchemaException} naming the sealed type
+     * and both classes if two share an entity type.
      */
     public static <T> ModelChoice<T> of(Class<T> root, List<EntityModel<? extends T>> models) {
         if (models.isEmpty()) {
             throw new SchemaException(root.getName() + " has no concrete type to map. Fix: permit a record or class.");
         }
-        return new ModelChoice<>(root, models);
+        try {
+            return new ModelChoice<>(root, models, ModelsByEntityType.of(models));
+        } catch (SchemaException e) {
+            throw new SchemaException(root.getName() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The type every model is assignable to (the sealed type). */
@@ -66,35 +49,20 @@ public final class ModelChoice<T> {
     }
 
     /** The model of an instance's class, or null if it is not one of these models. */
+    @SuppressWarnings("unchecked")
     public @Nullable EntityModel<? extends T> modelOf(Class<?> type) {
-        return byClass.get(type);
+        return (EntityModel<? extends T>) byEntityType.model(type);
     }
 
     /** The model whose entity type a stored item has, or null if it has none of theirs. */
+    @SuppressWarnings("unchecked")
     public @Nullable EntityModel<? extends T> modelOf(Map<String, ItemValue> item) {
-        String type = entityTypeOf(item);
-        return type == null ? null : byEntityType.get(type);
-    }
-
-    private @Nullable String entityTypeOf(Map<String, ItemValue> item) {
-        if (item instanceof FormattedItem<?> formatted) {
-            return storedString(formatted);
-        }
-        return item.get(entityTypeAttribute) instanceof ItemValue.S s ? s.value() : null;
-    }
-
-    private <V> @Nullable String storedString(FormattedItem<V> item) {
-        V value = item.stored().get(entityTypeAttribute);
-        return value == null ? null : item.format().asString(value);
+        return (EntityModel<? extends T>) byEntityType.modelOf(item);
     }
 
     /** The simple class names of the models, for messages: {@code [Car, Truck]}. */
     public List<String> names() {
-        List<String> out = new ArrayList<>(models.size());
-        for (EntityModel<? extends T> m : models) {
-            out.add(m.type().getSimpleName());
-        }
-        return out;
+        return byEntityType.classNames();
     }
 
     @Override

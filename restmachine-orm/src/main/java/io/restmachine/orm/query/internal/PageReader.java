@@ -11,7 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.function.Function;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,24 +24,27 @@ final class PageReader<T> {
     /** The most items one store request evaluates (DynamoDB's Limit) while filling a page. */
     static final int MAX_REQUEST_LIMIT = 1000;
 
-    private final Store store;
-    private final ReadPlan plan;
-    private final Function<Map<String, ItemValue>, @Nullable EntityModel<? extends T>> modelOf;
-
-    /**
-     * A reader of {@code plan}'s request; {@code modelOf} gives the model of each item read, or
-     * null for an item the read must skip (another entity type).
-     */
-    PageReader(
-            Store store, ReadPlan plan, Function<Map<String, ItemValue>, @Nullable EntityModel<? extends T>> modelOf) {
-        this.store = store;
-        this.plan = plan;
-        this.modelOf = modelOf;
+    /** Turns a stored item into what the read returns, or null to skip it (an item of another entity type). */
+    @FunctionalInterface
+    interface Decoder<T> {
+        @Nullable
+        T decode(Map<String, ItemValue> item);
     }
 
-    /** The models of one class: an item is read only if it is of that model's entity type. */
-    static <T> Function<Map<String, ItemValue>, @Nullable EntityModel<? extends T>> only(EntityModel<T> model) {
-        return item -> model.owns(item) ? model : null;
+    private final Store store;
+    private final ReadPlan plan;
+    private final Decoder<T> decoder;
+
+    /** A reader of {@code plan}'s request, returning what {@code decoder} makes of each item it keeps. */
+    PageReader(Store store, ReadPlan plan, Decoder<T> decoder) {
+        this.store = store;
+        this.plan = plan;
+        this.decoder = decoder;
+    }
+
+    /** The decoder of one model's items, holding only the selected fields when the query has a select. */
+    static <T> Decoder<T> only(EntityModel<T> model, ReadPlan plan) {
+        return decoder(item -> model.owns(item) ? model : null, plan);
     }
 
     ReadPlan plan() {
@@ -71,7 +74,7 @@ final class PageReader<T> {
             List<Map<String, ItemValue>> found = page.items();
             for (int i = 0; i < found.size(); i++) {
                 Map<String, ItemValue> item = found.get(i);
-                T decoded = decode(item);
+                T decoded = decoder.decode(item);
                 if (decoded == null) {
                     continue;
                 }
@@ -101,25 +104,30 @@ final class PageReader<T> {
     }
 
     /**
-     * The instance for a stored item, holding only the selected fields when the query has a select;
-     * null for an item of another entity type.
+     * The decoder of items of the models {@code modelOf} finds (null: skip the item), holding only the
+     * selected fields when the query has a select.
      */
-    private @Nullable T decode(Map<String, ItemValue> item) {
-        EntityModel<? extends T> model = modelOf.apply(item);
-        if (model == null) {
-            return null;
-        }
-        if (plan.selectedAttributes().isEmpty()) {
-            return model.fromItem(item);
-        }
-        Map<String, ItemValue> selected = new HashMap<>();
-        for (String attribute : plan.selectedAttributes()) {
-            ItemValue v = item.get(attribute);
-            if (v != null) {
-                selected.put(attribute, v);
+    static <T> Decoder<T> decoder(
+            java.util.function.Function<Map<String, ItemValue>, @Nullable EntityModel<? extends T>> modelOf,
+            ReadPlan plan) {
+        Set<String> selectedAttributes = plan.selectedAttributes();
+        return item -> {
+            EntityModel<? extends T> model = modelOf.apply(item);
+            if (model == null) {
+                return null;
             }
-        }
-        return model.fromItem(selected);
+            if (selectedAttributes.isEmpty()) {
+                return model.fromItem(item);
+            }
+            Map<String, ItemValue> selected = new HashMap<>();
+            for (String attribute : selectedAttributes) {
+                ItemValue v = item.get(attribute);
+                if (v != null) {
+                    selected.put(attribute, v);
+                }
+            }
+            return model.fromItem(selected);
+        };
     }
 
     /** The start key that resumes right after this item. */
@@ -162,7 +170,7 @@ final class PageReader<T> {
             public boolean hasNext() {
                 while (pending == null) {
                     if (position < buffer.size()) {
-                        pending = decode(buffer.get(position++));
+                        pending = decoder.decode(buffer.get(position++));
                         continue;
                     }
                     if (done) {

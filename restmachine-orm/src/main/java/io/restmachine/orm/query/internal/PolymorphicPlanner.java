@@ -29,6 +29,7 @@ public final class PolymorphicPlanner<T> implements QueryImpl.Planner<T> {
     private final CursorCodec cursors;
     private final CodecRegistry codecs;
     private final ModelChoice<T> choice;
+    private final ScanWarnings scanWarnings = new ScanWarnings();
 
     /** A planner over the models of {@code choice}. */
     public PolymorphicPlanner(Store store, CursorCodec cursors, CodecRegistry codecs, ModelChoice<T> choice) {
@@ -72,13 +73,18 @@ public final class PolymorphicPlanner<T> implements QueryImpl.Planner<T> {
         List<PageReader<T>> readers = new ArrayList<>(plans.size());
         List<Plan> described = new ArrayList<>(plans.size());
         for (ReadPlan p : plans) {
-            readers.add(new PageReader<>(store, p, choice::modelOf));
+            readers.add(new PageReader<>(store, p, PageReader.decoder(choice::modelOf, p)));
             described.add(p.plan());
         }
         if (readers.size() == 1) {
             return ReadSequence.of(readers.get(0), cursors);
         }
         return new ReadSequence<>(readers, cursors, Plan.of(described), fingerprint(plans));
+    }
+
+    @Override
+    public void running(Plan plan, boolean hasConditions) {
+        scanWarnings.check(choice.root().getSimpleName(), hasConditions, plan);
     }
 
     /** Binds cursors to every request of the read, in order. */

@@ -35,14 +35,26 @@ public final class QueryImpl<T> implements Query<T> {
     public interface Planner<T> {
         /** The read for this spec; {@link ValidationException} lists every problem. */
         ReadSequence<T> plan(QuerySpec spec);
+
+        /** Hears that a read is about to run (not on {@code explain()}), e.g. to warn about a Scan. */
+        default void running(Plan plan, boolean hasConditions) {}
     }
 
     /** A query with no conditions over the model of {@code ctx}. */
     public QueryImpl(QueryContext<T> ctx) {
-        this(spec -> ReadSequence.of(
-                new PageReader<>(
-                        ctx.store(), QueryPlanner.plan(ctx.model(), ctx.codecs(), spec), PageReader.only(ctx.model())),
-                ctx.cursors()));
+        this(new Planner<T>() {
+            @Override
+            public ReadSequence<T> plan(QuerySpec spec) {
+                ReadPlan plan = QueryPlanner.plan(ctx.model(), ctx.codecs(), spec);
+                return ReadSequence.of(
+                        new PageReader<>(ctx.store(), plan, PageReader.only(ctx.model(), plan)), ctx.cursors());
+            }
+
+            @Override
+            public void running(Plan plan, boolean hasConditions) {
+                ctx.scanWarnings().check(ctx.model().entityType(), hasConditions, plan);
+            }
+        });
     }
 
     /** A query with no conditions, planned by {@code planner}. */
@@ -179,9 +191,16 @@ public final class QueryImpl<T> implements Query<T> {
         return planner.plan(new QuerySpec(conditions, index, descending, select, consistentRead));
     }
 
+    /** The read about to run; the planner may warn (once per shape) when conditions could not make it a Query. */
+    private ReadSequence<T> runPlan() {
+        ReadSequence<T> read = plan();
+        planner.running(read.plan(), !conditions.isEmpty());
+        return read;
+    }
+
     @Override
     public Page<T> paginate() {
-        return plan().page(limit == null ? DEFAULT_PAGE_SIZE : limit, cursor);
+        return runPlan().page(limit == null ? DEFAULT_PAGE_SIZE : limit, cursor);
     }
 
     @Override
@@ -190,13 +209,13 @@ public final class QueryImpl<T> implements Query<T> {
             return paginate().items();
         }
         List<T> out = new ArrayList<>();
-        plan().iterator(cursor).forEachRemaining(out::add);
+        runPlan().iterator(cursor).forEachRemaining(out::add);
         return out;
     }
 
     @Override
     public Stream<T> stream() {
-        ReadSequence<T> read = plan();
+        ReadSequence<T> read = runPlan();
         // Checks the cursor now; nothing is read until the stream's terminal operation pulls the first item.
         java.util.Iterator<T> items = read.iterator(cursor);
         Stream<T> stream = StreamSupport.stream(
@@ -208,13 +227,13 @@ public final class QueryImpl<T> implements Query<T> {
 
     @Override
     public Optional<T> first() {
-        List<T> items = plan().page(1, cursor).items();
+        List<T> items = runPlan().page(1, cursor).items();
         return items.isEmpty() ? Optional.empty() : Optional.of(items.get(0));
     }
 
     @Override
     public Optional<T> last() {
-        ReadSequence<T> read = plan();
+        ReadSequence<T> read = runPlan();
         if (read.singleQuery() && cursor == null) {
             QueryImpl<T> reversed =
                     new QueryImpl<>(planner, conditions, index, null, null, !descending, select, consistentRead);
@@ -232,7 +251,7 @@ public final class QueryImpl<T> implements Query<T> {
 
     @Override
     public long count() {
-        return plan().count(cursor, limit);
+        return runPlan().count(cursor, limit);
     }
 
     @Override

@@ -58,16 +58,20 @@ public final class QueryPlanner {
             Map<String, Condition> eqCondition) {}
 
     private static Target target(
-            EntityModel<?> model, QuerySpec spec, List<Condition> conjuncts, List<String> violations) {
+            EntityModel<?> model,
+            @Nullable String indexName,
+            QuerySpec spec,
+            List<Condition> conjuncts,
+            List<String> violations) {
         KeyDef pkDef = model.partitionKey();
         KeyDef skDef = model.sortKey();
-        if (spec.index() != null) {
-            IndexDef index = model.indexes().get(spec.index());
+        if (indexName != null) {
+            IndexDef index = model.indexes().get(indexName);
             if (index == null) {
-                throw new ValidationException("index '" + spec.index() + "' is not declared by "
+                throw new ValidationException("index '" + indexName + "' is not declared by "
                         + model.type().getSimpleName() + "; declared indexes: "
                         + model.indexes().keySet()
-                        + " (declare it with @IndexPartitionKey(index = \"" + spec.index() + "\", ...))");
+                        + " (declare it with @IndexPartitionKey(index = \"" + indexName + "\", ...))");
             }
             pkDef = index.partitionKey();
             skDef = index.sortKey();
@@ -78,32 +82,18 @@ public final class QueryPlanner {
         }
         Map<String, Object> eq = new LinkedHashMap<>();
         Map<String, Condition> eqCondition = new HashMap<>();
-        for (Condition c : conjuncts) {
-            if (c instanceof Condition.Compare cmp
-                    && cmp.op() == Condition.Op.EQ
-                    && cmp.field().indexOf('.') < 0) {
-                Property p = model.property(cmp.field());
-                if (p == null || eq.containsKey(p.name())) {
-                    continue;
-                }
-                try {
-                    eq.put(p.name(), p.codec().coerce(cmp.value()));
-                    eqCondition.put(p.name(), c);
-                } catch (RuntimeException badValue) {
-                    // The filter rendering reports it.
-                }
-            }
-        }
+        eqValues(model, conjuncts, eq, eqCondition);
         return new Target(model, pkDef, skDef, eq, eqCondition);
     }
 
     /**
-     * The partition key (of the table, or of the index the spec names) that a model computes from
+     * The partition key (of the table, or of the index the spec names: no index is chosen
+     * automatically for several models) that a model computes from
      * the spec's {@code eq} conditions, or null if it can't; {@link ValidationException} if the
      * model does not declare the index.
      */
     static @Nullable String partitionKey(EntityModel<?> model, QuerySpec spec) {
-        Target t = target(model, spec, conjuncts(spec), new ArrayList<>());
+        Target t = target(model, spec.index(), spec, conjuncts(spec), new ArrayList<>());
         return compute(t.pkDef(), t.eq());
     }
 
@@ -127,18 +117,27 @@ public final class QueryPlanner {
         ItemLayout layout = first.layout();
         List<String> violations = new ArrayList<>();
         List<Condition> conjuncts = conjuncts(spec);
+        // One model may run on an index chosen for it (IndexChoice); several use the one named, if any.
+        IndexChoice choice = null;
+        String indexName = spec.index();
+        if (models.size() == 1) {
+            Map<String, Object> eq = new LinkedHashMap<>();
+            eqValues(first, conjuncts, eq, new HashMap<>());
+            choice = IndexChoice.choose(first, spec, eq, returnedAttributes(first, spec, conjuncts));
+            indexName = choice.index();
+        }
         List<Target> targets = new ArrayList<>(models.size());
         for (EntityModel<?> model : models) {
-            targets.add(target(model, spec, conjuncts, violations));
+            targets.add(target(model, indexName, spec, conjuncts, violations));
         }
         Target lead = targets.get(0);
 
         String pkAttr = layout.partitionKey();
         String skAttr = layout.sortKey();
         List<String> cursorAttributes = new ArrayList<>(List.of(pkAttr, skAttr));
-        if (spec.index() != null) {
-            pkAttr = layout.indexPartitionKey(spec.index());
-            skAttr = layout.indexSortKey(spec.index());
+        if (indexName != null) {
+            pkAttr = layout.indexPartitionKey(indexName);
+            skAttr = layout.indexSortKey(indexName);
             cursorAttributes.add(pkAttr);
             for (Target t : targets) {
                 if (t.skDef() != null) {
@@ -182,29 +181,19 @@ public final class QueryPlanner {
             throw new ValidationException(new ArrayList<>(new LinkedHashSet<>(violations)));
         }
 
-        String indexName = spec.index();
         boolean forward = !spec.descending();
         ReadRequest request = new ReadRequest(
                 indexName, keyCondition, filterExpr, projection, forward, spec.consistentRead(), null, null, false);
-        Map<String, String> names = new TreeMap<>();
-        Map<String, String> values = new TreeMap<>();
-        for (Expr e : Arrays.asList(keyCondition, filterExpr, projection)) {
-            if (e != null) {
-                names.putAll(e.names());
-                for (Map.Entry<String, ItemValue> v : e.values().entrySet()) {
-                    values.put(v.getKey(), ItemValues.display(v.getValue()));
-                }
-            }
-        }
-        Plan plan = new Plan(
+        String reason =
+                choice == null ? null : keyCondition == null ? choice.scanReason(first, lead.eq()) : choice.reason();
+        Plan plan = describe(
                 keyCondition == null ? Plan.Operation.SCAN : Plan.Operation.QUERY,
                 indexName,
-                keyCondition == null ? null : keyCondition.text(),
-                filterExpr.text(),
-                projection == null ? null : projection.text(),
-                names,
-                values,
-                forward);
+                keyCondition,
+                filterExpr,
+                projection,
+                forward,
+                reason);
         List<String> entityTypes = new ArrayList<>();
         for (EntityModel<?> m : models) {
             entityTypes.add(m.entityType());
@@ -373,6 +362,83 @@ public final class QueryPlanner {
         return filter.toString();
     }
 
+    /** The stored attributes a query returns (its select, or every field) and those its conditions read. */
+    private static Set<String> returnedAttributes(EntityModel<?> model, QuerySpec spec, List<Condition> conjuncts) {
+        Set<String> attributes = new LinkedHashSet<>();
+        attributes.add(model.layout().entityType());
+        if (spec.select().isEmpty()) {
+            for (Property p : model.shape().properties()) {
+                attributes.add(p.attribute());
+            }
+        } else {
+            addAttributes(model, spec.select(), attributes);
+        }
+        List<String> fields = new ArrayList<>();
+        for (Condition c : conjuncts) {
+            conditionFields(c, fields);
+        }
+        addAttributes(model, fields, attributes);
+        return attributes;
+    }
+
+    private static void addAttributes(EntityModel<?> model, List<String> fields, Set<String> out) {
+        for (String field : fields) {
+            int dot = field.indexOf('.');
+            Property p = model.property(dot < 0 ? field : field.substring(0, dot));
+            if (p != null) {
+                out.add(p.attribute());
+            }
+        }
+    }
+
+    private static void conditionFields(Condition c, List<String> out) {
+        if (c instanceof Condition.And and) {
+            and.conditions().forEach(part -> conditionFields(part, out));
+        } else if (c instanceof Condition.Or or) {
+            or.conditions().forEach(part -> conditionFields(part, out));
+        } else if (c instanceof Condition.Not not) {
+            conditionFields(not.condition(), out);
+        } else if (c instanceof Condition.Compare cmp) {
+            out.add(cmp.field());
+        } else if (c instanceof Condition.Between b) {
+            out.add(b.field());
+        } else if (c instanceof Condition.In in) {
+            out.add(in.field());
+        } else if (c instanceof Condition.BeginsWith bw) {
+            out.add(bw.field());
+        } else if (c instanceof Condition.Contains ct) {
+            out.add(ct.field());
+        } else if (c instanceof Condition.Exists ex) {
+            out.add(ex.field());
+        } else if (c instanceof Condition.NotExists nx) {
+            out.add(nx.field());
+        }
+    }
+
+    /** The values of top-level eq conditions, converted to the fields' types, and the conditions that gave them. */
+    private static void eqValues(
+            EntityModel<?> model,
+            List<Condition> conjuncts,
+            Map<String, Object> eq,
+            Map<String, Condition> eqCondition) {
+        for (Condition c : conjuncts) {
+            if (c instanceof Condition.Compare cmp
+                    && cmp.op() == Condition.Op.EQ
+                    && cmp.field().indexOf('.') < 0) {
+                Property p = model.property(cmp.field());
+                if (p == null || eq.containsKey(p.name())) {
+                    continue;
+                }
+                try {
+                    eq.put(p.name(), p.codec().coerce(cmp.value()));
+                    eqCondition.put(p.name(), c);
+                } catch (RuntimeException badValue) {
+                    // The filter rendering reports it.
+                }
+            }
+        }
+    }
+
     private static void flatten(Condition c, List<Condition> out) {
         if (c instanceof Condition.And and) {
             for (Condition part : and.conditions()) {
@@ -537,9 +603,44 @@ public final class QueryPlanner {
         return scope.value(new ItemValue.S(value));
     }
 
-    private static byte[] fingerprint(String entityTypes, Plan plan) {
+    /** The plan {@code explain()} shows for these expressions, with every placeholder they use. */
+    static Plan describe(
+            Plan.Operation operation,
+            @Nullable String index,
+            @Nullable Expr keyCondition,
+            @Nullable Expr filter,
+            @Nullable Expr projection,
+            boolean forward,
+            @Nullable String reason) {
+        Map<String, String> names = new TreeMap<>();
+        Map<String, String> values = new TreeMap<>();
+        for (Expr e : Arrays.asList(keyCondition, filter, projection)) {
+            if (e != null) {
+                names.putAll(e.names());
+                for (Map.Entry<String, ItemValue> v : e.values().entrySet()) {
+                    values.put(v.getKey(), ItemValues.display(v.getValue()));
+                }
+            }
+        }
+        return new Plan(
+                operation,
+                index,
+                keyCondition == null ? null : keyCondition.text(),
+                filter == null ? null : filter.text(),
+                projection == null ? null : projection.text(),
+                names,
+                values,
+                forward,
+                reason);
+    }
+
+    /**
+     * A digest of everything that selects and orders a read's items: what is read ({@code identity},
+     * e.g. the entity type), operation, index, expressions, placeholders and order.
+     */
+    static byte[] fingerprint(String identity, Plan plan) {
         StringBuilder s = new StringBuilder();
-        s.append(entityTypes)
+        s.append(identity)
                 .append('\n')
                 .append(plan.operation())
                 .append('\n')
