@@ -50,19 +50,6 @@ public record Plan(
         requests = List.copyOf(requests);
     }
 
-    /** The plan of one request. */
-    public Plan(
-            Operation operation,
-            @Nullable String index,
-            @Nullable String keyCondition,
-            @Nullable String filter,
-            @Nullable String projection,
-            Map<String, String> names,
-            Map<String, String> values,
-            boolean scanForward) {
-        this(operation, index, keyCondition, filter, projection, names, values, scanForward, null, List.of());
-    }
-
     /** The plan of one request, with the {@link #reason()} for its table or index. */
     public Plan(
             Operation operation,

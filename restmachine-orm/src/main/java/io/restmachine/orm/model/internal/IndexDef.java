@@ -21,7 +21,9 @@ public record IndexDef(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(partitionKey, "partitionKey");
         Objects.requireNonNull(projection, "projection");
-        included = Set.copyOf(included);
+        // Sorted, so messages and table definitions list them the same way in every run (Set.copyOf's
+        // order changes from one JVM to the next).
+        included = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(included));
     }
 
     /** An index projecting every attribute. */
