@@ -59,13 +59,13 @@ class CursorCodecPropertiesTest {
     void aCursorOfSeveralRequests_roundTripsItsRequestAndKey(
             @ForAll String pk, @ForAll @IntRange(min = 0, max = 255) int part, @ForAll boolean atStart) {
         Map<String, ItemValue> key = atStart ? Map.of() : key(pk, 7, new byte[] {2});
-        String cursor = codec.encodePart(FINGERPRINT, part, key);
+        String cursor = codec.encodePart(FINGERPRINT, part, new CursorCodec.Position(key, 9, 4));
         List<List<String>> parts = java.util.Collections.nCopies(256, ATTRIBUTES);
 
-        CursorCodec.Position at = codec.decodePart(cursor, FINGERPRINT, parts);
+        CursorCodec.PartPosition at = codec.decodePart(cursor, FINGERPRINT, parts);
 
         assertThat(at.part()).isEqualTo(part);
-        assertThat(at.startKey()).isEqualTo(key);
+        assertThat(at.position()).isEqualTo(new CursorCodec.Position(key, 9, 4));
         // Each kind of read accepts only its own cursors, and only requests it has.
         assertThatThrownBy(() -> codec.decode(cursor, FINGERPRINT, ATTRIBUTES))
                 .isInstanceOf(InvalidCursorException.class);
@@ -79,7 +79,8 @@ class CursorCodecPropertiesTest {
     @Property
     void anyAlteredByteOfACursorOfSeveralRequests_isRejected(
             @ForAll @IntRange(min = 0, max = 10_000) int at, @ForAll @IntRange(min = 1, max = 255) int xor) {
-        byte[] raw = Base64.getUrlDecoder().decode(codec.encodePart(FINGERPRINT, 1, key("p", 1, new byte[] {1})));
+        byte[] raw = Base64.getUrlDecoder()
+                .decode(codec.encodePart(FINGERPRINT, 1, new CursorCodec.Position(key("p", 1, new byte[] {1}), 0, 0)));
         raw[at % raw.length] ^= (byte) xor;
         String altered = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
 

@@ -21,8 +21,6 @@ public record IndexDef(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(partitionKey, "partitionKey");
         Objects.requireNonNull(projection, "projection");
-        // Sorted, so messages and table definitions list them the same way in every run (Set.copyOf's
-        // order changes from one JVM to the next).
         included = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(included));
     }
 

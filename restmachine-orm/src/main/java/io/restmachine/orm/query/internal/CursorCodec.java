@@ -13,7 +13,6 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,15 +21,20 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Pagination cursors: an opaque, URL-safe string (base64url, no padding) of a version byte, the
- * query's fingerprint, the start key, and an HMAC-SHA256 tag (first 16 bytes) over all of it. A
+ * query's fingerprint, the start key, how many items the page evaluated and kept (so the next page
+ * can size its first request by the filter's share), and an HMAC-SHA256 tag (first 16 bytes) over
+ * all of it. A
  * cursor that was truncated, altered, re-encoded, signed with another key, or made for another
  * query (another entity type, index, key condition, filter or order) is rejected with {@link
  * InvalidCursorException}.
  */
 public final class CursorCodec {
-    private static final byte VERSION = 1;
-    /** Cursors of reads made of several requests (a polymorphic query) also name the request to resume. */
-    private static final byte PARTS_VERSION = 2;
+    /** Cursors with a start key only. */
+    private static final byte VERSION_1 = 1;
+    /** Cursors that also carry how many items the page evaluated and kept (a hint for the next page's Limit). */
+    private static final byte VERSION = 2;
+    /** Version 2 cursors of a read of several requests (a polymorphic query), naming the request to resume. */
+    private static final byte PARTS_VERSION = 3;
 
     private static final int TAG = 16;
     private static final int FINGERPRINT = 16;
@@ -42,23 +46,42 @@ public final class CursorCodec {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
+    /**
+     * Where a cursor resumes.
+     *
+     * @param startKey the key attributes of the last item returned
+     * @param scanned items the page that made the cursor evaluated (0 when unknown)
+     * @param matched items of those that passed the filter (0 when unknown)
+     */
+    public record Position(Map<String, ItemValue> startKey, int scanned, int matched) {
+        public Position {
+            startKey = Map.copyOf(startKey);
+        }
+    }
+
     /** The cursor resuming after the item whose key attributes are given. */
     public String encode(byte[] fingerprint, Map<String, ItemValue> startKey) {
-        return encode(VERSION, fingerprint, -1, startKey);
+        return encode(fingerprint, new Position(startKey, 0, 0));
+    }
+
+    /** The cursor resuming at this position. */
+    public String encode(byte[] fingerprint, Position position) {
+        return encode(VERSION, fingerprint, 0, position);
     }
 
     /**
-     * The cursor of a read made of several requests: resume request {@code part} after the item whose
-     * key attributes are given, or at its start when {@code startKey} is empty.
+     * The cursor of a read made of several requests: resume request {@code part} at this position
+     * (an empty start key: at its start).
      */
-    public String encodePart(byte[] fingerprint, int part, Map<String, ItemValue> startKey) {
+    public String encodePart(byte[] fingerprint, int part, Position position) {
         if (part < 0 || part > 255) {
             throw new IllegalArgumentException("part " + part + " is out of range 0..255");
         }
-        return encode(PARTS_VERSION, fingerprint, part, startKey);
+        return encode(PARTS_VERSION, fingerprint, part, position);
     }
 
-    private String encode(byte version, byte[] fingerprint, int part, Map<String, ItemValue> startKey) {
+    private String encode(byte version, byte[] fingerprint, int part, Position position) {
+        Map<String, ItemValue> startKey = position.startKey();
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
             DataOutputStream out = new DataOutputStream(bytes);
@@ -87,6 +110,8 @@ public final class CursorCodec {
                     throw new IllegalArgumentException("key attribute " + e.getKey() + " is not S, N or B: " + v);
                 }
             }
+            out.writeInt(position.scanned());
+            out.writeInt(position.matched());
             byte[] payload = bytes.toByteArray();
             byte[] token = Arrays.copyOf(payload, payload.length + TAG);
             System.arraycopy(tag(payload), 0, token, payload.length, TAG);
@@ -101,21 +126,27 @@ public final class CursorCodec {
      * of exactly {@code attributes}.
      */
     public Map<String, ItemValue> decode(String cursor, byte[] fingerprint, List<String> attributes) {
-        Position p = decode(cursor, fingerprint, VERSION);
-        if (!p.startKey().keySet().equals(new HashSet<>(attributes))) {
+        return position(cursor, fingerprint, attributes).startKey();
+    }
+
+    /** {@link #decode}, with the counts of the page that made the cursor (0 for a version 1 cursor). */
+    public Position position(String cursor, byte[] fingerprint, List<String> attributes) {
+        PartPosition p = read(cursor, fingerprint, false);
+        if (!p.position().startKey().keySet().equals(new java.util.HashSet<>(attributes))) {
             throw invalid("it does not hold this query's start key");
         }
-        return p.startKey();
+        return p.position();
     }
 
     /**
      * Where a cursor of a read of several requests resumes; {@code attributes} gives the start-key
-     * attributes of each of its {@code parts} requests.
+     * attributes of each of its requests.
      */
-    public Position decodePart(String cursor, byte[] fingerprint, List<List<String>> attributes) {
-        Position p = decode(cursor, fingerprint, PARTS_VERSION);
+    public PartPosition decodePart(String cursor, byte[] fingerprint, List<List<String>> attributes) {
+        PartPosition p = read(cursor, fingerprint, true);
+        Map<String, ItemValue> key = p.position().startKey();
         if (p.part() >= attributes.size()
-                || !(p.startKey().isEmpty() || p.startKey().keySet().equals(new HashSet<>(attributes.get(p.part()))))) {
+                || !(key.isEmpty() || key.keySet().equals(new java.util.HashSet<>(attributes.get(p.part()))))) {
             throw invalid("it does not hold this query's start key");
         }
         return p;
@@ -125,15 +156,11 @@ public final class CursorCodec {
      * Where a read of several requests resumes.
      *
      * @param part the request to resume
-     * @param startKey where in it; empty for its start
+     * @param position where in it (an empty start key: at its start)
      */
-    public record Position(int part, Map<String, ItemValue> startKey) {
-        public Position {
-            startKey = Map.copyOf(startKey);
-        }
-    }
+    public record PartPosition(int part, Position position) {}
 
-    private Position decode(String cursor, byte[] fingerprint, byte expectedVersion) {
+    private PartPosition read(String cursor, byte[] fingerprint, boolean parts) {
         byte[] token = strictDecode(cursor);
         if (token.length < 1 + FINGERPRINT + 1 + TAG) {
             throw invalid("it is too short (truncated?)");
@@ -146,12 +173,13 @@ public final class CursorCodec {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
             byte version = in.readByte();
-            if (version != VERSION && version != PARTS_VERSION) {
+            if (version != VERSION && version != VERSION_1 && version != PARTS_VERSION) {
                 throw invalid("it was made by an incompatible version");
             }
             byte[] print = new byte[FINGERPRINT];
             in.readFully(print);
-            if (version != expectedVersion || !MessageDigest.isEqual(print, Arrays.copyOf(fingerprint, FINGERPRINT))) {
+            if ((version == PARTS_VERSION) != parts
+                    || !MessageDigest.isEqual(print, Arrays.copyOf(fingerprint, FINGERPRINT))) {
                 throw invalid("it belongs to another query (different entity type, index, conditions or order)");
             }
             int part = version == PARTS_VERSION ? in.readUnsignedByte() : 0;
@@ -177,10 +205,19 @@ public final class CursorCodec {
                 }
                 key.put(name, v);
             }
+            int scanned = 0;
+            int matched = 0;
+            if (version != VERSION_1) {
+                scanned = in.readInt();
+                matched = in.readInt();
+                if (scanned < 0 || matched < 0 || matched > scanned) {
+                    throw invalid("it is malformed");
+                }
+            }
             if (in.available() != 0) {
                 throw invalid("it does not hold this query's start key");
             }
-            return new Position(part, key);
+            return new PartPosition(part, new Position(key, scanned, matched));
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidCursorException ice) {
                 throw ice;

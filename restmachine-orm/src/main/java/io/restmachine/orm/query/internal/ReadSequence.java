@@ -52,7 +52,13 @@ public final class ReadSequence<T> {
         return parts.size() == 1 && plan.operation() == Plan.Operation.QUERY;
     }
 
-    private record Position(int part, @Nullable Map<String, ItemValue> key) {}
+    /** A request to resume and where in it (null: at its start). */
+    private record Position(int part, CursorCodec.@Nullable Position at) {
+        @Nullable
+        Map<String, ItemValue> key() {
+            return at == null ? null : at.startKey();
+        }
+    }
 
     private Position start(@Nullable String cursor) {
         if (cursor == null) {
@@ -60,34 +66,36 @@ public final class ReadSequence<T> {
         }
         if (parts.size() == 1) {
             ReadPlan p = parts.get(0).plan();
-            return new Position(0, cursors.decode(cursor, p.fingerprint(), p.cursorAttributes()));
+            return new Position(0, cursors.position(cursor, p.fingerprint(), p.cursorAttributes()));
         }
-        CursorCodec.Position p = cursors.decodePart(cursor, fingerprint, partAttributes);
-        return new Position(p.part(), p.startKey().isEmpty() ? null : p.startKey());
+        CursorCodec.PartPosition p = cursors.decodePart(cursor, fingerprint, partAttributes);
+        return new Position(p.part(), p.position().startKey().isEmpty() ? null : p.position());
     }
 
-    private String cursor(int part, Map<String, ItemValue> key) {
+    private String cursor(int part, CursorCodec.Position at) {
         if (parts.size() == 1) {
-            return cursors.encode(parts.get(0).plan().fingerprint(), key);
+            return cursors.encode(parts.get(0).plan().fingerprint(), at);
         }
-        return cursors.encodePart(fingerprint, part, key);
+        return cursors.encodePart(fingerprint, part, at);
     }
 
     /** Up to {@code limit} items from the cursor on, with the cursor of the next page. */
     Page<T> page(int limit, @Nullable String cursor) {
         Position at = start(cursor);
         List<T> items = new ArrayList<>(Math.min(limit, 1024));
-        Map<String, ItemValue> key = at.key();
+        CursorCodec.Position from = at.at();
         for (int part = at.part(); part < parts.size(); part++) {
-            PageReader.Filled<T> filled = parts.get(part).fill(limit - items.size(), key);
+            PageReader.Filled<T> filled = parts.get(part).fill(limit - items.size(), from);
             items.addAll(filled.items());
-            if (filled.resumeKey() != null) {
-                return new Page<>(items, cursor(part, filled.resumeKey()));
+            if (filled.resume() != null) {
+                return new Page<>(items, cursor(part, filled.resume()));
             }
-            key = null;
+            from = null;
             if (items.size() == limit) {
                 // The next request may hold more: resume at its start.
-                return new Page<>(items, part + 1 < parts.size() ? cursor(part + 1, Map.of()) : null);
+                return new Page<>(
+                        items,
+                        part + 1 < parts.size() ? cursor(part + 1, new CursorCodec.Position(Map.of(), 0, 0)) : null);
             }
         }
         return new Page<>(items, null);
