@@ -398,6 +398,32 @@ abstract class WriteSemanticsContract {
         }
     }
 
+    // --- projected reads --------------------------------------------------------------------------
+
+    /** A view of {@link Card}: a record whose components name the fields to read. */
+    record CardTitle(String id, String title, long version) {}
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void selectIntoAView_readsOnlyItsFields_andTheViewCannotBeSavedOverTheItem() {
+        cards.create(new Card("c1", "title", "a note that a partial save would lose"));
+        recorder.clear();
+
+        List<CardTitle> titles = cards.where().select(CardTitle.class).list();
+
+        assertThat(titles).containsExactly(new CardTitle("c1", "title", 1));
+        assertThat(recorder.sent(software.amazon.awssdk.services.dynamodb.model.ScanRequest.class))
+                .singleElement()
+                .satisfies(r ->
+                        assertThat(r.projectionExpression()).contains("#title").doesNotContain("#note"));
+        assertThat(cards.where().eq("id", "c1").select(CardTitle.class).first())
+                .contains(new CardTitle("c1", "title", 1));
+        assertThatThrownBy(() -> ((Repository) cards).save(titles.get(0)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("CardTitle");
+        assertThat(cards.get("c1").orElseThrow().note()).isEqualTo("a note that a partial save would lose");
+    }
+
     // --- values read back as written --------------------------------------------------------------
 
     @Test

@@ -158,6 +158,11 @@ public final class QueryImpl<T> implements Query<T> {
     }
 
     @Override
+    public <R extends Record> Query<R> select(Class<R> view) {
+        return ViewQuery.of(this, ctx.model(), view);
+    }
+
+    @Override
     public Query<T> consistentRead() {
         return new QueryImpl<>(ctx, conditions, index, limit, cursor, descending, select, true);
     }
