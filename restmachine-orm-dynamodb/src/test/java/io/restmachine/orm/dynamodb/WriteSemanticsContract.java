@@ -439,6 +439,28 @@ abstract class WriteSemanticsContract {
         assertThat(backend.repository(Account.class).get("a1")).contains(saved);
     }
 
+    @io.restmachine.orm.PartitionKey("PAIR#{a}#{b}")
+    @io.restmachine.orm.SortKey("PAIR")
+    record Pair(String a, String b) {}
+
+    @Test
+    void aKeyValueContainingItsSeparator_isRejectedBeforeAnythingIsSent_soTwoItemsNeverShareAKey() {
+        Repository<Pair> pairs = backend.repository(Pair.class);
+        pairs.create(new Pair("a", "b#c"));
+        recorder.clear();
+
+        assertThatThrownBy(() -> pairs.create(new Pair("a#b", "c")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("key field 'a'");
+        assertThatThrownBy(() -> pairs.upsert(new Pair("a#b", "c"))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> pairs.batchCreate(List.of(new Pair("a#b", "c"))))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> pairs.get(Key.of("a", "a#b").and("b", "c"))).isInstanceOf(ValidationException.class);
+        assertThat(recorder.sent(software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest.class))
+                .isEmpty();
+        assertThat(pairs.get(Key.of("a", "a").and("b", "b#c"))).contains(new Pair("a", "b#c"));
+    }
+
     @Test
     void nullIdsAndKeyFields_throwValidationException_neverABareNullPointer() {
         assertThatThrownBy(() -> cards.get((Object) null)).isInstanceOf(ValidationException.class);
