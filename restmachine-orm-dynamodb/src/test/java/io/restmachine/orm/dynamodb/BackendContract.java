@@ -16,15 +16,15 @@ import io.restmachine.orm.Plan;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.TransactionCanceledException;
 import io.restmachine.orm.ValidationException;
-import io.restmachine.orm.dynamodb.model.Account;
-import io.restmachine.orm.dynamodb.model.Invoice;
-import io.restmachine.orm.dynamodb.model.Note;
-import io.restmachine.orm.dynamodb.model.Odd;
-import io.restmachine.orm.dynamodb.model.Order;
-import io.restmachine.orm.dynamodb.model.Profile;
-import io.restmachine.orm.dynamodb.model.Task;
-import io.restmachine.orm.dynamodb.model.TodoItem;
-import io.restmachine.orm.dynamodb.model.User;
+import io.restmachine.orm.fixture.Account;
+import io.restmachine.orm.fixture.Invoice;
+import io.restmachine.orm.fixture.Note;
+import io.restmachine.orm.fixture.Odd;
+import io.restmachine.orm.fixture.Order;
+import io.restmachine.orm.fixture.Profile;
+import io.restmachine.orm.fixture.Task;
+import io.restmachine.orm.fixture.TodoItem;
+import io.restmachine.orm.fixture.User;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,9 +66,27 @@ abstract class BackendContract {
 
     abstract String serverName();
 
-    abstract boolean supportsTransactions();
+    // What the server implements: as DynamoDB does, unless a subclass says otherwise.
 
-    abstract boolean supportsTimeToLive();
+    /** Whether the server implements TransactWriteItems and TransactGetItems. */
+    boolean supportsTransactions() {
+        return true;
+    }
+
+    /** Whether the server implements UpdateTimeToLive and DescribeTimeToLive. */
+    boolean supportsTimeToLive() {
+        return true;
+    }
+
+    /** Whether the server deletes items whose time to live has passed; {@link #expireNow()} then sweeps. */
+    boolean expiresItems() {
+        return false;
+    }
+
+    /** Makes the server delete expired items now (only called when {@link #expiresItems()}). */
+    void expireNow() {
+        throw new UnsupportedOperationException(serverName() + " does not expire items");
+    }
 
     @BeforeEach
     void createTable() {
@@ -250,6 +268,20 @@ abstract class BackendContract {
         Peers.skipUnless(supportsTimeToLive(), serverName(), "UpdateTimeToLive");
 
         assertThat(backend.describeTable().timeToLiveAttribute()).isEqualTo("expiresAt");
+    }
+
+    @Test
+    void anItemWhoseTimeToLiveHasPassed_isDeletedByTheServer_andOthersAreKept() {
+        Peers.skipUnless(expiresItems(), serverName(), "deleting items whose time to live has passed");
+        // The server's own clock decides, not the backend's fixed one.
+        Instant now = Instant.now();
+        accounts.create(new Account("gone", null, null, null, null, now.minusSeconds(3600)));
+        accounts.create(new Account("kept", null, null, null, null, now.plusSeconds(3600)));
+
+        expireNow();
+
+        assertThat(accounts.get("gone")).isEmpty();
+        assertThat(accounts.get("kept")).isPresent();
     }
 
     @Test
