@@ -23,9 +23,4 @@ class EmbeddedWriteSemanticsTest extends WriteSemanticsContract {
     String serverName() {
         return "the embedded engine";
     }
-
-    @Override
-    boolean supportsTransactions() {
-        return true;
-    }
 }

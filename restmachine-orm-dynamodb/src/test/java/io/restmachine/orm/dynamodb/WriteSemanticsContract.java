@@ -53,7 +53,10 @@ abstract class WriteSemanticsContract {
 
     abstract String serverName();
 
-    abstract boolean supportsTransactions();
+    /** Whether the server implements TransactWriteItems: as DynamoDB does, unless a subclass says otherwise. */
+    boolean supportsTransactions() {
+        return true;
+    }
 
     /** A clock that is one second later at every read. */
     static final class SteppingClock extends Clock {
