@@ -1,10 +1,8 @@
 package io.restmachine.orm.model.internal;
 
 import io.restmachine.orm.IndexProjection;
-import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,8 +21,7 @@ public record IndexDef(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(partitionKey, "partitionKey");
         Objects.requireNonNull(projection, "projection");
-        // Sorted, so that plans and messages that list it read the same in every run.
-        included = Collections.unmodifiableSet(new TreeSet<>(included));
+        included = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(included));
     }
 
     /** An index projecting every attribute. */
