@@ -88,7 +88,7 @@ class SchemaExceptionTest {
     @Test
     void anUnsupportedFieldType_isRejected() {
         assertSchema(UnsupportedType.class, "field 'thread'", "java.lang.Thread")
-                .hasMessageContaining("AttributeConverter");
+                .hasMessageContaining("DynamoDBBackend.builder().converter(Thread.class, AttributeConverter.of(");
     }
 
     record ArrayField(@Id String id, int[] values) {}
