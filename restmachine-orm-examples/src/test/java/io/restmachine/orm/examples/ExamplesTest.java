@@ -12,10 +12,12 @@ import io.restmachine.orm.test.DynamoDBTest;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -122,6 +124,23 @@ class ExamplesTest {
         assertThat(orders.get(Key.of("userId", "u1").and("orderId", "o1")))
                 .map(Order::getTotal)
                 .hasValueSatisfying(total -> assertThat(total).isEqualByComparingTo(new BigDecimal("15")));
+    }
+
+    @Test
+    void customTypes_storeMoneyAsText_andFindTheProductByItsPrice(DynamoDbClient client) {
+        List<Product> cheap = CustomTypes.run(client, "custom-types");
+
+        assertThat(cheap)
+                .containsExactly(new Product("p1", Money.parse("12.50 EUR"), List.of(Money.parse("14.00 EUR"))));
+        assertThat(client.getItem(b -> b.tableName("custom-types")
+                                .key(Map.of(
+                                        "pk",
+                                        AttributeValue.fromS("PRODUCT#p1"),
+                                        "sk",
+                                        AttributeValue.fromS("METADATA"))))
+                        .item())
+                .containsEntry("price", AttributeValue.fromS("12.50 EUR"))
+                .containsEntry("priceHistory", AttributeValue.fromL(List.of(AttributeValue.fromS("14.00 EUR"))));
     }
 
     @Test
