@@ -127,6 +127,19 @@ class ExamplesTest {
     }
 
     @Test
+    void everyMainOnTheInMemoryEngine_runsToTheEnd() {
+        String[] none = {};
+        QuickStart.main(none);
+        CompositeKeys.main(none);
+        QueriesAndIndexes.main(none); // a second createTable() adds the index Account declares
+        Pagination.main(none);
+        BatchOperations.main(none);
+        SingleTableDesign.main(none);
+        Transactions.main(none);
+        CustomTypes.main(none);
+    }
+
+    @Test
     void customTypes_storeMoneyAsText_andFindTheProductByItsPrice(DynamoDbClient client) {
         List<Product> cheap = CustomTypes.run(client, "custom-types");
 
