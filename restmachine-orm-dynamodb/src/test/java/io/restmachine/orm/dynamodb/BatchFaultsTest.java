@@ -6,7 +6,7 @@ import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
 import io.restmachine.orm.BatchResult;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.Repository;
-import io.restmachine.orm.dynamodb.model.Task;
+import io.restmachine.orm.fixture.Task;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;

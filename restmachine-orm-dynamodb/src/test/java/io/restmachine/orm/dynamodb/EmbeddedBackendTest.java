@@ -3,8 +3,8 @@ package io.restmachine.orm.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
-import io.restmachine.orm.dynamodb.model.Account;
-import io.restmachine.orm.dynamodb.model.User;
+import io.restmachine.orm.fixture.Account;
+import io.restmachine.orm.fixture.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
 import io.restmachine.dynamodb.embedded.peer.Dynalite;
 import io.restmachine.orm.Repository;
+import io.restmachine.orm.fixture.Account;
+import io.restmachine.orm.fixture.User;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +78,7 @@ class EndpointTest {
         @Test
         void queriesAnIndex(Repository<Account> accounts, TestTable table) {
             TABLES_SEEN.add(table.name());
-            accounts.create(new Account("a1", "x@example.com"));
+            accounts.create(new Account("a1", "x@example.com", null, null, null, null));
             assertThat(accounts.where()
                             .index("ByEmail")
                             .eq("email", "x@example.com")

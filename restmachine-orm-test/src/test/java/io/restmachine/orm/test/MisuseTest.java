@@ -3,6 +3,8 @@ package io.restmachine.orm.test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restmachine.orm.Repository;
+import io.restmachine.orm.fixture.Account;
+import io.restmachine.orm.fixture.User;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;

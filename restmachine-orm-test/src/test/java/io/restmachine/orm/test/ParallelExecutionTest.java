@@ -3,6 +3,7 @@ package io.restmachine.orm.test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restmachine.orm.Repository;
+import io.restmachine.orm.fixture.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -175,12 +175,14 @@ class ExplainTest {
     void reservedWordsAndOddAttributeNames_goThroughPlaceholders() {
         Plan plan = orm.repository(io.restmachine.orm.fixture.Odd.class)
                 .where()
-                .eq("status", "open")
+                .eq("odd", "open")
                 .eq("size", 3)
                 .explain();
 
         assertThat(plan.filter()).isEqualTo("#et = :et AND #n0 = :v0 AND #size = :v1");
-        assertThat(plan.names()).containsEntry("#n0", "the status").containsEntry("#size", "size");
+        assertThat(plan.names())
+                .containsEntry("#n0", "odd name.with#hash:colon-dash")
+                .containsEntry("#size", "size");
     }
 
     @Test

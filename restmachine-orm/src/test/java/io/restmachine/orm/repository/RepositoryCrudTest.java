@@ -173,7 +173,7 @@ class RepositoryCrudTest {
                 "pk",
                 ItemValue.s("USER#a1"),
                 "sk",
-                ItemValue.s("PROFILE"),
+                ItemValue.s("ACCOUNT"),
                 "entity_type",
                 ItemValue.s("Account"),
                 "id",

@@ -8,7 +8,7 @@ import io.restmachine.orm.Key;
 import io.restmachine.orm.Page;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.dynamodb.DynamoDBBackend;
-import io.restmachine.orm.dynamodb.model.Task;
+import io.restmachine.orm.fixture.Task;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
