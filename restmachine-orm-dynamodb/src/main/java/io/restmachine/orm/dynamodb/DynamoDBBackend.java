@@ -2,6 +2,8 @@ package io.restmachine.orm.dynamodb;
 
 import io.restmachine.orm.BatchResult;
 import io.restmachine.orm.Key;
+import io.restmachine.orm.Orm;
+import io.restmachine.orm.OrmSettings;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.Transaction;
 import io.restmachine.orm.convert.AttributeConverter;
@@ -10,8 +12,6 @@ import io.restmachine.orm.dynamodb.internal.DynamoDbStore;
 import io.restmachine.orm.dynamodb.internal.TableAdmin;
 import io.restmachine.orm.spi.EntitySchema;
 import io.restmachine.orm.spi.ItemLayout;
-import io.restmachine.orm.spi.Orm;
-import io.restmachine.orm.spi.OrmSettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

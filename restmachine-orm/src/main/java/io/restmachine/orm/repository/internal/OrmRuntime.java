@@ -1,10 +1,10 @@
 package io.restmachine.orm.repository.internal;
 
+import io.restmachine.orm.OrmSettings;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.model.internal.EntityModel;
 import io.restmachine.orm.model.internal.ModelFactory;
 import io.restmachine.orm.query.internal.CursorCodec;
-import io.restmachine.orm.spi.OrmSettings;
 import io.restmachine.orm.spi.Store;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
