@@ -287,4 +287,17 @@ class ConversionTest {
         assertThat(Fixtures.settings().withConverter(Duration.class, minutes).converters())
                 .containsKey(Duration.class);
     }
+
+    @Test
+    void aCustomConvertersNumbers_outsideDynamoDbsRange_areRefused_namingTheField() {
+        AttributeConverter<Duration> huge = AttributeConverter.of(
+                d -> new ItemValue.L(List.of(ItemValue.n(new BigDecimal("1E200")))), v -> Duration.ZERO);
+        EntityModel<Everything> custom =
+                new ModelFactory(ItemLayout.defaults(), Map.of(Duration.class, huge)).model(Everything.class);
+
+        assertThatThrownBy(() -> custom.toItem(full()))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("duration")
+                .hasMessageContaining("outside DynamoDB's number range");
+    }
 }
