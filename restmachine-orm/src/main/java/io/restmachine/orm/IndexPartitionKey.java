@@ -18,6 +18,16 @@ public @interface IndexPartitionKey {
     /** On a type: the key template, e.g. {@code "EMAIL#{email}"}; on a method: leave empty. */
     String template() default "";
 
+    /**
+     * What the index copies from each item; {@link IndexProjection#ALL} by default. A query picks an
+     * index by itself only when its projection holds every field the query returns or filters on.
+     * Every model that uses the index declares the same projection ({@code createTable()} checks).
+     */
+    IndexProjection projection() default IndexProjection.ALL;
+
+    /** The model fields an {@link IndexProjection#INCLUDE} index copies besides the keys and the entity type. */
+    String[] include() default {};
+
     /** Container for repeated {@code @IndexPartitionKey}. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)

@@ -48,6 +48,21 @@ public final class Orm {
         return runtime.repository(Objects.requireNonNull(type, "type"));
     }
 
+    /**
+     * A read of the items of several models in one partition (an item collection): one DynamoDB
+     * Query per page, filtered to these models' entity types.
+     *
+     * <pre>{@code
+     * ItemCollection alice = orm.collection(User.class, Order.class).partition("USER#alice").list();
+     * }</pre>
+     *
+     * Throws {@code SchemaException} if a class can't be mapped or two store the same entity type,
+     * and {@link IllegalArgumentException} if none is given or one is given twice.
+     */
+    public CollectionQuery collection(Class<?>... types) {
+        return runtime.collection(List.of(types));
+    }
+
     /** The schema of a model (entity type, GSIs); validates the model like {@link #repository}. */
     public EntitySchema schema(Class<?> type) {
         return runtime.model(Objects.requireNonNull(type, "type")).schema();

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param names placeholder to attribute name
  * @param values placeholder to value, rendered as text
  * @param scanForward ascending sort-key order
+ * @param reason why the read runs on this table or index (and, for a Scan, which key fields are
+ *     missing for a Query), or null when there was no choice to explain
  */
 public record Plan(
         Operation operation,
@@ -26,12 +28,26 @@ public record Plan(
         @Nullable String projection,
         Map<String, String> names,
         Map<String, String> values,
-        boolean scanForward) {
+        boolean scanForward,
+        @Nullable String reason) {
 
     public Plan {
         Objects.requireNonNull(operation, "operation");
         names = Map.copyOf(names);
         values = Map.copyOf(values);
+    }
+
+    /** A plan without a {@link #reason()}. */
+    public Plan(
+            Operation operation,
+            @Nullable String index,
+            @Nullable String keyCondition,
+            @Nullable String filter,
+            @Nullable String projection,
+            Map<String, String> names,
+            Map<String, String> values,
+            boolean scanForward) {
+        this(operation, index, keyCondition, filter, projection, names, values, scanForward, null);
     }
 
     /** The DynamoDB operation a query runs as. */

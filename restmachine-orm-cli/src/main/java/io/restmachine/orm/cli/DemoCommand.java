@@ -2,6 +2,8 @@ package io.restmachine.orm.cli;
 
 import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
 import io.restmachine.orm.BatchResult;
+import io.restmachine.orm.CollectionQuery;
+import io.restmachine.orm.ItemCollection;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.Page;
 import io.restmachine.orm.Plan;
@@ -62,6 +64,7 @@ final class DemoCommand implements Callable<Integer> {
             quickStart(users, client);
             compositeKeys(todos, client);
             singleTable(users, orders, client);
+            itemCollection(backend, todos);
             batches(backend, todos);
             pagination(users);
             queryOrScan(users, todos);
@@ -109,7 +112,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void singleTable(Repository<User> users, Repository<Order> orders, DynamoDbClient client) {
-        heading(3, "Single-table design: Orders live in their user's partition (sk ORDER#<id>)");
+        heading(
+                3,
+                "Single-table design: Orders live in their user's partition (sk ORDER#<id>); one Query reads it all");
         orders.create(new Order("user-123", "order-1", new BigDecimal("99.99")));
         orders.create(new Order("user-123", "order-2", new BigDecimal("5.00")));
         call("orders.create(new Order(\"user-123\", \"order-1\", 99.99)), and order-2", "2 orders");
@@ -133,6 +138,37 @@ final class DemoCommand implements Callable<Integer> {
         call(
                 "orders.get(Key.of(\"userId\", \"user-123\").and(\"orderId\", \"order-1\")).getVersion()",
                 first.getVersion());
+    }
+
+    /** The reason for the shared partition: profile, orders and to-do items in one Query. */
+    private void itemCollection(DynamoDBBackend backend, Repository<TodoItem> todos) {
+        todos.create(new TodoItem("user-123", "todo-1", "Pay order-2", T0));
+        call(
+                "todos.create(new TodoItem(\"user-123\", \"todo-1\", \"Pay order-2\", ...))",
+                "in partition USER#user-123");
+        CollectionQuery read =
+                backend.collection(User.class, Order.class, TodoItem.class).partition("USER#user-123");
+        ItemCollection collection = read.list();
+        call(
+                "backend.collection(User.class, Order.class, TodoItem.class).partition(\"USER#user-123\").list()",
+                collection.items().stream().map(DemoCommand::label).collect(Collectors.joining(", "))
+                        + "  (one Query, in sort-key order)");
+        call(
+                "collection.one(User.class) / .all(Order.class) / .all(TodoItem.class)",
+                collection.one(User.class).map(User::name).orElse("-") + " / "
+                        + collection.all(Order.class).size() + " orders / "
+                        + collection.all(TodoItem.class).size() + " to-do item");
+        plan(read.explain());
+    }
+
+    private static String label(Object item) {
+        if (item instanceof User u) {
+            return "User " + u.id();
+        }
+        if (item instanceof Order o) {
+            return "Order " + o.getOrderId();
+        }
+        return item instanceof TodoItem t ? "TodoItem " + t.todoId() : item.toString();
     }
 
     private void batches(DynamoDBBackend backend, Repository<TodoItem> todos) {

@@ -26,6 +26,10 @@ class DemoTest {
                 .contains("-> todo-1 \"Write docs\", todo-2 \"Review docs\"")
                 .contains("-> ORDER#order-1 (Order), ORDER#order-2 (Order), PROFILE (User)")
                 .contains("users.where().count()\n      -> 1  (only Users")
+                .contains("-> Order order-1, Order order-2, User user-123, TodoItem todo-1  (one Query, in sort-key"
+                        + " order)")
+                .contains("-> Alice / 2 orders / 1 to-do item")
+                .contains("filter: #et IN (:et0, :et1, :et2)")
                 .contains("written 10, failed 0")
                 .contains("-> todo-4, todo-3, todo-2, todo-1, todo-0  (in the order asked")
                 .contains("page 1: 10 users, cursor ")

@@ -1,15 +1,14 @@
 package io.restmachine.orm.cli;
 
 import io.restmachine.dynamodb.embedded.peer.Dynalite;
-import org.junit.jupiter.api.BeforeAll;
+import io.restmachine.dynamodb.embedded.peer.PeerCheck;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The table tools against dynalite, a third-party DynamoDB-compatible server. */
 class TableToolsOnDynaliteTest extends TableToolsContract {
 
-    @BeforeAll
-    static void startPeer() {
-        Dynalite.assumeAvailable();
-    }
+    @RegisterExtension
+    static final PeerCheck PEER = PeerCheck.DYNALITE;
 
     @Override
     String endpoint() {

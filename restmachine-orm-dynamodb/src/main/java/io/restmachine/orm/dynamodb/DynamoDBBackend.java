@@ -1,6 +1,7 @@
 package io.restmachine.orm.dynamodb;
 
 import io.restmachine.orm.BatchResult;
+import io.restmachine.orm.CollectionQuery;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.Orm;
 import io.restmachine.orm.OrmSettings;
@@ -110,6 +111,26 @@ public final class DynamoDBBackend implements AutoCloseable {
     }
 
     /**
+     * Reads the items of several models that share a partition (an item collection): one DynamoDB
+     * Query per page, filtered on the server to these models' entity types; also registers the
+     * models for {@link #createTable()}.
+     *
+     * <pre>{@code
+     * ItemCollection alice = backend.collection(User.class, Order.class, TodoItem.class)
+     *         .partition("USER#alice")
+     *         .list();
+     * List<Order> orders = alice.all(Order.class);
+     * }</pre>
+     *
+     * Throws {@code SchemaException} if a class can't be mapped or two store the same entity type.
+     */
+    public CollectionQuery collection(Class<?>... types) {
+        CollectionQuery query = orm.collection(types);
+        register(types);
+        return query;
+    }
+
+    /**
      * Registers models for {@link #createTable()} without creating their repositories yet.
      *
      * <pre>{@code
@@ -158,7 +179,7 @@ public final class DynamoDBBackend implements AutoCloseable {
 
     /**
      * Creates the table if it does not exist: string partition and sort key ({@code pk}/{@code sk}
-     * by default), one global secondary index (projection ALL) for every index declared by the
+     * by default), one global secondary index (projected as declared, ALL by default) for every index declared by the
      * models registered so far, on-demand billing; waits until it is ACTIVE. On an existing table
      * it adds the indexes it lacks and otherwise changes nothing. Turns on time to live for the
      * models' {@code @Ttl} attribute where the server supports it.

@@ -66,9 +66,27 @@ abstract class BackendContract {
 
     abstract String serverName();
 
-    abstract boolean supportsTransactions();
+    // What the server implements: as DynamoDB does, unless a subclass says otherwise.
 
-    abstract boolean supportsTimeToLive();
+    /** Whether the server implements TransactWriteItems and TransactGetItems. */
+    boolean supportsTransactions() {
+        return true;
+    }
+
+    /** Whether the server implements UpdateTimeToLive and DescribeTimeToLive. */
+    boolean supportsTimeToLive() {
+        return true;
+    }
+
+    /** Whether the server deletes items whose time to live has passed; {@link #expireNow()} then sweeps. */
+    boolean expiresItems() {
+        return false;
+    }
+
+    /** Makes the server delete expired items now (only called when {@link #expiresItems()}). */
+    void expireNow() {
+        throw new UnsupportedOperationException(serverName() + " does not expire items");
+    }
 
     @BeforeEach
     void createTable() {
@@ -247,6 +265,20 @@ abstract class BackendContract {
         Peers.skipUnless(supportsTimeToLive(), serverName(), "UpdateTimeToLive");
 
         assertThat(backend.describeTable().timeToLiveAttribute()).isEqualTo("expiresAt");
+    }
+
+    @Test
+    void anItemWhoseTimeToLiveHasPassed_isDeletedByTheServer_andOthersAreKept() {
+        Peers.skipUnless(expiresItems(), serverName(), "deleting items whose time to live has passed");
+        // The server's own clock decides, not the backend's fixed one.
+        Instant now = Instant.now();
+        accounts.create(new Account("gone", null, null, null, null, now.minusSeconds(3600)));
+        accounts.create(new Account("kept", null, null, null, null, now.plusSeconds(3600)));
+
+        expireNow();
+
+        assertThat(accounts.get("gone")).isEmpty();
+        assertThat(accounts.get("kept")).isPresent();
     }
 
     @Test

@@ -124,7 +124,13 @@ class DynamoDBBackendBuilderTest {
                         .retryStrategy())
                 .get()
                 .isInstanceOf(StandardRetryStrategy.class);
-        assertThat(backend.client().listTables().tableNames()).isNotNull();
+        String table = Peers.uniqueTableName("built-client");
+        backend.client().createTable(t -> t.tableName(table)
+                .keySchema(k -> k.attributeName("pk").keyType("HASH"))
+                .attributeDefinitions(d -> d.attributeName("pk").attributeType("S"))
+                .billingMode("PAY_PER_REQUEST"));
+        assertThat(backend.client().listTables().tableNames()).contains(table);
+        backend.client().deleteTable(t -> t.tableName(table));
 
         backend.close();
 

@@ -31,13 +31,13 @@ class EmbeddedBackendTest extends BackendContract {
     }
 
     @Override
-    boolean supportsTransactions() {
+    boolean expiresItems() {
         return true;
     }
 
     @Override
-    boolean supportsTimeToLive() {
-        return true;
+    void expireNow() {
+        db.expireNow();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.restmachine.orm.dynamodb;
 
 import io.restmachine.dynamodb.embedded.peer.Dynalite;
+import io.restmachine.dynamodb.embedded.peer.Moto;
+import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
@@ -16,11 +18,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class Peers {
     private Peers() {}
 
-    /** A client of this JVM's dynalite; skips the test when dynalite is not installed. */
+    /** A client of this JVM's dynalite (suites register {@code PeerCheck.DYNALITE} to skip without it). */
     public static DynamoDbClient dynaliteClient(ExecutionInterceptor... interceptors) {
-        Dynalite.assumeAvailable();
+        return client(Dynalite.endpoint(), interceptors);
+    }
+
+    /** A client of this JVM's moto server (suites register {@code PeerCheck.MOTO} to skip without it). */
+    public static DynamoDbClient motoClient(ExecutionInterceptor... interceptors) {
+        return client(Moto.endpoint(), interceptors);
+    }
+
+    private static DynamoDbClient client(URI endpoint, ExecutionInterceptor... interceptors) {
         return DynamoDbClient.builder()
-                .endpointOverride(Dynalite.endpoint())
+                .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .overrideConfiguration(c -> {
@@ -51,9 +61,24 @@ public final class Peers {
      */
     public static void skipUnless(boolean supported, String server, String feature) {
         if (!supported) {
-            String reason = server + " does not implement " + feature + ": test skipped on " + server;
-            System.out.println("SKIPPED: " + reason);
-            Assumptions.abort(reason);
+            skip(server + " does not implement " + feature + ": test skipped on " + server);
         }
+    }
+
+    /**
+     * Skips the calling test, printing why, when {@code differences} (behaviour to reason, with a
+     * public source) says that the server answers {@code behaviour} differently from today's
+     * DynamoDB, which the tests follow; does nothing otherwise.
+     */
+    public static void skipWhereDifferent(String server, String behaviour, Map<String, String> differences) {
+        String reason = differences.get(behaviour);
+        if (reason != null) {
+            skip(server + " differs from DynamoDB in " + behaviour + ": " + reason + "; test skipped on " + server);
+        }
+    }
+
+    private static void skip(String reason) {
+        System.out.println("SKIPPED: " + reason);
+        Assumptions.abort(reason);
     }
 }

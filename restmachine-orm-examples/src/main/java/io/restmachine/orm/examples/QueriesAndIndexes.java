@@ -36,6 +36,23 @@ public final class QueriesAndIndexes {
         return alice;
     }
 
+    /**
+     * The same Query without {@code index(...)}: eq on {@code email} computes the ByEmail partition
+     * key but not the table's, so the ORM chooses ByEmail itself.
+     */
+    public static Optional<Account> byEmailWithoutNamingTheIndex(Repository<Account> accounts) {
+        Optional<Account> alice =
+                accounts.where().eq("email", "alice@example.com").first();
+        return alice;
+    }
+
+    /** The plan says which index was chosen, and why. */
+    public static Plan chosenIndex(Repository<Account> accounts) {
+        Plan plan = accounts.where().eq("email", "alice@example.com").explain();
+        // plan.index() is "ByEmail"; plan.reason() explains the choice
+        return plan;
+    }
+
     /** A Scan with a filter (no key to compute), counted and listed. */
     public static List<Account> proAccounts(Repository<Account> accounts) {
         long n = accounts.where().eq("plan", "pro").count();

@@ -3,6 +3,8 @@ package io.restmachine.orm.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
+import io.restmachine.orm.CollectionPage;
+import io.restmachine.orm.ItemCollection;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.Page;
 import io.restmachine.orm.Plan;
@@ -118,6 +120,27 @@ class ExamplesTest {
     }
 
     @Test
+    void itemCollections_readProfileOrdersAndTodos_withOneQuery(DynamoDBBackend backend) {
+        ItemCollection alice = ItemCollections.run(backend);
+
+        assertThat(alice.one(User.class)).map(User::name).contains("Alice");
+        assertThat(alice.all(Order.class)).extracting(Order::getOrderId).containsExactly("order-1", "order-2");
+        assertThat(alice.all(TodoItem.class)).extracting(TodoItem::todoId).containsExactly("todo-1");
+        assertThat(alice.items())
+                .extracting(o -> o.getClass().getSimpleName())
+                .containsExactly("Order", "Order", "User", "TodoItem");
+
+        CollectionPage page = ItemCollections.ordersPage(backend, null);
+        assertThat(page.collection().all(Order.class)).hasSize(2);
+        assertThat(page.collection().one(User.class)).isEmpty();
+        assertThat(page.hasMore()).isFalse();
+        assertThat(ItemCollections.typed(backend).items()).hasSize(3);
+        Plan plan = ItemCollections.plan(backend);
+        assertThat(plan.operation()).isEqualTo(Plan.Operation.QUERY);
+        assertThat(plan.filter()).isEqualTo("#et IN (:et0, :et1, :et2)");
+    }
+
+    @Test
     void transactions_updateTheOrderOnlyIfTheUserExists(DynamoDBBackend backend, Repository<Order> orders) {
         Transactions.run(backend);
 
@@ -162,6 +185,10 @@ class ExamplesTest {
         accounts.create(new Account("a2", "bob@example.com", "free"));
 
         assertThat(QueriesAndIndexes.byEmail(accounts)).map(Account::id).contains("a1");
+        assertThat(QueriesAndIndexes.byEmailWithoutNamingTheIndex(accounts))
+                .map(Account::id)
+                .contains("a1");
+        assertThat(QueriesAndIndexes.chosenIndex(accounts).index()).isEqualTo("ByEmail");
         assertThat(QueriesAndIndexes.proAccounts(accounts))
                 .extracting(Account::id)
                 .containsExactly("a1");

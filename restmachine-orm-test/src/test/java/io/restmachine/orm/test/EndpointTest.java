@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
 import io.restmachine.dynamodb.embedded.peer.Dynalite;
+import io.restmachine.dynamodb.embedded.peer.PeerCheck;
+import io.restmachine.dynamodb.embedded.peer.SuiteRun;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.fixture.Account;
 import io.restmachine.orm.fixture.User;
@@ -11,9 +13,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -26,21 +27,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class EndpointTest {
     static final List<String> TABLES_SEEN = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void startPeer() {
-        Dynalite.assumeAvailable();
-    }
+    @RegisterExtension
+    static final PeerCheck PEER = PeerCheck.DYNALITE;
 
     @Test
     void testsRunAgainstTheConfiguredEndpoint_andDeleteTheirTables() {
         URI endpoint = Dynalite.endpoint();
         TABLES_SEEN.clear();
 
-        TestExecutionSummary summary =
-                JUnitRun.run(OnAnyServer.class, Map.of(DynamoDBTestSettings.ENDPOINT_PROPERTY, endpoint.toString()));
+        SuiteRun run =
+                SuiteRun.of(Map.of(DynamoDBTestSettings.ENDPOINT_PROPERTY, endpoint.toString()), OnAnyServer.class);
 
-        assertThat(JUnitRun.failures(summary)).isEmpty();
-        assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
+        assertThat(run.failures()).isEmpty();
+        assertThat(run.summary().getTestsSucceededCount()).isEqualTo(2);
         assertThat(TABLES_SEEN).hasSize(2).doesNotHaveDuplicates().allMatch(t -> t.startsWith("rmtest-OnAnyServer-"));
         try (DynamoDbClient dynalite = DynamoDbClient.builder()
                 .endpointOverride(endpoint)
@@ -53,13 +52,13 @@ class EndpointTest {
 
     @Test
     void theEngine_cannotBeInjectedWhenRunningAgainstAnEndpoint() {
-        TestExecutionSummary summary = JUnitRun.run(
-                AsksForTheEngine.class,
+        SuiteRun run = SuiteRun.of(
                 Map.of(
                         DynamoDBTestSettings.ENDPOINT_PROPERTY,
-                        Dynalite.endpoint().toString()));
+                        Dynalite.endpoint().toString()),
+                AsksForTheEngine.class);
 
-        assertThat(JUnitRun.failures(summary))
+        assertThat(run.failures())
                 .singleElement()
                 .asString()
                 .contains("EmbeddedDynamoDB cannot be injected: these tests run against " + Dynalite.endpoint());

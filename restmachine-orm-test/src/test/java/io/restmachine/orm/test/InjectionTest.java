@@ -49,7 +49,8 @@ class InjectionTest {
                 client.describeTable(b -> b.tableName(table.name())).table();
 
         assertThat(table.embedded()).isTrue();
-        assertThat(engine).isNotNull();
+        // The injected engine is the one behind the injected client: it holds the test's table.
+        assertThat(engine.client().listTables().tableNames()).contains(table.name());
         assertThat(backend.repository(User.class).get("seed")).isPresent();
         assertThat(description.globalSecondaryIndexes())
                 .extracting(GlobalSecondaryIndexDescription::indexName)

@@ -2,22 +2,22 @@ package io.restmachine.orm.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.restmachine.dynamodb.embedded.peer.SuiteRun;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.fixture.Account;
 import io.restmachine.orm.fixture.User;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /** Asking for something the extension can't give fails the test with a message that says how to fix it. */
 class MisuseTest {
 
     @Test
     void aRepositoryOfAModelNotListed_failsNamingTheFix() {
-        TestExecutionSummary summary = JUnitRun.run(UnlistedModel.class, Map.of());
+        SuiteRun run = SuiteRun.of(Map.of(), UnlistedModel.class);
 
-        assertThat(summary.getTotalFailureCount()).isEqualTo(1);
-        assertThat(JUnitRun.failures(summary))
+        assertThat(run.summary().getTotalFailureCount()).isEqualTo(1);
+        assertThat(run.failures())
                 .singleElement()
                 .asString()
                 .contains("Repository<Account> was asked for")
@@ -26,12 +26,9 @@ class MisuseTest {
 
     @Test
     void aRawRepository_failsAskingForTheTypeArgument() {
-        TestExecutionSummary summary = JUnitRun.run(RawRepository.class, Map.of());
+        SuiteRun run = SuiteRun.of(Map.of(), RawRepository.class);
 
-        assertThat(JUnitRun.failures(summary))
-                .singleElement()
-                .asString()
-                .contains("declare it as Repository<YourModel>");
+        assertThat(run.failures()).singleElement().asString().contains("declare it as Repository<YourModel>");
     }
 
     @DynamoDBTest(models = User.class)

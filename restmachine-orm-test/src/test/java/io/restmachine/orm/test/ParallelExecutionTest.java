@@ -2,6 +2,7 @@ package io.restmachine.orm.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.restmachine.dynamodb.embedded.peer.SuiteRun;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.fixture.User;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /** Under JUnit's parallel execution, tests run at the same time, each on its own table. */
 class ParallelExecutionTest {
@@ -26,16 +26,16 @@ class ParallelExecutionTest {
         TABLES.clear();
         allRunning = new CyclicBarrier(TESTS);
 
-        TestExecutionSummary summary = JUnitRun.run(
-                Concurrent.class,
+        SuiteRun run = SuiteRun.of(
                 Map.of(
                         "junit.jupiter.execution.parallel.enabled", "true",
                         "junit.jupiter.execution.parallel.mode.default", "concurrent",
                         "junit.jupiter.execution.parallel.config.strategy", "fixed",
-                        "junit.jupiter.execution.parallel.config.fixed.parallelism", Integer.toString(TESTS)));
+                        "junit.jupiter.execution.parallel.config.fixed.parallelism", Integer.toString(TESTS)),
+                Concurrent.class);
 
-        assertThat(JUnitRun.failures(summary)).isEmpty();
-        assertThat(summary.getTestsSucceededCount()).isEqualTo(TESTS);
+        assertThat(run.failures()).isEmpty();
+        assertThat(run.summary().getTestsSucceededCount()).isEqualTo(TESTS);
         assertThat(TABLES).hasSize(TESTS);
     }
 

@@ -1,7 +1,11 @@
 package io.restmachine.orm.spi;
 
+import io.restmachine.orm.IndexProjection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,10 +34,20 @@ public record EntitySchema(
      *
      * @param name the index name
      * @param hasSortKey whether the model declares an index sort key for it
+     * @param projection what the index copies from each item
+     * @param included the stored attributes an {@code INCLUDE} index copies besides the keys (the
+     *     entity type attribute among them); empty for the other projections
      */
-    public record IndexSchema(String name, boolean hasSortKey) {
+    public record IndexSchema(String name, boolean hasSortKey, IndexProjection projection, Set<String> included) {
         public IndexSchema {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(projection, "projection");
+            included = Collections.unmodifiableSet(new TreeSet<>(included));
+        }
+
+        /** An index projecting every attribute. */
+        public IndexSchema(String name, boolean hasSortKey) {
+            this(name, hasSortKey, IndexProjection.ALL, Set.of());
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
 import io.restmachine.dynamodb.embedded.peer.Dynalite;
+import io.restmachine.dynamodb.embedded.peer.PeerCheck;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -39,6 +41,9 @@ import org.opentest4j.TestAbortedException;
  * {@code target/conformance-transcript.md} (handy when writing a new scenario).
  */
 class ConformanceSuiteTest {
+    @RegisterExtension
+    static final PeerCheck PEER = PeerCheck.DYNALITE;
+
     /**
      * The one switch for the embedded side: on unless {@code -Drestmachine.conformance.embedded=false}
      * (which checks the scenarios against dynalite alone, e.g. while writing new ones).
@@ -55,7 +60,6 @@ class ConformanceSuiteTest {
 
     @TestFactory
     Stream<DynamicContainer> everyScenarioAnswersAsDynamoDBDoes() {
-        Dynalite.assumeAvailable();
         WireClient dynalite = new WireClient(Dynalite.endpoint());
         Optional<WireClient> engine = Optional.empty();
         if (COMPARE_WITH_EMBEDDED) {

@@ -1,39 +1,33 @@
 package io.restmachine.dynamodb.embedded.peer;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The third-party DynamoDB-compatible server the test suites compare against: dynalite, installed
  * from npm by {@code npm ci} at the project root (pinned in {@code package.json} and its lock file).
  *
  * <p>One dynalite process per test JVM, started on first use on a free port of 127.0.0.1 with no
- * table-state delays, stopped when the JVM exits.
+ * table-state delays, stopped when the JVM exits. Whether a suite runs, skips or fails without it is
+ * {@link PeerCheck}'s decision:
  *
  * <pre>{@code
- * Dynalite.assumeAvailable();            // skips (or, under CI=true, fails) when not installed
+ * @RegisterExtension
+ * static final PeerCheck DYNALITE = PeerCheck.DYNALITE;   // the whole class skips (or fails under CI=true)
+ * ...
  * URI endpoint = Dynalite.endpoint();
  * }</pre>
  */
 public final class Dynalite {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-    private static @Nullable URI endpoint;
-    private static @Nullable Process process;
+    private static final PeerProcess.Shared SERVER = new PeerProcess.Shared(() -> {
+        int port = freePort();
+        return PeerProcess.start("dynalite", command(port), Map.of(), port, line -> line.contains("listening"));
+    });
 
     private Dynalite() {}
 
@@ -60,77 +54,29 @@ public final class Dynalite {
         return Files.isRegularFile(cli) ? Optional.of(cli) : Optional.empty();
     }
 
-    /** Whether dynalite is installed and can be started. */
-    public static boolean installed() {
-        return script().isPresent();
+    /** Why dynalite cannot run here, or empty when it is installed. */
+    public static Optional<String> missingReason() {
+        return script().isPresent() ? Optional.empty() : Optional.of(notInstalledReason());
     }
 
     /** A one-line reason to show when dynalite tests are skipped. */
     public static String notInstalledReason() {
-        return "dynalite is not installed: run `npm ci` in " + projectRoot() + " (CI does this in .ci/run)";
+        return "dynalite is not installed: run `npm ci --no-audit --no-fund` in " + projectRoot()
+                + " (CI does this in .ci/run)";
     }
 
     /**
-     * Skips the calling test (JUnit assumption) when dynalite is not installed; under {@code CI=true}
-     * a missing dynalite is an error instead, so that CI never silently skips the comparison.
+     * Skips the calling test when dynalite is not installed, and fails it under {@code CI=true}; for a
+     * single test in a class that does not need dynalite otherwise (whole suites register
+     * {@link PeerCheck#DYNALITE} instead).
      */
     public static void assumeAvailable() {
-        if (installed()) {
-            return;
-        }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException(notInstalledReason());
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(false, notInstalledReason());
+        PeerCheck.DYNALITE.assumeAvailable();
     }
 
     /** The endpoint of this JVM's dynalite, starting it on first call. */
-    public static synchronized URI endpoint() {
-        if (endpoint == null) {
-            endpoint = start();
-        }
-        return endpoint;
-    }
-
-    private static URI start() {
-        int port = freePort();
-        List<String> command = command(port);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        try {
-            Process started = builder.start();
-            process = started;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "dynalite-stop"));
-            CompletableFuture<Void> ready = new CompletableFuture<>();
-            Thread reader = new Thread(() -> pumpOutput(started, ready), "dynalite-output");
-            reader.setDaemon(true);
-            reader.start();
-            ready.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return URI.create("http://127.0.0.1:" + port);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start dynalite with `" + String.join(" ", command) + "`", e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("dynalite did not report listening within " + START_TIMEOUT, e);
-        } catch (Exception e) {
-            throw new IllegalStateException("dynalite failed to start: " + e.getMessage(), e);
-        }
-    }
-
-    private static void pumpOutput(Process started, CompletableFuture<Void> ready) {
-        StringBuilder seen = new StringBuilder();
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.contains("listening")) {
-                    ready.complete(null);
-                } else if (!ready.isDone()) {
-                    seen.append(line).append('\n');
-                }
-            }
-        } catch (IOException e) {
-            ready.completeExceptionally(e);
-        }
-        ready.completeExceptionally(new IllegalStateException("dynalite exited: " + seen));
+    public static URI endpoint() {
+        return SERVER.endpoint();
     }
 
     /**
@@ -157,19 +103,11 @@ public final class Dynalite {
 
     /** A free TCP port of 127.0.0.1 (free when asked; the caller binds it soon after). */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
-        }
+        return PeerProcess.freePort();
     }
 
     /** Stops dynalite now (normally it stops with the JVM). */
-    public static synchronized void stop() {
-        if (process != null) {
-            process.destroyForcibly();
-            process = null;
-            endpoint = null;
-        }
+    public static void stop() {
+        SERVER.stop();
     }
 }

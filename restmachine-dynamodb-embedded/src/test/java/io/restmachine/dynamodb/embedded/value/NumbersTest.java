@@ -2,12 +2,16 @@ package io.restmachine.dynamodb.embedded.value;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.error.ErrorType;
 import java.math.BigDecimal;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class NumbersTest {
@@ -79,18 +83,20 @@ class NumbersTest {
                         + " smaller than supported range");
     }
 
+    static Stream<Arguments> boundsOfTheRange() {
+        return Stream.of(
+                arguments("1E125", "1" + "0".repeat(125)),
+                arguments("9.9999999999999999999999999999999999999E125", "9".repeat(38) + "0".repeat(88)),
+                arguments("1E-130", "0." + "0".repeat(129) + "1"),
+                arguments("-1E-130", "-0." + "0".repeat(129) + "1"),
+                arguments("0E999", "0"),
+                arguments("0e-999999999999", "0"));
+    }
+
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "1E125",
-                "9.9999999999999999999999999999999999999E125",
-                "1E-130",
-                "-1E-130",
-                "0E999",
-                "0e-999999999999"
-            })
-    void parse_acceptsTheBoundsOfTheRange(String text) {
-        assertThat(Numbers.parse(text)).isNotNull();
+    @MethodSource("boundsOfTheRange")
+    void parse_acceptsTheBoundsOfTheRange_asTheirCanonicalValue(String text, String canonical) {
+        assertThat(Numbers.format(Numbers.parse(text))).isEqualTo(canonical);
     }
 
     @ParameterizedTest
@@ -108,7 +114,7 @@ class NumbersTest {
                 "0.0000012345678901234567890123456789012345678"
             })
     void parse_countsOnlySignificantDigits(String text) {
-        assertThat(Numbers.parse(text)).isNotNull();
+        assertThat(Numbers.format(Numbers.parse(text))).isEqualTo(text);
     }
 
     @org.junit.jupiter.api.Test

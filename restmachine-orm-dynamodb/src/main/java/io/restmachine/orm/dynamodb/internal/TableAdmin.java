@@ -26,7 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescri
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -35,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
  * Creates, describes and deletes the backend's table: the layout's string partition and sort key,
- * one global secondary index (projection ALL) per index the registered models declare, on-demand
+ * one global secondary index (projected as the models declare, ALL by default) per index the registered models declare, on-demand
  * billing, and time to live on the models' {@code @Ttl} attribute where the server supports it.
  */
 public final class TableAdmin {
@@ -67,7 +66,7 @@ public final class TableAdmin {
      * the describe-and-add-indexes path.
      */
     public void create(List<EntitySchema> schemas) {
-        Map<String, Boolean> indexes = indexes(schemas);
+        Map<String, EntitySchema.IndexSchema> indexes = indexes(schemas);
         if (!createTable(indexes)) {
             addMissingIndexes(describeExisting(), indexes);
         }
@@ -93,45 +92,68 @@ public final class TableAdmin {
         awaitGone();
     }
 
-    /** Index name to whether it has a sort key, merged over all models. */
-    private static Map<String, Boolean> indexes(List<EntitySchema> schemas) {
-        Map<String, Boolean> indexes = new LinkedHashMap<>();
+    /** The indexes by name, merged over all models; models that disagree on an index are an error. */
+    private static Map<String, EntitySchema.IndexSchema> indexes(List<EntitySchema> schemas) {
+        Map<String, EntitySchema.IndexSchema> indexes = new LinkedHashMap<>();
         Map<String, Class<?>> declaredBy = new LinkedHashMap<>();
         for (EntitySchema schema : schemas) {
             for (EntitySchema.IndexSchema index : schema.indexes()) {
-                Boolean known = indexes.putIfAbsent(index.name(), index.hasSortKey());
+                EntitySchema.IndexSchema known = indexes.putIfAbsent(index.name(), index);
                 declaredBy.putIfAbsent(index.name(), schema.modelClass());
-                if (known != null && known != index.hasSortKey()) {
-                    Class<?> with = known ? declaredBy.get(index.name()) : schema.modelClass();
-                    Class<?> without = known ? schema.modelClass() : declaredBy.get(index.name());
+                if (known == null) {
+                    continue;
+                }
+                Class<?> first = declaredBy.get(index.name());
+                if (known.hasSortKey() != index.hasSortKey()) {
+                    Class<?> with = known.hasSortKey() ? first : schema.modelClass();
+                    Class<?> without = known.hasSortKey() ? schema.modelClass() : first;
                     throw new SchemaException("Index '" + index.name() + "' has a sort key in "
                             + with.getName() + " but not in " + without.getName()
                             + ": items without the index sort key are left out of the index, so "
                             + "declare @IndexSortKey(index = \"" + index.name() + "\") on both models or "
                             + "use different index names");
                 }
+                if (known.projection() != index.projection()
+                        || !known.included().equals(index.included())) {
+                    throw new SchemaException("Index '" + index.name() + "' is projected " + describe(known) + " in "
+                            + first.getName() + " but " + describe(index) + " in "
+                            + schema.modelClass().getName()
+                            + ": an index has one projection, so declare the same projection (and include) on"
+                            + " every model that uses it");
+                }
             }
         }
         return indexes;
+    }
+
+    private static String describe(EntitySchema.IndexSchema index) {
+        return index.projection() + (index.included().isEmpty() ? "" : " " + index.included());
+    }
+
+    private static Projection projection(EntitySchema.IndexSchema index) {
+        Projection.Builder p =
+                Projection.builder().projectionType(index.projection().name());
+        if (!index.included().isEmpty()) {
+            p.nonKeyAttributes(index.included());
+        }
+        return p.build();
     }
 
     /**
      * Sends CreateTable and waits for the new table to be ACTIVE; false when the table already
      * exists (or is being created by someone else), so that the caller checks its indexes.
      */
-    private boolean createTable(Map<String, Boolean> indexes) {
+    private boolean createTable(Map<String, EntitySchema.IndexSchema> indexes) {
         List<AttributeDefinition> attributes = new ArrayList<>();
         attributes.add(stringAttribute(layout.partitionKey()));
         attributes.add(stringAttribute(layout.sortKey()));
         List<GlobalSecondaryIndex> gsis = new ArrayList<>();
-        indexes.forEach((name, hasSortKey) -> {
-            attributes.addAll(indexAttributes(name, hasSortKey));
+        indexes.forEach((name, index) -> {
+            attributes.addAll(indexAttributes(name, index.hasSortKey()));
             gsis.add(GlobalSecondaryIndex.builder()
                     .indexName(name)
-                    .keySchema(indexKeys(name, hasSortKey))
-                    .projection(Projection.builder()
-                            .projectionType(ProjectionType.ALL)
-                            .build())
+                    .keySchema(indexKeys(name, index.hasSortKey()))
+                    .projection(projection(index))
                     .build());
         });
         software.amazon.awssdk.services.dynamodb.model.TableDescription created;
@@ -177,13 +199,15 @@ public final class TableAdmin {
     }
 
     private void addMissingIndexes(
-            software.amazon.awssdk.services.dynamodb.model.TableDescription table, Map<String, Boolean> indexes) {
+            software.amazon.awssdk.services.dynamodb.model.TableDescription table,
+            Map<String, EntitySchema.IndexSchema> indexes) {
         Map<String, GlobalSecondaryIndexDescription> present = new LinkedHashMap<>();
         if (table.hasGlobalSecondaryIndexes()) {
             table.globalSecondaryIndexes().forEach(gsi -> present.put(gsi.indexName(), gsi));
         }
         List<String> added = new ArrayList<>();
-        indexes.forEach((name, hasSortKey) -> {
+        indexes.forEach((name, index) -> {
+            boolean hasSortKey = index.hasSortKey();
             GlobalSecondaryIndexDescription gsi = present.get(name);
             if (gsi != null) {
                 if (!gsi.keySchema().equals(indexKeys(name, hasSortKey))) {
@@ -195,7 +219,7 @@ public final class TableAdmin {
             }
             awaitActive(added);
             LOG.info("Adding global secondary index {} to DynamoDB table {}", name, tableName);
-            addIndex(name, hasSortKey);
+            addIndex(index);
             added.add(name);
         });
         if (!added.isEmpty()) {
@@ -203,8 +227,9 @@ public final class TableAdmin {
         }
     }
 
-    private void addIndex(String name, boolean hasSortKey) {
-        var table = sendAddIndex(name, hasSortKey).tableDescription();
+    private void addIndex(EntitySchema.IndexSchema index) {
+        String name = index.name();
+        var table = sendAddIndex(index).tableDescription();
         if (table == null
                 || !table.hasGlobalSecondaryIndexes()
                 || table.globalSecondaryIndexes().stream()
@@ -216,13 +241,15 @@ public final class TableAdmin {
     }
 
     private software.amazon.awssdk.services.dynamodb.model.UpdateTableResponse sendAddIndex(
-            String name, boolean hasSortKey) {
+            EntitySchema.IndexSchema index) {
+        String name = index.name();
+        boolean hasSortKey = index.hasSortKey();
         try {
             return client.updateTable(b -> b.tableName(tableName)
                     .attributeDefinitions(indexAttributes(name, hasSortKey))
                     .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(name)
                             .keySchema(indexKeys(name, hasSortKey))
-                            .projection(p -> p.projectionType(ProjectionType.ALL)))));
+                            .projection(projection(index)))));
         } catch (AwsServiceException e) {
             String message = e.awsErrorDetails() == null
                     ? ""
@@ -238,7 +265,7 @@ public final class TableAdmin {
                             .attributeDefinitions(indexAttributes(name, hasSortKey))
                             .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(name)
                                     .keySchema(indexKeys(name, hasSortKey))
-                                    .projection(p -> p.projectionType(ProjectionType.ALL))
+                                    .projection(projection(index))
                                     .provisionedThroughput(
                                             t -> t.readCapacityUnits(1L).writeCapacityUnits(1L))))));
         }

@@ -23,19 +23,4 @@ class EmbeddedStoreTest extends StoreContract {
     String serverName() {
         return "the embedded engine";
     }
-
-    @Override
-    boolean supportsTransactions() {
-        return true;
-    }
-
-    @Override
-    boolean supportsTimeToLive() {
-        return true;
-    }
-
-    @Override
-    boolean supportsAddingIndexes() {
-        return true;
-    }
 }

@@ -1,5 +1,6 @@
 package io.restmachine.orm.model.internal;
 
+import io.restmachine.orm.IndexProjection;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.OrmException;
 import io.restmachine.orm.ValidationException;
@@ -205,7 +206,11 @@ public final class EntityModel<T> {
     public EntitySchema schema() {
         List<EntitySchema.IndexSchema> out = new ArrayList<>();
         for (IndexDef index : indexArray) {
-            out.add(new EntitySchema.IndexSchema(index.name(), index.sortKey() != null));
+            Set<String> included = new LinkedHashSet<>(index.included());
+            if (index.projection() == IndexProjection.INCLUDE) {
+                included.add(layout.entityType());
+            }
+            out.add(new EntitySchema.IndexSchema(index.name(), index.sortKey() != null, index.projection(), included));
         }
         return new EntitySchema(entityType, type(), out, ttl == null ? null : ttl.attribute());
     }

@@ -3,6 +3,7 @@ package io.restmachine.orm.model.internal;
 import static io.restmachine.orm.model.internal.SchemaErrors.schema;
 
 import io.restmachine.orm.IndexPartitionKey;
+import io.restmachine.orm.IndexProjection;
 import io.restmachine.orm.IndexSortKey;
 import io.restmachine.orm.PartitionKey;
 import io.restmachine.orm.SortKey;
@@ -14,8 +15,10 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +39,7 @@ final class KeyReader {
     private final List<KeyDef> sortKeys = new ArrayList<>();
     private final Map<String, KeyDef> indexPartitionKeys = new LinkedHashMap<>();
     private final Map<String, KeyDef> indexSortKeys = new LinkedHashMap<>();
+    private final Map<String, IndexPartitionKey> projections = new LinkedHashMap<>();
 
     /**
      * @param partial builds an instance from some field values (neutral values elsewhere), for
@@ -63,6 +67,7 @@ final class KeyReader {
             sortKeys.add(template(sk.value(), "@SortKey", "sort key"));
         }
         for (IndexPartitionKey a : type.getAnnotationsByType(IndexPartitionKey.class)) {
+            projections.put(a.index(), a);
             putIndexKey(
                     indexPartitionKeys,
                     a.index(),
@@ -93,6 +98,7 @@ final class KeyReader {
             sortKeys.add(method(m, "sort key"));
         }
         for (IndexPartitionKey a : m.getAnnotationsByType(IndexPartitionKey.class)) {
+            projections.put(a.index(), a);
             putIndexKey(
                     indexPartitionKeys,
                     a.index(),
@@ -130,11 +136,54 @@ final class KeyReader {
         return keys.isEmpty() ? null : keys.get(0);
     }
 
+    /** The stored attributes of the fields an INCLUDE projection names; a {@code SchemaException} for a mistake. */
+    private Set<String> included(IndexPartitionKey a) {
+        String where = "@IndexPartitionKey(index = \"" + a.index() + "\")";
+        if (a.projection() != IndexProjection.INCLUDE) {
+            if (a.include().length > 0) {
+                throw schema(
+                        type,
+                        where,
+                        "names include fields but its projection is " + a.projection(),
+                        "add projection = IndexProjection.INCLUDE, or drop include");
+            }
+            return Set.of();
+        }
+        if (a.include().length == 0) {
+            throw schema(
+                    type,
+                    where,
+                    "has projection INCLUDE but names no field",
+                    "list the fields with include = {\"...\"}, or use IndexProjection.KEYS_ONLY");
+        }
+        Set<String> attributes = new LinkedHashSet<>();
+        for (String field : a.include()) {
+            Property p = shape.property(field);
+            if (p == null) {
+                throw schema(
+                        type,
+                        where,
+                        "includes field '" + field + "', which " + type.getSimpleName() + " does not have",
+                        "name fields of " + shape.propertyNames());
+            }
+            attributes.add(p.attribute());
+        }
+        return attributes;
+    }
+
     /** The declared indexes by name; an index sort key without its partition key is an error. */
     Map<String, IndexDef> indexes() {
         Map<String, IndexDef> indexes = new LinkedHashMap<>();
         for (Map.Entry<String, KeyDef> e : indexPartitionKeys.entrySet()) {
-            indexes.put(e.getKey(), new IndexDef(e.getKey(), e.getValue(), indexSortKeys.get(e.getKey())));
+            IndexPartitionKey declared = projections.get(e.getKey());
+            indexes.put(
+                    e.getKey(),
+                    new IndexDef(
+                            e.getKey(),
+                            e.getValue(),
+                            indexSortKeys.get(e.getKey()),
+                            declared.projection(),
+                            included(declared)));
         }
         for (String index : indexSortKeys.keySet()) {
             if (!indexPartitionKeys.containsKey(index)) {

@@ -1,15 +1,18 @@
 package io.restmachine.orm.query.internal;
 
 import io.restmachine.orm.Page;
+import io.restmachine.orm.model.internal.EntityModel;
 import io.restmachine.orm.spi.ItemValue;
 import io.restmachine.orm.spi.ReadPage;
 import io.restmachine.orm.spi.ReadRequest;
+import io.restmachine.orm.spi.Store;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,12 +24,29 @@ final class PageReader<T> {
     /** The most items one store request evaluates (DynamoDB's Limit) while filling a page. */
     static final int MAX_REQUEST_LIMIT = 1000;
 
-    private final QueryContext<T> ctx;
-    private final ReadPlan plan;
+    /** Turns a stored item into what the read returns, or null to skip it (an item of another entity type). */
+    @FunctionalInterface
+    interface Decoder<T> {
+        @Nullable
+        T decode(Map<String, ItemValue> item);
+    }
 
+    private final Store store;
+    private final CursorCodec cursors;
+    private final ReadPlan plan;
+    private final Decoder<T> decoder;
+
+    /** A reader of one model's items, holding only the selected fields when the query has a select. */
     PageReader(QueryContext<T> ctx, ReadPlan plan) {
-        this.ctx = ctx;
+        this(ctx.store(), ctx.cursors(), plan, modelDecoder(ctx.model(), plan));
+    }
+
+    /** A reader returning what {@code decoder} makes of each item it keeps. */
+    PageReader(Store store, CursorCodec cursors, ReadPlan plan, Decoder<T> decoder) {
+        this.store = store;
+        this.cursors = cursors;
         this.plan = plan;
+        this.decoder = decoder;
     }
 
     Page<T> page(int limit, @Nullable Map<String, ItemValue> start) {
@@ -37,16 +57,17 @@ final class PageReader<T> {
         while (true) {
             int remaining = limit - items.size();
             int requestLimit = requestLimit(remaining, scanned, matched);
-            ReadPage page = ctx.store().read(request(requestLimit, startKey, false));
+            ReadPage page = store.read(request(requestLimit, startKey, false));
             scanned += page.scannedCount();
             matched += page.count();
             List<Map<String, ItemValue>> found = page.items();
             for (int i = 0; i < found.size(); i++) {
                 Map<String, ItemValue> item = found.get(i);
-                if (!ctx.model().owns(item)) {
+                T decoded = decoder.decode(item);
+                if (decoded == null) {
                     continue;
                 }
-                items.add(decode(item));
+                items.add(decoded);
                 if (items.size() == limit) {
                     boolean more = i < found.size() - 1 || page.lastEvaluatedKey() != null;
                     return new Page<>(items, more ? cursorAfter(item) : null);
@@ -71,19 +92,25 @@ final class PageReader<T> {
         return (int) Math.max(remaining, Math.min(MAX_REQUEST_LIMIT, want));
     }
 
-    /** The instance for a stored item, holding only the selected fields when the query has a select. */
-    private T decode(Map<String, ItemValue> item) {
-        if (plan.selectedAttributes().isEmpty()) {
-            return ctx.model().fromItem(item);
-        }
-        Map<String, ItemValue> selected = new HashMap<>();
-        for (String attribute : plan.selectedAttributes()) {
-            ItemValue v = item.get(attribute);
-            if (v != null) {
-                selected.put(attribute, v);
+    /** The instance for a stored item of the model, holding only the selected fields when the query has a select. */
+    private static <T> Decoder<T> modelDecoder(EntityModel<T> model, ReadPlan plan) {
+        Set<String> selectedAttributes = plan.selectedAttributes();
+        return item -> {
+            if (!model.owns(item)) {
+                return null;
             }
-        }
-        return ctx.model().fromItem(selected);
+            if (selectedAttributes.isEmpty()) {
+                return model.fromItem(item);
+            }
+            Map<String, ItemValue> selected = new HashMap<>();
+            for (String attribute : selectedAttributes) {
+                ItemValue v = item.get(attribute);
+                if (v != null) {
+                    selected.put(attribute, v);
+                }
+            }
+            return model.fromItem(selected);
+        };
     }
 
     String cursorAfter(Map<String, ItemValue> item) {
@@ -95,7 +122,7 @@ final class PageReader<T> {
             }
             key.put(attribute, v);
         }
-        return ctx.cursors().encode(plan.fingerprint(), key);
+        return cursors.encode(plan.fingerprint(), key);
     }
 
     ReadRequest request(@Nullable Integer limit, @Nullable Map<String, ItemValue> start, boolean count) {
@@ -125,16 +152,13 @@ final class PageReader<T> {
             public boolean hasNext() {
                 while (pending == null) {
                     if (position < buffer.size()) {
-                        Map<String, ItemValue> item = buffer.get(position++);
-                        if (ctx.model().owns(item)) {
-                            pending = decode(item);
-                        }
+                        pending = decoder.decode(buffer.get(position++));
                         continue;
                     }
                     if (done) {
                         return false;
                     }
-                    ReadPage page = ctx.store().read(request(null, next, false));
+                    ReadPage page = store.read(request(null, next, false));
                     buffer = page.items();
                     position = 0;
                     next = page.lastEvaluatedKey();
@@ -166,7 +190,7 @@ final class PageReader<T> {
         Map<String, ItemValue> next = start;
         do {
             Integer requestLimit = limit == null ? null : requestLimit((int) (limit - total), scanned, total);
-            ReadPage page = ctx.store().read(request(requestLimit, next, true));
+            ReadPage page = store.read(request(requestLimit, next, true));
             total += page.count();
             scanned += page.scannedCount();
             if (limit != null && total >= limit) {

@@ -11,6 +11,14 @@ import io.restmachine.orm.spi.Store;
  * @param model the entity model
  * @param codecs conversions for condition values
  * @param cursors signs and checks cursors
+ * @param scanWarnings remembers which query shapes were warned about for running as a Scan
  * @param <T> the model type
  */
-public record QueryContext<T>(Store store, EntityModel<T> model, CodecRegistry codecs, CursorCodec cursors) {}
+public record QueryContext<T>(
+        Store store, EntityModel<T> model, CodecRegistry codecs, CursorCodec cursors, ScanWarnings scanWarnings) {
+
+    /** A context with its own scan warnings. */
+    public QueryContext(Store store, EntityModel<T> model, CodecRegistry codecs, CursorCodec cursors) {
+        this(store, model, codecs, cursors, new ScanWarnings());
+    }
+}

@@ -167,13 +167,20 @@ public final class QueryImpl<T> implements Query<T> {
                 ctx.model(), ctx.codecs(), new QuerySpec(conditions, index, descending, select, consistentRead));
     }
 
+    /** The plan of a read about to run; warns (once per shape) when conditions could not make it a Query. */
+    private ReadPlan runPlan() {
+        ReadPlan plan = plan();
+        ctx.scanWarnings().check(ctx.model().entityType(), !conditions.isEmpty(), plan.plan());
+        return plan;
+    }
+
     private @Nullable Map<String, ItemValue> start(ReadPlan plan) {
         return cursor == null ? null : ctx.cursors().decode(cursor, plan.fingerprint(), plan.cursorAttributes());
     }
 
     @Override
     public Page<T> paginate() {
-        ReadPlan plan = plan();
+        ReadPlan plan = runPlan();
         return new PageReader<>(ctx, plan).page(limit == null ? DEFAULT_PAGE_SIZE : limit, start(plan));
     }
 
@@ -182,7 +189,7 @@ public final class QueryImpl<T> implements Query<T> {
         if (limit != null) {
             return paginate().items();
         }
-        ReadPlan plan = plan();
+        ReadPlan plan = runPlan();
         List<T> out = new ArrayList<>();
         new PageReader<>(ctx, plan).iterator(start(plan)).forEachRemaining(out::add);
         return out;
@@ -190,7 +197,7 @@ public final class QueryImpl<T> implements Query<T> {
 
     @Override
     public Stream<T> stream() {
-        ReadPlan plan = plan();
+        ReadPlan plan = runPlan();
         Map<String, ItemValue> start = start(plan);
         PageReader<T> reader = new PageReader<>(ctx, plan);
         // Nothing is read until the stream's terminal operation pulls the first item.
@@ -204,14 +211,14 @@ public final class QueryImpl<T> implements Query<T> {
 
     @Override
     public Optional<T> first() {
-        ReadPlan plan = plan();
+        ReadPlan plan = runPlan();
         List<T> items = new PageReader<>(ctx, plan).page(1, start(plan)).items();
         return items.isEmpty() ? Optional.empty() : Optional.of(items.get(0));
     }
 
     @Override
     public Optional<T> last() {
-        ReadPlan plan = plan();
+        ReadPlan plan = runPlan();
         if (plan.plan().operation() == Plan.Operation.QUERY && cursor == null) {
             QueryImpl<T> reversed =
                     new QueryImpl<>(ctx, conditions, index, null, null, !descending, select, consistentRead);
@@ -229,7 +236,7 @@ public final class QueryImpl<T> implements Query<T> {
 
     @Override
     public long count() {
-        ReadPlan plan = plan();
+        ReadPlan plan = runPlan();
         return new PageReader<>(ctx, plan).count(start(plan), limit);
     }
 

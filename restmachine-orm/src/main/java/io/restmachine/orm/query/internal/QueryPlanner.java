@@ -50,14 +50,19 @@ public final class QueryPlanner {
             flatten(c, conjuncts);
         }
 
+        Map<String, Object> eq = new LinkedHashMap<>();
+        Map<String, Condition> eqCondition = new HashMap<>();
+        eqValues(model, conjuncts, eq, eqCondition);
+
+        IndexChoice choice = IndexChoice.choose(model, spec, eq, returnedAttributes(model, spec, conjuncts));
         String pkAttr;
         String skAttr;
         KeyDef pkDef;
         @Nullable KeyDef skDef;
         List<String> cursorAttributes = new ArrayList<>(List.of(layout.partitionKey(), layout.sortKey()));
         IndexDef index = null;
-        if (spec.index() != null) {
-            index = model.indexes().get(spec.index());
+        if (choice.index() != null) {
+            index = model.indexes().get(choice.index());
             if (index == null) {
                 throw new ValidationException("index '" + spec.index() + "' is not declared by "
                         + model.type().getSimpleName() + "; declared indexes: "
@@ -81,26 +86,6 @@ public final class QueryPlanner {
             skAttr = layout.sortKey();
             pkDef = model.partitionKey();
             skDef = model.sortKey();
-        }
-
-        // Values of top-level eq conditions, converted to the fields' types.
-        Map<String, Object> eq = new LinkedHashMap<>();
-        Map<String, Condition> eqCondition = new HashMap<>();
-        for (Condition c : conjuncts) {
-            if (c instanceof Condition.Compare cmp
-                    && cmp.op() == Condition.Op.EQ
-                    && cmp.field().indexOf('.') < 0) {
-                Property p = model.property(cmp.field());
-                if (p == null || eq.containsKey(p.name())) {
-                    continue;
-                }
-                try {
-                    eq.put(p.name(), p.codec().coerce(cmp.value()));
-                    eqCondition.put(p.name(), c);
-                } catch (RuntimeException badValue) {
-                    // The filter rendering reports it.
-                }
-            }
         }
 
         Placeholders placeholders = new Placeholders();
@@ -171,26 +156,93 @@ public final class QueryPlanner {
         boolean forward = !spec.descending();
         ReadRequest request = new ReadRequest(
                 indexName, keyCondition, filterExpr, projection, forward, spec.consistentRead(), null, null, false);
-        Map<String, String> names = new TreeMap<>();
-        Map<String, String> values = new TreeMap<>();
-        for (Expr e : Arrays.asList(keyCondition, filterExpr, projection)) {
-            if (e != null) {
-                names.putAll(e.names());
-                for (Map.Entry<String, ItemValue> v : e.values().entrySet()) {
-                    values.put(v.getKey(), ItemValues.display(v.getValue()));
+        String reason = keyCondition == null ? choice.scanReason(model, eq) : choice.reason();
+        Plan plan = describe(
+                keyCondition == null ? Plan.Operation.SCAN : Plan.Operation.QUERY,
+                indexName,
+                keyCondition,
+                filterExpr,
+                projection,
+                forward,
+                reason);
+        return new ReadPlan(plan, request, cursorAttributes, fingerprint(model.entityType(), plan), selected);
+    }
+
+    /** The stored attributes a query returns (its select, or every field) and those its conditions read. */
+    private static Set<String> returnedAttributes(EntityModel<?> model, QuerySpec spec, List<Condition> conjuncts) {
+        Set<String> attributes = new LinkedHashSet<>();
+        attributes.add(model.layout().entityType());
+        if (spec.select().isEmpty()) {
+            for (Property p : model.shape().properties()) {
+                attributes.add(p.attribute());
+            }
+        } else {
+            addAttributes(model, spec.select(), attributes);
+        }
+        List<String> fields = new ArrayList<>();
+        for (Condition c : conjuncts) {
+            conditionFields(c, fields);
+        }
+        addAttributes(model, fields, attributes);
+        return attributes;
+    }
+
+    private static void addAttributes(EntityModel<?> model, List<String> fields, Set<String> out) {
+        for (String field : fields) {
+            int dot = field.indexOf('.');
+            Property p = model.property(dot < 0 ? field : field.substring(0, dot));
+            if (p != null) {
+                out.add(p.attribute());
+            }
+        }
+    }
+
+    private static void conditionFields(Condition c, List<String> out) {
+        if (c instanceof Condition.And and) {
+            and.conditions().forEach(part -> conditionFields(part, out));
+        } else if (c instanceof Condition.Or or) {
+            or.conditions().forEach(part -> conditionFields(part, out));
+        } else if (c instanceof Condition.Not not) {
+            conditionFields(not.condition(), out);
+        } else if (c instanceof Condition.Compare cmp) {
+            out.add(cmp.field());
+        } else if (c instanceof Condition.Between b) {
+            out.add(b.field());
+        } else if (c instanceof Condition.In in) {
+            out.add(in.field());
+        } else if (c instanceof Condition.BeginsWith bw) {
+            out.add(bw.field());
+        } else if (c instanceof Condition.Contains ct) {
+            out.add(ct.field());
+        } else if (c instanceof Condition.Exists ex) {
+            out.add(ex.field());
+        } else if (c instanceof Condition.NotExists nx) {
+            out.add(nx.field());
+        }
+    }
+
+    /** The values of top-level eq conditions, converted to the fields' types, and the conditions that gave them. */
+    private static void eqValues(
+            EntityModel<?> model,
+            List<Condition> conjuncts,
+            Map<String, Object> eq,
+            Map<String, Condition> eqCondition) {
+        for (Condition c : conjuncts) {
+            if (c instanceof Condition.Compare cmp
+                    && cmp.op() == Condition.Op.EQ
+                    && cmp.field().indexOf('.') < 0) {
+                Property p = model.property(cmp.field());
+                if (p == null || eq.containsKey(p.name())) {
+                    continue;
+                }
+                try {
+                    eq.put(p.name(), p.codec().coerce(cmp.value()));
+                    eqCondition.put(p.name(), c);
+                } catch (RuntimeException badValue) {
+                    // The filter rendering reports it.
                 }
             }
         }
-        Plan plan = new Plan(
-                keyCondition == null ? Plan.Operation.SCAN : Plan.Operation.QUERY,
-                indexName,
-                keyCondition == null ? null : keyCondition.text(),
-                filterExpr.text(),
-                projection == null ? null : projection.text(),
-                names,
-                values,
-                forward);
-        return new ReadPlan(plan, request, cursorAttributes, fingerprint(model, plan), selected);
     }
 
     private static void flatten(Condition c, List<Condition> out) {
@@ -357,9 +409,44 @@ public final class QueryPlanner {
         return scope.value(new ItemValue.S(value));
     }
 
-    private static byte[] fingerprint(EntityModel<?> model, Plan plan) {
+    /** The plan {@code explain()} shows for these expressions, with every placeholder they use. */
+    static Plan describe(
+            Plan.Operation operation,
+            @Nullable String index,
+            @Nullable Expr keyCondition,
+            @Nullable Expr filter,
+            @Nullable Expr projection,
+            boolean forward,
+            @Nullable String reason) {
+        Map<String, String> names = new TreeMap<>();
+        Map<String, String> values = new TreeMap<>();
+        for (Expr e : Arrays.asList(keyCondition, filter, projection)) {
+            if (e != null) {
+                names.putAll(e.names());
+                for (Map.Entry<String, ItemValue> v : e.values().entrySet()) {
+                    values.put(v.getKey(), ItemValues.display(v.getValue()));
+                }
+            }
+        }
+        return new Plan(
+                operation,
+                index,
+                keyCondition == null ? null : keyCondition.text(),
+                filter == null ? null : filter.text(),
+                projection == null ? null : projection.text(),
+                names,
+                values,
+                forward,
+                reason);
+    }
+
+    /**
+     * A digest of everything that selects and orders a read's items: what is read ({@code identity},
+     * e.g. the entity type), operation, index, expressions, placeholders and order.
+     */
+    static byte[] fingerprint(String identity, Plan plan) {
         StringBuilder s = new StringBuilder();
-        s.append(model.entityType())
+        s.append(identity)
                 .append('\n')
                 .append(plan.operation())
                 .append('\n')

@@ -1,12 +1,18 @@
 package io.restmachine.orm.repository.internal;
 
+import io.restmachine.orm.CollectionQuery;
 import io.restmachine.orm.OrmSettings;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.model.internal.EntityModel;
 import io.restmachine.orm.model.internal.ModelFactory;
+import io.restmachine.orm.model.internal.ModelsByEntityType;
+import io.restmachine.orm.query.internal.CollectionQueryImpl;
 import io.restmachine.orm.query.internal.CursorCodec;
 import io.restmachine.orm.spi.Store;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -71,6 +77,18 @@ public final class OrmRuntime {
             }
         }
         return (Repository<T>) known;
+    }
+
+    /**
+     * A read of the items of these models in one partition; {@code SchemaException} if a class
+     * can't be mapped or two store the same entity type.
+     */
+    public CollectionQuery collection(List<Class<?>> types) {
+        List<EntityModel<?>> listed = new ArrayList<>(types.size());
+        for (Class<?> type : types) {
+            listed.add(models.model(Objects.requireNonNull(type, "model class")));
+        }
+        return new CollectionQueryImpl(store, cursors, ModelsByEntityType.of(listed));
     }
 
     /** The repository implementation, for transactions. */

@@ -1,0 +1,24 @@
+package io.restmachine.orm.dynamodb;
+
+import io.restmachine.dynamodb.embedded.peer.PeerCheck;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The backend suite against moto's server: a third-party implementation of transactions. moto
+ * stores time-to-live settings but never deletes expired items, so that test is skipped.
+ */
+class MotoBackendTest extends BackendContract {
+    @RegisterExtension
+    static final PeerCheck PEER = PeerCheck.MOTO;
+
+    @Override
+    DynamoDbClient newClient(RequestRecorder recorder) {
+        return Peers.motoClient(recorder);
+    }
+
+    @Override
+    String serverName() {
+        return "moto";
+    }
+}

@@ -1,0 +1,51 @@
+package io.restmachine.orm.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restmachine.dynamodb.embedded.peer.PeerCheck;
+import io.restmachine.dynamodb.embedded.peer.SuiteRun;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The suites that run against peer servers skip cleanly when their peer is missing (they used to
+ * end in 42 errors: the tear-down ran on a backend the aborted set-up never built) and fail under
+ * CI. Run here with both peers treated as missing, whatever is installed.
+ */
+class PeerSuitesTest {
+    static Class<?>[] peerSuites() throws ClassNotFoundException {
+        return new Class<?>[] {
+            DynaliteBackendTest.class,
+            MotoBackendTest.class,
+            Class.forName("io.restmachine.orm.dynamodb.internal.DynaliteStoreTest"),
+            Class.forName("io.restmachine.orm.dynamodb.internal.MotoStoreTest")
+        };
+    }
+
+    @Test
+    void withoutTheirPeers_outsideCi_everyPeerSuiteIsSkipped_withItsReason_andNothingFails() throws Exception {
+        SuiteRun run = SuiteRun.of(bothMissing("false"), peerSuites());
+
+        assertThat(run.failures()).isEmpty();
+        assertThat(run.summary().getTestsStartedCount()).isZero();
+        assertThat(run.summary().getContainersSkippedCount()).isEqualTo(4);
+        assertThat(run.skipReasons())
+                .hasSize(4)
+                .allSatisfy(reason -> assertThat(reason).contains("is treated as missing"))
+                .anySatisfy(reason -> assertThat(reason).startsWith("dynalite"))
+                .anySatisfy(reason -> assertThat(reason).startsWith("moto"));
+    }
+
+    @Test
+    void withoutTheirPeers_underCi_everyPeerSuiteFails() throws Exception {
+        SuiteRun run = SuiteRun.of(bothMissing("true"), peerSuites());
+
+        assertThat(run.failures()).hasSize(4).allSatisfy(failure -> assertThat(failure)
+                .contains("CI=true"));
+        assertThat(run.summary().getTestsStartedCount()).isZero();
+    }
+
+    private static Map<String, String> bothMissing(String ci) {
+        return Map.of(PeerCheck.MISSING, "dynalite,moto", PeerCheck.CI, ci);
+    }
+}
