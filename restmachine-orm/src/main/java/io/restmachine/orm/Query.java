@@ -14,8 +14,11 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>When the partition key can be computed from the {@code eq} conditions the query runs as a
- * DynamoDB Query (on the table or the chosen index); otherwise as a Scan. {@link #explain()} says
- * which.
+ * DynamoDB Query: on the table, on the index chosen with {@link #index}, or else on a global
+ * secondary index whose partition key they compute (never for {@link #consistentRead()}, nor on an
+ * index whose projection lacks what the query returns); otherwise as a Scan, and a query with
+ * conditions logs one WARN per query shape naming the key fields it lacks. {@link #explain()} says
+ * which, and {@link Plan#reason()} why.
  *
  * @param <T> the model type
  */
@@ -60,7 +63,7 @@ public interface Query<T> {
     /** Adds a condition (AND). */
     Query<T> where(Condition condition);
 
-    /** Runs on the named global secondary index. */
+    /** Runs on the named global secondary index, overriding the index the ORM would choose. */
     Query<T> index(String indexName);
 
     /** The page size of {@link #paginate()}, and the most items {@link #list()} returns. */

@@ -17,6 +17,8 @@ class PeerSuitesTest {
         return new Class<?>[] {
             DynaliteBackendTest.class,
             MotoBackendTest.class,
+            DynaliteCollectionTest.class,
+            MotoCollectionTest.class,
             Class.forName("io.restmachine.orm.dynamodb.internal.DynaliteStoreTest"),
             Class.forName("io.restmachine.orm.dynamodb.internal.MotoStoreTest")
         };
@@ -28,9 +30,9 @@ class PeerSuitesTest {
 
         assertThat(run.failures()).isEmpty();
         assertThat(run.summary().getTestsStartedCount()).isZero();
-        assertThat(run.summary().getContainersSkippedCount()).isEqualTo(4);
+        assertThat(run.summary().getContainersSkippedCount()).isEqualTo(6);
         assertThat(run.skipReasons())
-                .hasSize(4)
+                .hasSize(6)
                 .allSatisfy(reason -> assertThat(reason).contains("is treated as missing"))
                 .anySatisfy(reason -> assertThat(reason).startsWith("dynalite"))
                 .anySatisfy(reason -> assertThat(reason).startsWith("moto"));
@@ -40,7 +42,7 @@ class PeerSuitesTest {
     void withoutTheirPeers_underCi_everyPeerSuiteFails() throws Exception {
         SuiteRun run = SuiteRun.of(bothMissing("true"), peerSuites());
 
-        assertThat(run.failures()).hasSize(4).allSatisfy(failure -> assertThat(failure)
+        assertThat(run.failures()).hasSize(6).allSatisfy(failure -> assertThat(failure)
                 .contains("CI=true"));
         assertThat(run.summary().getTestsStartedCount()).isZero();
     }

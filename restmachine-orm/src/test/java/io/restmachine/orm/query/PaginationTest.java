@@ -73,6 +73,32 @@ class PaginationTest {
     }
 
     @Test
+    void theNextPage_sizesItsFirstRequestByTheShareTheFilterKeptOnThePreviousPage() {
+        // 2 of 10 evaluated items passed the filter: the next page of 2 asks for 10 items and an eighth.
+        store.answer(new ReadPage(List.of(user(1), user(2)), keyOf(10), 2, 10));
+        Page<User> first = users.where().eq("name", "x").limit(2).paginate();
+        store.calls.clear();
+        store.answer(new ReadPage(List.of(user(11), user(12)), keyOf(22), 2, 12));
+
+        users.where().eq("name", "x").limit(2).cursor(first.cursor()).paginate();
+
+        assertThat(reads()).hasSize(1);
+        assertThat(reads().get(0).limit()).isEqualTo(12);
+        assertThat(reads().get(0).exclusiveStartKey()).isEqualTo(keyOf(2));
+    }
+
+    @Test
+    void anUnfilteredRead_asksForExactlyThePage_onEveryPage() {
+        store.answer(new ReadPage(List.of(user(1), user(2)), keyOf(2), 2, 2));
+        Page<User> first = users.where().limit(2).paginate();
+        store.calls.clear();
+
+        users.where().limit(2).cursor(first.cursor()).paginate();
+
+        assertThat(reads().get(0).limit()).isEqualTo(2);
+    }
+
+    @Test
     void theCursor_resumesRightAfterTheLastItemReturned() {
         store.answer(new ReadPage(List.of(user(1), user(2), user(3)), keyOf(3), 3, 3));
         Page<User> first = users.where().limit(2).paginate();

@@ -21,7 +21,7 @@ public record IndexDef(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(partitionKey, "partitionKey");
         Objects.requireNonNull(projection, "projection");
-        included = Set.copyOf(included);
+        included = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(included));
     }
 
     /** An index projecting every attribute. */

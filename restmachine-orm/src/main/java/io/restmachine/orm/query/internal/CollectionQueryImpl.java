@@ -174,7 +174,7 @@ public final class CollectionQueryImpl implements CollectionQuery {
     @Override
     public CollectionPage paginate() {
         ReadPlan plan = CollectionPlanner.plan(models, spec);
-        Page<Object> page = reader(plan).page(limit == null ? QueryImpl.DEFAULT_PAGE_SIZE : limit, start(plan));
+        Page<Object> page = reader(plan).page(limit == null ? QueryImpl.DEFAULT_PAGE_SIZE : limit, position(plan));
         return new CollectionPage(collection(page.items()), page.cursor());
     }
 
@@ -185,6 +185,11 @@ public final class CollectionQueryImpl implements CollectionQuery {
 
     private PageReader<Object> reader(ReadPlan plan) {
         return new PageReader<>(store, cursors, plan, models::decode);
+    }
+
+    /** Where {@code paginate()} starts: the cursor's key, with the counts of the page that made it. */
+    private CursorCodec.@Nullable Position position(ReadPlan plan) {
+        return cursor == null ? null : cursors.position(cursor, plan.fingerprint(), plan.cursorAttributes());
     }
 
     private @Nullable Map<String, ItemValue> start(ReadPlan plan) {

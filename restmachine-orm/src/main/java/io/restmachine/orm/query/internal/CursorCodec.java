@@ -21,13 +21,19 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Pagination cursors: an opaque, URL-safe string (base64url, no padding) of a version byte, the
- * query's fingerprint, the start key, and an HMAC-SHA256 tag (first 16 bytes) over all of it. A
+ * query's fingerprint, the start key, how many items the page evaluated and kept (so the next page
+ * can size its first request by the filter's share), and an HMAC-SHA256 tag (first 16 bytes) over
+ * all of it. A
  * cursor that was truncated, altered, re-encoded, signed with another key, or made for another
  * query (another entity type, index, key condition, filter or order) is rejected with {@link
  * InvalidCursorException}.
  */
 public final class CursorCodec {
-    private static final byte VERSION = 1;
+    /** Cursors with a start key only. */
+    private static final byte VERSION_1 = 1;
+    /** Cursors that also carry how many items the page evaluated and kept (a hint for the next page's Limit). */
+    private static final byte VERSION = 2;
+
     private static final int TAG = 16;
     private static final int FINGERPRINT = 16;
 
@@ -38,8 +44,27 @@ public final class CursorCodec {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
+    /**
+     * Where a cursor resumes.
+     *
+     * @param startKey the key attributes of the last item returned
+     * @param scanned items the page that made the cursor evaluated (0 when unknown)
+     * @param matched items of those that passed the filter (0 when unknown)
+     */
+    public record Position(Map<String, ItemValue> startKey, int scanned, int matched) {
+        public Position {
+            startKey = Map.copyOf(startKey);
+        }
+    }
+
     /** The cursor resuming after the item whose key attributes are given. */
     public String encode(byte[] fingerprint, Map<String, ItemValue> startKey) {
+        return encode(fingerprint, new Position(startKey, 0, 0));
+    }
+
+    /** The cursor resuming at this position. */
+    public String encode(byte[] fingerprint, Position position) {
+        Map<String, ItemValue> startKey = position.startKey();
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
             DataOutputStream out = new DataOutputStream(bytes);
@@ -65,6 +90,8 @@ public final class CursorCodec {
                     throw new IllegalArgumentException("key attribute " + e.getKey() + " is not S, N or B: " + v);
                 }
             }
+            out.writeInt(position.scanned());
+            out.writeInt(position.matched());
             byte[] payload = bytes.toByteArray();
             byte[] token = Arrays.copyOf(payload, payload.length + TAG);
             System.arraycopy(tag(payload), 0, token, payload.length, TAG);
@@ -79,6 +106,11 @@ public final class CursorCodec {
      * of exactly {@code attributes}.
      */
     public Map<String, ItemValue> decode(String cursor, byte[] fingerprint, List<String> attributes) {
+        return position(cursor, fingerprint, attributes).startKey();
+    }
+
+    /** {@link #decode}, with the counts of the page that made the cursor (0 for a version 1 cursor). */
+    public Position position(String cursor, byte[] fingerprint, List<String> attributes) {
         byte[] token = strictDecode(cursor);
         if (token.length < 1 + FINGERPRINT + 1 + TAG) {
             throw invalid("it is too short (truncated?)");
@@ -90,7 +122,8 @@ public final class CursorCodec {
         }
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
-            if (in.readByte() != VERSION) {
+            byte version = in.readByte();
+            if (version != VERSION && version != VERSION_1) {
                 throw invalid("it was made by an incompatible version");
             }
             byte[] print = new byte[FINGERPRINT];
@@ -120,10 +153,19 @@ public final class CursorCodec {
                 }
                 key.put(name, v);
             }
+            int scanned = 0;
+            int matched = 0;
+            if (version == VERSION) {
+                scanned = in.readInt();
+                matched = in.readInt();
+                if (scanned < 0 || matched < 0 || matched > scanned) {
+                    throw invalid("it is malformed");
+                }
+            }
             if (in.available() != 0 || !key.keySet().equals(new java.util.HashSet<>(attributes))) {
                 throw invalid("it does not hold this query's start key");
             }
-            return key;
+            return new Position(key, scanned, matched);
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidCursorException ice) {
                 throw ice;

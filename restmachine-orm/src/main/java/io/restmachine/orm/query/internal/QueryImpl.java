@@ -174,6 +174,11 @@ public final class QueryImpl<T> implements Query<T> {
         return plan;
     }
 
+    /** Where {@code paginate()} starts: the cursor's key, with the counts of the page that made it. */
+    private CursorCodec.@Nullable Position position(ReadPlan plan) {
+        return cursor == null ? null : ctx.cursors().position(cursor, plan.fingerprint(), plan.cursorAttributes());
+    }
+
     private @Nullable Map<String, ItemValue> start(ReadPlan plan) {
         return cursor == null ? null : ctx.cursors().decode(cursor, plan.fingerprint(), plan.cursorAttributes());
     }
@@ -181,7 +186,7 @@ public final class QueryImpl<T> implements Query<T> {
     @Override
     public Page<T> paginate() {
         ReadPlan plan = runPlan();
-        return new PageReader<>(ctx, plan).page(limit == null ? DEFAULT_PAGE_SIZE : limit, start(plan));
+        return new PageReader<>(ctx, plan).page(limit == null ? DEFAULT_PAGE_SIZE : limit, position(plan));
     }
 
     @Override
