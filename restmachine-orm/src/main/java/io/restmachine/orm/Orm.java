@@ -4,7 +4,6 @@ import io.restmachine.orm.model.internal.EntityModel;
 import io.restmachine.orm.repository.internal.OrmRuntime;
 import io.restmachine.orm.repository.internal.TransactionImpl;
 import io.restmachine.orm.spi.EntitySchema;
-import io.restmachine.orm.spi.ItemValue;
 import io.restmachine.orm.spi.Store;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.restmachine.orm.Condition;
 import io.restmachine.orm.ConditionFailedException;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.PartitionKey;
 import io.restmachine.orm.Plan;
@@ -12,7 +13,6 @@ import io.restmachine.orm.Repository;
 import io.restmachine.orm.SchemaException;
 import io.restmachine.orm.SortKey;
 import io.restmachine.orm.convert.AttributeConverter;
-import io.restmachine.orm.spi.ItemValue;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

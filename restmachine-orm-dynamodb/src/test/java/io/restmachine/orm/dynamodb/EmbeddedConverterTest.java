@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
 import io.restmachine.orm.Condition;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.TransactionCanceledException;
 import io.restmachine.orm.convert.AttributeConverter;
-import io.restmachine.orm.spi.ItemValue;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

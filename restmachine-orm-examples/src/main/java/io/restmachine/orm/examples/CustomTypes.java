@@ -1,10 +1,10 @@
 package io.restmachine.orm.examples;
 
 import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.convert.AttributeConverter;
 import io.restmachine.orm.dynamodb.DynamoDBBackend;
-import io.restmachine.orm.spi.ItemValue;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

@@ -1,6 +1,6 @@
 package io.restmachine.orm.convert;
 
-import io.restmachine.orm.spi.ItemValue;
+import io.restmachine.orm.ItemValue;
 
 /**
  * Converts values of one Java type to and from a stored attribute value. Register one per type on

@@ -3,13 +3,13 @@ package io.restmachine.orm.convert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.fixture.Everything;
 import io.restmachine.orm.fixture.Fixtures;
 import io.restmachine.orm.model.internal.EntityModel;
 import io.restmachine.orm.model.internal.ModelFactory;
 import io.restmachine.orm.spi.ItemLayout;
-import io.restmachine.orm.spi.ItemValue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package io.restmachine.orm.convert.internal;
 
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.convert.AttributeConverter;
-import io.restmachine.orm.spi.ItemValue;
 import io.restmachine.orm.spi.ValueFormat;
 import java.math.BigDecimal;
 import java.time.Instant;

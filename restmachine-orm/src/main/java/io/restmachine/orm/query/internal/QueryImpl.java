@@ -1,11 +1,11 @@
 package io.restmachine.orm.query.internal;
 
 import io.restmachine.orm.Condition;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.Page;
 import io.restmachine.orm.Plan;
 import io.restmachine.orm.Query;
 import io.restmachine.orm.ValidationException;
-import io.restmachine.orm.spi.ItemValue;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.restmachine.orm.repository.internal;
 import io.restmachine.orm.BatchResult;
 import io.restmachine.orm.Condition;
 import io.restmachine.orm.DuplicateKeyException;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.Query;
 import io.restmachine.orm.Repository;
@@ -16,10 +17,9 @@ import io.restmachine.orm.query.internal.QueryContext;
 import io.restmachine.orm.query.internal.QueryImpl;
 import io.restmachine.orm.spi.BatchWrite;
 import io.restmachine.orm.spi.BatchWriteOutcome;
-import io.restmachine.orm.spi.ConditionCheckFailedException;
 import io.restmachine.orm.spi.Expr;
-import io.restmachine.orm.spi.ItemValue;
 import io.restmachine.orm.spi.Store;
+import io.restmachine.orm.spi.WriteRejectedByStoreException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -71,12 +71,12 @@ final class RepositoryImpl<T> implements Repository<T> {
     private T put(
             WriteBuilder.Prepared<T> p,
             @Nullable Expr condition,
-            Function<ConditionCheckFailedException, RuntimeException> failure) {
+            Function<WriteRejectedByStoreException, RuntimeException> failure) {
         boolean written = false;
         try {
             try {
                 store.put(p.item(), condition);
-            } catch (ConditionCheckFailedException e) {
+            } catch (WriteRejectedByStoreException e) {
                 throw failure.apply(e);
             }
             written = true;
@@ -138,7 +138,7 @@ final class RepositoryImpl<T> implements Repository<T> {
 
     /** The stored item after a failed condition: from the exception, else a consistent read. */
     @Nullable
-    Map<String, ItemValue> existing(Map<String, ItemValue> key, ConditionCheckFailedException e) {
+    Map<String, ItemValue> existing(Map<String, ItemValue> key, WriteRejectedByStoreException e) {
         if (e.existingItem() != null) {
             return e.existingItem();
         }
@@ -181,7 +181,7 @@ final class RepositoryImpl<T> implements Repository<T> {
         Map<String, ItemValue> item;
         try {
             item = store.update(r.key(), r.update(), r.condition());
-        } catch (ConditionCheckFailedException e) {
+        } catch (WriteRejectedByStoreException e) {
             throw writes.writeFailure("update", r.key(), existing(r.key(), e), r.version(), e);
         }
         return model.fromItem(item);
@@ -209,7 +209,7 @@ final class RepositoryImpl<T> implements Repository<T> {
     private boolean delete(Map<String, ItemValue> key, @Nullable Long version) {
         try {
             return store.delete(key, writes.deleteCondition(version)).isPresent();
-        } catch (ConditionCheckFailedException e) {
+        } catch (WriteRejectedByStoreException e) {
             Map<String, ItemValue> existing = existing(key, e);
             if (existing == null || !model.owns(existing) || version == null) {
                 // Absent, or another entity type's item under this key: nothing of ours to delete.

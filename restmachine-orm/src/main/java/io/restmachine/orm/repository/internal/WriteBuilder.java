@@ -2,6 +2,7 @@ package io.restmachine.orm.repository.internal;
 
 import io.restmachine.orm.Condition;
 import io.restmachine.orm.ConflictException;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.NotFoundException;
 import io.restmachine.orm.OrmException;
@@ -13,7 +14,6 @@ import io.restmachine.orm.query.internal.ItemValues;
 import io.restmachine.orm.query.internal.Placeholders;
 import io.restmachine.orm.spi.Expr;
 import io.restmachine.orm.spi.ItemLayout;
-import io.restmachine.orm.spi.ItemValue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
