@@ -93,6 +93,7 @@ class ProtocolTest {
                         + " must have value less than or equal to 100");
     }
 
+    /** As DynamoDB Local does, even without --require-auth; the README tells raw-HTTP users so. */
     @Test
     void missingAuthorization_isMissingAuthenticationToken() throws Exception {
         HttpResponse<String> response = http.send(
@@ -102,7 +103,10 @@ class ProtocolTest {
                         .POST(HttpRequest.BodyPublishers.ofString("{}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.body()).contains("MissingAuthenticationTokenException");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body())
+                .contains("MissingAuthenticationTokenException")
+                .contains("Request is missing Authentication Token");
     }
 
     @Test

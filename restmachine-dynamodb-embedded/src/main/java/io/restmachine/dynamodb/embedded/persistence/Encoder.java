@@ -4,6 +4,7 @@ import io.restmachine.dynamodb.embedded.table.IndexDefinition;
 import io.restmachine.dynamodb.embedded.table.KeySchema;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
 import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.WellFormedText;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
@@ -91,6 +92,13 @@ final class Encoder {
     }
 
     void writeString(String value) {
+        // getBytes would silently write '?' for an unpaired surrogate; the protocol refuses such
+        // text, and this keeps any other way in from being acknowledged and then changed on disk.
+        int surrogate = WellFormedText.firstUnpairedSurrogate(value);
+        if (surrogate >= 0) {
+            throw new IllegalArgumentException("a string with an unpaired surrogate (at index " + surrogate
+                    + ") has no UTF-8 form and cannot be logged unchanged");
+        }
         writeBytes(value.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -11,9 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +34,8 @@ final class SnapshotWriter {
 
     static void write(StoreDirectory directory, Database database, long generation) throws IOException {
         Path temp = directory.snapshotTemp();
-        try (FileChannel channel = FileChannel.open(
+        Disk disk = directory.disk();
+        try (FileChannel channel = disk.open(
                 temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 256 * 1024);
             out.write(FileFormat.header(FileFormat.SNAPSHOT_MAGIC, generation));
@@ -56,10 +55,14 @@ final class SnapshotWriter {
             out.flush();
             channel.force(true);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
+            try {
+                disk.delete(temp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
-        Files.move(temp, directory.snapshot(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        disk.move(temp, directory.snapshot());
         directory.sync();
     }
 

@@ -14,6 +14,7 @@ import io.restmachine.dynamodb.embedded.error.DynamoError;
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.error.ErrorType;
 import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.WellFormedText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -138,11 +139,33 @@ public final class ProtocolHandler {
             if (node == null) {
                 throw new DynamoError(ErrorType.SERIALIZATION, "").toException();
             }
+            requireWellFormedText(node);
             return node;
         } catch (JsonParseException e) {
             throw new DynamoError(ErrorType.SERIALIZATION, "").toException();
         } catch (IOException e) {
             throw new DynamoError(ErrorType.SERIALIZATION, "").toException();
+        }
+    }
+
+    /**
+     * Every string of the request, member names included, must have a UTF-8 form (a JSON escape
+     * can carry an unpaired surrogate that Jackson accepts): checked once here, before any of it
+     * becomes a value, key, name or expression, so that no path can store text that the log would
+     * not bring back unchanged.
+     */
+    private static void requireWellFormedText(JsonNode node) {
+        if (node.isTextual()) {
+            WellFormedText.require(node.textValue(), "a string of the request");
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
+                WellFormedText.require(member.getKey(), "a member name of the request");
+                requireWellFormedText(member.getValue());
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                requireWellFormedText(element);
+            }
         }
     }
 
