@@ -75,6 +75,36 @@ class ProtocolTest {
     }
 
     @Test
+    void malformedJson_comesBeforeAnUnknownTargetAndAMissingSignature() throws Exception {
+        HttpResponse<String> unknown = post("DynamoDB_20120810.Frobnicate", "{\"Limit\":");
+        assertThat(unknown.body()).contains("#SerializationException");
+        HttpResponse<String> unsigned = http.send(
+                HttpRequest.newBuilder(endpoint)
+                        .header("Content-Type", "application/x-amz-json-1.0")
+                        .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+                        .POST(HttpRequest.BodyPublishers.ofString("[1, }"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unsigned.body()).contains("#SerializationException");
+    }
+
+    @Test
+    void aTransactionMeetsEachActionsErrorsInTurn() throws Exception {
+        // The first action's table is looked up before the second action's values are checked.
+        String body = "{\"TransactItems\": ["
+                + "{\"Put\": {\"TableName\": \"missing\", \"Item\": {\"pk\": {\"S\": \"a\"}}}},"
+                + "{\"Put\": {\"TableName\": \"missing\", \"Item\": {\"pk\": {\"N\": \"x\"}}}}]}";
+        HttpResponse<String> response = post("DynamoDB_20120810.TransactWriteItems", body);
+        assertThat(response.body()).contains("#ResourceNotFoundException");
+        String swapped = "{\"TransactItems\": ["
+                + "{\"Put\": {\"TableName\": \"missing\", \"Item\": {\"pk\": {\"N\": \"x\"}}}},"
+                + "{\"Put\": {\"TableName\": \"missing\", \"Item\": {\"pk\": {\"S\": \"a\"}}}}]}";
+        assertThat(post("DynamoDB_20120810.TransactWriteItems", swapped).body())
+                .contains("#ValidationException")
+                .contains("numeric value");
+    }
+
+    @Test
     void wrongMemberType_isSerializationExceptionNamingTheJavaType() throws Exception {
         HttpResponse<String> response = post("DynamoDB_20120810.ListTables", "{\"Limit\":\"ten\"}");
         assertThat(response.statusCode()).isEqualTo(400);

@@ -4,8 +4,8 @@ import io.restmachine.dynamodb.embedded.table.Database;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.Table;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import io.restmachine.dynamodb.embedded.value.AttributeValues;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValues;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -70,12 +70,11 @@ final class SnapshotWriter {
         List<LogRecord.Change> chunk = new ArrayList<>();
         long chunkBytes = 0;
         long written = 0;
-        for (Map.Entry<StoreKey, Map<String, AttributeValue>> entry :
-                table.items().entrySet()) {
+        for (Map.Entry<StoreKey, Map<String, DynamoValue>> entry : table.items().entrySet()) {
             StoreKey key = entry.getKey();
             chunk.add(new LogRecord.Change(
                     definition.name(), definition.tableId(), key.partition(), key.sort(), entry.getValue()));
-            chunkBytes += AttributeValues.size(entry.getValue());
+            chunkBytes += DynamoValues.size(entry.getValue());
             if (chunkBytes >= CHUNK_BYTES || chunk.size() >= CHUNK_ITEMS) {
                 out.write(FileFormat.frame(new LogRecord.Items(chunk).encode()));
                 written += chunk.size();
