@@ -10,11 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.support.PersistenceExceptionTranslator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -119,6 +121,20 @@ public class RestmachineDynamoDBAutoConfiguration {
                     e.getMessage() + " (set the restmachine.dynamodb.* properties, e.g."
                             + " restmachine.dynamodb.table-name, or add a DynamoDBBackendCustomizer bean)",
                     e);
+        }
+    }
+
+    /**
+     * Spring's {@code @Repository} exception translation for ORM exceptions, when spring-tx is present
+     * (it is with Spring Data or spring-boot-starter-jdbc); the ORM exception stays the cause.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(PersistenceExceptionTranslator.class)
+    static class ExceptionTranslationConfiguration {
+        @Bean
+        @ConditionalOnMissingBean
+        OrmExceptionTranslator restmachineOrmExceptionTranslator() {
+            return new OrmExceptionTranslator();
         }
     }
 
