@@ -245,6 +245,34 @@ class RestmachineDynamoDBAutoConfigurationTest {
     }
 
     @Test
+    void modelsWithTheSameSimpleName_getOneRepositoryEach() {
+        embedded.run(context -> {
+            assertThat(repository(context, Order.class)).isNotNull();
+            assertThat(repository(context, io.restmachine.orm.spring.shop.archive.Order.class))
+                    .isNotNull();
+            assertThat(context.getBeanNamesForType(repositoryType(io.restmachine.orm.spring.shop.archive.Order.class)))
+                    .containsExactly("io.restmachine.orm.spring.shop.archive.OrderRepository");
+        });
+    }
+
+    @Test
+    void applicationsOwnBackend_replacesTheAutoConfiguredOne_andServesTheRepositories() {
+        try (EmbeddedDynamoDB db = EmbeddedDynamoDB.inMemory();
+                DynamoDBBackend own = DynamoDBBackend.builder()
+                        .tableName("own")
+                        .client(db.client())
+                        .build()) {
+            runner.withBean(DynamoDBBackend.class, () -> own, definition -> definition.setDestroyMethodName(""))
+                    .run(context -> {
+                        assertThat(context).getBean(DynamoDBBackend.class).isSameAs(own);
+                        own.register(User.class).createTable();
+                        repository(context, User.class).create(new User("u1", "Alice"));
+                        assertThat(own.repository(User.class).get("u1")).isPresent();
+                    });
+        }
+    }
+
+    @Test
     void classesWithoutOrmAnnotations_getNoRepository() {
         embedded.run(context -> assertThat(
                         context.getBeanProvider(repositoryType(Money.class)).getIfAvailable())
