@@ -3,6 +3,7 @@ package io.restmachine.dynamodb.embedded;
 import io.restmachine.dynamodb.embedded.action.Engine;
 import io.restmachine.dynamodb.embedded.action.FaultPlan;
 import io.restmachine.dynamodb.embedded.auth.SignatureVerifier;
+import io.restmachine.dynamodb.embedded.persistence.Disk;
 import io.restmachine.dynamodb.embedded.persistence.DurableStore;
 import io.restmachine.dynamodb.embedded.persistence.RecoveryReport;
 import io.restmachine.dynamodb.embedded.protocol.HttpTransport;
@@ -63,7 +64,11 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
             this.store = null;
             this.database = new Database(MutationLog.NONE, builder.clock);
         } else {
-            this.store = DurableStore.open(builder.directory, builder.clock, builder.compactionThreshold);
+            this.store = DurableStore.open(
+                    builder.directory,
+                    builder.clock,
+                    new DurableStore.Compaction(builder.compactionThreshold, builder.compactionRatio),
+                    Disk.LOCAL);
             this.database = store.database();
         }
         if (builder.collectionLimit != Database.ITEM_COLLECTION_LIMIT) {
@@ -107,6 +112,21 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
      */
     public static EmbeddedDynamoDB persistent(Path dir) {
         return builder().persistent(dir).build();
+    }
+
+    /**
+     * Accepts the loss of acknowledged writes after {@link #persistent} refused to open {@code
+     * dir} because its log is damaged or was cut short: cuts the log at the first damage, keeps
+     * the cut bytes and any later segments beside it as {@code *.lost} files (nothing is deleted),
+     * and marks what remains as synced, so that the next open recovers everything before the
+     * damage. The refusal's message names this call and the CLI's {@code restmachine-orm
+     * accept-log-loss --data-dir DIR}.
+     *
+     * @return one line per change made; empty if the log needed none
+     * @throws io.restmachine.dynamodb.embedded.persistence.StorageException if an engine has the directory open
+     */
+    public static List<String> acceptLogLoss(Path dir) {
+        return DurableStore.acceptLogLoss(dir);
     }
 
     /** Settings: clock, expiry sweep interval, HTTP worker threads, and a directory to persist in. */
@@ -160,7 +180,17 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
         @Nullable
         SignatureVerifier verifier =
                 options.requiresAuth() ? SignatureVerifier.of(options.accessKeys(), Clock.systemUTC()) : null;
-        HttpTransport transport = HttpTransport.start(handler, options.host(), options.port(), serverThreads, verifier);
+        HttpTransport transport = HttpTransport.start(
+                handler,
+                options.host(),
+                options.port(),
+                serverThreads,
+                verifier,
+                new HttpTransport.Limits(
+                        options.maxConnections(),
+                        options.idleTimeout(),
+                        options.headerDeadline(),
+                        options.bodyDeadline()));
         resources.add(transport);
         return new ServerHandle() {
             @Override
@@ -255,7 +285,8 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
         private Duration expiryInterval = Duration.ofSeconds(1);
         private int serverThreads = Math.max(8, 2 * Runtime.getRuntime().availableProcessors());
         private @Nullable Path directory;
-        private long compactionThreshold = 64L * 1024 * 1024;
+        private long compactionThreshold = DurableStore.Compaction.DEFAULT.thresholdBytes();
+        private double compactionRatio = DurableStore.Compaction.DEFAULT.ratio();
         private long collectionLimit = Database.ITEM_COLLECTION_LIMIT;
 
         private Builder() {}
@@ -306,15 +337,23 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
         }
 
         /**
-         * Log size in bytes past which a persistent engine compacts its log into a snapshot in the
-         * background (default 64 MiB; at most 1 GiB, since recovery reads a log segment whole).
+         * Log size in bytes under which a persistent engine never compacts its log into a snapshot
+         * (default 4 MiB; at most 1 GiB, since recovery reads a log segment whole); past it, the log
+         * is compacted in the background once it is also larger than {@link #compactionRatio} times
+         * the live data.
          */
         public Builder compactionThreshold(long bytes) {
-            if (bytes < 1 || bytes > 1024L * 1024 * 1024) {
-                throw new IllegalArgumentException(
-                        "compactionThreshold must be between 1 byte and 1 GiB (1073741824), got " + bytes);
-            }
-            this.compactionThreshold = bytes;
+            this.compactionThreshold = new DurableStore.Compaction(bytes, compactionRatio).thresholdBytes();
+            return this;
+        }
+
+        /**
+         * How many times the size of the live data (the tables' items) the log may grow to before
+         * it is compacted (default 1.0; 0 compacts as soon as the log passes {@link
+         * #compactionThreshold}). Keeps recovery time proportional to the data, not to its history.
+         */
+        public Builder compactionRatio(double ratio) {
+            this.compactionRatio = new DurableStore.Compaction(compactionThreshold, ratio).ratio();
             return this;
         }
 

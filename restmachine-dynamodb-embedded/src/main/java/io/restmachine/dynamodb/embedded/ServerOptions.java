@@ -1,5 +1,6 @@
 package io.restmachine.dynamodb.embedded;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -15,15 +16,67 @@ import java.util.Objects;
  * }
  * }</pre>
  *
+ * <p>The server also bounds what a client can hold: at most {@code maxConnections} open
+ * connections (a connection beyond them is answered {@code 503 ServiceUnavailable}, which SDKs
+ * retry, and closed); a request must arrive whole within absolute deadlines, its request line and
+ * headers within {@code headerDeadline} of its first byte and its body within {@code
+ * bodyDeadline} after the headers, however slowly it trickles in (else {@code 408} and the
+ * connection is closed); a kept-alive connection may wait {@code idleTimeout} for its next
+ * request.
+ *
  * @param host the address to bind; anything but a loopback address exposes the server to the network
  * @param port the port; 0 picks any free port
  * @param accessKeys secret access key by access key id; empty means no authentication
+ * @param maxConnections the most connections open at once (default 1024)
+ * @param idleTimeout how long a connection may wait for its next request (default 60 s)
+ * @param headerDeadline how long a request's line and headers may take from its first byte (default 10 s)
+ * @param bodyDeadline how long a request's body may take after its headers (default 30 s)
  */
-public record ServerOptions(String host, int port, Map<String, String> accessKeys) {
+public record ServerOptions(
+        String host,
+        int port,
+        Map<String, String> accessKeys,
+        int maxConnections,
+        Duration idleTimeout,
+        Duration headerDeadline,
+        Duration bodyDeadline) {
     /** The address the server binds unless told otherwise. */
     public static final String LOOPBACK = "127.0.0.1";
 
+    /** The default connection cap. */
+    public static final int MAX_CONNECTIONS = 1024;
+
+    /** The default time a connection may wait for its next request. */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * The default deadline for a request's line and headers: SDK clients write a request in one
+     * go, so even a large one arrives in milliseconds; 10 s leaves room for a slow network and
+     * frees a connection held by a client that sends a byte at a time.
+     */
+    public static final Duration HEADER_DEADLINE = Duration.ofSeconds(10);
+
+    /**
+     * The default deadline for a request's body: 30 s carries the largest body DynamoDB accepts
+     * (16 MB) at about 0.5 MB/s, far below any network an SDK client would use.
+     */
+    public static final Duration BODY_DEADLINE = Duration.ofSeconds(30);
+
+    /** {@code host} and {@code port} with {@code accessKeys} and the default limits. */
+    public ServerOptions(String host, int port, Map<String, String> accessKeys) {
+        this(host, port, accessKeys, MAX_CONNECTIONS, IDLE_TIMEOUT, HEADER_DEADLINE, BODY_DEADLINE);
+    }
+
     public ServerOptions {
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(headerDeadline, "headerDeadline");
+        Objects.requireNonNull(bodyDeadline, "bodyDeadline");
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
+        }
+        requirePositive("idleTimeout", idleTimeout);
+        requirePositive("headerDeadline", headerDeadline);
+        requirePositive("bodyDeadline", bodyDeadline);
         Objects.requireNonNull(host, "host");
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must name an address to bind, e.g. 127.0.0.1; got a blank string");
@@ -42,7 +95,22 @@ public record ServerOptions(String host, int port, Map<String, String> accessKey
 
     /** These options bound to {@code host} instead. */
     public ServerOptions withHost(String host) {
-        return new ServerOptions(host, port, accessKeys);
+        return new ServerOptions(host, port, accessKeys, maxConnections, idleTimeout, headerDeadline, bodyDeadline);
+    }
+
+    /** These options with at most {@code connections} connections open at once. */
+    public ServerOptions withMaxConnections(int connections) {
+        return new ServerOptions(host, port, accessKeys, connections, idleTimeout, headerDeadline, bodyDeadline);
+    }
+
+    /** These options with another wait for a kept-alive connection's next request. */
+    public ServerOptions withIdleTimeout(Duration timeout) {
+        return new ServerOptions(host, port, accessKeys, maxConnections, timeout, headerDeadline, bodyDeadline);
+    }
+
+    /** These options with other absolute deadlines for a request's line and headers, and for its body. */
+    public ServerOptions withRequestDeadlines(Duration headers, Duration body) {
+        return new ServerOptions(host, port, accessKeys, maxConnections, idleTimeout, headers, body);
     }
 
     /**
@@ -53,7 +121,7 @@ public record ServerOptions(String host, int port, Map<String, String> accessKey
         requireKey(accessKeyId, secretAccessKey);
         Map<String, String> keys = new LinkedHashMap<>(accessKeys);
         keys.put(accessKeyId, secretAccessKey);
-        return new ServerOptions(host, port, keys);
+        return new ServerOptions(host, port, keys, maxConnections, idleTimeout, headerDeadline, bodyDeadline);
     }
 
     /** Whether requests must be signed by one of {@link #accessKeys()}. */
@@ -61,10 +129,19 @@ public record ServerOptions(String host, int port, Map<String, String> accessKey
         return !accessKeys.isEmpty();
     }
 
-    /** Host, port and access key ids; never the secrets. */
+    /** Host, port, access key ids and limits; never the secrets. */
     @Override
     public String toString() {
-        return "ServerOptions[host=" + host + ", port=" + port + ", accessKeyIds=" + accessKeys.keySet() + "]";
+        return "ServerOptions[host=" + host + ", port=" + port + ", accessKeyIds=" + accessKeys.keySet()
+                + ", maxConnections=" + maxConnections + ", idleTimeout=" + idleTimeout + ", headerDeadline="
+                + headerDeadline + ", bodyDeadline=" + bodyDeadline + "]";
+    }
+
+    private static void requirePositive(String name, Duration duration) {
+        if (duration.isNegative() || duration.isZero() || duration.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    name + " must be positive and at most " + Integer.MAX_VALUE + " ms, got " + duration);
+        }
     }
 
     private static void requireKey(String id, String secret) {

@@ -75,6 +75,36 @@ class ProtocolTest {
     }
 
     @Test
+    void malformedJson_comesBeforeAnUnknownTargetAndAMissingSignature() throws Exception {
+        HttpResponse<String> unknown = post("DynamoDB_20120810.Frobnicate", "{\"Limit\":");
+        assertThat(unknown.body()).contains("#SerializationException");
+        HttpResponse<String> unsigned = http.send(
+                HttpRequest.newBuilder(endpoint)
+                        .header("Content-Type", "application/x-amz-json-1.0")
+                        .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+                        .POST(HttpRequest.BodyPublishers.ofString("[1, }"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unsigned.body()).contains("#SerializationException");
+    }
+
+    @Test
+    void aTransactionMeetsEachActionsErrorsInTurn() throws Exception {
+        // The first action's table is looked up before the second action's values are checked.
+        String body = "{\"TransactItems\": ["
+                + "{\"Put\": {\"TableName\": \"missing\", \"Item\": {\"pk\": {\"S\": \"a\"}}}},"
+                + "{\"Put\": {\"TableName\": \"missing\", \"Item\": {\"pk\": {\"N\": \"x\"}}}}]}";
+        HttpResponse<String> response = post("DynamoDB_20120810.TransactWriteItems", body);
+        assertThat(response.body()).contains("#ResourceNotFoundException");
+        String swapped = "{\"TransactItems\": ["
+                + "{\"Put\": {\"TableName\": \"missing\", \"Item\": {\"pk\": {\"N\": \"x\"}}}},"
+                + "{\"Put\": {\"TableName\": \"missing\", \"Item\": {\"pk\": {\"S\": \"a\"}}}}]}";
+        assertThat(post("DynamoDB_20120810.TransactWriteItems", swapped).body())
+                .contains("#ValidationException")
+                .contains("numeric value");
+    }
+
+    @Test
     void wrongMemberType_isSerializationExceptionNamingTheJavaType() throws Exception {
         HttpResponse<String> response = post("DynamoDB_20120810.ListTables", "{\"Limit\":\"ten\"}");
         assertThat(response.statusCode()).isEqualTo(400);
@@ -93,6 +123,7 @@ class ProtocolTest {
                         + " must have value less than or equal to 100");
     }
 
+    /** As DynamoDB Local does, even without --require-auth; the README tells raw-HTTP users so. */
     @Test
     void missingAuthorization_isMissingAuthenticationToken() throws Exception {
         HttpResponse<String> response = http.send(
@@ -102,7 +133,10 @@ class ProtocolTest {
                         .POST(HttpRequest.BodyPublishers.ofString("{}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.body()).contains("MissingAuthenticationTokenException");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body())
+                .contains("MissingAuthenticationTokenException")
+                .contains("Request is missing Authentication Token");
     }
 
     @Test

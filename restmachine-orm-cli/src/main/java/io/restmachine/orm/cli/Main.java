@@ -32,6 +32,7 @@ import picocli.CommandLine.ParameterException;
         },
         subcommands = {
             ServeCommand.class,
+            AcceptLogLossCommand.class,
             DemoCommand.class,
             TableCommand.class,
             PutCommand.class,

@@ -4,14 +4,19 @@ import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
 import io.restmachine.dynamodb.embedded.ServerHandle;
 import io.restmachine.dynamodb.embedded.ServerOptions;
 import io.restmachine.dynamodb.embedded.persistence.StorageException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
@@ -28,12 +33,19 @@ import picocli.CommandLine.Spec;
         name = "serve",
         description = {
             "Run the embedded DynamoDB-compatible engine as an HTTP server until Ctrl-C.",
-            "Any AWS SDK or the AWS CLI works against it; it accepts any credentials unless --require-auth."
+            "Any AWS SDK or the AWS CLI works against it; it accepts any credentials unless --require-auth.",
+            "Without --require-auth a request with no Authorization header still gets"
+                    + " MissingAuthenticationTokenException, as from DynamoDB Local: send any SigV4-signed request."
         },
         footer = {
             "",
+            "Access keys for --require-auth come from --access-keys-file FILE (one ID:SECRET per line; the file must be"
+                    + " readable by its owner only: chmod 600), from the environment variable " + ServeCommand.KEYS_ENV
+                    + " (ID:SECRET pairs separated by commas or spaces), or from --access-key ID:SECRET, which every"
+                    + " local user can read in the process list (ps): prefer the file or the variable.",
+            "",
             "Example: restmachine-orm serve --port 8000 --data-dir ./data",
-            "         restmachine-orm serve --host 0.0.0.0 --require-auth --access-key AKIDLOCAL:local-secret%n"
+            "         restmachine-orm serve --host 0.0.0.0 --require-auth --access-keys-file ~/.restmachine-keys%n"
         })
 final class ServeCommand implements Callable<Integer> {
     @Spec
@@ -54,14 +66,32 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(
             names = "--require-auth",
-            description = "Refuse requests not signed (AWS Signature V4) with one of the --access-key pairs")
+            description = "Refuse requests not signed (AWS Signature V4) with one of the access keys (see below)")
     boolean requireAuth;
 
     @Option(
             names = "--access-key",
             paramLabel = "ID:SECRET",
-            description = "An access key id and its secret that may call the server (repeatable; needs --require-auth)")
+            description = "An access key id and its secret that may call the server (repeatable; needs --require-auth);"
+                    + " visible to other local users through ps: prefer --access-keys-file or " + KEYS_ENV)
     List<String> accessKeys = new ArrayList<>();
+
+    @Option(
+            names = "--access-keys-file",
+            paramLabel = "FILE",
+            description = "Read access keys from FILE, one ID:SECRET per line ('#' starts a comment); FILE must be"
+                    + " readable by its owner only (chmod 600); needs --require-auth")
+    @Nullable
+    Path accessKeysFile;
+
+    /** The environment variable that may hold access keys (read only with --require-auth). */
+    static final String KEYS_ENV = "RESTMACHINE_ACCESS_KEYS";
+
+    /** The process environment, where {@link #KEYS_ENV} is read. */
+    Map<String, String> environment = System.getenv();
+
+    /** How many access keys were configured, from all sources (for the banner). */
+    private int keyCount;
 
     @Option(
             names = "--data-dir",
@@ -97,36 +127,100 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private ServerOptions options() {
-        if (!requireAuth) {
-            if (!accessKeys.isEmpty()) {
-                throw CliException.badInput("--access-key needs --require-auth (without it every request is served)");
-            }
-            return new ServerOptions(host, port, Map.of());
-        }
-        if (accessKeys.isEmpty()) {
-            throw CliException.badInput(
-                    "--require-auth needs at least one --access-key ID:SECRET, e.g. --access-key AKIDLOCAL:local-secret");
-        }
         ServerOptions options;
         try {
             options = new ServerOptions(host, port, Map.of());
         } catch (IllegalArgumentException e) {
             throw CliException.badInput("--host: " + e.getMessage());
         }
+        if (!requireAuth) {
+            if (!accessKeys.isEmpty()) {
+                throw CliException.badInput("--access-key needs --require-auth (without it every request is served)");
+            }
+            if (accessKeysFile != null) {
+                throw CliException.badInput(
+                        "--access-keys-file needs --require-auth (without it every request is served)");
+            }
+            return options;
+        }
+        List<KeySource> keys = new ArrayList<>();
         for (String pair : accessKeys) {
+            keys.add(new KeySource(pair, "--access-key"));
+        }
+        String fromEnvironment = environment.get(KEYS_ENV);
+        if (fromEnvironment != null) {
+            for (String pair : fromEnvironment.split("[,\\s]+")) {
+                if (!pair.isEmpty()) {
+                    keys.add(new KeySource(pair, "the variable " + KEYS_ENV));
+                }
+            }
+        }
+        if (accessKeysFile != null) {
+            keys.addAll(readKeysFile(accessKeysFile));
+        }
+        if (keys.isEmpty()) {
+            throw CliException.badInput(
+                    "--require-auth needs at least one access key: --access-keys-file FILE, the" + " variable "
+                            + KEYS_ENV + ", or --access-key ID:SECRET, e.g. --access-key AKIDLOCAL:local-secret");
+        }
+        keyCount = keys.size();
+        for (KeySource key : keys) {
+            String pair = key.pair();
             int colon = pair.indexOf(':');
             if (colon <= 0 || colon == pair.length() - 1) {
                 throw CliException.badInput(
                         "--access-key takes ID:SECRET (both non-empty), e.g. AKIDLOCAL:local-secret;" + " got '"
-                                + (colon < 0 ? pair : pair.substring(0, colon) + ":...") + "'");
+                                + (colon < 0 ? pair : pair.substring(0, colon) + ":...") + "' from " + key.source());
             }
             try {
                 options = options.withAccessKey(pair.substring(0, colon), pair.substring(colon + 1));
             } catch (IllegalArgumentException e) {
-                throw CliException.badInput("--access-key: " + e.getMessage());
+                throw CliException.badInput("--access-key: " + e.getMessage() + " (from " + key.source() + ")");
             }
         }
         return options;
+    }
+
+    /** One ID:SECRET pair and where it came from (for messages, which never show the secret). */
+    private record KeySource(String pair, String source) {}
+
+    /** The keys of an owner-only file; refuses a file that other users may read or write. */
+    private static List<KeySource> readKeysFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw CliException.badInput("--access-keys-file " + file + " does not exist or is not a file");
+        }
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            Set<PosixFilePermission> shared = EnumSet.noneOf(PosixFilePermission.class);
+            for (PosixFilePermission permission : permissions) {
+                if (!permission.name().startsWith("OWNER_")) {
+                    shared.add(permission);
+                }
+            }
+            if (!shared.isEmpty()) {
+                throw CliException.badInput("--access-keys-file " + file + " can be used by other users (permissions "
+                        + PosixFilePermissions.toString(permissions) + "); it holds secrets, so make it readable by"
+                        + " its owner only: chmod 600 '" + file + "'");
+            }
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system (Windows): its ACLs are the owner's business.
+        } catch (IOException e) {
+            throw CliException.badInput("--access-keys-file " + file + " cannot be read: " + Failures.oneLine(e));
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw CliException.badInput("--access-keys-file " + file + " cannot be read: " + Failures.oneLine(e));
+        }
+        List<KeySource> keys = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                keys.add(new KeySource(line, "line " + (i + 1) + " of " + file));
+            }
+        }
+        return keys;
     }
 
     private EmbeddedDynamoDB open() {
@@ -147,7 +241,7 @@ final class ServeCommand implements Callable<Integer> {
         out.println("  data:   "
                 + (dataDir == null ? "in memory (lost on exit; --data-dir DIR keeps it)" : dataDir.toAbsolutePath()));
         if (requireAuth) {
-            out.println("  auth:   requests must be signed with one of " + accessKeys.size() + " access key(s)");
+            out.println("  auth:   requests must be signed with one of " + keyCount + " access key(s)");
         }
         out.println("  try:    aws dynamodb list-tables --endpoint-url " + endpoint + " --region us-east-1");
         out.println("  or:     restmachine-orm table list --endpoint " + endpoint);

@@ -154,7 +154,7 @@ class ServeTest {
 
         assertThat(result.status()).isEqualTo(2);
         assertThat(result.err())
-                .contains("--require-auth needs at least one --access-key ID:SECRET")
+                .contains("--require-auth needs at least one access key: --access-keys-file FILE")
                 .hasLineCount(1);
     }
 
@@ -174,7 +174,117 @@ class ServeTest {
         assertThat(result.err()).contains("--access-key needs --require-auth").doesNotContain(":s");
     }
 
+    @Test
+    void serve_withAnOwnerOnlyKeysFile_servesItsKeys(@TempDir Path dir) throws Exception {
+        Path keys = ownerOnlyFile(dir.resolve("keys"), "# local keys\n\nAKIDFILE:file-secret\n");
+        Lines output = start("serve", "--port", "0", "--require-auth", "--access-keys-file", keys.toString());
+        URI endpoint = endpointFrom(output);
+
+        try (DynamoDbClient signed = client(endpoint, "AKIDFILE", "file-secret");
+                DynamoDbClient forged = client(endpoint, "AKIDFILE", "guess")) {
+            assertThat(signed.listTables().tableNames()).isEmpty();
+            assertThatThrownBy(forged::listTables).isInstanceOf(DynamoDbException.class);
+        }
+    }
+
+    @Test
+    void serve_withKeysInTheEnvironment_servesThem() throws Exception {
+        Lines output = start(
+                Map.of("RESTMACHINE_ACCESS_KEYS", "AKIDENV:env-secret, AKIDTWO:two-secret"),
+                "serve",
+                "--port",
+                "0",
+                "--require-auth");
+        URI endpoint = endpointFrom(output);
+        assertThat(output.through("auth:")).last().asString().contains("signed with one of 2 access key(s)");
+
+        try (DynamoDbClient signed = client(endpoint, "AKIDTWO", "two-secret")) {
+            assertThat(signed.listTables().tableNames()).isEmpty();
+        }
+    }
+
+    @Test
+    void serve_withAKeysFileOthersCanRead_exits2SayingHowToFixIt_withoutTheSecret(@TempDir Path dir)
+            throws IOException {
+        Path keys = dir.resolve("keys");
+        Files.writeString(keys, "AKIDFILE:file-secret\n");
+        Files.setPosixFilePermissions(keys, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
+        Cli.Result result = Cli.plain("serve", "--port", "0", "--require-auth", "--access-keys-file", keys.toString());
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("can be used by other users (permissions rw-r--r--)")
+                .contains("chmod 600 '" + keys + "'")
+                .doesNotContain("file-secret")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void serveHelp_namesEveryWayToGiveKeys_andWarnsAboutPs() {
+        Cli.Result result = Cli.plain("serve", "--help");
+
+        assertThat(result.out())
+                .contains("--access-keys-file")
+                .contains("RESTMACHINE_ACCESS_KEYS")
+                .contains("chmod 600")
+                .contains("ps")
+                .contains("MissingAuthenticationTokenException");
+    }
+
+    @Test
+    void acceptLogLoss_afterServeRefusedACutLog_letsTheDirectoryOpenAgain(@TempDir Path dir) throws IOException {
+        Path data = dir.resolve("data");
+        Path image = dir.resolve("image");
+        try (EmbeddedDynamoDB db = EmbeddedDynamoDB.persistent(data)) {
+            db.client().createTable(b -> b.tableName("kept")
+                    .billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
+                    .keySchema(k -> k.attributeName("pk").keyType("HASH")));
+            for (int i = 0; i < 20; i++) {
+                int n = i;
+                db.client().putItem(b -> b.tableName("kept").item(Map.of("pk", AttributeValue.fromS("k" + n))));
+            }
+            // The directory as a crash would leave it, then cut to half (a copy stopped short).
+            Files.createDirectories(image);
+            try (var files = Files.list(data)) {
+                for (Path file : files.filter(f -> !f.getFileName().toString().equals("lock"))
+                        .toList()) {
+                    Files.copy(file, image.resolve(file.getFileName()));
+                }
+            }
+        }
+        Path segment = image.resolve(String.format("wal-%020d.log", 1));
+        byte[] bytes = Files.readAllBytes(segment);
+        Files.write(segment, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        Cli.Result refused = assertTimeoutPreemptively(
+                WAIT, () -> Cli.plain("serve", "--port", "0", "--data-dir", image.toString()));
+        assertThat(refused.status()).isEqualTo(1);
+        assertThat(refused.err())
+                .contains("but it had been synced up to offset")
+                .contains("restmachine-orm accept-log-loss --data-dir '" + image.toAbsolutePath() + "'");
+
+        Cli.Result accepted = Cli.plain("accept-log-loss", "--data-dir", image.toString());
+
+        assertThat(accepted.status()).as(accepted.toString()).isZero();
+        assertThat(accepted.out()).contains("acknowledged bytes were missing").contains("opens again");
+        try (EmbeddedDynamoDB reopened = EmbeddedDynamoDB.persistent(image)) {
+            assertThat(reopened.client().scan(b -> b.tableName("kept")).count()).isBetween(5, 15);
+        }
+    }
+
+    private static Path ownerOnlyFile(Path file, String content) throws IOException {
+        Files.writeString(file, content);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        return file;
+    }
+
     private Lines start(String... args) throws IOException {
+        return start(Map.of(), args);
+    }
+
+    private Lines start(Map<String, String> environment, String... args) throws IOException {
         if (server != null) {
             server.destroyForcibly();
         }
@@ -184,8 +294,9 @@ class ServeTest {
         command.addAll(List.of(args));
         Path output = Files.createTempFile("serve", ".out");
         output.toFile().deleteOnExit();
-        server = new ProcessBuilder(command)
-                .redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        server = builder.redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
         return new Lines(output);

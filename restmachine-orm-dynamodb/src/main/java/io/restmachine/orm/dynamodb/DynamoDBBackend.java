@@ -2,6 +2,7 @@ package io.restmachine.orm.dynamodb;
 
 import io.restmachine.orm.BatchResult;
 import io.restmachine.orm.CollectionQuery;
+import io.restmachine.orm.ItemFormat;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.Transaction;
@@ -250,6 +251,7 @@ public final class DynamoDBBackend implements AutoCloseable {
         private String entityTypeAttribute = defaults.entityType();
         private String indexPartitionKeyPrefix = defaults.indexPartitionKeyPrefix();
         private String indexSortKeyPrefix = defaults.indexSortKeyPrefix();
+        private ItemFormat itemFormat = ItemFormat.DEFAULT;
         private byte @Nullable [] cursorKey;
         private Clock clock = Clock.systemUTC();
         private int batchMaxAttempts = BatchSettings.defaults().maxAttempts();
@@ -316,6 +318,15 @@ public final class DynamoDBBackend implements AutoCloseable {
         /** Prefix of a GSI's sort key attribute, followed by the index name; default {@code gsi_sk_}. */
         public Builder indexSortKeyPrefix(String prefix) {
             this.indexSortKeyPrefix = prefix;
+            return this;
+        }
+
+        /**
+         * How field names and values are written; default {@link ItemFormat#DEFAULT}. {@link
+         * ItemFormat#PYTHON} shares a table with the Python restmachine-orm (docs/item-layout.md).
+         */
+        public Builder itemFormat(ItemFormat format) {
+            this.itemFormat = Objects.requireNonNull(format, "itemFormat");
             return this;
         }
 
@@ -453,7 +464,8 @@ public final class DynamoDBBackend implements AutoCloseable {
                     sortKeyAttribute,
                     entityTypeAttribute,
                     indexPartitionKeyPrefix,
-                    indexSortKeyPrefix);
+                    indexSortKeyPrefix,
+                    itemFormat);
         }
 
         private BatchSettings batchSettings() {

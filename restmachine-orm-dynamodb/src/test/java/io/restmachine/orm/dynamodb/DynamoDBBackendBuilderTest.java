@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.restmachine.dynamodb.embedded.peer.Dynalite;
+import io.restmachine.orm.ItemFormat;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,6 +38,30 @@ class DynamoDBBackendBuilderTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("tableName is not set")
                 .hasMessageContaining("tableName(\"my-app-table\")");
+    }
+
+    @Test
+    void itemFormat_isDefaultUnlessSet_andReachesTheLayout() {
+        try (DynamoDBBackend plain = DynamoDBBackend.builder()
+                        .tableName("t1x")
+                        .client(new RecordingClient())
+                        .build();
+                DynamoDBBackend python = DynamoDBBackend.builder()
+                        .tableName("t1x")
+                        .client(new RecordingClient())
+                        .itemFormat(ItemFormat.PYTHON)
+                        .build()) {
+            assertThat(plain.layout().format()).isEqualTo(ItemFormat.DEFAULT);
+            assertThat(python.layout().format()).isEqualTo(ItemFormat.PYTHON);
+            assertThat(python.layout().partitionKey()).isEqualTo("pk");
+        }
+    }
+
+    @Test
+    void itemFormat_null_isRejectedByName() {
+        assertThatThrownBy(() -> DynamoDBBackend.builder().itemFormat(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("itemFormat");
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The suites that run against peer servers skip cleanly when their peer is missing (they used to
  * end in 42 errors: the tear-down ran on a backend the aborted set-up never built) and fail under
- * CI. Run here with both peers treated as missing, whatever is installed.
+ * CI. Run here with every peer (dynalite, moto, the Python original) treated as missing, whatever is installed.
  */
 class PeerSuitesTest {
     static Class<?>[] peerSuites() throws ClassNotFoundException {
@@ -20,34 +20,36 @@ class PeerSuitesTest {
             DynaliteCollectionTest.class,
             MotoCollectionTest.class,
             Class.forName("io.restmachine.orm.dynamodb.internal.DynaliteStoreTest"),
-            Class.forName("io.restmachine.orm.dynamodb.internal.MotoStoreTest")
+            Class.forName("io.restmachine.orm.dynamodb.internal.MotoStoreTest"),
+            Class.forName("io.restmachine.orm.dynamodb.python.PythonInteropTest")
         };
     }
 
     @Test
     void withoutTheirPeers_outsideCi_everyPeerSuiteIsSkipped_withItsReason_andNothingFails() throws Exception {
-        SuiteRun run = SuiteRun.of(bothMissing("false"), peerSuites());
+        SuiteRun run = SuiteRun.of(allMissing("false"), peerSuites());
 
         assertThat(run.failures()).isEmpty();
         assertThat(run.summary().getTestsStartedCount()).isZero();
-        assertThat(run.summary().getContainersSkippedCount()).isEqualTo(6);
+        assertThat(run.summary().getContainersSkippedCount()).isEqualTo(7);
         assertThat(run.skipReasons())
-                .hasSize(6)
+                .hasSize(7)
                 .allSatisfy(reason -> assertThat(reason).contains("is treated as missing"))
                 .anySatisfy(reason -> assertThat(reason).startsWith("dynalite"))
-                .anySatisfy(reason -> assertThat(reason).startsWith("moto"));
+                .anySatisfy(reason -> assertThat(reason).startsWith("moto"))
+                .anySatisfy(reason -> assertThat(reason).startsWith("python"));
     }
 
     @Test
     void withoutTheirPeers_underCi_everyPeerSuiteFails() throws Exception {
-        SuiteRun run = SuiteRun.of(bothMissing("true"), peerSuites());
+        SuiteRun run = SuiteRun.of(allMissing("true"), peerSuites());
 
-        assertThat(run.failures()).hasSize(6).allSatisfy(failure -> assertThat(failure)
+        assertThat(run.failures()).hasSize(7).allSatisfy(failure -> assertThat(failure)
                 .contains("CI=true"));
         assertThat(run.summary().getTestsStartedCount()).isZero();
     }
 
-    private static Map<String, String> bothMissing(String ci) {
-        return Map.of(PeerCheck.MISSING, "dynalite,moto", PeerCheck.CI, ci);
+    private static Map<String, String> allMissing(String ci) {
+        return Map.of(PeerCheck.MISSING, "dynalite,moto,python", PeerCheck.CI, ci);
     }
 }

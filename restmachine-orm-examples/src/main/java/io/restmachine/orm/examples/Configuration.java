@@ -1,6 +1,7 @@
 package io.restmachine.orm.examples;
 
 import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
+import io.restmachine.orm.ItemFormat;
 import io.restmachine.orm.dynamodb.DynamoDBBackend;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -66,6 +67,19 @@ public final class Configuration {
                 .build();
         DynamoDBBackend backend =
                 DynamoDBBackend.builder().tableName("my-table").client(client).build();
+        return backend;
+    }
+
+    /**
+     * A table shared with the Python restmachine-orm: snake_case attribute names and Python's time
+     * forms, so keys and conditions agree in both directions (docs/item-layout.md).
+     */
+    public static DynamoDBBackend sharedWithPython(DynamoDbClient client) {
+        DynamoDBBackend backend = DynamoDBBackend.builder()
+                .tableName("shared")
+                .client(client)
+                .itemFormat(ItemFormat.PYTHON)
+                .build();
         return backend;
     }
 }

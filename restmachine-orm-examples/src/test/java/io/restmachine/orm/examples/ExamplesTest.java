@@ -12,12 +12,15 @@ import io.restmachine.orm.Repository;
 import io.restmachine.orm.dynamodb.DynamoDBBackend;
 import io.restmachine.orm.test.DynamoDBTest;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -78,6 +81,23 @@ class ExamplesTest {
             backend.createTable();
 
             assertThat(QuickStart.run(backend)).isPresent();
+        }
+    }
+
+    @Test
+    void configuration_sharedWithPython_writesSnakeCaseNamesAndPythonTimes(DynamoDbClient client) {
+        try (DynamoDBBackend backend = Configuration.sharedWithPython(client)) {
+            backend.register(TodoItem.class).createTable();
+            backend.repository(TodoItem.class)
+                    .create(new TodoItem(
+                            "alice", "todo-1", "Write docs", Instant.parse("2025-06-01T12:30:45.123456789Z")));
+
+            Map<String, AttributeValue> item =
+                    client.scan(b -> b.tableName("shared")).items().get(0);
+            assertThat(item.get("sk").s()).isEqualTo("TODO#2025-06-01T12:30:45.123456#todo-1");
+            assertThat(item.get("user_id").s()).isEqualTo("alice");
+            assertThat(item.get("created_at").s()).isEqualTo("2025-06-01T12:30:45.123456");
+            backend.deleteTable();
         }
     }
 

@@ -1,28 +1,16 @@
 package io.restmachine.dynamodb.embedded.action;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.restmachine.dynamodb.embedded.protocol.Shape;
-import java.io.IOException;
-
 /**
- * One DynamoDB operation: the shape of its request (checked by the protocol layer before
- * {@link #execute}), then validate → execute → render. Errors are thrown as
- * {@link io.restmachine.dynamodb.embedded.error.EngineException}s and rendered by the protocol
- * layer; an action that throws has changed nothing.
+ * One DynamoDB operation on typed values: it takes the request record the protocol layer decoded
+ * (and validated as far as it can be without the table) and returns the result record the
+ * protocol layer renders. When it cannot, its {@link Failure} (a sealed value) travels to the
+ * protocol layer in an {@link EngineFailure}, or, from the lower layers, as a
+ * {@link io.restmachine.dynamodb.embedded.error.EngineException} that stands for a
+ * {@link Failure.Rejected}; an action that fails has changed nothing.
+ *
+ * @param <Q> the request record
+ * @param <R> the result record
  */
-public interface Action {
-    /** The operation name, as in {@code X-Amz-Target: DynamoDB_20120810.<name>}. */
-    String name();
-
-    /** The declared request members and their constraints. */
-    Shape.Struct shape();
-
-    /** Validates the type-checked request, performs it and writes the response object. */
-    void execute(ObjectNode request, Engine engine, JsonGenerator out) throws IOException;
-
-    /** Whether this operation reads or writes items (throttled as ProvisionedThroughputExceeded). */
-    default boolean dataPlane() {
-        return true;
-    }
+public interface Action<Q, R> {
+    R execute(Q request, Engine engine);
 }

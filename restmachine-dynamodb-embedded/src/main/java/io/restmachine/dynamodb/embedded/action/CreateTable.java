@@ -1,17 +1,13 @@
 package io.restmachine.dynamodb.embedded.action;
 
-import static io.restmachine.dynamodb.embedded.protocol.Shapes.*;
-
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restmachine.dynamodb.embedded.action.TableSpecs.AttributeDefinition;
+import io.restmachine.dynamodb.embedded.action.TableSpecs.KeyElement;
+import io.restmachine.dynamodb.embedded.action.TableSpecs.Throughput;
 import io.restmachine.dynamodb.embedded.error.EngineException;
-import io.restmachine.dynamodb.embedded.protocol.Shape;
 import io.restmachine.dynamodb.embedded.table.IndexDefinition;
 import io.restmachine.dynamodb.embedded.table.KeySchema;
 import io.restmachine.dynamodb.embedded.table.Table;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,98 +15,51 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** CreateTable: validates the key schema and indexes as DynamoDB does; the table is ACTIVE at once. */
-final class CreateTable implements Action {
+public final class CreateTable implements Action<CreateTable.Request, TableDescription> {
     private static final long MAX_THROUGHPUT = 1_000_000_000_000L;
 
-    private static final Shape.Struct SHAPE = request(
-            "AttributeDefinitions",
-            list(
-                    element(
-                            "AttributeDefinition",
-                            "AttributeName",
-                            string(notNull()),
-                            "AttributeType",
-                            string(notNull(), oneOf("B", "N", "S"))),
-                    notNull()),
-            "TableName",
-            requiredTableName(),
-            "BillingMode",
-            string(oneOf("PROVISIONED", "PAY_PER_REQUEST")),
-            "ProvisionedThroughput",
-            provisionedThroughput(),
-            "KeySchema",
-            keySchema(true),
-            "LocalSecondaryIndexes",
-            list(element(
-                    "LocalSecondaryIndex",
-                    "IndexName",
-                    indexName(notNull()),
-                    "KeySchema",
-                    keySchema(false),
-                    "Projection",
-                    projection())),
-            "GlobalSecondaryIndexes",
-            list(element(
-                    "GlobalSecondaryIndex",
-                    "IndexName",
-                    indexName(notNull()),
-                    "KeySchema",
-                    keySchema(false),
-                    "Projection",
-                    projection(),
-                    "ProvisionedThroughput",
-                    provisionedThroughput())));
+    /** A CreateTable request; every rule on it is checked here, before the table is created. */
+    public record Request(
+            String tableName,
+            List<AttributeDefinition> attributeDefinitions,
+            @Nullable String billingMode,
+            @Nullable Throughput throughput,
+            List<KeyElement> keySchema,
+            @Nullable List<TableSpecs.Index> localSecondaryIndexes,
+            @Nullable List<TableSpecs.Index> globalSecondaryIndexes) {}
 
     @Override
-    public String name() {
-        return "CreateTable";
-    }
-
-    @Override
-    public Shape.Struct shape() {
-        return SHAPE;
-    }
-
-    @Override
-    public boolean dataPlane() {
-        return false;
-    }
-
-    @Override
-    public void execute(ObjectNode request, Engine engine, JsonGenerator out) throws IOException {
+    public TableDescription execute(Request request, Engine engine) {
         TableDefinition definition = definition(request, engine);
         Table table = engine.database().create(definition);
-        out.writeStartObject();
         // DynamoDB answers CREATING; the table is usable (and described as ACTIVE) at once.
         Map<String, String> creating = new LinkedHashMap<>();
         definition.globalIndexes().forEach(index -> creating.put(index.name(), "CREATING"));
-        TableDescriptions.write(out, "TableDescription", table, "CREATING", creating);
-        out.writeEndObject();
+        return TableDescription.of(table, table.definition(), "CREATING", creating);
     }
 
-    private static TableDefinition definition(ObjectNode data, Engine engine) {
-        boolean onDemand = "PAY_PER_REQUEST".equals(Requests.optionalText(data, "BillingMode"));
-        JsonNode throughput = data.get("ProvisionedThroughput");
+    private static TableDefinition definition(Request data, Engine engine) {
+        boolean onDemand = "PAY_PER_REQUEST".equals(data.billingMode());
+        Throughput throughput = data.throughput();
         checkThroughput(onDemand, throughput);
         Map<String, String> types = new LinkedHashMap<>();
         List<String> definitions = new ArrayList<>();
-        for (JsonNode attribute : data.get("AttributeDefinitions")) {
-            definitions.add(attribute.get("AttributeName").asText());
-            types.put(
-                    attribute.get("AttributeName").asText(),
-                    attribute.get("AttributeType").asText());
+        for (AttributeDefinition attribute : data.attributeDefinitions()) {
+            definitions.add(attribute.attributeName());
+            types.put(attribute.attributeName(), attribute.attributeType());
         }
-        JsonNode keySchema = data.get("KeySchema");
+        List<KeyElement> keySchema = data.keySchema();
         List<String> keys = names(keySchema);
         if (keys.size() > definitions.size()) {
             throw EngineException.validation("Invalid KeySchema: Some index key attribute have no definition");
         }
         checkDefined(keys, definitions);
         checkKeyOrder(keySchema);
-        JsonNode locals = data.get("LocalSecondaryIndexes");
-        JsonNode globals = data.get("GlobalSecondaryIndexes");
+        List<TableSpecs.Index> locals = data.localSecondaryIndexes();
+        List<TableSpecs.Index> globals = data.globalSecondaryIndexes();
         if (locals == null && globals == null && keys.size() != definitions.size()) {
             throw EngineException.validation("One or more parameter values were invalid: Number of attributes in"
                     + " KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
@@ -127,7 +76,7 @@ final class CreateTable implements Action {
                 throw EngineException.validation("One or more parameter values were invalid: Table KeySchema does not"
                         + " have a range key, which is required when specifying a LocalSecondaryIndex");
             }
-            for (JsonNode index : locals) {
+            for (TableSpecs.Index index : locals) {
                 localIndexes.add(index(index, false, definitions, types, indexNames, key, onDemand));
             }
             if (locals.size() > 5) {
@@ -141,7 +90,7 @@ final class CreateTable implements Action {
                 throw EngineException.validation(
                         "One or more parameter values were invalid: List of GlobalSecondaryIndexes is empty");
             }
-            for (JsonNode index : globals) {
+            for (TableSpecs.Index index : globals) {
                 globalIndexes.add(index(index, true, definitions, types, indexNames, key, onDemand));
             }
             if (globals.size() > 20) {
@@ -157,10 +106,10 @@ final class CreateTable implements Action {
                     + " not used. AttributeDefinitions: [" + String.join(", ", definitions) + "], keys used: ["
                     + String.join(", ", used) + "]");
         }
-        long read = onDemand ? 0 : throughput.get("ReadCapacityUnits").asLong();
-        long write = onDemand ? 0 : throughput.get("WriteCapacityUnits").asLong();
+        long read = onDemand ? 0 : throughput.readCapacityUnits();
+        long write = onDemand ? 0 : throughput.writeCapacityUnits();
         return new TableDefinition(
-                data.get("TableName").asText(),
+                data.tableName(),
                 types,
                 key,
                 localIndexes,
@@ -173,7 +122,7 @@ final class CreateTable implements Action {
                 null);
     }
 
-    static void checkThroughput(boolean onDemand, JsonNode throughput) {
+    static void checkThroughput(boolean onDemand, @Nullable Throughput throughput) {
         if (onDemand) {
             if (throughput != null) {
                 throw EngineException.validation("One or more parameter values were invalid: Neither"
@@ -182,27 +131,27 @@ final class CreateTable implements Action {
             }
             return;
         }
-        if (throughput == null
-                || throughput.path("ReadCapacityUnits").asLong() == 0
-                || throughput.path("WriteCapacityUnits").asLong() == 0) {
+        if (throughput == null || throughput.readCapacityUnits() == 0 || throughput.writeCapacityUnits() == 0) {
             throw EngineException.validation("One or more parameter values were invalid: ReadCapacityUnits and"
                     + " WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
         }
         checkBounds(throughput);
     }
 
-    static void checkBounds(JsonNode throughput) {
-        for (String member : List.of("ReadCapacityUnits", "WriteCapacityUnits")) {
-            long units = throughput.path(member).asLong();
-            if (units > MAX_THROUGHPUT) {
-                throw EngineException.validation("Given value " + units + " for " + member + " is out of bounds");
-            }
+    static void checkBounds(Throughput throughput) {
+        checkBound(throughput.readCapacityUnits(), "ReadCapacityUnits");
+        checkBound(throughput.writeCapacityUnits(), "WriteCapacityUnits");
+    }
+
+    private static void checkBound(long units, String member) {
+        if (units > MAX_THROUGHPUT) {
+            throw EngineException.validation("Given value " + units + " for " + member + " is out of bounds");
         }
     }
 
-    static List<String> names(JsonNode keySchema) {
+    static List<String> names(List<KeyElement> keySchema) {
         List<String> names = new ArrayList<>();
-        keySchema.forEach(element -> names.add(element.get("AttributeName").asText()));
+        keySchema.forEach(element -> names.add(element.attributeName()));
         return names;
     }
 
@@ -214,41 +163,36 @@ final class CreateTable implements Action {
         }
     }
 
-    static void checkKeyOrder(JsonNode keySchema) {
+    static void checkKeyOrder(List<KeyElement> keySchema) {
         if (keySchema.size() == 2
-                && keySchema
-                        .get(0)
-                        .get("AttributeName")
-                        .asText()
-                        .equals(keySchema.get(1).get("AttributeName").asText())) {
+                && keySchema.get(0).attributeName().equals(keySchema.get(1).attributeName())) {
             throw EngineException.validation(
                     "Both the Hash Key and the Range Key element in the KeySchema have the same name");
         }
-        if (!keySchema.get(0).get("KeyType").asText().equals("HASH")) {
+        if (!keySchema.get(0).keyType().equals("HASH")) {
             throw EngineException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
         }
-        if (keySchema.size() == 2 && !keySchema.get(1).get("KeyType").asText().equals("RANGE")) {
+        if (keySchema.size() == 2 && !keySchema.get(1).keyType().equals("RANGE")) {
             throw EngineException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
         }
     }
 
-    static KeySchema toKeySchema(JsonNode keySchema, Map<String, String> types) {
-        String hash = keySchema.get(0).get("AttributeName").asText();
-        String range =
-                keySchema.size() == 2 ? keySchema.get(1).get("AttributeName").asText() : null;
+    static KeySchema toKeySchema(List<KeyElement> keySchema, Map<String, String> types) {
+        String hash = keySchema.get(0).attributeName();
+        String range = keySchema.size() == 2 ? keySchema.get(1).attributeName() : null;
         return new KeySchema(hash, types.get(hash), range, range == null ? null : types.get(range));
     }
 
     static IndexDefinition index(
-            JsonNode index,
+            TableSpecs.Index index,
             boolean global,
             List<String> definitions,
             Map<String, String> types,
             Set<String> indexNames,
             KeySchema tableKey,
             boolean onDemand) {
-        String name = index.get("IndexName").asText();
-        JsonNode keySchema = index.get("KeySchema");
+        String name = index.indexName();
+        List<KeyElement> keySchema = index.keySchema();
         checkDefined(names(keySchema), definitions);
         checkKeyOrder(keySchema);
         if (!global) {
@@ -256,24 +200,23 @@ final class CreateTable implements Action {
                 throw EngineException.validation("One or more parameter values were invalid: Index KeySchema does not"
                         + " have a range key for index: " + name);
             }
-            String hash = keySchema.get(0).get("AttributeName").asText();
+            String hash = keySchema.get(0).attributeName();
             if (!hash.equals(tableKey.hashName())) {
                 throw EngineException.validation("One or more parameter values were invalid: Index KeySchema does not"
                         + " have the same leading hash key as table KeySchema for index: " + name
                         + ". index hash key: " + hash + ", table hash key: " + tableKey.hashName());
             }
         }
-        JsonNode projection = index.get("Projection");
-        String projectionType = Requests.optionalText(projection, "ProjectionType");
+        String projectionType = index.projectionType();
         if (projectionType == null) {
             throw EngineException.validation("One or more parameter values were invalid: Unknown ProjectionType: null");
         }
-        JsonNode nonKey = projection.get("NonKeyAttributes");
+        List<String> nonKey = index.nonKeyAttributes();
         if (nonKey != null && !projectionType.equals("INCLUDE")) {
             throw EngineException.validation("One or more parameter values were invalid: ProjectionType is "
                     + projectionType + ", but NonKeyAttributes is specified");
         }
-        JsonNode throughput = index.get("ProvisionedThroughput");
+        Throughput throughput = index.throughput();
         if (global && onDemand && throughput != null) {
             throw EngineException.validation("One or more parameter values were invalid: ProvisionedThroughput should"
                     + " not be specified for index: " + name + " when BillingMode is PAY_PER_REQUEST");
@@ -286,17 +229,14 @@ final class CreateTable implements Action {
             throw EngineException.validation(
                     "One or more parameter values were invalid: Duplicate index name: " + name);
         }
-        List<String> nonKeyAttributes = new ArrayList<>();
-        if (nonKey != null) {
-            nonKey.forEach(n -> nonKeyAttributes.add(n.asText()));
-        }
+        List<String> nonKeyAttributes = nonKey == null ? new ArrayList<>() : new ArrayList<>(nonKey);
         return new IndexDefinition(
                 name,
                 global,
                 toKeySchema(keySchema, types),
                 projectionType,
                 nonKeyAttributes,
-                throughput == null ? 0 : throughput.path("ReadCapacityUnits").asLong(),
-                throughput == null ? 0 : throughput.path("WriteCapacityUnits").asLong());
+                throughput == null ? 0 : throughput.readCapacityUnits(),
+                throughput == null ? 0 : throughput.writeCapacityUnits());
     }
 }

@@ -1,15 +1,13 @@
 package io.restmachine.dynamodb.embedded.action;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.restmachine.dynamodb.embedded.protocol.AttributeJson;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.Table;
-import java.io.IOException;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code ReturnItemCollectionMetrics}: for a write to a table with local secondary indexes, when the
@@ -18,40 +16,28 @@ import java.util.Map;
  * under 1 GB). DynamoDB documents only a lower and an upper bound; whole-gigabyte bounds are the
  * engine's choice. Tables without local indexes get nothing.
  */
-final class ItemCollections {
+public final class ItemCollections {
     private static final double BYTES_PER_GB = 1024.0 * 1024 * 1024;
 
     private ItemCollections() {}
 
-    /** Whether the request asked for item collection metrics. */
-    static boolean wanted(JsonNode request) {
-        return "SIZE".equals(Requests.optionalText(request, "ReturnItemCollectionMetrics"));
+    /** The size estimate of one item collection: its partition key, and whole gigabytes from {@code lowGb}. */
+    public record Metrics(Map<String, DynamoValue> key, double lowGb) {}
+
+    /** The metrics of the collection {@code key} is in, when {@code wanted} and the table has local indexes. */
+    static @Nullable Metrics metrics(boolean wanted, Table table, StoreKey key) {
+        return wanted && table.hasItemCollections() ? metrics(table, key) : null;
     }
 
-    /** Writes {@code "ItemCollectionMetrics": {...}} when asked for and the table has local indexes. */
-    static void writeField(JsonGenerator out, JsonNode request, Table table, StoreKey key) throws IOException {
-        if (wanted(request) && table.hasItemCollections()) {
-            out.writeFieldName("ItemCollectionMetrics");
-            writeObject(out, table, key);
-        }
-    }
-
-    /** The metrics of one item collection. */
-    static void writeObject(JsonGenerator out, Table table, StoreKey key) throws IOException {
-        out.writeStartObject();
-        out.writeFieldName("ItemCollectionKey");
-        AttributeJson.writeItem(out, Map.of(table.definition().key().hashName(), key.partition()));
-        double low = Math.floor(table.collectionSize(key) / BYTES_PER_GB);
-        out.writeArrayFieldStart("SizeEstimateRangeGB");
-        out.writeNumber(low);
-        out.writeNumber(low + 1);
-        out.writeEndArray();
-        out.writeEndObject();
+    static Metrics metrics(Table table, StoreKey key) {
+        return new Metrics(
+                Map.of(table.definition().key().hashName(), key.partition()),
+                Math.floor(table.collectionSize(key) / BYTES_PER_GB));
     }
 
     /**
-     * Per-table metrics of a batch or transaction: collects the collections written to, then
-     * writes {@code "ItemCollectionMetrics": {"table": [...]}} if any table has local indexes.
+     * Per-table metrics of a batch or transaction: collects the collections written to, then gives
+     * their metrics by table if any table has local indexes.
      */
     static final class PerTable {
         private final Map<Table, List<StoreKey>> written = new LinkedHashMap<>();
@@ -62,19 +48,21 @@ final class ItemCollections {
             }
         }
 
-        void writeField(JsonGenerator out, JsonNode request) throws IOException {
-            if (!wanted(request) || written.isEmpty()) {
-                return;
+        /** The metrics by table, or null when not {@code wanted} or no table has local indexes. */
+        @Nullable
+        Map<String, List<Metrics>> result(boolean wanted) {
+            if (!wanted || written.isEmpty()) {
+                return null;
             }
-            out.writeObjectFieldStart("ItemCollectionMetrics");
+            Map<String, List<Metrics>> result = new LinkedHashMap<>();
             for (Map.Entry<Table, List<StoreKey>> entry : written.entrySet()) {
-                out.writeArrayFieldStart(entry.getKey().name());
+                List<Metrics> metrics = new ArrayList<>();
                 for (StoreKey key : entry.getValue()) {
-                    writeObject(out, entry.getKey(), key);
+                    metrics.add(metrics(entry.getKey(), key));
                 }
-                out.writeEndArray();
+                result.put(entry.getKey().name(), metrics);
             }
-            out.writeEndObject();
+            return result;
         }
     }
 }

@@ -1,17 +1,13 @@
 package io.restmachine.dynamodb.embedded.action;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.expression.ConditionExpression;
-import io.restmachine.dynamodb.embedded.protocol.AttributeJson;
 import io.restmachine.dynamodb.embedded.table.IndexDefinition;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.Table;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import io.restmachine.dynamodb.embedded.value.AttributeValues;
-import java.io.IOException;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,68 +22,87 @@ import org.jspecify.annotations.Nullable;
  * then filters, projects and renders {@code Items}, {@code Count}, {@code ScannedCount},
  * {@code LastEvaluatedKey} and {@code ConsumedCapacity}.
  */
-final class PageReader {
+public final class PageReader {
     static final long PAGE_SIZE = 1024 * 1024;
+
+    /** {@code Select}: what a Query or Scan returns of each item. */
+    public enum Select {
+        ALL_ATTRIBUTES,
+        ALL_PROJECTED_ATTRIBUTES,
+        SPECIFIC_ATTRIBUTES,
+        COUNT
+    }
+
+    /**
+     * The paging members of a Query or Scan.
+     *
+     * @param limit {@code Limit}, 0 when absent
+     * @param select {@code Select}, null when absent
+     */
+    public record Options(int limit, @Nullable Select select, boolean consistentRead, Capacity.Mode capacity) {}
+
+    /**
+     * One page: the items that passed the filter, projected (null for {@code Select=COUNT}), the
+     * counts, the key to resume from when the page stopped early, and the consumed capacity.
+     */
+    public record Page(
+            @Nullable List<Map<String, DynamoValue>> items,
+            int count,
+            int scannedCount,
+            @Nullable Map<String, DynamoValue> lastEvaluatedKey,
+            Capacity.@Nullable Consumed capacity) {}
 
     private final Table table;
     private final @Nullable IndexDefinition index;
-    private final int limit;
     private final @Nullable ConditionExpression filter;
     private final Projection projection;
-    private final @Nullable String select;
-    private final JsonNode request;
+    private final Options options;
 
     PageReader(
             Table table,
             @Nullable IndexDefinition index,
-            JsonNode request,
+            Options options,
             @Nullable ConditionExpression filter,
             Projection projection) {
         this.table = table;
         this.index = index;
-        this.request = request;
-        this.limit = request.has("Limit") ? request.get("Limit").asInt() : 0;
+        this.options = options;
         this.filter = filter;
         this.projection = projection;
-        this.select = Requests.optionalText(request, "Select");
     }
 
-    /** The index named in the request, checked; null for the table. */
-    static @Nullable IndexDefinition index(TableDefinition table, JsonNode request) {
-        String name = Requests.optionalText(request, "IndexName");
+    /** The index named {@code name}, checked; null for the table. */
+    static @Nullable IndexDefinition index(TableDefinition table, @Nullable String name, boolean consistentRead) {
         if (name == null) {
             return null;
         }
         IndexDefinition index = table.index(name)
                 .orElseThrow(() -> EngineException.validation("The table does not have the specified index: " + name));
-        if (index.global() && Requests.flag(request, "ConsistentRead")) {
+        if (index.global() && consistentRead) {
             throw EngineException.validation("Consistent reads are not supported on global secondary indexes");
         }
         return index;
     }
 
-    /** Select and projections must agree, as DynamoDB checks before anything else. */
-    static void checkSelectAndProjection(JsonNode request) {
-        String select = Requests.optionalText(request, "Select");
-        String projection = request.has("ProjectionExpression")
-                ? "ProjectionExpression"
-                : request.has("AttributesToGet") ? "AttributesToGet" : null;
-        if ("SPECIFIC_ATTRIBUTES".equals(select) && projection == null) {
+    /**
+     * Select and projections must agree, as DynamoDB checks before anything else.
+     *
+     * @param projection the projection member present ({@code ProjectionExpression} first), or null
+     */
+    public static void checkSelectAndProjection(@Nullable Select select, @Nullable String projection) {
+        if (select == Select.SPECIFIC_ATTRIBUTES && projection == null) {
             throw EngineException.validation(
                     "Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
         }
-        if (select != null && !select.equals("SPECIFIC_ATTRIBUTES") && projection != null) {
+        if (select != null && select != Select.SPECIFIC_ATTRIBUTES && projection != null) {
             throw EngineException.validation("1 validation error detected: Cannot specify the " + projection
                     + " when choosing to get " + select);
         }
     }
 
     /** DynamoDB's check that Select=ALL_ATTRIBUTES is possible on this index. */
-    static void checkSelect(@Nullable IndexDefinition index, JsonNode request) {
-        if (index != null
-                && index.global()
-                && !index.projectsAll()
-                && "ALL_ATTRIBUTES".equals(Requests.optionalText(request, "Select"))) {
+    static void checkSelect(@Nullable IndexDefinition index, @Nullable Select select) {
+        if (index != null && index.global() && !index.projectsAll() && select == Select.ALL_ATTRIBUTES) {
             throw EngineException.validation("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is"
                     + " not supported for global secondary index " + index.name()
                     + " because its projection type is not ALL");
@@ -108,7 +123,7 @@ final class PageReader {
     }
 
     /** The store key of an ExclusiveStartKey (already validated) in the map being read. */
-    StoreKey startKey(Map<String, AttributeValue> start) {
+    StoreKey startKey(Map<String, DynamoValue> start) {
         if (index == null) {
             return table.keyOf(start);
         }
@@ -120,30 +135,27 @@ final class PageReader {
     }
 
     /** Reads from {@code entries} (already positioned and ordered) while {@code within} holds. */
-    void read(
-            NavigableMap<StoreKey, Map<String, AttributeValue>> entries,
-            Predicate<Map<String, AttributeValue>> within,
-            JsonGenerator out)
-            throws IOException {
+    Page read(NavigableMap<StoreKey, Map<String, DynamoValue>> entries, Predicate<Map<String, DynamoValue>> within) {
+        int limit = options.limit();
         int scanned = 0;
         long size = 0;
         long capacityBytes = 0;
-        Map<String, AttributeValue> last = null;
-        List<Map<String, AttributeValue>> matched = new ArrayList<>();
-        boolean fetch = index != null && !index.projectsAll() && "ALL_ATTRIBUTES".equals(select);
-        for (Map<String, AttributeValue> entry : entries.values()) {
+        Map<String, DynamoValue> last = null;
+        List<Map<String, DynamoValue>> matched = new ArrayList<>();
+        boolean fetch = index != null && !index.projectsAll() && options.select() == Select.ALL_ATTRIBUTES;
+        for (Map<String, DynamoValue> entry : entries.values()) {
             if ((limit > 0 && scanned >= limit) || size >= PAGE_SIZE) {
                 break;
             }
             if (!within.test(entry)) {
                 break;
             }
-            Map<String, AttributeValue> item = entry;
+            Map<String, DynamoValue> item = entry;
             if (fetch) {
-                Map<String, AttributeValue> full = table.get(table.keyOf(entry));
+                Map<String, DynamoValue> full = table.get(table.keyOf(entry));
                 item = full == null ? entry : full;
             }
-            long itemSize = AttributeValues.size(item);
+            long itemSize = DynamoValues.size(item);
             scanned++;
             size += itemSize;
             capacityBytes += itemSize;
@@ -153,47 +165,34 @@ final class PageReader {
             }
         }
         boolean more = last != null && ((limit > 0 && scanned >= limit) || size >= PAGE_SIZE);
-        out.writeStartObject();
-        if (!"COUNT".equals(select)) {
-            out.writeArrayFieldStart("Items");
-            for (Map<String, AttributeValue> item : matched) {
-                AttributeJson.writeItem(out, projection.apply(item));
+        List<Map<String, DynamoValue>> items = null;
+        if (options.select() != Select.COUNT) {
+            items = new ArrayList<>(matched.size());
+            for (Map<String, DynamoValue> item : matched) {
+                items.add(projection.apply(item));
             }
-            out.writeEndArray();
         }
-        out.writeNumberField("Count", matched.size());
-        out.writeNumberField("ScannedCount", scanned);
+        Map<String, DynamoValue> lastKey = null;
         if (more) {
-            Map<String, AttributeValue> lastKey = new LinkedHashMap<>();
+            lastKey = new LinkedHashMap<>();
             for (String name : startKeyNames()) {
-                AttributeValue value = last.get(name);
+                DynamoValue value = last.get(name);
                 if (value != null) {
                     lastKey.put(name, value);
                 }
             }
-            out.writeFieldName("LastEvaluatedKey");
-            AttributeJson.writeItem(out, lastKey);
         }
-        if (Requests.wantsCapacity(request)) {
-            double units = Math.ceil(capacityBytes / 1024.0 / 4) * (Requests.flag(request, "ConsistentRead") ? 1 : 0.5);
-            out.writeFieldName("ConsumedCapacity");
-            out.writeStartObject();
-            Requests.writeUnits(out, units);
-            out.writeStringField("TableName", table.name());
-            if ("INDEXES".equals(Requests.optionalText(request, "ReturnConsumedCapacity"))) {
-                out.writeObjectFieldStart("Table");
-                Requests.writeUnits(out, index == null ? units : 0);
-                out.writeEndObject();
-                if (index != null) {
-                    out.writeObjectFieldStart(index.global() ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes");
-                    out.writeObjectFieldStart(index.name());
-                    Requests.writeUnits(out, units);
-                    out.writeEndObject();
-                    out.writeEndObject();
-                }
-            }
-            out.writeEndObject();
+        Capacity.Consumed capacity = null;
+        if (options.capacity().wanted()) {
+            double units = Math.ceil(capacityBytes / 1024.0 / 4) * (options.consistentRead() ? 1 : 0.5);
+            capacity = new Capacity.Consumed(
+                    table.name(),
+                    units,
+                    index == null ? units : 0,
+                    index == null ? null : index.name(),
+                    index != null && index.global(),
+                    options.capacity() == Capacity.Mode.INDEXES);
         }
-        out.writeEndObject();
+        return new Page(items, matched.size(), scanned, lastKey, capacity);
     }
 }

@@ -1,9 +1,5 @@
 package io.restmachine.dynamodb.embedded.action;
 
-import static io.restmachine.dynamodb.embedded.protocol.Shapes.*;
-
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.expression.ConditionExpression;
 import io.restmachine.dynamodb.embedded.expression.ExpressionContext;
@@ -11,102 +7,76 @@ import io.restmachine.dynamodb.embedded.expression.Expressions;
 import io.restmachine.dynamodb.embedded.expression.KeyCondition;
 import io.restmachine.dynamodb.embedded.expression.LegacyParameters;
 import io.restmachine.dynamodb.embedded.expression.SortKeyCondition;
-import io.restmachine.dynamodb.embedded.protocol.Shape;
 import io.restmachine.dynamodb.embedded.table.IndexDefinition;
 import io.restmachine.dynamodb.embedded.table.KeySchema;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.Table;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import java.io.IOException;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /** Query: one partition of the table or an index, in sort-key order (or reversed). */
-final class Query implements Action {
-    private static final Shape.Struct SHAPE = request(
-            "Select",
-            string(oneOf("SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES")),
-            "IndexName",
-            indexName(),
-            "ReturnConsumedCapacity",
-            returnConsumedCapacity(),
-            "QueryFilter",
-            conditions(),
-            "TableName",
-            tableName(),
-            "ConditionalOperator",
-            conditionalOperator(),
-            "AttributesToGet",
-            attributesToGet(),
-            "Limit",
-            integer(min(1)),
-            "KeyConditions",
-            conditions(),
-            "ExclusiveStartKey",
-            optionalItem(),
-            "ConsistentRead",
-            bool(),
-            "ScanIndexForward",
-            bool(),
-            "KeyConditionExpression",
-            string(),
-            "FilterExpression",
-            string(),
-            "ProjectionExpression",
-            string(),
-            "ExpressionAttributeValues",
-            expressionValues(),
-            "ExpressionAttributeNames",
-            expressionNames());
+public final class Query implements Action<Query.Request, PageReader.Page> {
+
+    /**
+     * A Query as decoded. DynamoDB checks the placeholders and reads the legacy conditions only
+     * once the table and its key schema are known, so those come as suppliers that validate when
+     * called.
+     *
+     * @param context the placeholder maps, checked when called
+     * @param keyConditions the legacy {@code KeyConditions}, read when called; null when absent
+     * @param queryFilter the legacy {@code QueryFilter}, read when called; null when absent
+     */
+    public record Request(
+            String tableName,
+            @Nullable String indexName,
+            Supplier<ExpressionContext> context,
+            @Nullable String keyConditionExpression,
+            @Nullable Supplier<Map<String, LegacyParameters.AttributeCondition>> keyConditions,
+            @Nullable String filterExpression,
+            @Nullable Supplier<Map<String, LegacyParameters.AttributeCondition>> queryFilter,
+            @Nullable String conditionalOperator,
+            @Nullable String projectionExpression,
+            @Nullable List<String> attributesToGet,
+            @Nullable Map<String, DynamoValue> exclusiveStartKey,
+            boolean forward,
+            PageReader.Options options) {}
 
     @Override
-    public String name() {
-        return "Query";
-    }
-
-    @Override
-    public Shape.Struct shape() {
-        return SHAPE;
-    }
-
-    @Override
-    public void execute(ObjectNode request, Engine engine, JsonGenerator out) throws IOException {
-        Requests.checkExpressionParameters(
-                request,
-                List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"),
-                List.of("AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions"));
-        Requests.attributesToGet(request);
-        PageReader.checkSelectAndProjection(request);
-        Map<String, AttributeValue> start = Scan.startKey(request);
-        if (!request.has("KeyConditions") && !request.has("KeyConditionExpression")) {
-            throw EngineException.validation(
-                    "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
-        }
-        Table table = engine.database().table(request.get("TableName").asText());
-        IndexDefinition index = PageReader.index(table.definition(), request);
+    public PageReader.Page execute(Request request, Engine engine) {
+        Map<String, DynamoValue> start = request.exclusiveStartKey();
+        Table table = engine.database().table(request.tableName());
+        IndexDefinition index = PageReader.index(
+                table.definition(), request.indexName(), request.options().consistentRead());
         KeySchema keySchema = index == null ? table.definition().key() : index.key();
-        ExpressionContext context = Requests.expressionContext(request);
+        ExpressionContext context = request.context().get();
         KeyCondition keyCondition;
-        String keyText = Requests.optionalText(request, "KeyConditionExpression");
-        if (keyText != null) {
-            keyCondition = Expressions.keyCondition(keyText, context, keySchema.hashName(), keySchema.rangeName());
+        if (request.keyConditionExpression() != null) {
+            keyCondition = Expressions.keyCondition(
+                    request.keyConditionExpression(), context, keySchema.hashName(), keySchema.rangeName());
         } else {
             keyCondition = LegacyParameters.keyConditions(
-                    LegacyJson.conditions(request.get("KeyConditions")), keySchema.hashName(), keySchema.rangeName());
+                    request.keyConditions().get(), keySchema.hashName(), keySchema.rangeName());
         }
-        ConditionExpression filter = Requests.filter(request, context, "QueryFilter");
-        Projection projection = Projection.of(request, context);
+        ConditionExpression filter = null;
+        if (request.filterExpression() != null) {
+            filter = Expressions.condition(request.filterExpression(), context, "FilterExpression");
+        } else if (request.queryFilter() != null) {
+            filter = LegacyParameters.filter(request.queryFilter().get(), request.conditionalOperator());
+        }
+        Projection projection = Projection.of(request.projectionExpression(), request.attributesToGet(), context);
         context.requireAllUsed();
         checkTypes(keyCondition, keySchema);
-        PageReader reader = new PageReader(table, index, request, filter, projection);
+        PageReader reader = new PageReader(table, index, request.options(), filter, projection);
         if (start != null) {
             checkStartKey(start, reader, table, keySchema, keyCondition);
         }
         if (filter != null) {
-            String parameter = request.has("FilterExpression") ? "Filter Expression" : "QueryFilter";
+            String parameter = request.filterExpression() != null ? "Filter Expression" : "QueryFilter";
             for (String name : keySchema.names()) {
                 if (filter.topLevelAttributes().contains(name)) {
                     throw EngineException.validation(parameter + " can only contain non-primary key attributes:"
@@ -114,18 +84,17 @@ final class Query implements Action {
                 }
             }
         }
-        PageReader.checkSelect(index, request);
-        boolean forward = !request.has("ScanIndexForward")
-                || request.get("ScanIndexForward").asBoolean();
-        NavigableMap<StoreKey, Map<String, AttributeValue>> source =
+        PageReader.checkSelect(index, request.options().select());
+        boolean forward = request.forward();
+        NavigableMap<StoreKey, Map<String, DynamoValue>> source =
                 index == null ? table.items() : table.index(index.name());
-        NavigableMap<StoreKey, Map<String, AttributeValue>> range =
+        NavigableMap<StoreKey, Map<String, DynamoValue>> range =
                 range(source, keyCondition, start == null ? null : reader.startKey(start), forward);
         SortKeyCondition sort = keyCondition.sort();
-        Predicate<Map<String, AttributeValue>> within = sort != null && sort.op() == SortKeyCondition.Op.BEGINS_WITH
+        Predicate<Map<String, DynamoValue>> within = sort != null && sort.op() == SortKeyCondition.Op.BEGINS_WITH
                 ? item -> item.get(sort.attribute()) != null && sort.matches(item.get(sort.attribute()))
                 : item -> true;
-        reader.read(range, within, out);
+        return reader.read(range, within);
     }
 
     private static void checkTypes(KeyCondition condition, KeySchema schema) {
@@ -141,7 +110,7 @@ final class Query implements Action {
     }
 
     private static void checkStartKey(
-            Map<String, AttributeValue> start,
+            Map<String, DynamoValue> start,
             PageReader reader,
             Table table,
             KeySchema keySchema,
@@ -153,10 +122,10 @@ final class Query implements Action {
             if (!start.containsKey(name)) {
                 throw EngineException.validation("The provided starting key is invalid");
             }
-            Requests.validateKeyPiece(start, name, keySchema.typeOf(name), name.equals(keySchema.hashName()));
+            KeyRules.validateKeyPiece(start, name, keySchema.typeOf(name), name.equals(keySchema.hashName()));
         }
         try {
-            Requests.validateKey(
+            KeyRules.validateKey(
                     table.definition().key().keyOf(start), table.definition().key());
         } catch (EngineException e) {
             throw EngineException.validation(
@@ -179,17 +148,17 @@ final class Query implements Action {
         }
     }
 
-    private static NavigableMap<StoreKey, Map<String, AttributeValue>> range(
-            NavigableMap<StoreKey, Map<String, AttributeValue>> source,
+    private static NavigableMap<StoreKey, Map<String, DynamoValue>> range(
+            NavigableMap<StoreKey, Map<String, DynamoValue>> source,
             KeyCondition condition,
             @Nullable StoreKey start,
             boolean forward) {
-        AttributeValue hash = condition.hashValue();
+        DynamoValue hash = condition.hashValue();
         StoreKey low = StoreKey.partitionBound(hash, -1);
         StoreKey high = StoreKey.partitionBound(hash, 1);
         SortKeyCondition sort = condition.sort();
         if (sort != null) {
-            AttributeValue value = sort.value();
+            DynamoValue value = sort.value();
             switch (sort.op()) {
                 case EQ -> {
                     low = StoreKey.sortBound(hash, value, -1);
@@ -202,7 +171,7 @@ final class Query implements Action {
                 case BEGINS_WITH -> {
                     low = StoreKey.sortBound(hash, value, -1);
                     // Bound the top too: a descending read starts there and must not begin above the prefix.
-                    AttributeValue after = afterPrefix(value);
+                    DynamoValue after = afterPrefix(value);
                     if (after != null) {
                         high = StoreKey.sortBound(hash, after, -1);
                     }
@@ -227,8 +196,7 @@ final class Query implements Action {
         if (low.compareTo(high) > 0) {
             return java.util.Collections.emptyNavigableMap();
         }
-        NavigableMap<StoreKey, Map<String, AttributeValue>> range =
-                source.subMap(low, lowInclusive, high, highInclusive);
+        NavigableMap<StoreKey, Map<String, DynamoValue>> range = source.subMap(low, lowInclusive, high, highInclusive);
         return forward ? range : range.descendingMap();
     }
 
@@ -236,26 +204,26 @@ final class Query implements Action {
      * The smallest value above every value that starts with {@code prefix} (in UTF-8 byte order for
      * strings, unsigned byte order for binaries), or null when no such value exists.
      */
-    private static @Nullable AttributeValue afterPrefix(AttributeValue prefix) {
-        if (prefix instanceof AttributeValue.S s) {
+    private static @Nullable DynamoValue afterPrefix(DynamoValue prefix) {
+        if (prefix instanceof DynamoValue.S s) {
             int[] codePoints = s.value().codePoints().toArray();
             for (int i = codePoints.length - 1; i >= 0; i--) {
                 if (codePoints[i] < Character.MAX_CODE_POINT) {
                     int next = codePoints[i] + 1 == Character.MIN_SURROGATE
                             ? Character.MAX_SURROGATE + 1
                             : codePoints[i] + 1;
-                    return new AttributeValue.S(new String(codePoints, 0, i) + Character.toString(next));
+                    return new DynamoValue.S(new String(codePoints, 0, i) + Character.toString(next));
                 }
             }
             return null;
         }
-        if (prefix instanceof AttributeValue.B b) {
+        if (prefix instanceof DynamoValue.B b) {
             byte[] bytes = b.value();
             for (int i = bytes.length - 1; i >= 0; i--) {
                 if (bytes[i] != (byte) 0xff) {
                     byte[] next = java.util.Arrays.copyOf(bytes, i + 1);
                     next[i]++;
-                    return new AttributeValue.B(next);
+                    return new DynamoValue.B(next);
                 }
             }
             return null;

@@ -1,24 +1,16 @@
 package io.restmachine.dynamodb.embedded.action;
 
-import static io.restmachine.dynamodb.embedded.protocol.Shapes.*;
-
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.expression.ConditionExpression;
-import io.restmachine.dynamodb.embedded.expression.ExpressionContext;
-import io.restmachine.dynamodb.embedded.protocol.Shape;
 import io.restmachine.dynamodb.embedded.table.IndexDefinition;
 import io.restmachine.dynamodb.embedded.table.KeyHash;
 import io.restmachine.dynamodb.embedded.table.KeySchema;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.Table;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import java.io.IOException;
-import java.util.List;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -26,63 +18,34 @@ import org.jspecify.annotations.Nullable;
  * Scan: the table or an index in partition-hash order; a parallel scan reads the segment's equal
  * share of the 4096 hash buckets.
  */
-final class Scan implements Action {
+public final class Scan implements Action<Scan.Request, PageReader.Page> {
     private static final Pattern UNPREFIXED =
             Pattern.compile("contains duplicates|number set|numeric value|significant digits|number with magnitude");
     private static final int BUCKETS = 4096;
 
-    private static final Shape.Struct SHAPE = request(
-            "Select",
-            string(oneOf("SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES")),
-            "IndexName",
-            indexName(),
-            "TotalSegments",
-            integer(min(1), max(1_000_000)),
-            "ReturnConsumedCapacity",
-            returnConsumedCapacity(),
-            "TableName",
-            tableName(),
-            "ConditionalOperator",
-            conditionalOperator(),
-            "ScanFilter",
-            conditions(),
-            "Segment",
-            integer(min(0), max(999_999)),
-            "Limit",
-            integer(min(1)),
-            "AttributesToGet",
-            attributesToGet(),
-            "ExclusiveStartKey",
-            optionalItem(),
-            "ConsistentRead",
-            bool(),
-            "FilterExpression",
-            string(),
-            "ProjectionExpression",
-            string(),
-            "ExpressionAttributeValues",
-            expressionValues(),
-            "ExpressionAttributeNames",
-            expressionNames());
+    /**
+     * A Scan as decoded: everything checked that DynamoDB checks before it looks at the table.
+     *
+     * @param segment {@code Segment}, 0 when absent
+     * @param totalSegments {@code TotalSegments}, 1 when absent
+     */
+    public record Request(
+            String tableName,
+            @Nullable String indexName,
+            @Nullable ConditionExpression filter,
+            Projection projection,
+            @Nullable Map<String, DynamoValue> exclusiveStartKey,
+            int segment,
+            int totalSegments,
+            PageReader.Options options) {}
 
-    @Override
-    public String name() {
-        return "Scan";
-    }
-
-    @Override
-    public Shape.Struct shape() {
-        return SHAPE;
-    }
-
-    /** The ExclusiveStartKey's values, validated with DynamoDB's (partly prefixed) messages. */
-    static @Nullable Map<String, AttributeValue> startKey(JsonNode request) {
-        JsonNode node = request.get("ExclusiveStartKey");
-        if (node == null) {
-            return null;
-        }
+    /**
+     * An ExclusiveStartKey's values, read by {@code read}, with DynamoDB's (partly prefixed)
+     * messages for invalid ones.
+     */
+    public static Map<String, DynamoValue> startKey(Supplier<Map<String, DynamoValue>> read) {
         try {
-            return Requests.attributes(node);
+            return read.get();
         } catch (EngineException e) {
             String message = e.error().message();
             throw EngineException.validation(
@@ -90,25 +53,14 @@ final class Scan implements Action {
         }
     }
 
-    @Override
-    public void execute(ObjectNode request, Engine engine, JsonGenerator out) throws IOException {
-        Requests.checkExpressionParameters(
-                request,
-                List.of("ProjectionExpression", "FilterExpression"),
-                List.of("AttributesToGet", "ScanFilter", "ConditionalOperator"));
-        Requests.attributesToGet(request);
-        PageReader.checkSelectAndProjection(request);
-        Map<String, AttributeValue> start = startKey(request);
-        JsonNode segmentNode = request.get("Segment");
-        JsonNode totalNode = request.get("TotalSegments");
-        if (segmentNode != null && totalNode == null) {
+    /** DynamoDB's checks of {@code Segment} and {@code TotalSegments} together (null when absent). */
+    public static void checkSegments(@Nullable Integer segment, @Nullable Integer total) {
+        if (segment != null && total == null) {
             throw EngineException.validation("The TotalSegments parameter is required but was not present in the"
                     + " request when Segment parameter is present");
         }
-        int segment = segmentNode == null ? 0 : segmentNode.asInt();
-        int total = totalNode == null ? 1 : totalNode.asInt();
-        if (totalNode != null) {
-            if (segmentNode == null) {
+        if (total != null) {
+            if (segment == null) {
                 throw EngineException.validation("The Segment parameter is required but was not present in the request"
                         + " when parameter TotalSegments is present");
             }
@@ -117,19 +69,22 @@ final class Scan implements Action {
                         + " TotalSegments: Segment: " + segment + " is not less than TotalSegments: " + total);
             }
         }
-        ExpressionContext context = Requests.expressionContext(request);
-        ConditionExpression filter = Requests.filter(request, context, "ScanFilter");
-        Projection projection = Projection.of(request, context);
-        context.requireAllUsed();
+    }
 
-        Table table = engine.database().table(request.get("TableName").asText());
-        IndexDefinition index = PageReader.index(table.definition(), request);
-        PageReader reader = new PageReader(table, index, request, filter, projection);
+    @Override
+    public PageReader.Page execute(Request request, Engine engine) {
+        Map<String, DynamoValue> start = request.exclusiveStartKey();
+        int segment = request.segment();
+        int total = request.totalSegments();
+        Table table = engine.database().table(request.tableName());
+        IndexDefinition index = PageReader.index(
+                table.definition(), request.indexName(), request.options().consistentRead());
+        PageReader reader = new PageReader(table, index, request.options(), request.filter(), request.projection());
         StoreKey startKey = null;
         if (start != null) {
             startKey = checkStartKey(start, reader, table, index);
         }
-        PageReader.checkSelect(index, request);
+        PageReader.checkSelect(index, request.options().select());
 
         int firstBucket = (int) Math.ceil((double) BUCKETS * segment / total);
         int lastBucket = (int) Math.ceil((double) BUCKETS * (segment + 1) / total) - 1;
@@ -146,16 +101,16 @@ final class Scan implements Action {
             low = startKey;
             lowInclusive = false;
         }
-        NavigableMap<StoreKey, Map<String, AttributeValue>> source =
+        NavigableMap<StoreKey, Map<String, DynamoValue>> source =
                 index == null ? table.items() : table.index(index.name());
-        NavigableMap<StoreKey, Map<String, AttributeValue>> range = low.compareTo(high) > 0
+        NavigableMap<StoreKey, Map<String, DynamoValue>> range = low.compareTo(high) > 0
                 ? java.util.Collections.emptyNavigableMap()
                 : source.subMap(low, lowInclusive, high, true);
-        reader.read(range, item -> true, out);
+        return reader.read(range, item -> true);
     }
 
     private static StoreKey checkStartKey(
-            Map<String, AttributeValue> start, PageReader reader, Table table, @Nullable IndexDefinition index) {
+            Map<String, DynamoValue> start, PageReader reader, Table table, @Nullable IndexDefinition index) {
         KeySchema tableKey = table.definition().key();
         if (start.size() != reader.startKeyNames().size()) {
             throw EngineException.validation(
@@ -169,21 +124,21 @@ final class Scan implements Action {
                 if (!start.containsKey(name)) {
                     throw EngineException.validation("The provided starting key is invalid");
                 }
-                Requests.validateKeyPiece(
+                KeyRules.validateKeyPiece(
                         start,
                         name,
                         index.key().typeOf(name),
                         name.equals(index.key().hashName()));
             }
         }
-        Map<String, AttributeValue> tablePart = new java.util.LinkedHashMap<>();
+        Map<String, DynamoValue> tablePart = new java.util.LinkedHashMap<>();
         for (String name : tableKey.names()) {
             if (start.containsKey(name)) {
                 tablePart.put(name, start.get(name));
             }
         }
         try {
-            Requests.validateKey(tablePart, tableKey);
+            KeyRules.validateKey(tablePart, tableKey);
         } catch (EngineException e) {
             throw EngineException.validation(
                     "The provided starting key is invalid: " + e.error().message());

@@ -1,83 +1,47 @@
 package io.restmachine.dynamodb.embedded.action;
 
-import static io.restmachine.dynamodb.embedded.protocol.Shapes.*;
-
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restmachine.dynamodb.embedded.error.EngineException;
-import io.restmachine.dynamodb.embedded.expression.ExpressionContext;
-import io.restmachine.dynamodb.embedded.protocol.AttributeJson;
-import io.restmachine.dynamodb.embedded.protocol.Shape;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.Table;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import java.io.IOException;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * TransactGetItems: up to 100 reads taken together under the items' locks, so they never see
  * half of a concurrent transaction.
  */
-final class TransactGetItems implements Action {
-    private static final Shape.Struct SHAPE = request(
-            "TransactItems",
-            list(
-                    element(
-                            "TransactGetItem",
-                            "Get",
-                            field(
-                                    "Get",
-                                    List.of(notNull()),
-                                    "Key",
-                                    item(),
-                                    "TableName",
-                                    tableName(),
-                                    "ProjectionExpression",
-                                    string(),
-                                    "ExpressionAttributeNames",
-                                    expressionNames())),
-                    notNull(),
-                    minLength(1),
-                    maxLength(100)),
-            "ReturnConsumedCapacity",
-            returnConsumedCapacity());
+public final class TransactGetItems implements Action<TransactGetItems.Request, TransactGetItems.Result> {
 
-    @Override
-    public String name() {
-        return "TransactGetItems";
-    }
+    /** One {@code Get}: its key and projection, checked in turn as the action reaches it. */
+    public record Get(String tableName, Map<String, DynamoValue> key, Projection projection) {}
 
-    @Override
-    public Shape.Struct shape() {
-        return SHAPE;
-    }
+    public record Request(List<Validated<Get>> gets, Capacity.Mode capacity) {}
+
+    /** The items in the order of the gets, each projected; null where an item does not exist. */
+    public record Result(List<@Nullable Map<String, DynamoValue>> items) {}
 
     private record Read(Table table, StoreKey key, Projection projection) {}
 
     @Override
-    public void execute(ObjectNode request, Engine engine, JsonGenerator out) throws IOException {
+    public Result execute(Request request, Engine engine) {
         List<Read> reads = new ArrayList<>();
-        List<EngineFailure.Reason> reasons = new ArrayList<>();
+        List<Failure.Reason> reasons = new ArrayList<>();
         boolean invalid = false;
         Set<Map.Entry<Table, StoreKey>> seen = new HashSet<>();
-        for (JsonNode item : request.get("TransactItems")) {
-            JsonNode get = item.get("Get");
-            Map<String, AttributeValue> key = Requests.attributes(get.get("Key"));
-            ExpressionContext context = Requests.expressionContext(get);
-            Projection projection = Projection.of(get, context);
-            context.requireAllUsed();
-            Table table = engine.database().table(get.get("TableName").asText());
+        for (Validated<Get> checked : request.gets()) {
+            Get get = checked.get();
+            Table table = engine.database().table(get.tableName());
             try {
-                Requests.validateKey(key, table.definition().key());
+                KeyRules.validateKey(get.key(), table.definition().key());
             } catch (EngineException e) {
                 // DynamoDB reports a key that does not fit the table through the cancellation
                 // reasons of the transaction, not as a ValidationException of the request.
-                reasons.add(new EngineFailure.Reason(
+                reasons.add(new Failure.Reason(
                         "ValidationError",
                         e.error()
                                 .message()
@@ -88,36 +52,29 @@ final class TransactGetItems implements Action {
                 invalid = true;
                 continue;
             }
-            StoreKey storeKey = Requests.storeKey(key, table.definition().key());
+            StoreKey storeKey = KeyRules.storeKey(get.key(), table.definition().key());
             if (!seen.add(Map.entry(table, storeKey))) {
                 throw EngineException.validation("Transaction request cannot include multiple operations on one item");
             }
-            reasons.add(new EngineFailure.Reason("None", null, null));
-            reads.add(new Read(table, storeKey, projection));
+            reasons.add(new Failure.Reason("None", null, null));
+            reads.add(new Read(table, storeKey, get.projection()));
         }
         if (invalid) {
-            throw EngineFailure.cancelled(reasons);
+            throw new Failure.Canceled(reasons).toException();
         }
-        List<Map<String, AttributeValue>> items = engine.database()
+        List<Map<String, DynamoValue>> items = engine.database()
                 .locked(reads.stream().map(r -> Map.entry(r.table(), r.key())).toList(), () -> {
-                    List<Map<String, AttributeValue>> found = new ArrayList<>();
+                    List<Map<String, DynamoValue>> found = new ArrayList<>();
                     for (Read read : reads) {
                         found.add(read.table().get(read.key()));
                     }
                     return found;
                 });
-        out.writeStartObject();
-        out.writeArrayFieldStart("Responses");
-        for (int i = 0; i < reads.size(); i++) {
-            out.writeStartObject();
-            Map<String, AttributeValue> item = items.get(i);
-            if (item != null) {
-                out.writeFieldName("Item");
-                AttributeJson.writeItem(out, reads.get(i).projection().apply(item));
-            }
-            out.writeEndObject();
+        List<Map<String, DynamoValue>> projected = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Map<String, DynamoValue> item = items.get(i);
+            projected.add(item == null ? null : reads.get(i).projection().apply(item));
         }
-        out.writeEndArray();
-        out.writeEndObject();
+        return new Result(projected);
     }
 }

@@ -1,19 +1,12 @@
 package io.restmachine.dynamodb.embedded.action;
 
-import static io.restmachine.dynamodb.embedded.protocol.Shapes.*;
-
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restmachine.dynamodb.embedded.error.EngineException;
-import io.restmachine.dynamodb.embedded.protocol.Shape;
 import io.restmachine.dynamodb.embedded.table.Database;
 import io.restmachine.dynamodb.embedded.table.ItemWrite;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.Table;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import io.restmachine.dynamodb.embedded.value.AttributeValues;
-import java.io.IOException;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValues;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,61 +23,45 @@ import org.jspecify.annotations.Nullable;
  * computes every new item, and only then commits them together; any failure cancels the whole
  * transaction with one reason per action.
  */
-final class TransactWriteItems implements Action {
-    private static final Shape.Struct SHAPE = request(
-            "TransactItems",
-            list(
-                    element(
-                            "TransactWriteItem",
-                            "ConditionCheck",
-                            operation("ConditionCheck", "Key", item(), "ConditionExpression", string(notNull())),
-                            "Put",
-                            operation("Put", "Item", item(), "ConditionExpression", string()),
-                            "Delete",
-                            operation("Delete", "Key", item(), "ConditionExpression", string()),
-                            "Update",
-                            operation(
-                                    "Update",
-                                    "Key",
-                                    item(),
-                                    "UpdateExpression",
-                                    string(notNull()),
-                                    "ConditionExpression",
-                                    string())),
-                    notNull(),
-                    minLength(1),
-                    maxLength(100)),
-            "ReturnConsumedCapacity",
-            returnConsumedCapacity(),
-            "ReturnItemCollectionMetrics",
-            returnItemCollectionMetrics(),
-            "ClientRequestToken",
-            string(minLength(1), maxLength(36)));
+public final class TransactWriteItems implements Action<TransactWriteItems.Request, TransactWriteItems.Result> {
 
-    private static Shape operation(String name, Object... members) {
-        Object[] all = new Object[members.length + 8];
-        System.arraycopy(members, 0, all, 0, members.length);
-        int i = members.length;
-        all[i++] = "TableName";
-        all[i++] = tableName();
-        all[i++] = "ExpressionAttributeNames";
-        all[i++] = expressionNames();
-        all[i++] = "ExpressionAttributeValues";
-        all[i++] = expressionValues();
-        all[i++] = "ReturnValuesOnConditionCheckFailure";
-        all[i] = string(oneOf("ALL_OLD", "NONE"));
-        return field(name, List.of(), all);
+    /** What one action of a transaction does. */
+    public enum Kind {
+        CONDITION_CHECK,
+        PUT,
+        DELETE,
+        UPDATE
     }
 
-    @Override
-    public String name() {
-        return "TransactWriteItems";
-    }
+    /**
+     * One action of the transaction as decoded.
+     *
+     * @param keyOrItem the item of a {@code Put} (within 400 KB), else the key
+     * @param itemOnConditionFailure {@code ReturnValuesOnConditionCheckFailure=ALL_OLD}
+     */
+    public record Operation(
+            Kind kind,
+            String tableName,
+            Map<String, DynamoValue> keyOrItem,
+            WriteExpressions expressions,
+            boolean itemOnConditionFailure) {}
 
-    @Override
-    public Shape.Struct shape() {
-        return SHAPE;
-    }
+    /**
+     * @param operations each checked in turn as the transaction reaches it
+     * @param clientRequestToken the idempotency token, or null
+     * @param fingerprint the request as sent without its token, compared by {@code equals} when a
+     *     token comes back
+     */
+    public record Request(
+            List<Validated<Operation>> operations,
+            @Nullable String clientRequestToken,
+            Object fingerprint,
+            Capacity.Mode capacity,
+            boolean collectionMetrics) {}
+
+    /** The consumed capacity per table and the item collection metrics per table, when asked for. */
+    public record Result(
+            @Nullable List<Capacity.Consumed> capacity, @Nullable Map<String, List<ItemCollections.Metrics>> metrics) {}
 
     /** The most the items of one transaction may add up to: 4 MB. */
     static final long MAX_TRANSACTION_SIZE = 4L * 1024 * 1024;
@@ -96,25 +73,27 @@ final class TransactWriteItems implements Action {
     static final String TRANSACTION_TOO_LARGE = "Collection size of items exceeded, which can also be caused by the"
             + " aggregate size of the items in the transaction exceeding the 4MB limit";
 
-    /** One parsed action of the transaction; {@code invalid} when its key does not fit the table. */
-    private record Step(
-            String kind,
-            JsonNode spec,
-            Table table,
-            @Nullable StoreKey key,
-            Map<String, AttributeValue> keyOrItem,
-            Condition expressions,
-            EngineFailure.@Nullable Reason invalid) {}
+    /** One operation with its table and key; {@code invalid} when its key does not fit the table. */
+    private record Step(Operation operation, Table table, @Nullable StoreKey key, Failure.@Nullable Reason invalid) {
+        Kind kind() {
+            return operation.kind();
+        }
+
+        WriteExpressions expressions() {
+            return operation.expressions();
+        }
+
+        Map<String, DynamoValue> keyOrItem() {
+            return operation.keyOrItem();
+        }
+    }
 
     @Override
-    public void execute(ObjectNode request, Engine engine, JsonGenerator out) throws IOException {
-        List<Step> steps = parse(request, engine);
-        String token = Requests.optionalText(request, "ClientRequestToken");
-        ObjectNode fingerprint = request.deepCopy();
-        fingerprint.remove("ClientRequestToken");
-        if (token != null && engine.tokens().alreadyDone(token, fingerprint)) {
-            writeResponse(out, request, steps);
-            return;
+    public Result execute(Request request, Engine engine) {
+        List<Step> steps = steps(request, engine);
+        String token = request.clientRequestToken();
+        if (token != null && engine.tokens().alreadyDone(token, request.fingerprint())) {
+            return result(request, steps);
         }
         List<Map.Entry<Table, StoreKey>> locks = steps.stream()
                 .filter(s -> s.key() != null)
@@ -125,50 +104,41 @@ final class TransactWriteItems implements Action {
             return null;
         });
         if (token != null) {
-            engine.tokens().done(token, fingerprint);
+            engine.tokens().done(token, request.fingerprint());
         }
-        writeResponse(out, request, steps);
+        return result(request, steps);
     }
 
-    private static void writeResponse(JsonGenerator out, JsonNode request, List<Step> steps) throws IOException {
-        out.writeStartObject();
-        if (Requests.wantsCapacity(request)) {
+    private static Result result(Request request, List<Step> steps) {
+        List<Capacity.Consumed> capacity = null;
+        if (request.capacity().wanted()) {
             Map<String, Double> units = new LinkedHashMap<>();
             steps.forEach(s -> units.merge(s.table().name(), 2.0, Double::sum));
-            out.writeArrayFieldStart("ConsumedCapacity");
+            capacity = new ArrayList<>();
             for (Map.Entry<String, Double> entry : units.entrySet()) {
-                Requests.writeCapacityObject(out, request, entry.getKey(), entry.getValue());
+                capacity.add(Capacity.Consumed.of(request.capacity(), entry.getKey(), entry.getValue()));
             }
-            out.writeEndArray();
         }
         ItemCollections.PerTable metrics = new ItemCollections.PerTable();
         for (Step step : steps) {
-            if (!step.kind().equals("ConditionCheck") && step.key() != null) {
+            if (step.kind() != Kind.CONDITION_CHECK && step.key() != null) {
                 metrics.add(step.table(), step.key());
             }
         }
-        metrics.writeField(out, request);
-        out.writeEndObject();
+        return new Result(capacity, metrics.result(request.collectionMetrics()));
     }
 
-    private static List<Step> parse(ObjectNode request, Engine engine) {
+    private static List<Step> steps(Request request, Engine engine) {
         List<Step> steps = new ArrayList<>();
         Set<Map.Entry<Table, StoreKey>> seen = new HashSet<>();
         long size = 0;
-        for (JsonNode item : request.get("TransactItems")) {
-            if (item.size() != 1) {
-                throw EngineException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
-            }
-            String kind = item.fieldNames().next();
-            JsonNode spec = item.get(kind);
-            Map<String, AttributeValue> keyOrItem =
-                    Requests.attributes(kind.equals("Put") ? spec.get("Item") : spec.get("Key"));
-            if (kind.equals("Put")) {
-                keyOrItem = Requests.checkItemSize(keyOrItem);
-            }
-            Condition expressions = kind.equals("Update") ? Condition.withUpdate(spec) : Condition.of(spec);
-            Table table = engine.database().table(spec.get("TableName").asText());
-            if (kind.equals("Update")) {
+        for (Validated<Operation> checked : request.operations()) {
+            Operation operation = checked.get();
+            Kind kind = operation.kind();
+            Map<String, DynamoValue> keyOrItem = operation.keyOrItem();
+            WriteExpressions expressions = operation.expressions();
+            Table table = engine.database().table(operation.tableName());
+            if (kind == Kind.UPDATE) {
                 for (String name : expressions.update().topLevelAttributes()) {
                     if (table.definition().key().contains(name)) {
                         throw EngineException.validation("One or more parameter values were invalid: Cannot update"
@@ -178,12 +148,12 @@ final class TransactWriteItems implements Action {
             }
             StoreKey key;
             try {
-                if (kind.equals("Put")) {
-                    Requests.validateItem(keyOrItem, table.definition());
+                if (kind == Kind.PUT) {
+                    KeyRules.validateItem(keyOrItem, table.definition());
                     key = table.keyOf(keyOrItem);
                 } else {
-                    Requests.validateKey(keyOrItem, table.definition().key());
-                    key = Requests.storeKey(keyOrItem, table.definition().key());
+                    KeyRules.validateKey(keyOrItem, table.definition().key());
+                    key = KeyRules.storeKey(keyOrItem, table.definition().key());
                 }
             } catch (EngineException e) {
                 // DynamoDB checks empty key values before the transaction runs (a plain
@@ -195,22 +165,15 @@ final class TransactWriteItems implements Action {
                             "One or more parameter values were invalid: The AttributeValue",
                             "One or more parameter values are not valid. The AttributeValue"));
                 }
-                steps.add(new Step(
-                        kind,
-                        spec,
-                        table,
-                        null,
-                        keyOrItem,
-                        expressions,
-                        new EngineFailure.Reason("ValidationError", message, null)));
-                size += AttributeValues.size(keyOrItem);
+                steps.add(new Step(operation, table, null, new Failure.Reason("ValidationError", message, null)));
+                size += DynamoValues.size(keyOrItem);
                 continue;
             }
             if (!seen.add(Map.entry(table, key))) {
                 throw EngineException.validation("Transaction request cannot include multiple operations on one item");
             }
-            steps.add(new Step(kind, spec, table, key, keyOrItem, expressions, null));
-            size += AttributeValues.size(keyOrItem);
+            steps.add(new Step(operation, table, key, null));
+            size += DynamoValues.size(keyOrItem);
         }
         if (size > MAX_TRANSACTION_SIZE) {
             throw EngineException.validation(TRANSACTION_TOO_LARGE);
@@ -220,7 +183,7 @@ final class TransactWriteItems implements Action {
 
     /** Under every lock: check all, compute all, then commit all, or cancel with reasons. */
     private static void run(List<Step> steps, Engine engine) {
-        List<EngineFailure.Reason> reasons = new ArrayList<>();
+        List<Failure.Reason> reasons = new ArrayList<>();
         List<ItemWrite> writes = new ArrayList<>();
         List<Integer> writeSteps = new ArrayList<>();
         boolean failed = false;
@@ -231,35 +194,33 @@ final class TransactWriteItems implements Action {
                 continue;
             }
             StoreKey key = Objects.requireNonNull(step.key());
-            Map<String, AttributeValue> existing = step.table().get(key);
+            Map<String, DynamoValue> existing = step.table().get(key);
             if (!step.expressions().holds(existing)) {
-                boolean returnItem =
-                        "ALL_OLD".equals(Requests.optionalText(step.spec(), "ReturnValuesOnConditionCheckFailure"));
-                reasons.add(new EngineFailure.Reason(
+                boolean returnItem = step.operation().itemOnConditionFailure();
+                reasons.add(new Failure.Reason(
                         "ConditionalCheckFailed", "The conditional request failed", returnItem ? existing : null));
                 failed = true;
                 continue;
             }
             try {
-                Map<String, AttributeValue> after =
+                Map<String, DynamoValue> after =
                         switch (step.kind()) {
-                            case "Put" -> java.util.Collections.unmodifiableMap(step.keyOrItem());
-                            case "Delete" -> null;
-                            case "Update" -> UpdateItem.apply(
+                            case PUT -> java.util.Collections.unmodifiableMap(step.keyOrItem());
+                            case DELETE -> null;
+                            case UPDATE -> UpdateItem.apply(
                                     step.expressions(),
                                     existing,
                                     step.keyOrItem(),
                                     step.table().definition());
-                            default -> existing;
+                            case CONDITION_CHECK -> existing;
                         };
-                if (!step.kind().equals("ConditionCheck") && (existing != null || after != null)) {
+                if (step.kind() != Kind.CONDITION_CHECK && (existing != null || after != null)) {
                     writeSteps.add(reasons.size());
                     writes.add(new ItemWrite(step.table(), key, existing, after));
                 }
-                reasons.add(new EngineFailure.Reason("None", null, null));
+                reasons.add(new Failure.Reason("None", null, null));
             } catch (EngineException e) {
-                reasons.add(
-                        new EngineFailure.Reason("ValidationError", e.error().message(), null));
+                reasons.add(new Failure.Reason("ValidationError", e.error().message(), null));
                 failed = true;
             }
         }
@@ -267,13 +228,12 @@ final class TransactWriteItems implements Action {
             for (int overflow : engine.database().collectionOverflows(writes)) {
                 reasons.set(
                         writeSteps.get(overflow),
-                        new EngineFailure.Reason(
-                                "ItemCollectionSizeLimitExceeded", Database.COLLECTION_SIZE_EXCEEDED, null));
+                        new Failure.Reason("ItemCollectionSizeLimitExceeded", Database.COLLECTION_SIZE_EXCEEDED, null));
                 failed = true;
             }
         }
         if (failed) {
-            throw EngineFailure.cancelled(reasons);
+            throw new Failure.Canceled(reasons).toException();
         }
         engine.database().commit(writes);
     }

@@ -1,6 +1,5 @@
 package io.restmachine.dynamodb.embedded.action;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.restmachine.dynamodb.embedded.error.DynamoError;
 import io.restmachine.dynamodb.embedded.error.ErrorType;
 import java.time.Clock;
@@ -17,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TransactionTokens {
     static final Duration WINDOW = Duration.ofMinutes(10);
 
-    private record Use(JsonNode request, Instant at) {}
+    private record Use(Object request, Instant at) {}
 
     private final Map<String, Use> uses = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -27,7 +26,7 @@ final class TransactionTokens {
     }
 
     /** Whether this token was already used for this same request (so the call must not run again). */
-    boolean alreadyDone(String token, JsonNode request) {
+    boolean alreadyDone(String token, Object request) {
         Instant now = clock.instant();
         uses.values().removeIf(use -> use.at().plus(WINDOW).isBefore(now));
         Use use = uses.get(token);
@@ -45,7 +44,7 @@ final class TransactionTokens {
     }
 
     /** Records a successful transaction under its token. */
-    void done(String token, JsonNode request) {
+    void done(String token, Object request) {
         uses.put(token, new Use(request, clock.instant()));
     }
 }

@@ -1,24 +1,16 @@
 package io.restmachine.dynamodb.embedded.action;
 
-import static io.restmachine.dynamodb.embedded.protocol.Shapes.*;
-
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.expression.UpdateExpression;
-import io.restmachine.dynamodb.embedded.protocol.AttributeJson;
-import io.restmachine.dynamodb.embedded.protocol.Shape;
 import io.restmachine.dynamodb.embedded.table.ItemWrite;
 import io.restmachine.dynamodb.embedded.table.KeySchema;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.Table;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import io.restmachine.dynamodb.embedded.value.AttributeValues;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValues;
 import io.restmachine.dynamodb.embedded.value.SizedItem;
-import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -26,54 +18,30 @@ import org.jspecify.annotations.Nullable;
  * UpdateItem: read, check the condition, apply the update to a copy, validate the result, write;
  * all under the item's lock, so it is atomic and a failed update changes nothing.
  */
-final class UpdateItem implements Action {
-    private static final Shape.Struct SHAPE = request(
-            "ReturnConsumedCapacity",
-            returnConsumedCapacity(),
-            "TableName",
-            tableName(),
-            "ReturnItemCollectionMetrics",
-            returnItemCollectionMetrics(),
-            "ReturnValues",
-            returnValues(),
-            "Key",
-            item(),
-            "ConditionalOperator",
-            conditionalOperator(),
-            "Expected",
-            expected(),
-            "AttributeUpdates",
-            map(element("AttributeValueUpdate", "Action", string(), "Value", attributeValue()), "AttributeValueUpdate"),
-            "ConditionExpression",
-            string(),
-            "UpdateExpression",
-            string(),
-            "ExpressionAttributeValues",
-            expressionValues(),
-            "ExpressionAttributeNames",
-            expressionNames(),
-            "ReturnValuesOnConditionCheckFailure",
-            string(oneOf("ALL_OLD", "NONE")));
-
-    @Override
-    public String name() {
-        return "UpdateItem";
+public final class UpdateItem implements Action<UpdateItem.Request, WriteResult> {
+    /** {@code ReturnValues} of an UpdateItem. */
+    public enum ReturnValues {
+        NONE,
+        ALL_OLD,
+        UPDATED_OLD,
+        ALL_NEW,
+        UPDATED_NEW
     }
 
-    @Override
-    public Shape.Struct shape() {
-        return SHAPE;
-    }
+    public record Request(
+            String tableName,
+            Map<String, DynamoValue> key,
+            WriteExpressions expressions,
+            ReturnValues returnValues,
+            WriteOptions options) {}
 
     @Override
-    public void execute(ObjectNode request, Engine engine, JsonGenerator out) throws IOException {
-        Requests.checkExpressionParameters(
-                request, List.of("UpdateExpression", "ConditionExpression"), List.of("AttributeUpdates", "Expected"));
-        Map<String, AttributeValue> key = Requests.attributes(request.get("Key"));
-        Condition parsed = Condition.withUpdate(request);
-        Table table = engine.database().table(request.get("TableName").asText());
+    public WriteResult execute(Request request, Engine engine) {
+        WriteExpressions parsed = request.expressions();
+        Map<String, DynamoValue> key = request.key();
+        Table table = engine.database().table(request.tableName());
         TableDefinition definition = table.definition();
-        Requests.validateKey(key, definition.key());
+        KeyRules.validateKey(key, definition.key());
         if (parsed.update() != null) {
             for (String name : parsed.update().topLevelAttributes()) {
                 if (definition.key().contains(name)) {
@@ -82,51 +50,51 @@ final class UpdateItem implements Action {
                 }
             }
         }
-        StoreKey storeKey = Requests.storeKey(key, definition.key());
-        Map<String, AttributeValue>[] result = engine.database().locked(table, storeKey, () -> {
-            Map<String, AttributeValue> existing = table.get(storeKey);
-            parsed.check(existing, request);
-            Map<String, AttributeValue> updated = apply(parsed, existing, key, definition);
+        StoreKey storeKey = KeyRules.storeKey(key, definition.key());
+        WriteOptions options = request.options();
+        Map<String, DynamoValue>[] result = engine.database().locked(table, storeKey, () -> {
+            Map<String, DynamoValue> existing = table.get(storeKey);
+            parsed.check(existing, options.itemOnConditionFailure());
+            Map<String, DynamoValue> updated = apply(parsed, existing, key, definition);
             if (existing != null || updated != null) {
                 engine.database().commit(new ItemWrite(table, storeKey, existing, updated));
             }
             @SuppressWarnings("unchecked")
-            Map<String, AttributeValue>[] pair = new Map[] {existing, updated};
+            Map<String, DynamoValue>[] pair = new Map[] {existing, updated};
             return pair;
         });
-        out.writeStartObject();
-        writeReturnValues(out, Requests.optionalText(request, "ReturnValues"), result[0], result[1], parsed.update());
-        double units = Math.max(Requests.writeUnits(result[1]), result[0] == null ? 0 : Requests.writeUnits(result[0]));
-        Requests.writeCapacity(out, request, table.name(), units);
-        ItemCollections.writeField(out, request, table, storeKey);
-        out.writeEndObject();
+        double units = Math.max(Capacity.writeUnits(result[1]), result[0] == null ? 0 : Capacity.writeUnits(result[0]));
+        return new WriteResult(
+                returned(request.returnValues(), result[0], result[1], parsed.update()),
+                Capacity.Consumed.of(options.capacity(), table.name(), units),
+                ItemCollections.metrics(options.collectionMetrics(), table, storeKey));
     }
 
     /**
      * The item after the update, validated; the stored item is not touched. Null when the item is
      * missing and the update only removes: DynamoDB then creates nothing.
      */
-    static @Nullable Map<String, AttributeValue> apply(
-            Condition parsed,
-            @Nullable Map<String, AttributeValue> existing,
-            Map<String, AttributeValue> key,
+    static @Nullable Map<String, DynamoValue> apply(
+            WriteExpressions parsed,
+            @Nullable Map<String, DynamoValue> existing,
+            Map<String, DynamoValue> key,
             TableDefinition definition) {
         UpdateExpression update = parsed.update();
-        Map<String, AttributeValue> base = existing != null ? existing : orderedKey(key, definition.key());
-        Map<String, AttributeValue> updated = update == null ? base : update.apply(base);
+        Map<String, DynamoValue> base = existing != null ? existing : orderedKey(key, definition.key());
+        Map<String, DynamoValue> updated = update == null ? base : update.apply(base);
         if (existing == null && update != null && update.onlyRemoves()) {
             return null;
         }
-        long size = AttributeValues.size(updated);
-        if (size > Requests.MAX_ITEM_SIZE) {
+        long size = DynamoValues.size(updated);
+        if (size > KeyRules.MAX_ITEM_SIZE) {
             throw EngineException.validation("Item size to update has exceeded the maximum allowed size");
         }
-        Requests.validateIndexKeys(updated, definition);
+        KeyRules.validateIndexKeys(updated, definition);
         return SizedItem.of(new LinkedHashMap<>(updated), size);
     }
 
-    private static Map<String, AttributeValue> orderedKey(Map<String, AttributeValue> key, KeySchema schema) {
-        Map<String, AttributeValue> ordered = new LinkedHashMap<>();
+    private static Map<String, DynamoValue> orderedKey(Map<String, DynamoValue> key, KeySchema schema) {
+        Map<String, DynamoValue> ordered = new LinkedHashMap<>();
         for (String name : schema.names()) {
             ordered.put(name, key.get(name));
         }
@@ -134,36 +102,28 @@ final class UpdateItem implements Action {
     }
 
     /**
-     * Writes {@code Attributes} as {@code ReturnValues} asks: UPDATED_OLD and UPDATED_NEW are the
-     * paths the update names, projected from the item before and after it; an empty result is
-     * left out, as DynamoDB does.
+     * The {@code Attributes} that {@code ReturnValues} asks for: UPDATED_OLD and UPDATED_NEW are
+     * the paths the update names, projected from the item before and after it; null when empty,
+     * as DynamoDB leaves them out.
      */
-    private static void writeReturnValues(
-            JsonGenerator out,
-            @Nullable String returnValues,
-            @Nullable Map<String, AttributeValue> before,
-            @Nullable Map<String, AttributeValue> after,
-            @Nullable UpdateExpression update)
-            throws IOException {
-        if (returnValues == null) {
-            return;
-        }
-        Map<String, AttributeValue> attributes =
+    private static @Nullable Map<String, DynamoValue> returned(
+            ReturnValues returnValues,
+            @Nullable Map<String, DynamoValue> before,
+            @Nullable Map<String, DynamoValue> after,
+            @Nullable UpdateExpression update) {
+        Map<String, DynamoValue> attributes =
                 switch (returnValues) {
-                    case "ALL_OLD" -> before;
-                    case "ALL_NEW" -> after;
-                    case "UPDATED_OLD" -> updated(update, before);
-                    case "UPDATED_NEW" -> updated(update, after);
-                    default -> null;
+                    case NONE -> null;
+                    case ALL_OLD -> before;
+                    case ALL_NEW -> after;
+                    case UPDATED_OLD -> updated(update, before);
+                    case UPDATED_NEW -> updated(update, after);
                 };
-        if (attributes != null && !attributes.isEmpty()) {
-            out.writeFieldName("Attributes");
-            AttributeJson.writeItem(out, attributes);
-        }
+        return attributes == null || attributes.isEmpty() ? null : attributes;
     }
 
-    private static @Nullable Map<String, AttributeValue> updated(
-            @Nullable UpdateExpression update, @Nullable Map<String, AttributeValue> item) {
+    private static @Nullable Map<String, DynamoValue> updated(
+            @Nullable UpdateExpression update, @Nullable Map<String, DynamoValue> item) {
         return update == null || item == null ? null : update.updatedPaths().apply(item);
     }
 }

@@ -1,90 +1,46 @@
 package io.restmachine.dynamodb.embedded.action;
 
-import static io.restmachine.dynamodb.embedded.protocol.Shapes.*;
-
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restmachine.dynamodb.embedded.action.TableSpecs.AttributeDefinition;
+import io.restmachine.dynamodb.embedded.action.TableSpecs.Throughput;
 import io.restmachine.dynamodb.embedded.error.DynamoError;
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.error.ErrorType;
-import io.restmachine.dynamodb.embedded.protocol.Shape;
 import io.restmachine.dynamodb.embedded.table.IndexDefinition;
 import io.restmachine.dynamodb.embedded.table.Table;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * UpdateTable: billing mode and throughput, and global secondary indexes created (filled from the
  * existing items before the call returns) or deleted.
  */
-final class UpdateTable implements Action {
-    private static final Shape.Struct SHAPE = request(
-            "TableName",
-            requiredTableName(),
-            "AttributeDefinitions",
-            list(element(
-                    "AttributeDefinition",
-                    "AttributeName",
-                    string(notNull()),
-                    "AttributeType",
-                    string(notNull(), oneOf("B", "N", "S")))),
-            "ProvisionedThroughput",
-            provisionedThroughput(),
-            "BillingMode",
-            string(oneOf("PROVISIONED", "PAY_PER_REQUEST")),
-            "GlobalSecondaryIndexUpdates",
-            list(element(
-                    "GlobalSecondaryIndexUpdate",
-                    "Update",
-                    field(
-                            "UpdateGlobalSecondaryIndexAction",
-                            List.of(),
-                            "IndexName",
-                            indexName(notNull()),
-                            "ProvisionedThroughput",
-                            provisionedThroughput(notNull())),
-                    "Create",
-                    field(
-                            "CreateGlobalSecondaryIndexAction",
-                            List.of(),
-                            "Projection",
-                            projection(),
-                            "IndexName",
-                            indexName(notNull()),
-                            "ProvisionedThroughput",
-                            provisionedThroughput(),
-                            "KeySchema",
-                            keySchema(false)),
-                    "Delete",
-                    field("DeleteGlobalSecondaryIndexAction", List.of(), "IndexName", indexName(notNull())))));
+public final class UpdateTable implements Action<UpdateTable.Request, TableDescription> {
+
+    /**
+     * One {@code GlobalSecondaryIndexUpdate}: the index named by its {@code Update}, its
+     * {@code Create}, or named by its {@code Delete} (each null when absent).
+     */
+    public record IndexUpdate(@Nullable String update, TableSpecs.@Nullable Index create, @Nullable String delete) {}
+
+    /** An UpdateTable request; every rule on it is checked here. */
+    public record Request(
+            String tableName,
+            @Nullable List<AttributeDefinition> attributeDefinitions,
+            @Nullable Throughput throughput,
+            @Nullable String billingMode,
+            @Nullable List<IndexUpdate> indexUpdates) {}
 
     @Override
-    public String name() {
-        return "UpdateTable";
-    }
-
-    @Override
-    public Shape.Struct shape() {
-        return SHAPE;
-    }
-
-    @Override
-    public boolean dataPlane() {
-        return false;
-    }
-
-    @Override
-    public void execute(ObjectNode request, Engine engine, JsonGenerator out) throws IOException {
-        JsonNode updates = request.get("GlobalSecondaryIndexUpdates");
-        JsonNode throughput = request.get("ProvisionedThroughput");
-        String billing = Requests.optionalText(request, "BillingMode");
+    public TableDescription execute(Request request, Engine engine) {
+        List<IndexUpdate> updates = request.indexUpdates();
+        Throughput throughput = request.throughput();
+        String billing = request.billingMode();
         if (throughput == null && billing == null && (updates == null || updates.isEmpty())) {
             throw EngineException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
                     + " GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
@@ -97,7 +53,7 @@ final class UpdateTable implements Action {
             CreateTable.checkBounds(throughput);
         }
         checkDistinctIndexes(updates);
-        Table table = DescribeTable.existing(engine, request.get("TableName").asText());
+        Table table = TableActions.existing(engine, request.tableName());
         TableDefinition def = table.definition();
         boolean onDemand = billing == null ? def.payPerRequest() : billing.equals("PAY_PER_REQUEST");
         if (throughput != null && onDemand) {
@@ -106,12 +62,8 @@ final class UpdateTable implements Action {
         }
         TableDefinition next = def.withThroughput(
                 onDemand,
-                throughput == null
-                        ? (onDemand ? 0 : def.readCapacity())
-                        : throughput.get("ReadCapacityUnits").asLong(),
-                throughput == null
-                        ? (onDemand ? 0 : def.writeCapacity())
-                        : throughput.get("WriteCapacityUnits").asLong());
+                throughput == null ? (onDemand ? 0 : def.readCapacity()) : throughput.readCapacityUnits(),
+                throughput == null ? (onDemand ? 0 : def.writeCapacity()) : throughput.writeCapacityUnits());
         if (updates != null) {
             next = applyIndexUpdates(request, next, updates, onDemand);
         }
@@ -130,32 +82,24 @@ final class UpdateTable implements Action {
         }
         engine.database().redefine(table, next);
         // DynamoDB answers UPDATING (and CREATING/DELETING indexes); here the change is complete.
-        out.writeStartObject();
-        TableDescriptions.write(
-                out,
-                "TableDescription",
-                table,
-                next.withGlobalIndexes(shown, next.attributeTypes()),
-                "UPDATING",
-                indexStatus);
-        out.writeEndObject();
+        return TableDescription.of(
+                table, next.withGlobalIndexes(shown, next.attributeTypes()), "UPDATING", indexStatus);
     }
 
-    private static void checkDistinctIndexes(JsonNode updates) {
+    private static void checkDistinctIndexes(@Nullable List<IndexUpdate> updates) {
         if (updates == null) {
             return;
         }
         Set<String> names = new HashSet<>();
-        for (JsonNode update : updates) {
-            JsonNode action = update.has("Update")
-                    ? update.get("Update")
-                    : update.has("Create") ? update.get("Create") : update.get("Delete");
-            if (action == null) {
+        for (IndexUpdate update : updates) {
+            String name = update.update() != null
+                    ? update.update()
+                    : update.create() != null ? update.create().indexName() : update.delete();
+            if (name == null) {
                 throw EngineException.validation("One or more parameter values were invalid: One of"
                         + " GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create,"
                         + " GlobalSecondaryIndexUpdate.Delete must not be null");
             }
-            String name = action.get("IndexName").asText();
             if (!names.add(name)) {
                 throw EngineException.validation("One or more parameter values were invalid: Only one global secondary"
                         + " index update per index is allowed simultaneously. Index: " + name);
@@ -164,14 +108,14 @@ final class UpdateTable implements Action {
     }
 
     private static TableDefinition applyIndexUpdates(
-            ObjectNode request, TableDefinition def, JsonNode updates, boolean onDemand) {
+            Request request, TableDefinition def, List<IndexUpdate> updates, boolean onDemand) {
         Map<String, String> types = new LinkedHashMap<>(def.attributeTypes());
-        JsonNode definitions = request.get("AttributeDefinitions");
+        List<AttributeDefinition> definitions = request.attributeDefinitions();
         List<String> defined = new ArrayList<>(types.keySet());
         if (definitions != null) {
-            for (JsonNode attribute : definitions) {
-                String name = attribute.get("AttributeName").asText();
-                String type = attribute.get("AttributeType").asText();
+            for (AttributeDefinition attribute : definitions) {
+                String name = attribute.attributeName();
+                String type = attribute.attributeType();
                 String existing = types.get(name);
                 if (existing != null && !existing.equals(type)) {
                     throw EngineException.validation("One or more parameter values were invalid: Cannot change the"
@@ -187,16 +131,16 @@ final class UpdateTable implements Action {
         Set<String> names = new HashSet<>();
         def.indexes().forEach(i -> names.add(i.name()));
         int position = 0;
-        for (JsonNode update : updates) {
+        for (IndexUpdate update : updates) {
             position++;
-            if (update.has("Create")) {
-                JsonNode create = update.get("Create");
-                if (!onDemand && !create.has("ProvisionedThroughput")) {
+            if (update.create() != null) {
+                TableSpecs.Index create = update.create();
+                if (!onDemand && create.throughput() == null) {
                     throw EngineException.validation("1 validation error detected: Value null at"
                             + " 'globalSecondaryIndexUpdates." + position + ".member.create.provisionedThroughput'"
                             + " failed to satisfy constraint: Member must not be null");
                 }
-                String name = create.get("IndexName").asText();
+                String name = create.indexName();
                 if (names.contains(name)) {
                     throw new DynamoError(
                                     ErrorType.VALIDATION,
@@ -208,8 +152,8 @@ final class UpdateTable implements Action {
                         CreateTable.index(create, true, defined, types, new HashSet<>(), def.key(), onDemand);
                 globals.add(index);
                 names.add(name);
-            } else if (update.has("Delete")) {
-                String name = update.get("Delete").get("IndexName").asText();
+            } else if (update.delete() != null) {
+                String name = update.delete();
                 if (!globals.removeIf(i -> i.name().equals(name))) {
                     throw new DynamoError(
                                     ErrorType.RESOURCE_NOT_FOUND,
@@ -218,7 +162,7 @@ final class UpdateTable implements Action {
                             .toException();
                 }
             } else {
-                String name = update.get("Update").get("IndexName").asText();
+                String name = update.update();
                 if (globals.stream().noneMatch(i -> i.name().equals(name))) {
                     throw new DynamoError(
                                     ErrorType.RESOURCE_NOT_FOUND,

@@ -1,6 +1,6 @@
 package io.restmachine.dynamodb.embedded.expression;
 
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,7 +10,7 @@ import java.util.Set;
  */
 public interface ConditionExpression {
     /** Whether the item satisfies the condition; an absent item is tested as an empty map. */
-    boolean test(Map<String, AttributeValue> item);
+    boolean test(Map<String, DynamoValue> item);
 
     /**
      * The top-level attribute names the condition reads, in the order they first appear (to reject

@@ -1,7 +1,7 @@
 package io.restmachine.dynamodb.embedded.expression;
 
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import io.restmachine.dynamodb.embedded.value.AttributeValues;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,18 +29,18 @@ final class ConditionParser {
 
     private final ParseState state;
     private int operators;
-    private @Nullable Condition lastParenthesized;
+    private @Nullable ConditionNode lastParenthesized;
 
     private ConditionParser(ParseState state) {
         this.state = state;
     }
 
     /** Parses and checks a whole expression; throws DynamoDB's ValidationException when it is invalid. */
-    static Condition parse(String text, ExpressionContext context, String parameterName) {
+    static ConditionNode parse(String text, ExpressionContext context, String parameterName) {
         ParseState state = new ParseState(text, parameterName, context, KEYWORDS);
         state.checkOperatorCount(true);
         ConditionParser parser = new ConditionParser(state);
-        Condition condition = parser.or();
+        ConditionNode condition = parser.or();
         state.expectEnd();
         if (parser.operators > MAX_OPERATORS) {
             state.problems.report(
@@ -61,43 +61,43 @@ final class ConditionParser {
         return condition;
     }
 
-    private Condition or() {
-        Condition left = and();
+    private ConditionNode or() {
+        ConditionNode left = and();
         while (state.atKeyword("OR")) {
             state.advance();
             operators++;
-            left = new Condition.Or(left, and());
+            left = new ConditionNode.Or(left, and());
         }
         return left;
     }
 
-    private Condition and() {
-        Condition left = not();
+    private ConditionNode and() {
+        ConditionNode left = not();
         while (state.atKeyword("AND")) {
             state.advance();
             operators++;
-            left = new Condition.And(left, not());
+            left = new ConditionNode.And(left, not());
         }
         return left;
     }
 
-    private Condition not() {
+    private ConditionNode not() {
         if (state.atKeyword("NOT")) {
             state.advance();
             operators++;
             state.nest();
-            Condition.Not not = new Condition.Not(not());
+            ConditionNode.Not not = new ConditionNode.Not(not());
             state.unnest();
             return not;
         }
         return primary();
     }
 
-    private Condition primary() {
+    private ConditionNode primary() {
         if (state.at(Token.Kind.LPAREN) && !parenthesizedOperandAhead()) {
             state.advance();
             state.nest();
-            Condition inner = or();
+            ConditionNode inner = or();
             state.unnest();
             state.expect(Token.Kind.RPAREN);
             if (inner == lastParenthesized) {
@@ -153,16 +153,16 @@ final class ConditionParser {
         return comparator(after) != null || state.isKeyword(after, "BETWEEN") || state.isKeyword(after, "IN");
     }
 
-    private Condition comparison(Operand left) {
+    private ConditionNode comparison(Operand left) {
         Token token = state.peek();
-        Condition.Comparator comparator = comparator(token);
+        ConditionNode.Comparator comparator = comparator(token);
         if (comparator != null) {
             state.advance();
             operators++;
             Operand right = operand();
             checkMisusedFunction(List.of(left, right));
             checkDistinct(comparator.symbol, List.of(left, right));
-            return new Condition.Compare(comparator, left, right);
+            return new ConditionNode.Compare(comparator, left, right);
         }
         if (state.isKeyword(token, "BETWEEN")) {
             state.advance();
@@ -175,7 +175,7 @@ final class ConditionParser {
             Operand upper = operand();
             checkMisusedFunction(List.of(left, lower, upper));
             checkBetween(lower, upper);
-            return new Condition.Between(left, lower, upper);
+            return new ConditionNode.Between(left, lower, upper);
         }
         if (state.isKeyword(token, "IN")) {
             state.advance();
@@ -197,7 +197,7 @@ final class ConditionParser {
                         Problems.Kind.LIMIT,
                         "The IN operator is provided with too many operands; number of operands: " + candidates.size());
             }
-            return new Condition.In(left, candidates);
+            return new ConditionNode.In(left, candidates);
         }
         if (left instanceof Operand.Call call) {
             return function(call);
@@ -206,45 +206,45 @@ final class ConditionParser {
             state.problems.report(
                     Problems.Kind.MISUSED_FUNCTION,
                     "The function is not allowed to be used this way in an expression; function: size");
-            return Condition.always();
+            return ConditionNode.always();
         }
         throw state.syntaxError();
     }
 
-    private static Condition.@Nullable Comparator comparator(Token token) {
+    private static ConditionNode.@Nullable Comparator comparator(Token token) {
         return switch (token.kind()) {
-            case EQ -> Condition.Comparator.EQ;
-            case NE -> Condition.Comparator.NE;
-            case LT -> Condition.Comparator.LT;
-            case LE -> Condition.Comparator.LE;
-            case GT -> Condition.Comparator.GT;
-            case GE -> Condition.Comparator.GE;
+            case EQ -> ConditionNode.Comparator.EQ;
+            case NE -> ConditionNode.Comparator.NE;
+            case LT -> ConditionNode.Comparator.LT;
+            case LE -> ConditionNode.Comparator.LE;
+            case GT -> ConditionNode.Comparator.GT;
+            case GE -> ConditionNode.Comparator.GE;
             default -> null;
         };
     }
 
     /** A function call that stands as a condition; its arguments were checked when it was parsed. */
-    private Condition function(Operand.Call call) {
+    private ConditionNode function(Operand.Call call) {
         List<Operand> args = call.arguments();
         switch (call.function()) {
             case "attribute_exists", "attribute_not_exists" -> {
                 if (args.size() == 1 && args.get(0) instanceof Operand.Path path) {
-                    return new Condition.Exists(path.path(), call.function().equals("attribute_exists"));
+                    return new ConditionNode.Exists(path.path(), call.function().equals("attribute_exists"));
                 }
             }
             case "attribute_type" -> {
                 if (args.size() == 2 && args.get(0) instanceof Operand.Path path) {
-                    return new Condition.TypeIs(path.path(), args.get(1));
+                    return new ConditionNode.TypeIs(path.path(), args.get(1));
                 }
             }
             case "begins_with" -> {
                 if (args.size() == 2) {
-                    return new Condition.BeginsWith(args.get(0), args.get(1));
+                    return new ConditionNode.BeginsWith(args.get(0), args.get(1));
                 }
             }
             case "contains" -> {
                 if (args.size() == 2) {
-                    return new Condition.Contains(args.get(0), args.get(1));
+                    return new ConditionNode.Contains(args.get(0), args.get(1));
                 }
             }
             default -> {
@@ -252,7 +252,7 @@ final class ConditionParser {
             }
         }
         // Only reachable with a problem already reported, which parse() throws.
-        return Condition.always();
+        return ConditionNode.always();
     }
 
     /** A path, a {@code :value}, or a function call, in parentheses or not. */
@@ -352,7 +352,7 @@ final class ConditionParser {
                     return;
                 }
                 Operand type = args.get(1);
-                if (!(type instanceof Operand.Value value && value.value() instanceof AttributeValue.S s)) {
+                if (!(type instanceof Operand.Value value && value.value() instanceof DynamoValue.S s)) {
                     String actual = type.staticType();
                     functionProblem(
                             incorrectOperandType(name, actual == null ? "{NS,SS,L,BS,N,M,B,BOOL,NULL,S}" : actual));
@@ -400,29 +400,29 @@ final class ConditionParser {
         if (!(lower instanceof Operand.Value lo) || !(upper instanceof Operand.Value hi)) {
             return;
         }
-        AttributeValue a = lo.value();
-        AttributeValue b = hi.value();
+        DynamoValue a = lo.value();
+        DynamoValue b = hi.value();
         if (!a.type().equals(b.type())) {
             functionProblem("The BETWEEN operator requires same data type for lower and upper bounds; " + bounds(a, b));
-        } else if (AttributeValues.comparable(a, b) && AttributeValues.compare(a, b) > 0) {
+        } else if (DynamoValues.comparable(a, b) && DynamoValues.compare(a, b) > 0) {
             functionProblem("The BETWEEN operator requires upper bound to be greater than or equal to lower bound; "
                     + bounds(a, b));
         }
     }
 
-    private static String bounds(AttributeValue lower, AttributeValue upper) {
+    private static String bounds(DynamoValue lower, DynamoValue upper) {
         return "lower bound operand: AttributeValue: {" + describe(lower) + "}, upper bound operand: AttributeValue: {"
                 + describe(upper) + "}";
     }
 
     /** DynamoDB's rendering of a scalar in messages: {@code S:abc}, {@code N:12}. */
-    static String describe(AttributeValue value) {
+    static String describe(DynamoValue value) {
         String text;
-        if (value instanceof AttributeValue.S s) {
+        if (value instanceof DynamoValue.S s) {
             text = s.value();
-        } else if (value instanceof AttributeValue.N n) {
+        } else if (value instanceof DynamoValue.N n) {
             text = io.restmachine.dynamodb.embedded.value.Numbers.format(n);
-        } else if (value instanceof AttributeValue.B b) {
+        } else if (value instanceof DynamoValue.B b) {
             text = java.util.Base64.getEncoder().encodeToString(b.value());
         } else {
             text = value.toString();

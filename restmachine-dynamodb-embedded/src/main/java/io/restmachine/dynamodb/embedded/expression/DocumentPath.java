@@ -1,6 +1,6 @@
 package io.restmachine.dynamodb.embedded.expression;
 
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +68,8 @@ final class DocumentPath {
 
     /** The value at this path in the item, or null when any step is missing or of the wrong type. */
     @Nullable
-    AttributeValue resolve(Map<String, AttributeValue> item) {
-        AttributeValue current = item.get(names[0]);
+    DynamoValue resolve(Map<String, DynamoValue> item) {
+        DynamoValue current = item.get(names[0]);
         for (int i = 1; i < names.length && current != null; i++) {
             current = step(current, i);
         }
@@ -78,12 +78,12 @@ final class DocumentPath {
 
     /** The child of {@code container} that step {@code i} selects, or null. */
     @Nullable
-    AttributeValue step(AttributeValue container, int i) {
+    DynamoValue step(DynamoValue container, int i) {
         String name = names[i];
         if (name != null) {
-            return container instanceof AttributeValue.M m ? m.values().get(name) : null;
+            return container instanceof DynamoValue.M m ? m.values().get(name) : null;
         }
-        if (container instanceof AttributeValue.L l) {
+        if (container instanceof DynamoValue.L l) {
             int index = indexes[i];
             return index < l.values().size() ? l.values().get(index) : null;
         }

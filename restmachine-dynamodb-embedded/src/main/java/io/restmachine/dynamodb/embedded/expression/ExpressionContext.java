@@ -1,7 +1,7 @@
 package io.restmachine.dynamodb.embedded.expression;
 
 import io.restmachine.dynamodb.embedded.error.EngineException;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ExpressionContext {
     private final Map<String, String> names;
-    private final Map<String, AttributeValue> values;
+    private final Map<String, DynamoValue> values;
     private final Set<String> unusedNames;
     private final Set<String> unusedValues;
 
@@ -24,7 +24,7 @@ public final class ExpressionContext {
      *
      * @throws EngineException a ValidationException for an empty map or a malformed key
      */
-    public ExpressionContext(@Nullable Map<String, String> names, @Nullable Map<String, AttributeValue> values) {
+    public ExpressionContext(@Nullable Map<String, String> names, @Nullable Map<String, DynamoValue> values) {
         this.names = names == null ? Map.of() : names;
         this.values = values == null ? Map.of() : values;
         if (names != null) {
@@ -70,8 +70,8 @@ public final class ExpressionContext {
 
     /** The value a {@code :value} placeholder stands for, marking it used; null if undefined. */
     @Nullable
-    AttributeValue value(String placeholder) {
-        AttributeValue value = values.get(placeholder);
+    DynamoValue value(String placeholder) {
+        DynamoValue value = values.get(placeholder);
         if (value != null) {
             unusedValues.remove(placeholder);
         }

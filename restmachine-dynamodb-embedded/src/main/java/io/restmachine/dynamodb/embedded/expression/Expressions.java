@@ -45,7 +45,7 @@ public final class Expressions {
      */
     public static KeyCondition keyCondition(
             String text, ExpressionContext ctx, String hashKey, @Nullable String rangeKey) {
-        Condition condition = ConditionParser.parse(text, ctx, "KeyConditionExpression");
+        ConditionNode condition = ConditionParser.parse(text, ctx, "KeyConditionExpression");
         return KeyConditions.of(condition, hashKey, rangeKey);
     }
 
@@ -58,7 +58,7 @@ public final class Expressions {
      * @throws IllegalArgumentException when the condition was not made by {@link #condition}
      */
     public static KeyCondition keyCondition(ConditionExpression parsed, String hashKey, @Nullable String rangeKey) {
-        if (!(parsed instanceof Condition condition)) {
+        if (!(parsed instanceof ConditionNode condition)) {
             throw new IllegalArgumentException("Only a condition from Expressions.condition can be split into key"
                     + " conditions, not " + parsed.getClass().getName());
         }

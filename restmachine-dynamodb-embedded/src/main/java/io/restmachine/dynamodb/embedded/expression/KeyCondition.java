@@ -1,6 +1,6 @@
 package io.restmachine.dynamodb.embedded.expression;
 
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -12,14 +12,14 @@ import org.jspecify.annotations.Nullable;
  * @param hashValue the partition key value the query is for
  * @param sort the sort key condition, or null for all items of the partition
  */
-public record KeyCondition(String hashKey, AttributeValue hashValue, @Nullable SortKeyCondition sort) {
+public record KeyCondition(String hashKey, DynamoValue hashValue, @Nullable SortKeyCondition sort) {
     public KeyCondition {
         Objects.requireNonNull(hashKey, "hashKey");
         Objects.requireNonNull(hashValue, "hashValue");
     }
 
     /** Whether an item's key values satisfy the condition; null values never match. */
-    public boolean matches(@Nullable AttributeValue hash, @Nullable AttributeValue range) {
+    public boolean matches(@Nullable DynamoValue hash, @Nullable DynamoValue range) {
         if (hash == null || !hash.equals(hashValue)) {
             return false;
         }

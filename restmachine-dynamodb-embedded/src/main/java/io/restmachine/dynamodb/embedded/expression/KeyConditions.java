@@ -1,7 +1,7 @@
 package io.restmachine.dynamodb.embedded.expression;
 
 import io.restmachine.dynamodb.embedded.error.EngineException;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 final class KeyConditions {
     private KeyConditions() {}
 
-    static KeyCondition of(Condition condition, String hashKey, @Nullable String rangeKey) {
+    static KeyCondition of(ConditionNode condition, String hashKey, @Nullable String rangeKey) {
         Map<String, SortKeyCondition> conditions = new LinkedHashMap<>();
         collect(condition, conditions);
         requireKeys(conditions.keySet(), hashKey, rangeKey);
@@ -44,8 +44,8 @@ final class KeyConditions {
         }
     }
 
-    private static void collect(Condition condition, Map<String, SortKeyCondition> into) {
-        if (condition instanceof Condition.And and) {
+    private static void collect(ConditionNode condition, Map<String, SortKeyCondition> into) {
+        if (condition instanceof ConditionNode.And and) {
             collect(and.left(), into);
             collect(and.right(), into);
             return;
@@ -57,32 +57,32 @@ final class KeyConditions {
         into.put(simple.attribute(), simple);
     }
 
-    private static SortKeyCondition simple(Condition condition) {
-        if (condition instanceof Condition.Or) {
+    private static SortKeyCondition simple(ConditionNode condition) {
+        if (condition instanceof ConditionNode.Or) {
             throw invalidOperator("OR");
         }
-        if (condition instanceof Condition.Not) {
+        if (condition instanceof ConditionNode.Not) {
             throw invalidOperator("NOT");
         }
-        if (condition instanceof Condition.In) {
+        if (condition instanceof ConditionNode.In) {
             throw invalidOperator("IN");
         }
-        if (condition instanceof Condition.Exists exists) {
+        if (condition instanceof ConditionNode.Exists exists) {
             throw invalidOperator(exists.exists() ? "attribute_exists" : "attribute_not_exists");
         }
-        if (condition instanceof Condition.TypeIs) {
+        if (condition instanceof ConditionNode.TypeIs) {
             throw invalidOperator("attribute_type");
         }
-        if (condition instanceof Condition.Contains) {
+        if (condition instanceof ConditionNode.Contains) {
             throw invalidOperator("contains");
         }
-        if (condition instanceof Condition.Compare compare) {
-            if (compare.comparator() == Condition.Comparator.NE) {
+        if (condition instanceof ConditionNode.Compare compare) {
+            if (compare.comparator() == ConditionNode.Comparator.NE) {
                 throw invalidOperator("<>");
             }
             return comparison(compare);
         }
-        if (condition instanceof Condition.Between between) {
+        if (condition instanceof ConditionNode.Between between) {
             checkNoSize(List.of(between.value(), between.lower(), between.upper()));
             if (!(between.value() instanceof Operand.Path)) {
                 throw firstOperand("BETWEEN");
@@ -91,7 +91,7 @@ final class KeyConditions {
             return new SortKeyCondition(
                     key, SortKeyCondition.Op.BETWEEN, value(between.lower()), value(between.upper()));
         }
-        if (condition instanceof Condition.BeginsWith beginsWith) {
+        if (condition instanceof ConditionNode.BeginsWith beginsWith) {
             checkNoSize(List.of(beginsWith.value(), beginsWith.prefix()));
             if (!(beginsWith.value() instanceof Operand.Path)) {
                 throw firstOperand("begins_with");
@@ -102,7 +102,7 @@ final class KeyConditions {
         throw EngineException.validation("Query key condition not supported");
     }
 
-    private static SortKeyCondition comparison(Condition.Compare compare) {
+    private static SortKeyCondition comparison(ConditionNode.Compare compare) {
         checkNoSize(List.of(compare.left(), compare.right()));
         String key = keyAttribute(List.of(compare.left(), compare.right()));
         boolean keyFirst = compare.left() instanceof Operand.Path;
@@ -150,7 +150,7 @@ final class KeyConditions {
         return key;
     }
 
-    private static AttributeValue value(Operand operand) {
+    private static DynamoValue value(Operand operand) {
         if (operand instanceof Operand.Value value) {
             return value.value();
         }

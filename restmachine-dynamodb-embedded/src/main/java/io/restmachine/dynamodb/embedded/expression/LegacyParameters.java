@@ -1,8 +1,8 @@
 package io.restmachine.dynamodb.embedded.expression;
 
 import io.restmachine.dynamodb.embedded.error.EngineException;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import io.restmachine.dynamodb.embedded.value.AttributeValues;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValues;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,10 +29,10 @@ public final class LegacyParameters {
      * @param attributeValueList the comparison's operands
      */
     public record ExpectedAttributeValue(
-            @Nullable AttributeValue value,
+            @Nullable DynamoValue value,
             @Nullable Boolean exists,
             @Nullable String comparisonOperator,
-            @Nullable List<AttributeValue> attributeValueList) {
+            @Nullable List<DynamoValue> attributeValueList) {
         public ExpectedAttributeValue {
             attributeValueList = attributeValueList == null ? null : List.copyOf(attributeValueList);
         }
@@ -46,14 +46,14 @@ public final class LegacyParameters {
      *     {@code IN} or {@code BETWEEN}
      * @param attributeValueList the operands (empty when absent)
      */
-    public record AttributeCondition(String comparisonOperator, List<AttributeValue> attributeValueList) {
+    public record AttributeCondition(String comparisonOperator, List<DynamoValue> attributeValueList) {
         public AttributeCondition {
             Objects.requireNonNull(comparisonOperator, "comparisonOperator");
             attributeValueList = List.copyOf(attributeValueList);
         }
 
         /** A condition with an operator and its operands. */
-        public static AttributeCondition of(String comparisonOperator, AttributeValue... attributeValueList) {
+        public static AttributeCondition of(String comparisonOperator, DynamoValue... attributeValueList) {
             return new AttributeCondition(comparisonOperator, List.of(attributeValueList));
         }
     }
@@ -64,7 +64,7 @@ public final class LegacyParameters {
      * @param action {@code PUT} (the default when null), {@code ADD} or {@code DELETE}
      * @param value the operand, absent only for DELETE of the whole attribute
      */
-    public record AttributeValueUpdate(@Nullable String action, @Nullable AttributeValue value) {}
+    public record AttributeValueUpdate(@Nullable String action, @Nullable DynamoValue value) {}
 
     private static final String INVALID = "One or more parameter values were invalid: ";
     private static final Set<String> SCALARS = Set.of("S", "N", "B");
@@ -77,14 +77,14 @@ public final class LegacyParameters {
      */
     public static ConditionExpression expected(
             Map<String, ExpectedAttributeValue> expected, @Nullable String conditionalOperator) {
-        List<Condition> conditions = new ArrayList<>();
+        List<ConditionNode> conditions = new ArrayList<>();
         for (Map.Entry<String, ExpectedAttributeValue> entry : expected.entrySet()) {
             conditions.add(expectedEntry(entry.getKey(), entry.getValue()));
         }
         return combine(conditions, conditionalOperator);
     }
 
-    private static Condition expectedEntry(String key, ExpectedAttributeValue c) {
+    private static ConditionNode expectedEntry(String key, ExpectedAttributeValue c) {
         if (c.attributeValueList() != null && c.value() != null) {
             throw invalid("Value and AttributeValueList cannot be used together for Attribute: " + key);
         }
@@ -100,7 +100,7 @@ public final class LegacyParameters {
                 throw invalid("Value or AttributeValueList must be used with ComparisonOperator: " + operator
                         + " for Attribute: " + key);
             }
-            List<AttributeValue> operands = c.attributeValueList() != null
+            List<DynamoValue> operands = c.attributeValueList() != null
                     ? c.attributeValueList()
                     : c.value() != null ? List.of(c.value()) : List.of();
             checkCount(operator, operands);
@@ -120,7 +120,7 @@ public final class LegacyParameters {
             throw invalid("Value cannot be used when Exists is false for Attribute: " + key);
         }
         if (!exists) {
-            return new Condition.Exists(path(key), false);
+            return new ConditionNode.Exists(path(key), false);
         }
         return comparison(key, "EQ", List.of(Objects.requireNonNull(c.value())));
     }
@@ -134,10 +134,10 @@ public final class LegacyParameters {
      */
     public static ConditionExpression filter(
             Map<String, AttributeCondition> filter, @Nullable String conditionalOperator) {
-        List<Condition> conditions = new ArrayList<>();
+        List<ConditionNode> conditions = new ArrayList<>();
         for (Map.Entry<String, AttributeCondition> entry : filter.entrySet()) {
             String operator = entry.getValue().comparisonOperator();
-            List<AttributeValue> operands = checkedOperands(operator, entry.getValue());
+            List<DynamoValue> operands = checkedOperands(operator, entry.getValue());
             conditions.add(comparison(entry.getKey(), operator, operands));
         }
         return combine(conditions, conditionalOperator);
@@ -162,12 +162,12 @@ public final class LegacyParameters {
         if (!hashOperator.equals("EQ")) {
             throw EngineException.validation("Query key condition not supported");
         }
-        List<AttributeValue> hashOperands = checkedOperands(hashOperator, hash);
+        List<DynamoValue> hashOperands = checkedOperands(hashOperator, hash);
         SortKeyCondition sort = null;
         if (range != null) {
             String operator = range.comparisonOperator();
             checkIndexable(operator);
-            List<AttributeValue> operands = checkedOperands(operator, range);
+            List<DynamoValue> operands = checkedOperands(operator, range);
             SortKeyCondition.Op op = SortKeyCondition.Op.valueOf(operator);
             sort = new SortKeyCondition(
                     Objects.requireNonNull(rangeKey),
@@ -196,7 +196,7 @@ public final class LegacyParameters {
         for (Map.Entry<String, AttributeValueUpdate> entry : updates.entrySet()) {
             String action =
                     entry.getValue().action() == null ? "PUT" : entry.getValue().action();
-            AttributeValue value = entry.getValue().value();
+            DynamoValue value = entry.getValue().value();
             DocumentPath path = path(entry.getKey());
             if (value == null) {
                 if (!"DELETE".equals(action)) {
@@ -245,8 +245,8 @@ public final class LegacyParameters {
         return new Projection(paths);
     }
 
-    private static List<AttributeValue> checkedOperands(String operator, AttributeCondition condition) {
-        List<AttributeValue> operands = condition.attributeValueList();
+    private static List<DynamoValue> checkedOperands(String operator, AttributeCondition condition) {
+        List<DynamoValue> operands = condition.attributeValueList();
         checkCount(operator, operands);
         checkSameTypes(operands);
         Set<String> allowed =
@@ -256,7 +256,7 @@ public final class LegacyParameters {
                     case "NULL", "NOT_NULL" -> Set.of();
                     default -> SCALARS;
                 };
-        for (AttributeValue operand : operands) {
+        for (DynamoValue operand : operands) {
             if (!allowed.contains(operand.type())) {
                 throw invalid("ComparisonOperator " + operator + " is not valid for " + operand.type()
                         + " AttributeValue type");
@@ -266,7 +266,7 @@ public final class LegacyParameters {
         return operands;
     }
 
-    private static void checkCount(String operator, List<AttributeValue> operands) {
+    private static void checkCount(String operator, List<DynamoValue> operands) {
         int n = operands.size();
         boolean valid =
                 switch (operator) {
@@ -284,62 +284,62 @@ public final class LegacyParameters {
         }
     }
 
-    private static void checkSameTypes(List<AttributeValue> operands) {
-        for (AttributeValue operand : operands) {
+    private static void checkSameTypes(List<DynamoValue> operands) {
+        for (DynamoValue operand : operands) {
             if (!operand.type().equals(operands.get(0).type())) {
                 throw invalid("AttributeValues inside AttributeValueList must be of same type");
             }
         }
     }
 
-    private static void checkBetweenRange(String operator, List<AttributeValue> operands) {
+    private static void checkBetweenRange(String operator, List<DynamoValue> operands) {
         if (operator.equals("BETWEEN")
-                && AttributeValues.comparable(operands.get(0), operands.get(1))
-                && AttributeValues.compare(operands.get(0), operands.get(1)) > 0) {
+                && DynamoValues.comparable(operands.get(0), operands.get(1))
+                && DynamoValues.compare(operands.get(0), operands.get(1)) > 0) {
             throw EngineException.validation(
                     "The BETWEEN condition was provided a range where the lower bound is greater than the upper bound");
         }
     }
 
-    private static Condition comparison(String attribute, String operator, List<AttributeValue> operands) {
+    private static ConditionNode comparison(String attribute, String operator, List<DynamoValue> operands) {
         Operand path = new Operand.Path(path(attribute));
         List<Operand> values =
                 operands.stream().<Operand>map(Operand.Value::new).toList();
         return switch (operator) {
-            case "EQ" -> compare(Condition.Comparator.EQ, path, values);
-            case "NE" -> compare(Condition.Comparator.NE, path, values);
-            case "LT" -> compare(Condition.Comparator.LT, path, values);
-            case "LE" -> compare(Condition.Comparator.LE, path, values);
-            case "GT" -> compare(Condition.Comparator.GT, path, values);
-            case "GE" -> compare(Condition.Comparator.GE, path, values);
-            case "NULL" -> new Condition.Exists(path(attribute), false);
-            case "NOT_NULL" -> new Condition.Exists(path(attribute), true);
-            case "CONTAINS" -> new Condition.Contains(path, values.get(0));
-            case "NOT_CONTAINS" -> new Condition.Not(new Condition.Contains(path, values.get(0)));
-            case "BEGINS_WITH" -> new Condition.BeginsWith(path, values.get(0));
-            case "IN" -> new Condition.In(path, values);
-            case "BETWEEN" -> new Condition.Between(path, values.get(0), values.get(1));
+            case "EQ" -> compare(ConditionNode.Comparator.EQ, path, values);
+            case "NE" -> compare(ConditionNode.Comparator.NE, path, values);
+            case "LT" -> compare(ConditionNode.Comparator.LT, path, values);
+            case "LE" -> compare(ConditionNode.Comparator.LE, path, values);
+            case "GT" -> compare(ConditionNode.Comparator.GT, path, values);
+            case "GE" -> compare(ConditionNode.Comparator.GE, path, values);
+            case "NULL" -> new ConditionNode.Exists(path(attribute), false);
+            case "NOT_NULL" -> new ConditionNode.Exists(path(attribute), true);
+            case "CONTAINS" -> new ConditionNode.Contains(path, values.get(0));
+            case "NOT_CONTAINS" -> new ConditionNode.Not(new ConditionNode.Contains(path, values.get(0)));
+            case "BEGINS_WITH" -> new ConditionNode.BeginsWith(path, values.get(0));
+            case "IN" -> new ConditionNode.In(path, values);
+            case "BETWEEN" -> new ConditionNode.Between(path, values.get(0), values.get(1));
             default -> throw new IllegalStateException("operator checked before: " + operator);
         };
     }
 
-    private static Condition compare(Condition.Comparator comparator, Operand path, List<Operand> values) {
-        return new Condition.Compare(comparator, path, values.get(0));
+    private static ConditionNode compare(ConditionNode.Comparator comparator, Operand path, List<Operand> values) {
+        return new ConditionNode.Compare(comparator, path, values.get(0));
     }
 
-    private static ConditionExpression combine(List<Condition> conditions, @Nullable String conditionalOperator) {
+    private static ConditionExpression combine(List<ConditionNode> conditions, @Nullable String conditionalOperator) {
         boolean or = "OR".equals(conditionalOperator);
-        Condition result = null;
-        for (Condition condition : conditions) {
+        ConditionNode result = null;
+        for (ConditionNode condition : conditions) {
             if (result == null) {
                 result = condition;
             } else if (or) {
-                result = new Condition.Or(result, condition);
+                result = new ConditionNode.Or(result, condition);
             } else {
-                result = new Condition.And(result, condition);
+                result = new ConditionNode.And(result, condition);
             }
         }
-        return result == null ? Condition.always() : result;
+        return result == null ? ConditionNode.always() : result;
     }
 
     private static DocumentPath path(String attribute) {

@@ -1,6 +1,6 @@
 package io.restmachine.dynamodb.embedded.expression;
 
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +11,7 @@ sealed interface Operand {
 
     /** The operand's value for an item, or null when the path is absent. */
     @Nullable
-    AttributeValue evaluate(Map<String, AttributeValue> item);
+    DynamoValue evaluate(Map<String, DynamoValue> item);
 
     /** The operand's type when known before evaluation (values and {@code size}), else null. */
     default @Nullable String staticType() {
@@ -20,14 +20,14 @@ sealed interface Operand {
 
     record Path(DocumentPath path) implements Operand {
         @Override
-        public @Nullable AttributeValue evaluate(Map<String, AttributeValue> item) {
+        public @Nullable DynamoValue evaluate(Map<String, DynamoValue> item) {
             return path.resolve(item);
         }
     }
 
-    record Value(AttributeValue value) implements Operand {
+    record Value(DynamoValue value) implements Operand {
         @Override
-        public AttributeValue evaluate(Map<String, AttributeValue> item) {
+        public DynamoValue evaluate(Map<String, DynamoValue> item) {
             return value;
         }
 
@@ -40,30 +40,30 @@ sealed interface Operand {
     /** {@code size(operand)}: string and binary lengths, element counts; null for other types. */
     record Size(Operand argument) implements Operand {
         @Override
-        public @Nullable AttributeValue evaluate(Map<String, AttributeValue> item) {
-            AttributeValue value = argument.evaluate(item);
+        public @Nullable DynamoValue evaluate(Map<String, DynamoValue> item) {
+            DynamoValue value = argument.evaluate(item);
             if (value == null) {
                 return null;
             }
             int size;
-            if (value instanceof AttributeValue.S s) {
+            if (value instanceof DynamoValue.S s) {
                 size = s.value().length();
-            } else if (value instanceof AttributeValue.B b) {
+            } else if (value instanceof DynamoValue.B b) {
                 size = b.length();
-            } else if (value instanceof AttributeValue.SS ss) {
+            } else if (value instanceof DynamoValue.SS ss) {
                 size = ss.values().size();
-            } else if (value instanceof AttributeValue.NS ns) {
+            } else if (value instanceof DynamoValue.NS ns) {
                 size = ns.values().size();
-            } else if (value instanceof AttributeValue.BS bs) {
+            } else if (value instanceof DynamoValue.BS bs) {
                 size = bs.values().size();
-            } else if (value instanceof AttributeValue.L l) {
+            } else if (value instanceof DynamoValue.L l) {
                 size = l.values().size();
-            } else if (value instanceof AttributeValue.M m) {
+            } else if (value instanceof DynamoValue.M m) {
                 size = m.values().size();
             } else {
                 return null;
             }
-            return new AttributeValue.N(BigDecimal.valueOf(size));
+            return new DynamoValue.N(BigDecimal.valueOf(size));
         }
 
         @Override
@@ -82,7 +82,7 @@ sealed interface Operand {
         }
 
         @Override
-        public AttributeValue evaluate(Map<String, AttributeValue> item) {
+        public DynamoValue evaluate(Map<String, DynamoValue> item) {
             throw new IllegalStateException("Function " + function + " cannot be evaluated as an operand");
         }
 

@@ -1,8 +1,8 @@
 package io.restmachine.dynamodb.embedded.expression;
 
 import io.restmachine.dynamodb.embedded.error.EngineException;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import io.restmachine.dynamodb.embedded.value.AttributeValues;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,7 +43,7 @@ final class ParseState {
         if (text.isEmpty()) {
             throw EngineException.validation(prefix + "The expression can not be empty;");
         }
-        int size = AttributeValues.utf8Length(text);
+        int size = DynamoValues.utf8Length(text);
         if (size > MAX_EXPRESSION_BYTES) {
             throw EngineException.validation(
                     prefix + "Expression size has exceeded the maximum allowed size; expression size: " + size);
@@ -251,16 +251,16 @@ final class ParseState {
     }
 
     /** The value of the {@code :placeholder} at the current token. */
-    AttributeValue value() {
+    DynamoValue value() {
         Token token = expect(Token.Kind.VALUE_PLACEHOLDER);
         String placeholder = text(token);
-        AttributeValue value = context.value(placeholder);
+        DynamoValue value = context.value(placeholder);
         if (value == null) {
             String message =
                     "An expression attribute value used in expression is not defined; attribute value: " + placeholder;
             problems.report(Problems.Kind.NAME_OR_VALUE, message);
             problems.report(Problems.Kind.VALUE, message);
-            return new AttributeValue.Null();
+            return new DynamoValue.Null();
         }
         return value;
     }

@@ -1,6 +1,6 @@
 package io.restmachine.dynamodb.embedded.expression;
 
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,11 +41,11 @@ final class Projection implements ProjectionExpression {
     }
 
     @Override
-    public Map<String, AttributeValue> apply(Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> result = new LinkedHashMap<>();
+    public Map<String, DynamoValue> apply(Map<String, DynamoValue> item) {
+        Map<String, DynamoValue> result = new LinkedHashMap<>();
         if (flat) {
             for (DocumentPath path : paths) {
-                AttributeValue value = item.get(path.head());
+                DynamoValue value = item.get(path.head());
                 if (value != null) {
                     result.put(path.head(), value);
                 }
@@ -56,7 +56,7 @@ final class Projection implements ProjectionExpression {
         // turn it into values.
         Map<String, Object> tree = new LinkedHashMap<>();
         for (DocumentPath path : paths) {
-            AttributeValue value = path.resolve(item);
+            DynamoValue value = path.resolve(item);
             if (value != null) {
                 insert(tree, path, value);
             }
@@ -68,7 +68,7 @@ final class Projection implements ProjectionExpression {
     }
 
     @SuppressWarnings("unchecked")
-    private static void insert(Map<String, Object> tree, DocumentPath path, AttributeValue value) {
+    private static void insert(Map<String, Object> tree, DocumentPath path, DynamoValue value) {
         Object node = tree;
         for (int i = 0; i < path.length(); i++) {
             boolean last = i == path.length() - 1;
@@ -88,21 +88,21 @@ final class Projection implements ProjectionExpression {
     }
 
     @SuppressWarnings("unchecked")
-    private static AttributeValue toValue(Object node) {
-        if (node instanceof AttributeValue value) {
+    private static DynamoValue toValue(Object node) {
+        if (node instanceof DynamoValue value) {
             return value;
         }
         if (node instanceof TreeMap<?, ?> indexed) {
-            List<AttributeValue> values = new ArrayList<>(indexed.size());
+            List<DynamoValue> values = new ArrayList<>(indexed.size());
             for (Object child : indexed.values()) {
                 values.add(toValue(child));
             }
-            return new AttributeValue.L(values);
+            return new DynamoValue.L(values);
         }
-        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        Map<String, DynamoValue> values = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : ((Map<String, Object>) node).entrySet()) {
             values.put(e.getKey(), toValue(e.getValue()));
         }
-        return new AttributeValue.M(values);
+        return new DynamoValue.M(values);
     }
 }

@@ -1,7 +1,7 @@
 package io.restmachine.dynamodb.embedded.expression;
 
 import io.restmachine.dynamodb.embedded.error.EngineException;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import io.restmachine.dynamodb.embedded.value.Numbers;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,7 @@ sealed interface SetValue {
      *
      * @throws EngineException a ValidationException when a path is absent or of the wrong type
      */
-    AttributeValue evaluate(Map<String, AttributeValue> item);
+    DynamoValue evaluate(Map<String, DynamoValue> item);
 
     /** The type known before evaluation, or null. */
     default @org.jspecify.annotations.Nullable String staticType() {
@@ -27,8 +27,8 @@ sealed interface SetValue {
 
     record Of(Operand operand) implements SetValue {
         @Override
-        public AttributeValue evaluate(Map<String, AttributeValue> item) {
-            AttributeValue value = operand.evaluate(item);
+        public DynamoValue evaluate(Map<String, DynamoValue> item) {
+            DynamoValue value = operand.evaluate(item);
             if (value == null) {
                 throw EngineException.validation(MISSING_ATTRIBUTE);
             }
@@ -43,25 +43,25 @@ sealed interface SetValue {
 
     record IfNotExists(DocumentPath path, SetValue fallback) implements SetValue {
         @Override
-        public AttributeValue evaluate(Map<String, AttributeValue> item) {
-            AttributeValue existing = path.resolve(item);
+        public DynamoValue evaluate(Map<String, DynamoValue> item) {
+            DynamoValue existing = path.resolve(item);
             return existing != null ? existing : fallback.evaluate(item);
         }
     }
 
     record ListAppend(SetValue first, SetValue second) implements SetValue {
         @Override
-        public AttributeValue evaluate(Map<String, AttributeValue> item) {
-            AttributeValue a = first.evaluate(item);
-            AttributeValue b = second.evaluate(item);
-            if (!(a instanceof AttributeValue.L la) || !(b instanceof AttributeValue.L lb)) {
+        public DynamoValue evaluate(Map<String, DynamoValue> item) {
+            DynamoValue a = first.evaluate(item);
+            DynamoValue b = second.evaluate(item);
+            if (!(a instanceof DynamoValue.L la) || !(b instanceof DynamoValue.L lb)) {
                 throw EngineException.validation(WRONG_TYPE);
             }
-            List<AttributeValue> joined =
+            List<DynamoValue> joined =
                     new ArrayList<>(la.values().size() + lb.values().size());
             joined.addAll(la.values());
             joined.addAll(lb.values());
-            return new AttributeValue.L(joined);
+            return new DynamoValue.L(joined);
         }
 
         @Override
@@ -72,13 +72,13 @@ sealed interface SetValue {
 
     record Arithmetic(SetValue left, SetValue right, boolean plus) implements SetValue {
         @Override
-        public AttributeValue evaluate(Map<String, AttributeValue> item) {
-            AttributeValue a = left.evaluate(item);
-            if (!(a instanceof AttributeValue.N na)) {
+        public DynamoValue evaluate(Map<String, DynamoValue> item) {
+            DynamoValue a = left.evaluate(item);
+            if (!(a instanceof DynamoValue.N na)) {
                 throw EngineException.validation(WRONG_TYPE);
             }
-            AttributeValue b = right.evaluate(item);
-            if (!(b instanceof AttributeValue.N nb)) {
+            DynamoValue b = right.evaluate(item);
+            if (!(b instanceof DynamoValue.N nb)) {
                 throw EngineException.validation(WRONG_TYPE);
             }
             return Numbers.checked(

@@ -1,7 +1,7 @@
 package io.restmachine.dynamodb.embedded.expression;
 
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import io.restmachine.dynamodb.embedded.value.AttributeValues;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValues;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param value the operand (the lower bound for {@code BETWEEN}, the prefix for {@code BEGINS_WITH})
  * @param upper the upper bound for {@code BETWEEN}, null otherwise
  */
-public record SortKeyCondition(String attribute, Op op, AttributeValue value, @Nullable AttributeValue upper) {
+public record SortKeyCondition(String attribute, Op op, DynamoValue value, @Nullable DynamoValue upper) {
 
     /** The comparisons DynamoDB allows on a sort key. */
     public enum Op {
@@ -38,14 +38,14 @@ public record SortKeyCondition(String attribute, Op op, AttributeValue value, @N
     }
 
     /** Whether a sort key value satisfies the condition; values of another type never do. */
-    public boolean matches(AttributeValue sortValue) {
+    public boolean matches(DynamoValue sortValue) {
         if (op == Op.BEGINS_WITH) {
-            return AttributeValues.beginsWith(sortValue, value);
+            return DynamoValues.beginsWith(sortValue, value);
         }
-        if (!AttributeValues.comparable(sortValue, value)) {
+        if (!DynamoValues.comparable(sortValue, value)) {
             return false;
         }
-        int c = AttributeValues.compare(sortValue, value);
+        int c = DynamoValues.compare(sortValue, value);
         return switch (op) {
             case EQ -> c == 0;
             case LT -> c < 0;
@@ -53,8 +53,8 @@ public record SortKeyCondition(String attribute, Op op, AttributeValue value, @N
             case GT -> c > 0;
             case GE -> c >= 0;
             case BETWEEN -> c >= 0
-                    && AttributeValues.comparable(sortValue, upper)
-                    && AttributeValues.compare(sortValue, upper) <= 0;
+                    && DynamoValues.comparable(sortValue, upper)
+                    && DynamoValues.compare(sortValue, upper) <= 0;
             case BEGINS_WITH -> throw new AssertionError("handled above");
         };
     }

@@ -1,7 +1,7 @@
 package io.restmachine.dynamodb.embedded.expression;
 
 import io.restmachine.dynamodb.embedded.error.EngineException;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import io.restmachine.dynamodb.embedded.value.Numbers;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,9 +30,9 @@ final class Update implements UpdateExpression {
 
         record Remove(DocumentPath path) implements Action {}
 
-        record Add(DocumentPath path, AttributeValue value) implements Action {}
+        record Add(DocumentPath path, DynamoValue value) implements Action {}
 
-        record Delete(DocumentPath path, AttributeValue value) implements Action {}
+        record Delete(DocumentPath path, DynamoValue value) implements Action {}
     }
 
     private final List<Action> actions;
@@ -97,17 +97,17 @@ final class Update implements UpdateExpression {
     }
 
     @Override
-    public Map<String, AttributeValue> apply(Map<String, AttributeValue> item) {
-        AttributeValue[] computed = new AttributeValue[actions.size()];
+    public Map<String, DynamoValue> apply(Map<String, DynamoValue> item) {
+        DynamoValue[] computed = new DynamoValue[actions.size()];
         for (int i = 0; i < actions.size(); i++) {
             if (actions.get(i) instanceof Action.Set set) {
                 computed[i] = set.value().evaluate(item);
             }
         }
-        Map<String, AttributeValue> result = new LinkedHashMap<>(item);
+        Map<String, DynamoValue> result = new LinkedHashMap<>(item);
         for (int i = 0; i < actions.size(); i++) {
             Action action = actions.get(i);
-            AttributeValue value = computed[i];
+            DynamoValue value = computed[i];
             if (action instanceof Action.Set set) {
                 put(result, set.path(), existing -> value);
             } else if (action instanceof Action.Remove remove) {
@@ -121,49 +121,48 @@ final class Update implements UpdateExpression {
         return result;
     }
 
-    private static @Nullable AttributeValue add(
-            @Nullable AttributeValue existing, AttributeValue operand, String typeMismatch) {
+    private static @Nullable DynamoValue add(@Nullable DynamoValue existing, DynamoValue operand, String typeMismatch) {
         if (existing == null) {
             return operand;
         }
-        if (existing instanceof AttributeValue.N a && operand instanceof AttributeValue.N b) {
+        if (existing instanceof DynamoValue.N a && operand instanceof DynamoValue.N b) {
             return Numbers.checked(a.value().add(b.value()));
         }
-        if (existing instanceof AttributeValue.SS a && operand instanceof AttributeValue.SS b) {
-            return new AttributeValue.SS(union(a.values(), b.values()));
+        if (existing instanceof DynamoValue.SS a && operand instanceof DynamoValue.SS b) {
+            return new DynamoValue.SS(union(a.values(), b.values()));
         }
-        if (existing instanceof AttributeValue.NS a && operand instanceof AttributeValue.NS b) {
-            return new AttributeValue.NS(union(a.values(), b.values()));
+        if (existing instanceof DynamoValue.NS a && operand instanceof DynamoValue.NS b) {
+            return new DynamoValue.NS(union(a.values(), b.values()));
         }
-        if (existing instanceof AttributeValue.BS a && operand instanceof AttributeValue.BS b) {
-            return new AttributeValue.BS(union(a.values(), b.values()));
+        if (existing instanceof DynamoValue.BS a && operand instanceof DynamoValue.BS b) {
+            return new DynamoValue.BS(union(a.values(), b.values()));
         }
-        if (existing instanceof AttributeValue.L a && operand instanceof AttributeValue.L b) {
+        if (existing instanceof DynamoValue.L a && operand instanceof DynamoValue.L b) {
             // Only the legacy AttributeUpdates ADD appends lists; expressions reject an L operand.
-            List<AttributeValue> joined = new ArrayList<>(a.values());
+            List<DynamoValue> joined = new ArrayList<>(a.values());
             joined.addAll(b.values());
-            return new AttributeValue.L(joined);
+            return new DynamoValue.L(joined);
         }
         throw EngineException.validation(typeMismatch);
     }
 
     /** The set without the operand's elements; null (the attribute goes) when nothing is left. */
-    private static @Nullable AttributeValue delete(
-            @Nullable AttributeValue existing, AttributeValue operand, String typeMismatch) {
+    private static @Nullable DynamoValue delete(
+            @Nullable DynamoValue existing, DynamoValue operand, String typeMismatch) {
         if (existing == null) {
             return null;
         }
-        if (existing instanceof AttributeValue.SS a && operand instanceof AttributeValue.SS b) {
+        if (existing instanceof DynamoValue.SS a && operand instanceof DynamoValue.SS b) {
             java.util.Set<String> left = minus(a.values(), b.values());
-            return left.isEmpty() ? null : new AttributeValue.SS(left);
+            return left.isEmpty() ? null : new DynamoValue.SS(left);
         }
-        if (existing instanceof AttributeValue.NS a && operand instanceof AttributeValue.NS b) {
-            java.util.Set<AttributeValue.N> left = minus(a.values(), b.values());
-            return left.isEmpty() ? null : new AttributeValue.NS(left);
+        if (existing instanceof DynamoValue.NS a && operand instanceof DynamoValue.NS b) {
+            java.util.Set<DynamoValue.N> left = minus(a.values(), b.values());
+            return left.isEmpty() ? null : new DynamoValue.NS(left);
         }
-        if (existing instanceof AttributeValue.BS a && operand instanceof AttributeValue.BS b) {
-            java.util.Set<AttributeValue.B> left = minus(a.values(), b.values());
-            return left.isEmpty() ? null : new AttributeValue.BS(left);
+        if (existing instanceof DynamoValue.BS a && operand instanceof DynamoValue.BS b) {
+            java.util.Set<DynamoValue.B> left = minus(a.values(), b.values());
+            return left.isEmpty() ? null : new DynamoValue.BS(left);
         }
         throw EngineException.validation(typeMismatch);
     }
@@ -186,10 +185,10 @@ final class Update implements UpdateExpression {
      * the end of a list appends.
      */
     private static void put(
-            Map<String, AttributeValue> item, DocumentPath path, UnaryOperator<@Nullable AttributeValue> change) {
+            Map<String, DynamoValue> item, DocumentPath path, UnaryOperator<@Nullable DynamoValue> change) {
         String head = path.head();
         if (path.isTopLevel()) {
-            AttributeValue changed = change.apply(item.get(head));
+            DynamoValue changed = change.apply(item.get(head));
             if (changed == null) {
                 item.remove(head);
             } else {
@@ -197,23 +196,23 @@ final class Update implements UpdateExpression {
             }
             return;
         }
-        AttributeValue top = item.get(head);
+        DynamoValue top = item.get(head);
         if (top == null) {
             throw EngineException.validation(INVALID_PATH);
         }
         item.put(head, putIn(top, path, 1, change));
     }
 
-    private static AttributeValue putIn(
-            AttributeValue container, DocumentPath path, int step, UnaryOperator<@Nullable AttributeValue> change) {
+    private static DynamoValue putIn(
+            DynamoValue container, DocumentPath path, int step, UnaryOperator<@Nullable DynamoValue> change) {
         if (path.isIndex(step)) {
-            if (!(container instanceof AttributeValue.L list)) {
+            if (!(container instanceof DynamoValue.L list)) {
                 throw EngineException.validation(INVALID_PATH);
             }
-            List<AttributeValue> values = new ArrayList<>(list.values());
+            List<DynamoValue> values = new ArrayList<>(list.values());
             int index = path.index(step);
-            AttributeValue existing = index < values.size() ? values.get(index) : null;
-            AttributeValue changed = changeChild(existing, path, step, change);
+            DynamoValue existing = index < values.size() ? values.get(index) : null;
+            DynamoValue changed = changeChild(existing, path, step, change);
             if (changed == null) {
                 if (existing != null) {
                     values.remove(index);
@@ -223,28 +222,25 @@ final class Update implements UpdateExpression {
             } else {
                 values.add(changed);
             }
-            return new AttributeValue.L(values);
+            return new DynamoValue.L(values);
         }
-        if (!(container instanceof AttributeValue.M map)) {
+        if (!(container instanceof DynamoValue.M map)) {
             throw EngineException.validation(INVALID_PATH);
         }
         String key = path.name(step);
-        AttributeValue changed = changeChild(map.values().get(key), path, step, change);
-        Map<String, AttributeValue> values = new LinkedHashMap<>(map.values());
+        DynamoValue changed = changeChild(map.values().get(key), path, step, change);
+        Map<String, DynamoValue> values = new LinkedHashMap<>(map.values());
         if (changed == null) {
             values.remove(key);
         } else {
             values.put(key, changed);
         }
-        return new AttributeValue.M(values);
+        return new DynamoValue.M(values);
     }
 
     /** The new value of the child at {@code step}: changed if it is the last step, else descended into. */
-    private static @Nullable AttributeValue changeChild(
-            @Nullable AttributeValue existing,
-            DocumentPath path,
-            int step,
-            UnaryOperator<@Nullable AttributeValue> change) {
+    private static @Nullable DynamoValue changeChild(
+            @Nullable DynamoValue existing, DocumentPath path, int step, UnaryOperator<@Nullable DynamoValue> change) {
         if (step == path.length() - 1) {
             return change.apply(existing);
         }
@@ -254,7 +250,7 @@ final class Update implements UpdateExpression {
         return putIn(existing, path, step + 1, change);
     }
 
-    private static void remove(Map<String, AttributeValue> item, DocumentPath path) {
+    private static void remove(Map<String, DynamoValue> item, DocumentPath path) {
         if (!path.isTopLevel() && path.resolve(item) == null && parentMissing(item, path)) {
             throw EngineException.validation(INVALID_PATH);
         }
@@ -263,8 +259,8 @@ final class Update implements UpdateExpression {
         }
     }
 
-    private static boolean parentMissing(Map<String, AttributeValue> item, DocumentPath path) {
-        AttributeValue current = item.get(path.head());
+    private static boolean parentMissing(Map<String, DynamoValue> item, DocumentPath path) {
+        DynamoValue current = item.get(path.head());
         for (int i = 1; i < path.length() - 1 && current != null; i++) {
             current = path.step(current, i);
         }
@@ -272,7 +268,7 @@ final class Update implements UpdateExpression {
             return true;
         }
         int last = path.length() - 1;
-        return path.isIndex(last) ? !(current instanceof AttributeValue.L) : !(current instanceof AttributeValue.M);
+        return path.isIndex(last) ? !(current instanceof DynamoValue.L) : !(current instanceof DynamoValue.M);
     }
 
     private static int comparePathsDescending(DocumentPath a, DocumentPath b) {

@@ -1,6 +1,6 @@
 package io.restmachine.dynamodb.embedded.expression;
 
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,7 +13,7 @@ public interface UpdateExpression {
      *     item's data does not fit the update, e.g. "An operand in the update expression has an
      *     incorrect data type"; the item is then left as it was
      */
-    Map<String, AttributeValue> apply(Map<String, AttributeValue> item);
+    Map<String, DynamoValue> apply(Map<String, DynamoValue> item);
 
     /** The top-level attribute names the update writes or removes (to reject key attribute updates). */
     Set<String> topLevelAttributes();

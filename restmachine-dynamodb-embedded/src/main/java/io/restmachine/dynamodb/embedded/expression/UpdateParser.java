@@ -1,6 +1,6 @@
 package io.restmachine.dynamodb.embedded.expression;
 
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -100,13 +100,13 @@ final class UpdateParser {
     }
 
     /** The {@code :value} of ADD and DELETE: a number (ADD only) or a set. */
-    private AttributeValue setOperand(String operator) {
+    private DynamoValue setOperand(String operator) {
         if (!state.at(Token.Kind.VALUE_PLACEHOLDER)) {
             throw state.syntaxError();
         }
-        AttributeValue value = state.value();
+        DynamoValue value = state.value();
         String typeName = TYPE_NAMES.get(value.type());
-        if (typeName != null && !(operator.equals("ADD") && value instanceof AttributeValue.N)) {
+        if (typeName != null && !(operator.equals("ADD") && value instanceof DynamoValue.N)) {
             state.problems.report(
                     Problems.Kind.OPERAND,
                     "Incorrect operand type for operator or function; operator: " + operator + ", operand type: "
@@ -192,7 +192,7 @@ final class UpdateParser {
 
     /** A stand-in after a reported problem (which parse() throws before anything evaluates). */
     private static SetValue fallback(List<SetValue> args) {
-        return args.isEmpty() ? new SetValue.Of(new Operand.Value(new AttributeValue.Null())) : args.get(0);
+        return args.isEmpty() ? new SetValue.Of(new Operand.Value(new DynamoValue.Null())) : args.get(0);
     }
 
     /** The type of a literal {@code :value} operand; null for paths and function results. */

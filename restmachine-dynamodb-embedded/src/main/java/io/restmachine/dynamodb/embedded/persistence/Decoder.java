@@ -3,7 +3,7 @@ package io.restmachine.dynamodb.embedded.persistence;
 import io.restmachine.dynamodb.embedded.table.IndexDefinition;
 import io.restmachine.dynamodb.embedded.table.KeySchema;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -119,9 +119,9 @@ final class Decoder {
         return values;
     }
 
-    Map<String, AttributeValue> readItem() {
+    Map<String, DynamoValue> readItem() {
         int count = readSize();
-        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        Map<String, DynamoValue> item = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             String name = readString();
             item.put(name, readValue());
@@ -129,49 +129,49 @@ final class Decoder {
         return Collections.unmodifiableMap(item);
     }
 
-    AttributeValue readValue() {
+    DynamoValue readValue() {
         int tag = readByte();
         return switch (tag) {
-            case Encoder.TAG_S -> new AttributeValue.S(readString());
+            case Encoder.TAG_S -> new DynamoValue.S(readString());
             case Encoder.TAG_N -> readNumber();
-            case Encoder.TAG_B -> new AttributeValue.B(readBytes());
-            case Encoder.TAG_BOOL -> new AttributeValue.Bool(readBoolean());
-            case Encoder.TAG_NULL -> new AttributeValue.Null();
-            case Encoder.TAG_SS -> new AttributeValue.SS(new HashSet<>(readStrings()));
+            case Encoder.TAG_B -> new DynamoValue.B(readBytes());
+            case Encoder.TAG_BOOL -> new DynamoValue.Bool(readBoolean());
+            case Encoder.TAG_NULL -> new DynamoValue.Null();
+            case Encoder.TAG_SS -> new DynamoValue.SS(new HashSet<>(readStrings()));
             case Encoder.TAG_NS -> {
                 int count = readSize();
-                Set<AttributeValue.N> values = new HashSet<>();
+                Set<DynamoValue.N> values = new HashSet<>();
                 for (int i = 0; i < count; i++) {
                     values.add(readNumber());
                 }
-                yield new AttributeValue.NS(values);
+                yield new DynamoValue.NS(values);
             }
             case Encoder.TAG_BS -> {
                 int count = readSize();
-                Set<AttributeValue.B> values = new HashSet<>();
+                Set<DynamoValue.B> values = new HashSet<>();
                 for (int i = 0; i < count; i++) {
-                    values.add(new AttributeValue.B(readBytes()));
+                    values.add(new DynamoValue.B(readBytes()));
                 }
-                yield new AttributeValue.BS(values);
+                yield new DynamoValue.BS(values);
             }
             case Encoder.TAG_L -> {
                 int count = readSize();
-                List<AttributeValue> values = new ArrayList<>(count);
+                List<DynamoValue> values = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
                     values.add(readValue());
                 }
-                yield new AttributeValue.L(values);
+                yield new DynamoValue.L(values);
             }
-            case Encoder.TAG_M -> new AttributeValue.M(readItem());
+            case Encoder.TAG_M -> new DynamoValue.M(readItem());
             default -> throw new IllegalArgumentException(
                     "unknown attribute value tag " + tag + " at byte " + (position - 1));
         };
     }
 
-    private AttributeValue.N readNumber() {
+    private DynamoValue.N readNumber() {
         String text = readString();
         try {
-            return new AttributeValue.N(new BigDecimal(text));
+            return new DynamoValue.N(new BigDecimal(text));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a number: '" + text + "' before byte " + position, e);
         }

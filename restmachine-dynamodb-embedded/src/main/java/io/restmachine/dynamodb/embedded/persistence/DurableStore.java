@@ -3,6 +3,7 @@ package io.restmachine.dynamodb.embedded.persistence;
 import io.restmachine.dynamodb.embedded.table.Database;
 import io.restmachine.dynamodb.embedded.table.ItemWrite;
 import io.restmachine.dynamodb.embedded.table.MutationLog;
+import io.restmachine.dynamodb.embedded.table.Table;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +44,7 @@ public final class DurableStore implements MutationLog, AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Database database;
-    private final long compactionThreshold;
+    private final Compaction policy;
     private final RecoveryReport report;
     private final LogWriter writer;
     private final ReentrantLock compaction = new ReentrantLock();
@@ -52,17 +54,48 @@ public final class DurableStore implements MutationLog, AutoCloseable {
     private long generation;
     private boolean closed;
 
-    private DurableStore(StoreDirectory directory, FileChannel lockChannel, FileLock lock, Clock clock, long threshold)
+    /**
+     * When the log is compacted into a snapshot: once it is larger than {@code thresholdBytes}
+     * and also larger than {@code ratio} times the live data (the tables' sizes). The first
+     * bound keeps small databases from compacting all the time; the second makes the log that
+     * recovery replays proportional to the live data, not to the history: recovery reads at most
+     * the snapshot plus {@code max(thresholdBytes, ratio x live data)} of log.
+     *
+     * @param thresholdBytes the log size under which the log is never compacted
+     * @param ratio how many times the live data the log may grow to; 0 compacts at the threshold
+     */
+    public record Compaction(long thresholdBytes, double ratio) {
+        /** 4 MiB, and as large as the live data. */
+        public static final Compaction DEFAULT = new Compaction(4L * 1024 * 1024, 1.0);
+
+        public Compaction {
+            if (thresholdBytes < 1 || thresholdBytes > 1024L * 1024 * 1024) {
+                throw new IllegalArgumentException(
+                        "compactionThreshold must be between 1 byte and 1 GiB (1073741824), got " + thresholdBytes);
+            }
+            if (!(ratio >= 0 && ratio <= 1000)) {
+                throw new IllegalArgumentException("compactionRatio must be between 0 and 1000, got " + ratio);
+            }
+        }
+
+        boolean due(long logBytes, LongSupplier liveBytes) {
+            return logBytes > thresholdBytes && (ratio == 0 || logBytes > ratio * liveBytes.getAsLong());
+        }
+    }
+
+    private DurableStore(
+            StoreDirectory directory, FileChannel lockChannel, FileLock lock, Clock clock, Compaction policy)
             throws IOException {
         this.directory = directory;
         this.lockChannel = lockChannel;
         this.lock = lock;
-        this.compactionThreshold = threshold;
+        this.policy = policy;
         // The database logs through this store; while recovering, the store records nothing.
         this.database = new Database(this, clock);
         Recovery.Result recovered = new Recovery(directory, database).run();
         this.generation = recovered.generation();
-        this.writer = new LogWriter(recovered.channel(), directory.segment(generation), recovered.size());
+        this.writer =
+                new LogWriter(recovered.channel(), directory.segment(generation), recovered.size(), recovered.mark());
         this.report = recovered.report();
         this.recovering = false;
         this.compactor = Executors.newSingleThreadExecutor(runnable -> {
@@ -75,22 +108,59 @@ public final class DurableStore implements MutationLog, AutoCloseable {
     /**
      * Opens (creating if needed) the directory {@code dir} and recovers what it holds.
      *
-     * @param compactionThreshold log size in bytes past which the log is compacted into a snapshot
+     * @param policy when the log is compacted into a snapshot
+     * @param disk the file system calls that change the directory ({@link Disk#LOCAL}; tests inject crashes)
      * @throws StorageException if the directory is used by another engine or cannot be recovered
      */
-    public static DurableStore open(Path dir, Clock clock, long compactionThreshold) {
-        Objects.requireNonNull(dir, "dir");
+    public static DurableStore open(Path dir, Clock clock, Compaction policy, Disk disk) {
         Objects.requireNonNull(clock, "clock");
-        StoreDirectory directory = new StoreDirectory(dir.toAbsolutePath());
+        Objects.requireNonNull(policy, "policy");
+        return locked(
+                dir,
+                disk,
+                (directory, lockChannel, lock) -> new DurableStore(directory, lockChannel, lock, clock, policy));
+    }
+
+    /**
+     * Accepts the loss of acknowledged writes that recovery refused to lose: cuts the log of
+     * {@code dir} at its first damage (or marks a cut-short segment's end as synced), keeps the
+     * cut bytes and sets aside later segments as {@code *.lost} files beside it, and deletes
+     * nothing. Returns one line per change (empty if the log needed none).
+     *
+     * @throws StorageException if the directory is in use by a running engine
+     */
+    public static List<String> acceptLogLoss(Path dir) {
+        return locked(dir, Disk.LOCAL, (directory, lockChannel, lock) -> {
+            try {
+                return LogRepair.run(directory);
+            } finally {
+                lock.release();
+                closeQuietly(lockChannel);
+            }
+        });
+    }
+
+    /** Work done holding the directory's lock; it owns the channel and lock once it returns. */
+    @FunctionalInterface
+    private interface LockedWork<T> {
+        T run(StoreDirectory directory, FileChannel lockChannel, FileLock lock) throws IOException;
+    }
+
+    private static <T> T locked(Path dir, Disk disk, LockedWork<T> work) {
+        Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(disk, "disk");
+        StoreDirectory directory = new StoreDirectory(dir.toAbsolutePath(), disk);
         FileChannel lockChannel = null;
         try {
             Files.createDirectories(directory.root());
             lockChannel = FileChannel.open(directory.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = tryLock(lockChannel, directory);
             try {
-                return new DurableStore(directory, lockChannel, lock, clock, compactionThreshold);
+                return work.run(directory, lockChannel, lock);
             } catch (RuntimeException | IOException e) {
-                lock.release();
+                if (lock.isValid()) {
+                    lock.release();
+                }
                 throw e;
             }
         } catch (IOException e) {
@@ -168,7 +238,7 @@ public final class DurableStore implements MutationLog, AutoCloseable {
 
     private void append(LogRecord record) {
         long size = writer.append(record.encode());
-        if (size > compactionThreshold && compactionQueued.compareAndSet(false, true)) {
+        if (policy.due(size, this::liveBytes) && compactionQueued.compareAndSet(false, true)) {
             try {
                 compactor.execute(() -> {
                     try {
@@ -189,6 +259,15 @@ public final class DurableStore implements MutationLog, AutoCloseable {
         }
     }
 
+    /** The size of the live data: the items of every table, as DynamoDB counts them. */
+    private long liveBytes() {
+        long bytes = 0;
+        for (String name : database.tableNames()) {
+            bytes += database.find(name).map(Table::sizeBytes).orElse(0L);
+        }
+        return bytes;
+    }
+
     /**
      * Compacts now: starts a new log segment at a moment when no change is in progress, writes a
      * snapshot of the database, and then deletes the segments the snapshot replaces.
@@ -204,11 +283,16 @@ public final class DurableStore implements MutationLog, AutoCloseable {
             FileChannel[] previous = new FileChannel[1];
             try {
                 // The new segment holds only its header, so its size is known without asking the channel.
-                database.exclusively(
-                        () -> previous[0] = writer.switchTo(channel, directory.segment(next), FileFormat.HEADER_SIZE));
+                database.exclusively(() -> {
+                    try {
+                        previous[0] = writer.switchTo(channel, directory.segment(next), FileFormat.LOG_START);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
             } catch (RuntimeException e) {
                 channel.close();
-                Files.deleteIfExists(directory.segment(next));
+                directory.disk().delete(directory.segment(next));
                 throw e;
             }
             generation = next;
@@ -216,7 +300,7 @@ public final class DurableStore implements MutationLog, AutoCloseable {
             SnapshotWriter.write(directory, database, next);
             for (long old : directory.segments()) {
                 if (old < next) {
-                    Files.deleteIfExists(directory.segment(old));
+                    directory.disk().delete(directory.segment(old));
                 }
             }
             LOG.debug(
@@ -250,7 +334,7 @@ public final class DurableStore implements MutationLog, AutoCloseable {
         }
         try {
             // Nothing to fold in when the log holds nothing since the last snapshot.
-            if (writer.size() > FileFormat.HEADER_SIZE || !Files.exists(directory.snapshot())) {
+            if (writer.size() > FileFormat.LOG_START || !Files.exists(directory.snapshot())) {
                 compact();
             }
         } catch (RuntimeException e) {

@@ -3,7 +3,8 @@ package io.restmachine.dynamodb.embedded.persistence;
 import io.restmachine.dynamodb.embedded.table.IndexDefinition;
 import io.restmachine.dynamodb.embedded.table.KeySchema;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
+import io.restmachine.dynamodb.embedded.value.WellFormedText;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
@@ -91,6 +92,13 @@ final class Encoder {
     }
 
     void writeString(String value) {
+        // getBytes would silently write '?' for an unpaired surrogate; the protocol refuses such
+        // text, and this keeps any other way in from being acknowledged and then changed on disk.
+        int surrogate = WellFormedText.firstUnpairedSurrogate(value);
+        if (surrogate >= 0) {
+            throw new IllegalArgumentException("a string with an unpaired surrogate (at index " + surrogate
+                    + ") has no UTF-8 form and cannot be logged unchanged");
+        }
         writeBytes(value.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -108,52 +116,52 @@ final class Encoder {
         }
     }
 
-    void writeItem(Map<String, AttributeValue> item) {
+    void writeItem(Map<String, DynamoValue> item) {
         writeCount(item.size());
-        for (Map.Entry<String, AttributeValue> entry : item.entrySet()) {
+        for (Map.Entry<String, DynamoValue> entry : item.entrySet()) {
             writeString(entry.getKey());
             writeValue(entry.getValue());
         }
     }
 
-    void writeValue(AttributeValue value) {
-        if (value instanceof AttributeValue.S s) {
+    void writeValue(DynamoValue value) {
+        if (value instanceof DynamoValue.S s) {
             writeByte(TAG_S);
             writeString(s.value());
-        } else if (value instanceof AttributeValue.N n) {
+        } else if (value instanceof DynamoValue.N n) {
             writeByte(TAG_N);
             // BigDecimal's string form round-trips exactly, scale included.
             writeString(n.value().toString());
-        } else if (value instanceof AttributeValue.B b) {
+        } else if (value instanceof DynamoValue.B b) {
             writeByte(TAG_B);
             writeBytes(b.value());
-        } else if (value instanceof AttributeValue.Bool bool) {
+        } else if (value instanceof DynamoValue.Bool bool) {
             writeByte(TAG_BOOL);
             writeBoolean(bool.value());
-        } else if (value instanceof AttributeValue.Null) {
+        } else if (value instanceof DynamoValue.Null) {
             writeByte(TAG_NULL);
-        } else if (value instanceof AttributeValue.SS ss) {
+        } else if (value instanceof DynamoValue.SS ss) {
             writeByte(TAG_SS);
             writeStrings(ss.values());
-        } else if (value instanceof AttributeValue.NS ns) {
+        } else if (value instanceof DynamoValue.NS ns) {
             writeByte(TAG_NS);
             writeCount(ns.values().size());
-            for (AttributeValue.N n : ns.values()) {
+            for (DynamoValue.N n : ns.values()) {
                 writeString(n.value().toString());
             }
-        } else if (value instanceof AttributeValue.BS bs) {
+        } else if (value instanceof DynamoValue.BS bs) {
             writeByte(TAG_BS);
             writeCount(bs.values().size());
-            for (AttributeValue.B b : bs.values()) {
+            for (DynamoValue.B b : bs.values()) {
                 writeBytes(b.value());
             }
-        } else if (value instanceof AttributeValue.L list) {
+        } else if (value instanceof DynamoValue.L list) {
             writeByte(TAG_L);
             writeCount(list.values().size());
-            for (AttributeValue element : list.values()) {
+            for (DynamoValue element : list.values()) {
                 writeValue(element);
             }
-        } else if (value instanceof AttributeValue.M map) {
+        } else if (value instanceof DynamoValue.M map) {
             writeByte(TAG_M);
             writeItem(map.values());
         } else {

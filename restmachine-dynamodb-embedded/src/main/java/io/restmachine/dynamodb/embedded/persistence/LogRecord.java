@@ -1,7 +1,7 @@
 package io.restmachine.dynamodb.embedded.persistence;
 
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +27,9 @@ sealed interface LogRecord {
     record Change(
             String table,
             String tableId,
-            AttributeValue partition,
-            @Nullable AttributeValue sort,
-            @Nullable Map<String, AttributeValue> after) {
+            DynamoValue partition,
+            @Nullable DynamoValue sort,
+            @Nullable Map<String, DynamoValue> after) {
         public Change {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(tableId, "tableId");
@@ -121,9 +121,9 @@ sealed interface LogRecord {
                         for (int i = 0; i < count; i++) {
                             String table = in.readString();
                             String tableId = in.readString();
-                            AttributeValue partition = in.readValue();
-                            AttributeValue sort = in.readBoolean() ? in.readValue() : null;
-                            Map<String, AttributeValue> after = in.readBoolean() ? in.readItem() : null;
+                            DynamoValue partition = in.readValue();
+                            DynamoValue sort = in.readBoolean() ? in.readValue() : null;
+                            Map<String, DynamoValue> after = in.readBoolean() ? in.readItem() : null;
                             changes.add(new Change(table, tableId, partition, sort, after));
                         }
                         yield new Items(changes);

@@ -17,6 +17,10 @@ import org.jspecify.annotations.Nullable;
  * for the flush that covers their record. {@link #append} returns only once its record is on
  * disk. After a failed write or fsync the log is poisoned: what reached the disk is unknown, so
  * every later append fails until the engine is reopened and recovers from the file.
+ *
+ * <p>Each flush also writes a synced mark (see {@link FileFormat}) holding the end of the
+ * previous flush, which is already durable; the same fsync covers it, so marks cost no extra
+ * sync. Switching segments and closing write a last mark for the whole segment ({@link #seal}).
  */
 final class LogWriter {
     private final ReentrantLock lock = new ReentrantLock();
@@ -32,11 +36,19 @@ final class LogWriter {
     private boolean flushing;
     private @Nullable IOException failure;
     private boolean closed;
+    private long markWritten;
+    private int markSlot;
 
-    LogWriter(FileChannel channel, Path file, long size) {
+    /**
+     * @param channel the segment, opened for writing (not appending: marks are written in place)
+     * @param size the segment's sound length, where the next record goes
+     * @param mark the larger synced mark already in the segment
+     */
+    LogWriter(FileChannel channel, Path file, long size, long mark) {
         this.channel = channel;
         this.file = file;
         this.size = size;
+        this.markWritten = mark;
     }
 
     /**
@@ -80,14 +92,18 @@ final class LogWriter {
         pending = new byte[Math.max(64 * 1024, batch.length)];
         pendingSize = 0;
         FileChannel target = channel;
+        long position = size;
+        // Everything up to 'size' was synced by the previous flush: the mark may say so now.
+        boolean writeMark = size > markWritten;
+        int slot = markSlot;
         lock.unlock();
         IOException error = null;
         try {
-            ByteBuffer buffer = ByteBuffer.wrap(batch, 0, batchSize);
-            while (buffer.hasRemaining()) {
-                target.write(buffer);
+            if (writeMark) {
+                writeFully(target, FileFormat.mark(position), FileFormat.MARKS_OFFSET + slot * FileFormat.MARK_SIZE);
             }
-            // fdatasync: the data and the file length, which is all that recovery reads.
+            writeFully(target, batch, batchSize, position);
+            // fdatasync: the data, the mark and the file length, which is all that recovery reads.
             target.force(false);
         } catch (IOException e) {
             error = e;
@@ -97,10 +113,38 @@ final class LogWriter {
             if (error == null) {
                 durable = upTo;
                 size += batchSize;
+                if (writeMark) {
+                    markWritten = position;
+                    markSlot = 1 - slot;
+                }
             } else if (failure == null) {
                 failure = error;
             }
             flushed.signalAll();
+        }
+    }
+
+    private static void writeFully(FileChannel channel, byte[] bytes, long position) throws IOException {
+        writeFully(channel, bytes, bytes.length, position);
+    }
+
+    private static void writeFully(FileChannel channel, byte[] bytes, int length, long position) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
+        while (buffer.hasRemaining()) {
+            position += channel.write(buffer, position);
+        }
+    }
+
+    /**
+     * Writes a last synced mark covering the whole segment, and syncs it, so that recovery can
+     * tell if any of it goes missing later. Called holding the lock with no flush under way.
+     */
+    private void seal() throws IOException {
+        if (failure == null && size > markWritten) {
+            writeFully(channel, FileFormat.mark(size), FileFormat.MARKS_OFFSET + markSlot * FileFormat.MARK_SIZE);
+            channel.force(false);
+            markWritten = size;
+            markSlot = 1 - markSlot;
         }
     }
 
@@ -138,20 +182,26 @@ final class LogWriter {
     }
 
     /**
-     * Switches to a new segment and returns the old channel (for the caller to close). Only called
-     * when no append can be in progress.
+     * Seals the current segment, switches to a new one and returns the old channel (for the
+     * caller to close). Only called when no append can be in progress.
+     *
+     * @throws IOException if the old segment's last mark cannot be written; the writer then stays
+     *     on the old segment
      */
-    FileChannel switchTo(FileChannel next, Path nextFile, long nextSize) {
+    FileChannel switchTo(FileChannel next, Path nextFile, long nextSize) throws IOException {
         lock.lock();
         try {
             if (flushing || pendingSize > 0) {
                 throw new IllegalStateException("a log segment may only be switched when no append is in progress");
             }
             requireUsable();
+            seal();
             FileChannel previous = channel;
             channel = next;
             file = nextFile;
             size = nextSize;
+            markWritten = nextSize;
+            markSlot = 0;
             return previous;
         } finally {
             lock.unlock();
@@ -166,7 +216,11 @@ final class LogWriter {
                 flushed.awaitUninterruptibly();
             }
             closed = true;
-            channel.close();
+            try {
+                seal();
+            } finally {
+                channel.close();
+            }
         } finally {
             lock.unlock();
         }

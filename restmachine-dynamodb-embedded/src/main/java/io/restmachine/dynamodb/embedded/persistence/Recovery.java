@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -16,13 +15,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Rebuilds a database from its directory: loads the snapshot (which names the first log
  * generation still needed), replays the log segments from that generation on, cuts away a torn
- * tail of the last segment, and refuses to open when anything else is damaged or missing.
+ * tail of the last segment (damage past its synced mark, keeping the bytes in a file beside it),
+ * and refuses to open when anything else is damaged or missing: damage before a synced mark, a
+ * segment that ends before its mark (cut short: acknowledged writes are missing), a missing
+ * segment. {@link LogRepair} is the explicit step that accepts such a loss.
  */
 final class Recovery {
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
 
     /** The state recovery leaves behind: the segment to append to and what was found. */
-    record Result(long generation, FileChannel channel, long size, RecoveryReport report) {}
+    record Result(long generation, FileChannel channel, long size, long mark, RecoveryReport report) {}
 
     private final StoreDirectory directory;
     private final Database database;
@@ -37,20 +39,23 @@ final class Recovery {
     }
 
     Result run() throws IOException {
-        Files.deleteIfExists(directory.snapshotTemp());
+        for (Path leftover : directory.leftovers()) {
+            directory.disk().delete(leftover);
+        }
         boolean snapshotLoaded = Files.exists(directory.snapshot());
         long first = snapshotLoaded ? loadSnapshot() : 1;
         List<Long> segments = directory.segments();
         for (long generation : segments) {
             if (generation < first) {
                 // Left by a compaction that installed its snapshot but stopped before cleaning up.
-                Files.delete(directory.segment(generation));
+                directory.disk().delete(directory.segment(generation));
             }
         }
         segments = segments.stream().filter(g -> g >= first).toList();
         checkContiguous(segments, first, snapshotLoaded);
+        Segment last = null;
         for (int i = 0; i < segments.size(); i++) {
-            replaySegment(segments.get(i), i == segments.size() - 1);
+            last = replaySegment(segments.get(i), i == segments.size() - 1);
         }
         if (segments.isEmpty() && snapshotLoaded) {
             // Compaction creates this segment before it installs the snapshot, so someone removed it.
@@ -60,19 +65,33 @@ final class Recovery {
                     directory.segment(first).getFileName(),
                     directory.root());
         }
-        long generation = segments.isEmpty() ? first : segments.get(segments.size() - 1);
-        FileChannel channel = segments.isEmpty()
-                ? directory.createSegment(generation)
-                : FileChannel.open(directory.segment(generation), StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        long size = channel.size();
+        long generation;
+        FileChannel channel;
+        long size;
+        long mark;
+        if (last == null || last.version() == 1) {
+            // A version 1 segment has no room for synced marks: new writes go to a new segment.
+            generation = last == null ? first : last.generation() + 1;
+            channel = directory.createSegment(generation);
+            size = FileFormat.LOG_START;
+            mark = FileFormat.LOG_START;
+        } else {
+            generation = last.generation();
+            channel = directory.openSegment(generation);
+            size = last.soundEnd();
+            mark = last.mark();
+        }
         long items = 0;
         for (String name : database.tableNames()) {
             items += database.find(name).map(Table::itemCount).orElse(0L);
         }
         RecoveryReport report = new RecoveryReport(
                 directory.root(), snapshotLoaded, records, database.tableNames().size(), items, tornTail);
-        return new Result(generation, channel, size, report);
+        return new Result(generation, channel, size, mark, report);
     }
+
+    /** A replayed segment: its format version, where its sound records end, and its synced mark. */
+    private record Segment(long generation, int version, long soundEnd, long mark) {}
 
     private long loadSnapshot() throws IOException {
         Path file = directory.snapshot();
@@ -126,63 +145,40 @@ final class Recovery {
                 throw new StorageException("The log of " + directory.root() + " is missing "
                         + directory.segment(expected).getFileName() + ", which must follow " + before + " (the next"
                         + " segment present is " + directory.segment(generation).getFileName() + "): the writes it"
-                        + " held cannot be recovered. Put the missing file back (e.g. from a backup), or move the"
-                        + " directory aside and start from an empty one.");
+                        + " held cannot be recovered. Put the missing file back (e.g. from a backup). "
+                        + LogRepair.advice(directory.root()));
             }
             expected++;
         }
     }
 
-    private void replaySegment(long generation, boolean last) throws IOException {
+    private Segment replaySegment(long generation, boolean last) throws IOException {
         Path file = directory.segment(generation);
         byte[] bytes = Files.readAllBytes(file);
-        String headerProblem = FileFormat.checkHeader(
-                Arrays.copyOf(bytes, Math.min(bytes.length, FileFormat.HEADER_SIZE)), FileFormat.LOG_MAGIC, generation);
-        if (headerProblem != null) {
-            if (last && bytes.length < FileFormat.HEADER_SIZE) {
-                // The segment was being created when the engine stopped: nothing was written to it.
-                cutTail(file, 0, headerProblem, bytes.length);
-                directory.createSegment(generation).close();
-                return;
-            }
-            throw new StorageException("The log segment " + file + " cannot be read: " + headerProblem
-                    + ". Restore it from a backup, or move the directory aside and start from an empty one.");
-        }
-        RecordScanner.Result result = RecordScanner.scan(bytes, FileFormat.HEADER_SIZE, (offset, payload) -> {
+        SegmentCheck check = SegmentCheck.of(file, generation, bytes, (offset, payload) -> {
             replayer.apply(decode(file, offset, payload));
             records++;
         });
-        if (!result.damaged()) {
-            return;
+        String refusal = check.refusal(last);
+        if (refusal != null) {
+            throw new StorageException(refusal + " " + LogRepair.advice(directory.root()));
         }
-        if (!last || result.laterGoodOffset() >= 0) {
-            throw new StorageException("The log segment " + file + " is damaged at offset " + result.goodEnd()
-                    + " (" + result.problem() + ") and "
-                    + (last
-                            ? "holds a sound record after the damage, at offset " + result.laterGoodOffset()
-                            : "is followed by later segments")
-                    + ", so writes that were acknowledged would be lost if it were cut there. The engine will not"
-                    + " open it as it is. Restore the directory from a backup; or, to keep the "
-                    + result.goodEnd() + " bytes before the damage and lose everything after them, cut the file to that"
-                    + " length (e.g. truncate -s " + result.goodEnd() + " '" + file + "'), remove any later"
-                    + " segments, and open it again.");
+        if (check.scan().damaged()) {
+            long offset = check.scan().goodEnd();
+            Path kept = LogRepair.cutAt(directory, file, bytes, offset, ".torn-at-" + offset);
+            tornTail = new TornTail(file, offset, String.valueOf(check.scan().problem()), bytes.length - offset, kept);
+            LOG.warn(
+                    "Write-ahead log {} has a torn tail at offset {}, past its synced mark {}: {}; cut away {} bytes of"
+                            + " the last group commit, which the crash interrupted before it was acknowledged"
+                            + " (kept in {})",
+                    file,
+                    offset,
+                    check.mark(),
+                    check.scan().problem(),
+                    bytes.length - offset,
+                    kept.getFileName());
         }
-        cutTail(file, result.goodEnd(), result.problem(), bytes.length - result.goodEnd());
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.truncate(result.goodEnd());
-            channel.force(true);
-        }
-    }
-
-    private void cutTail(Path file, long offset, @Nullable String problem, long discarded) {
-        tornTail = new TornTail(file, offset, String.valueOf(problem), discarded);
-        LOG.warn(
-                "Write-ahead log {} has a torn tail at offset {}: {}; cutting away {} bytes of writes that were"
-                        + " never acknowledged",
-                file,
-                offset,
-                problem,
-                discarded);
+        return new Segment(generation, check.version(), check.scan().goodEnd(), check.mark());
     }
 
     private static LogRecord decode(Path file, long offset, byte[] payload) {

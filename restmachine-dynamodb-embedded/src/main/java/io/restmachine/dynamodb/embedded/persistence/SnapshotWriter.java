@@ -4,16 +4,14 @@ import io.restmachine.dynamodb.embedded.table.Database;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.Table;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import io.restmachine.dynamodb.embedded.value.AttributeValues;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValues;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +34,8 @@ final class SnapshotWriter {
 
     static void write(StoreDirectory directory, Database database, long generation) throws IOException {
         Path temp = directory.snapshotTemp();
-        try (FileChannel channel = FileChannel.open(
+        Disk disk = directory.disk();
+        try (FileChannel channel = disk.open(
                 temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 256 * 1024);
             out.write(FileFormat.header(FileFormat.SNAPSHOT_MAGIC, generation));
@@ -56,10 +55,14 @@ final class SnapshotWriter {
             out.flush();
             channel.force(true);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
+            try {
+                disk.delete(temp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
-        Files.move(temp, directory.snapshot(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        disk.move(temp, directory.snapshot());
         directory.sync();
     }
 
@@ -67,12 +70,11 @@ final class SnapshotWriter {
         List<LogRecord.Change> chunk = new ArrayList<>();
         long chunkBytes = 0;
         long written = 0;
-        for (Map.Entry<StoreKey, Map<String, AttributeValue>> entry :
-                table.items().entrySet()) {
+        for (Map.Entry<StoreKey, Map<String, DynamoValue>> entry : table.items().entrySet()) {
             StoreKey key = entry.getKey();
             chunk.add(new LogRecord.Change(
                     definition.name(), definition.tableId(), key.partition(), key.sort(), entry.getValue()));
-            chunkBytes += AttributeValues.size(entry.getValue());
+            chunkBytes += DynamoValues.size(entry.getValue());
             if (chunkBytes >= CHUNK_BYTES || chunk.size() >= CHUNK_ITEMS) {
                 out.write(FileFormat.frame(new LogRecord.Items(chunk).encode()));
                 written += chunk.size();

@@ -21,9 +21,16 @@ final class StoreDirectory {
     private static final Pattern SEGMENT = Pattern.compile("wal-(\\d{20})\\.log");
 
     private final Path root;
+    private final Disk disk;
 
-    StoreDirectory(Path root) {
+    StoreDirectory(Path root, Disk disk) {
         this.root = root;
+        this.disk = disk;
+    }
+
+    /** The calls through which every change to the directory's files goes. */
+    Disk disk() {
+        return disk;
     }
 
     Path root() {
@@ -46,6 +53,20 @@ final class StoreDirectory {
         return root.resolve(String.format("wal-%020d.log", generation));
     }
 
+    /** Where a segment is written before it is renamed into place. */
+    Path segmentTemp(long generation) {
+        return root.resolve(String.format("wal-%020d.log.tmp", generation));
+    }
+
+    /** Temporary files a crash may have left: a snapshot or a segment being created. */
+    List<Path> leftovers() throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(root, "{snapshot.tmp,wal-*.log.tmp}")) {
+            found.forEach(files::add);
+        }
+        return files;
+    }
+
     /** The generations of the log segments present, ascending. */
     List<Long> segments() throws IOException {
         List<Long> generations = new ArrayList<>();
@@ -61,37 +82,34 @@ final class StoreDirectory {
         return generations;
     }
 
-    /** Creates (or replaces) segment {@code generation} holding only its header, synced; open for appending. */
+    /**
+     * Creates segment {@code generation} holding only its header and synced marks, open for
+     * writing: written to a temporary file, synced, renamed into place and the directory synced,
+     * so that a segment file that exists always has its whole header.
+     */
     FileChannel createSegment(long generation) throws IOException {
-        Path file = segment(generation);
-        FileChannel channel = FileChannel.open(
-                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-        try {
-            ByteBuffer header = ByteBuffer.wrap(FileFormat.header(FileFormat.LOG_MAGIC, generation));
+        Path temp = segmentTemp(generation);
+        // Closed before the rename: some platforms cannot rename an open file.
+        try (FileChannel channel = disk.open(
+                temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer header = ByteBuffer.wrap(FileFormat.logHeader(generation));
             while (header.hasRemaining()) {
                 channel.write(header);
             }
             channel.force(true);
-            sync();
-            return channel;
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
         }
+        disk.move(temp, segment(generation));
+        sync();
+        return openSegment(generation);
+    }
+
+    /** Opens segment {@code generation} for the log writer, which writes at explicit positions. */
+    FileChannel openSegment(long generation) throws IOException {
+        return disk.open(segment(generation), StandardOpenOption.WRITE);
     }
 
     /** Makes the directory's entries (new, renamed, deleted files) durable. */
     void sync() throws IOException {
-        try (FileChannel directory = FileChannel.open(root, StandardOpenOption.READ)) {
-            directory.force(true);
-        } catch (IOException e) {
-            // Some platforms (Windows) cannot open or sync a directory; there the rename itself is
-            // as durable as the file system makes it, and nothing more can be done.
-            if (!System.getProperty("os.name", "")
-                    .toLowerCase(java.util.Locale.ROOT)
-                    .contains("win")) {
-                throw e;
-            }
-        }
+        disk.syncDirectory(root);
     }
 }

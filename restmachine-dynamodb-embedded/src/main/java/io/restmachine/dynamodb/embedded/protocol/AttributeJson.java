@@ -1,175 +1,188 @@
 package io.restmachine.dynamodb.embedded.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.restmachine.dynamodb.embedded.error.EngineException;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import io.restmachine.dynamodb.embedded.value.Numbers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
- * DynamoDB's typed JSON ({@code {"S": "x"}}) to {@link AttributeValue} and back, with DynamoDB's
+ * DynamoDB's typed JSON ({@code {"S": "x"}}) to {@link DynamoValue} and back, with DynamoDB's
  * validation of each value (exactly one type, sets non-empty and without duplicates, numbers
  * within range and precision, {@code NULL} only {@code true}).
  */
 public final class AttributeJson {
     private AttributeJson() {}
 
-    /** Reads every attribute of a (type-checked) map node, validating each in order. */
-    public static Map<String, AttributeValue> readItem(JsonNode node) {
-        Map<String, AttributeValue> item = new LinkedHashMap<>(Math.max(4, node.size() * 2));
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            item.put(field.getKey(), read(field.getValue()));
+    /**
+     * Reads every attribute of a decoded map of attribute values, validating each in order.
+     *
+     * @param raw {@link RawAttribute}s (or nulls) by attribute name, as {@link RequestDecoder} reads them
+     */
+    public static Map<String, DynamoValue> item(Map<String, Object> raw) {
+        Map<String, DynamoValue> item = new LinkedHashMap<>(Math.max(4, raw.size() * 2));
+        for (Map.Entry<String, Object> field : raw.entrySet()) {
+            item.put(field.getKey(), value(field.getValue()));
         }
         return item;
     }
 
-    /** Reads one (type-checked) attribute value node. */
-    public static AttributeValue read(JsonNode node) {
-        if (node.size() == 0) {
+    /**
+     * Validates one decoded attribute value as DynamoDB does (exactly one type, then the rules of
+     * that type) and returns it.
+     *
+     * @param raw a {@link RawAttribute}, or null for a JSON null
+     */
+    public static DynamoValue value(@Nullable Object raw) {
+        RawAttribute attribute = raw == null ? RawAttribute.EMPTY : (RawAttribute) raw;
+        int size = attribute.size();
+        if (size == 0) {
             throw EngineException.validation(
                     "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
         }
-        AttributeValue result = null;
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            AttributeValue value = readTyped(field.getKey(), field.getValue());
-            if (result == null) {
-                result = value;
+        DynamoValue result = null;
+        for (int slot = 0; slot < RawAttribute.TYPES.size(); slot++) {
+            Object member = attribute.member(slot);
+            if (member != null) {
+                DynamoValue value = typed(RawAttribute.TYPES.get(slot), member);
+                if (result == null) {
+                    result = value;
+                }
             }
         }
-        if (node.size() > 1) {
+        if (size > 1) {
             throw EngineException.validation("Supplied AttributeValue has more than one datatypes set, must contain"
                     + " exactly one of the supported datatypes");
         }
         return result;
     }
 
-    private static AttributeValue readTyped(String type, JsonNode value) {
+    @SuppressWarnings("unchecked")
+    private static DynamoValue typed(String type, Object value) {
         switch (type) {
             case "S":
-                return new AttributeValue.S(value.asText());
+                return new DynamoValue.S((String) value);
             case "N":
-                return Numbers.parse(value.asText());
+                return Numbers.parse((String) value);
             case "B":
-                return new AttributeValue.B(Base64.getDecoder().decode(value.asText()));
+                return new DynamoValue.B(Base64.getDecoder().decode((String) value));
             case "BOOL":
-                return new AttributeValue.Bool(value.asBoolean());
+                return new DynamoValue.Bool((Boolean) value);
             case "NULL":
-                if (!value.asBoolean()) {
+                if (!(Boolean) value) {
                     throw EngineException.validation("One or more parameter values were invalid: Null attribute value"
                             + " types must have the value of true");
                 }
-                return new AttributeValue.Null();
+                return new DynamoValue.Null();
             case "SS": {
-                if (value.isEmpty()) {
+                List<Object> elements = (List<Object>) value;
+                if (elements.isEmpty()) {
                     throw EngineException.validation(
                             "One or more parameter values were invalid: An string set  may not be empty");
                 }
                 Set<String> strings = new LinkedHashSet<>();
-                for (JsonNode s : value) {
-                    strings.add(s.asText());
+                for (Object s : elements) {
+                    strings.add(Wire.text(s));
                 }
-                if (strings.size() != value.size()) {
+                if (strings.size() != elements.size()) {
                     throw EngineException.validation("One or more parameter values were invalid: Input collection "
-                            + RequestChecker.valueText(value) + " contains duplicates.");
+                            + Wire.shown(elements) + " contains duplicates.");
                 }
-                return new AttributeValue.SS(strings);
+                return new DynamoValue.SS(strings);
             }
             case "NS": {
-                if (value.isEmpty()) {
+                List<Object> elements = (List<Object>) value;
+                if (elements.isEmpty()) {
                     throw EngineException.validation(
                             "One or more parameter values were invalid: An number set  may not be empty");
                 }
-                List<AttributeValue.N> numbers = new ArrayList<>();
-                for (JsonNode n : value) {
-                    numbers.add(Numbers.parse(n.asText()));
+                List<DynamoValue.N> numbers = new ArrayList<>(elements.size());
+                for (Object n : elements) {
+                    numbers.add(Numbers.parse(Wire.text(n)));
                 }
-                Set<AttributeValue.N> unique = new LinkedHashSet<>(numbers);
+                Set<DynamoValue.N> unique = new LinkedHashSet<>(numbers);
                 if (unique.size() != numbers.size()) {
                     throw EngineException.validation("Input collection contains duplicates");
                 }
-                return new AttributeValue.NS(unique);
+                return new DynamoValue.NS(unique);
             }
             case "BS": {
-                if (value.isEmpty()) {
+                List<Object> elements = (List<Object>) value;
+                if (elements.isEmpty()) {
                     throw EngineException.validation(
                             "One or more parameter values were invalid: Binary sets should not be empty");
                 }
-                Set<AttributeValue.B> binaries = new LinkedHashSet<>();
-                for (JsonNode b : value) {
-                    binaries.add(new AttributeValue.B(Base64.getDecoder().decode(b.asText())));
+                Set<DynamoValue.B> binaries = new LinkedHashSet<>();
+                for (Object b : elements) {
+                    binaries.add(new DynamoValue.B(Base64.getDecoder().decode(Wire.text(b))));
                 }
-                if (binaries.size() != value.size()) {
+                if (binaries.size() != elements.size()) {
                     throw EngineException.validation("One or more parameter values were invalid: Input collection "
-                            + RequestChecker.valueText(value) + "of type BS contains duplicates.");
+                            + Wire.shown(elements) + "of type BS contains duplicates.");
                 }
-                return new AttributeValue.BS(binaries);
+                return new DynamoValue.BS(binaries);
             }
             case "L": {
-                List<AttributeValue> list = new ArrayList<>(value.size());
-                for (JsonNode element : value) {
-                    list.add(read(element));
+                List<Object> elements = (List<Object>) value;
+                List<DynamoValue> list = new ArrayList<>(elements.size());
+                for (Object element : elements) {
+                    list.add(value(element));
                 }
-                return new AttributeValue.L(list);
+                return new DynamoValue.L(list);
             }
-            default: {
-                return new AttributeValue.M(readItem(value));
-            }
+            default:
+                return new DynamoValue.M(item((Map<String, Object>) value));
         }
     }
 
     /** Writes one attribute value as typed JSON. */
-    public static void write(JsonGenerator out, AttributeValue value) throws IOException {
+    public static void write(JsonGenerator out, DynamoValue value) throws IOException {
         out.writeStartObject();
-        if (value instanceof AttributeValue.S s) {
+        if (value instanceof DynamoValue.S s) {
             out.writeStringField("S", s.value());
-        } else if (value instanceof AttributeValue.N n) {
+        } else if (value instanceof DynamoValue.N n) {
             out.writeStringField("N", Numbers.format(n));
-        } else if (value instanceof AttributeValue.B b) {
+        } else if (value instanceof DynamoValue.B b) {
             out.writeFieldName("B");
             out.writeBinary(b.value());
-        } else if (value instanceof AttributeValue.Bool b) {
+        } else if (value instanceof DynamoValue.Bool b) {
             out.writeBooleanField("BOOL", b.value());
-        } else if (value instanceof AttributeValue.Null) {
+        } else if (value instanceof DynamoValue.Null) {
             out.writeBooleanField("NULL", true);
-        } else if (value instanceof AttributeValue.SS ss) {
+        } else if (value instanceof DynamoValue.SS ss) {
             out.writeArrayFieldStart("SS");
             for (String s : ss.values()) {
                 out.writeString(s);
             }
             out.writeEndArray();
-        } else if (value instanceof AttributeValue.NS ns) {
+        } else if (value instanceof DynamoValue.NS ns) {
             out.writeArrayFieldStart("NS");
-            for (AttributeValue.N n : ns.values()) {
+            for (DynamoValue.N n : ns.values()) {
                 out.writeString(Numbers.format(n));
             }
             out.writeEndArray();
-        } else if (value instanceof AttributeValue.BS bs) {
+        } else if (value instanceof DynamoValue.BS bs) {
             out.writeArrayFieldStart("BS");
-            for (AttributeValue.B b : bs.values()) {
+            for (DynamoValue.B b : bs.values()) {
                 out.writeBinary(b.value());
             }
             out.writeEndArray();
-        } else if (value instanceof AttributeValue.L l) {
+        } else if (value instanceof DynamoValue.L l) {
             out.writeArrayFieldStart("L");
-            for (AttributeValue element : l.values()) {
+            for (DynamoValue element : l.values()) {
                 write(out, element);
             }
             out.writeEndArray();
-        } else if (value instanceof AttributeValue.M m) {
+        } else if (value instanceof DynamoValue.M m) {
             out.writeFieldName("M");
             writeItem(out, m.values());
         }
@@ -177,9 +190,9 @@ public final class AttributeJson {
     }
 
     /** Writes a map of attributes as a JSON object. */
-    public static void writeItem(JsonGenerator out, Map<String, AttributeValue> item) throws IOException {
+    public static void writeItem(JsonGenerator out, Map<String, DynamoValue> item) throws IOException {
         out.writeStartObject();
-        for (Map.Entry<String, AttributeValue> entry : item.entrySet()) {
+        for (Map.Entry<String, DynamoValue> entry : item.entrySet()) {
             out.writeFieldName(entry.getKey());
             write(out, entry.getValue());
         }

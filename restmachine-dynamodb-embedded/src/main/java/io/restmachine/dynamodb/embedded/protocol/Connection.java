@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,7 +31,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class Connection {
     /** What every connection of one server shares. */
-    record Context(ProtocolHandler handler, @Nullable SignatureVerifier verifier, Semaphore inFlight) {}
+    record Context(
+            ProtocolHandler handler,
+            @Nullable SignatureVerifier verifier,
+            Semaphore inFlight,
+            HttpTransport.Limits limits) {}
 
     private static final int MAX_LINE = 16 * 1024;
     private static final int MAX_HEADER_BYTES = 64 * 1024;
@@ -50,6 +55,10 @@ final class Connection {
     private byte[] head = new byte[1024];
     private InputStream input;
     private OutputStream output;
+    /** When the part of the request being read must be complete (System.nanoTime), or 0 between requests. */
+    private long deadline;
+
+    private String deadlinePart = "";
 
     Connection(Socket socket, Context context) {
         this.socket = socket;
@@ -62,7 +71,7 @@ final class Connection {
     void serve() {
         try {
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout(HttpTransport.READ_TIMEOUT_MILLIS);
+            socket.setSoTimeout((int) context.limits().idleTimeout().toMillis());
             input = socket.getInputStream();
             output = socket.getOutputStream();
             while (serveOne()) {
@@ -92,6 +101,12 @@ final class Connection {
 
     /** One request and its answer; false when the connection is to be closed. */
     private boolean serveOne() throws IOException, InterruptedException {
+        deadline = 0;
+        if (position == limit && !fill()) {
+            return false; // closed between requests
+        }
+        // The request has begun: its line and headers must now arrive within the deadline.
+        startDeadline(context.limits().headerDeadline(), "request line and headers");
         String requestLine = readLine(true);
         while (requestLine != null && requestLine.isEmpty()) {
             requestLine = readLine(true); // stray empty lines between requests are allowed (RFC 9112 2.2)
@@ -119,7 +134,9 @@ final class Connection {
         readHeaders(headers, all);
         String connection = headers.getOrDefault("connection", "").toLowerCase(Locale.ROOT);
         boolean keepAlive = http11 ? !connection.contains("close") : connection.contains("keep-alive");
+        startDeadline(context.limits().bodyDeadline(), "body");
         byte[] body = readBody(headers, http11);
+        deadline = 0;
         String path = path(target);
         WireResponse response = answer(method, path, target, headers, all, body);
         write(response.status(), response.headers(), response.body(), keepAlive, method.equals("HEAD"));
@@ -306,10 +323,53 @@ final class Connection {
 
     // ---- reading -----------------------------------------------------------------------------
 
+    private void startDeadline(Duration allowed, String part) {
+        deadline = System.nanoTime() + allowed.toNanos();
+        deadlinePart = part;
+    }
+
+    /**
+     * Bounds the next read by what is left of the deadline (or by the idle timeout between
+     * requests), so that a client trickling bytes cannot keep a request open past it.
+     */
+    private void boundNextRead() throws IOException {
+        if (deadline == 0) {
+            socket.setSoTimeout((int) context.limits().idleTimeout().toMillis());
+            return;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw deadlineMissed();
+        }
+        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
+    }
+
+    private Malformed deadlineMissed() {
+        Duration allowed = deadlinePart.equals("body")
+                ? context.limits().bodyDeadline()
+                : context.limits().headerDeadline();
+        return new Malformed(
+                408,
+                "the request's " + deadlinePart + " did not arrive within " + allowed.toMillis() + " ms; send each"
+                        + " request whole");
+    }
+
+    private int read(byte[] target, int offset, int length) throws IOException {
+        boundNextRead();
+        try {
+            return input.read(target, offset, length);
+        } catch (SocketTimeoutException e) {
+            if (deadline != 0) {
+                throw deadlineMissed();
+            }
+            throw e;
+        }
+    }
+
     private boolean fill() throws IOException {
         position = 0;
         limit = 0;
-        int read = input.read(in, 0, in.length);
+        int read = read(in, 0, in.length);
         if (read <= 0) {
             return false;
         }
@@ -377,7 +437,7 @@ final class Connection {
         position += buffered;
         int done = buffered;
         while (done < length) {
-            int read = input.read(target, offset + done, length - done);
+            int read = read(target, offset + done, length - done);
             if (read < 0) {
                 throw new java.io.EOFException("connection closed after " + done + " of " + length + " body bytes");
             }
@@ -455,6 +515,7 @@ final class Connection {
             case 400 -> "Bad Request";
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
+            case 408 -> "Request Timeout";
             case 413 -> "Request Entity Too Large";
             case 431 -> "Request Header Fields Too Large";
             case 500 -> "Internal Server Error";

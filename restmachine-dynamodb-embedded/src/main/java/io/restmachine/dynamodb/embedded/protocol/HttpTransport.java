@@ -2,12 +2,16 @@ package io.restmachine.dynamodb.embedded.protocol;
 
 import io.restmachine.dynamodb.embedded.auth.SignatureVerifier;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,21 +23,40 @@ import org.jspecify.annotations.Nullable;
  * The HTTP face of the {@link ProtocolHandler}: a small HTTP/1.1 keep-alive server on blocking
  * sockets with one thread per connection, so that a request is read, handled and answered on the
  * thread that owns its connection, with no hand-off. At most {@code threads} requests run in the
- * handler at once. Malformed requests get a 400 and the connection is closed; every read has a
- * timeout, so a stalled client cannot hold a thread for ever. Bodies over DynamoDB's 16 MB limit
- * are refused with 413 without being read.
+ * handler at once. Malformed requests get a 400 and the connection is closed. A request must
+ * arrive whole within absolute deadlines ({@link Limits}), so a client trickling bytes cannot hold
+ * a connection; past the connection cap a new connection is answered {@code 503
+ * ServiceUnavailable} and closed, so clients retry instead of seeing a silent close. Bodies over
+ * DynamoDB's 16 MB limit are refused with 413 without being read.
  */
 public final class HttpTransport implements AutoCloseable {
-    /** How long a connection may stay silent, idle or mid-request, before it is closed. */
-    static final int READ_TIMEOUT_MILLIS = 60_000;
-    /** Open connections beyond this are closed at once rather than given a thread. */
-    static final int MAX_CONNECTIONS = 1024;
+    /**
+     * What a client may hold: open connections, the wait for a kept-alive connection's next
+     * request, and the absolute deadlines for a request's line and headers (from its first byte)
+     * and for its body (after the headers).
+     */
+    public record Limits(int maxConnections, Duration idleTimeout, Duration headerDeadline, Duration bodyDeadline) {
+        /** 1024 connections, 60 s idle, 10 s for headers, 30 s for a body. */
+        public static final Limits DEFAULT =
+                new Limits(1024, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(30));
+    }
+
+    /** Refusals at the connection cap run on their own short-lived threads, at most this many at once. */
+    private static final int MAX_REFUSALS = 16;
+
+    private static final int REFUSAL_DRAIN_MILLIS = 1_000;
+    private static final byte[] UNAVAILABLE_BODY =
+            ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ServiceUnavailable\","
+                            + "\"message\":\"The DynamoDB service is currently unavailable: every connection of this server is in"
+                            + " use. Retry shortly.\"}")
+                    .getBytes(StandardCharsets.UTF_8);
 
     private final ServerSocket listener;
     private final URI endpoint;
     private final Connection.Context context;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger counter = new AtomicInteger();
+    private final Semaphore refusals = new Semaphore(MAX_REFUSALS);
     private volatile boolean closed;
 
     private HttpTransport(ServerSocket listener, URI endpoint, Connection.Context context) {
@@ -56,6 +79,17 @@ public final class HttpTransport implements AutoCloseable {
      */
     public static HttpTransport start(
             ProtocolHandler handler, String host, int port, int threads, @Nullable SignatureVerifier verifier) {
+        return start(handler, host, port, threads, verifier, Limits.DEFAULT);
+    }
+
+    /** Like {@link #start(ProtocolHandler, String, int, int, SignatureVerifier)}, with other {@code limits}. */
+    public static HttpTransport start(
+            ProtocolHandler handler,
+            String host,
+            int port,
+            int threads,
+            @Nullable SignatureVerifier verifier,
+            Limits limits) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -75,7 +109,7 @@ public final class HttpTransport implements AutoCloseable {
         }
         URI endpoint = URI.create("http://" + shownHost + ":" + listener.getLocalPort());
         HttpTransport transport = new HttpTransport(
-                listener, endpoint, new Connection.Context(handler, verifier, new Semaphore(threads)));
+                listener, endpoint, new Connection.Context(handler, verifier, new Semaphore(threads), limits));
         Thread acceptor = new Thread(transport::accept, "embedded-dynamodb-http-accept-" + listener.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -93,8 +127,12 @@ public final class HttpTransport implements AutoCloseable {
                 }
                 continue; // e.g. too many open files for a moment: keep serving the others
             }
-            if (closed || open.size() >= MAX_CONNECTIONS) {
+            if (closed) {
                 quietlyClose(socket);
+                continue;
+            }
+            if (open.size() >= context.limits().maxConnections()) {
+                refuse(socket);
                 continue;
             }
             open.add(socket);
@@ -111,6 +149,49 @@ public final class HttpTransport implements AutoCloseable {
             thread.setDaemon(true);
             thread.start();
         }
+    }
+
+    /**
+     * Answers a connection beyond the cap with DynamoDB's 503, which SDKs retry, then reads (and
+     * drops, briefly) what the client already sent so that it sees the answer rather than a
+     * reset. On its own thread, so that a client that does not read cannot stall the acceptor; if
+     * too many refusals are under way, the connection is just closed.
+     */
+    private void refuse(Socket socket) {
+        if (!refusals.tryAcquire()) {
+            quietlyClose(socket);
+            return;
+        }
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        socket.setSoTimeout(REFUSAL_DRAIN_MILLIS);
+                        OutputStream out = socket.getOutputStream();
+                        out.write(("HTTP/1.1 503 Service Unavailable\r\n"
+                                        + "Content-Type: application/x-amz-json-1.0\r\n"
+                                        + "x-amzn-RequestId: " + ProtocolHandler.requestId() + "\r\n"
+                                        + "Content-Length: " + UNAVAILABLE_BODY.length + "\r\n"
+                                        + "Connection: close\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                        out.write(UNAVAILABLE_BODY);
+                        out.flush();
+                        socket.shutdownOutput();
+                        InputStream in = socket.getInputStream();
+                        byte[] sink = new byte[4096];
+                        long deadline = System.nanoTime() + REFUSAL_DRAIN_MILLIS * 1_000_000L;
+                        while (System.nanoTime() < deadline && in.read(sink) >= 0) {
+                            // drop what the client sent before it read the answer
+                        }
+                    } catch (IOException e) {
+                        // the client went away: nothing to tell it
+                    } finally {
+                        quietlyClose(socket);
+                        refusals.release();
+                    }
+                },
+                "embedded-dynamodb-http-refusal");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static void quietlyClose(Socket socket) {

@@ -2,18 +2,15 @@ package io.restmachine.dynamodb.embedded.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.restmachine.dynamodb.embedded.action.Action;
 import io.restmachine.dynamodb.embedded.action.Engine;
 import io.restmachine.dynamodb.embedded.action.EngineFailure;
+import io.restmachine.dynamodb.embedded.action.Failure;
 import io.restmachine.dynamodb.embedded.error.DynamoError;
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.error.ErrorType;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -47,19 +44,17 @@ public final class ProtocolHandler {
     private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
 
     private final Engine engine;
-    private final ObjectMapper mapper;
+    private final Routes routes = new Routes();
     private final JsonFactory factory;
 
     public ProtocolHandler(Engine engine) {
         this.engine = engine;
-        JsonFactory jsonFactory = JsonFactory.builder()
+        this.factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxStringLength(MAX_BODY_BYTES)
                         .maxNestingDepth(64)
                         .build())
                 .build();
-        this.mapper = new ObjectMapper(jsonFactory);
-        this.factory = mapper.getFactory();
     }
 
     /**
@@ -85,37 +80,35 @@ public final class ProtocolHandler {
         }
         String responseType = knownType && !contentType.equals("application/json") ? contentType : "application/json";
         try {
-            JsonNode data = null;
-            if (body.length > 0) {
-                data = parse(body);
-            }
             String target = headers.getOrDefault("x-amz-target", "");
-            Optional<Action> action = target.startsWith(TARGET_PREFIX)
-                    ? engine.action(target.substring(TARGET_PREFIX.length()))
+            Optional<Route> action = target.startsWith(TARGET_PREFIX)
+                    ? routes.route(target.substring(TARGET_PREFIX.length()))
                     : Optional.empty();
+            // DynamoDB reports malformed JSON before an unknown target or a missing signature; the
+            // body is only decoded once those pass, so here it is just scanned for its syntax.
             if (action.isEmpty()) {
+                requireWellFormed(body);
                 throw new DynamoError(ErrorType.UNKNOWN_OPERATION, "").toException();
             }
             String authorization = headers.get("authorization");
             if (authorization == null || !authorization.trim().startsWith("AWS4-")) {
+                requireWellFormed(body);
                 throw new DynamoError(ErrorType.MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token")
                         .toException();
             }
-            if (data == null) {
+            if (body.length == 0) {
                 throw new DynamoError(ErrorType.SERIALIZATION, "").toException();
             }
-            return respond(200, responseType, run(action.get(), data));
+            return respond(200, responseType, run(action.get(), body));
         } catch (EngineException e) {
-            return error(responseType, e.error(), null, null);
+            return error(responseType, new Failure.Rejected(e.error()));
         } catch (EngineFailure e) {
-            return error(responseType, e.error(), e.item(), e.reasons());
+            return error(responseType, e.failure());
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure handling {}", headers.get("x-amz-target"), e);
             return error(
                     responseType,
-                    new DynamoError(ErrorType.INTERNAL_SERVER_ERROR, "Internal server error"),
-                    null,
-                    null);
+                    new Failure.Rejected(new DynamoError(ErrorType.INTERNAL_SERVER_ERROR, "Internal server error")));
         }
     }
 
@@ -129,25 +122,41 @@ public final class ProtocolHandler {
         String contentType = contentType(headers.get("content-type"));
         boolean amzJson =
                 contentType.equals("application/x-amz-json-1.0") || contentType.equals("application/x-amz-json-1.1");
-        return error(amzJson ? contentType : "application/json", error, null, null);
+        return error(amzJson ? contentType : "application/json", new Failure.Rejected(error));
     }
 
-    private JsonNode parse(byte[] body) {
-        try {
-            JsonNode node = mapper.readTree(body);
-            if (node == null) {
-                throw new DynamoError(ErrorType.SERIALIZATION, "").toException();
-            }
-            return node;
-        } catch (JsonParseException e) {
-            throw new DynamoError(ErrorType.SERIALIZATION, "").toException();
-        } catch (IOException e) {
-            throw new DynamoError(ErrorType.SERIALIZATION, "").toException();
+    private void requireWellFormed(byte[] body) {
+        if (body.length > 0) {
+            RequestDecoder.requireWellFormed(parser(body));
         }
     }
 
-    private byte[] run(Action action, JsonNode data) {
-        if (engine.faults().throttle()) {
+    private JsonParser parser(byte[] body) {
+        try {
+            return factory.createParser(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Decodes the body against {@code shape} in one streaming pass, then checks its constraints. */
+    private Fields decode(byte[] body, Shape.Struct shape) {
+        try (JsonParser parser = parser(body)) {
+            Fields fields = RequestDecoder.decode(parser, shape);
+            ShapeRules.check(fields, shape);
+            return fields;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] run(Route action, byte[] body) {
+        boolean throttle = engine.faults().throttle();
+        Duration latency = engine.faults().latency();
+        if (throttle || !latency.isZero()) {
+            requireWellFormed(body);
+        }
+        if (throttle) {
             throw (action.dataPlane()
                             ? new DynamoError(
                                     ErrorType.PROVISIONED_THROUGHPUT_EXCEEDED,
@@ -156,7 +165,6 @@ public final class ProtocolHandler {
                             : new DynamoError(ErrorType.THROTTLING, "Rate of requests exceeds the allowed throughput."))
                     .toException();
         }
-        Duration latency = engine.faults().latency();
         if (!latency.isZero()) {
             try {
                 Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
@@ -164,21 +172,26 @@ public final class ProtocolHandler {
                 Thread.currentThread().interrupt();
             }
         }
-        ObjectNode request = RequestChecker.check(data, action.shape());
+        Fields request = decode(body, action.shape());
         ResponseBuffer buffer = ResponseBuffer.acquire();
         try (JsonGenerator out = factory.createGenerator(buffer)) {
-            action.execute(request, engine, out);
+            action.run(request, engine, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render the response of " + action.name(), e);
         }
         return buffer.toByteArray();
     }
 
-    private WireResponse error(
-            String contentType,
-            DynamoError error,
-            @Nullable Map<String, AttributeValue> item,
-            @Nullable List<EngineFailure.Reason> reasons) {
+    /**
+     * Renders a failure, in this one place: {@code {"__type": "<namespace>#<Name>", "message": "..."}}
+     * ({@code Message} for the two types DynamoDB writes so), with the stored item of a failed
+     * condition or the reasons of a canceled transaction.
+     */
+    private WireResponse error(String contentType, Failure failure) {
+        DynamoError error = failure.error();
+        Map<String, DynamoValue> item =
+                failure instanceof Failure.ConditionFailed conditionFailed ? conditionFailed.item() : null;
+        List<Failure.Reason> reasons = failure instanceof Failure.Canceled canceled ? canceled.reasons() : null;
         ResponseBuffer buffer = ResponseBuffer.acquire();
         try (JsonGenerator out = factory.createGenerator(buffer)) {
             out.writeStartObject();
@@ -194,7 +207,7 @@ public final class ProtocolHandler {
             }
             if (reasons != null) {
                 out.writeArrayFieldStart("CancellationReasons");
-                for (EngineFailure.Reason reason : reasons) {
+                for (Failure.Reason reason : reasons) {
                     out.writeStartObject();
                     out.writeStringField("Code", reason.code());
                     if (reason.message() != null) {

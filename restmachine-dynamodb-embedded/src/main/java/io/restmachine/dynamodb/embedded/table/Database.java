@@ -2,7 +2,7 @@ package io.restmachine.dynamodb.embedded.table;
 
 import io.restmachine.dynamodb.embedded.error.DynamoError;
 import io.restmachine.dynamodb.embedded.error.ErrorType;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -267,7 +267,7 @@ public final class Database {
             for (StoreKey key : table.dueForExpiry(now)) {
                 boolean removed = locked(table, key, () -> {
                     // The item may have changed since the index listed it: decide on what is stored now.
-                    Map<String, AttributeValue> current = table.get(key);
+                    Map<String, DynamoValue> current = table.get(key);
                     if (current == null || !table.isDueForExpiry(current, now)) {
                         return false;
                     }

@@ -1,6 +1,6 @@
 package io.restmachine.dynamodb.embedded.table;
 
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -44,8 +44,8 @@ final class ExpiryIndex {
      * when time to live is off or the item's attribute is not a Number. Rounding down keeps the
      * comparison with whole seconds exact: {@code value < now} iff {@code floor(value) < now}.
      */
-    static @Nullable Long expiry(@Nullable String attribute, @Nullable Map<String, AttributeValue> item) {
-        if (attribute == null || item == null || !(item.get(attribute) instanceof AttributeValue.N number)) {
+    static @Nullable Long expiry(@Nullable String attribute, @Nullable Map<String, DynamoValue> item) {
+        if (attribute == null || item == null || !(item.get(attribute) instanceof DynamoValue.N number)) {
             return null;
         }
         BigDecimal value = number.value().setScale(0, RoundingMode.FLOOR);
@@ -66,8 +66,8 @@ final class ExpiryIndex {
     void update(
             @Nullable String attribute,
             StoreKey key,
-            @Nullable Map<String, AttributeValue> before,
-            @Nullable Map<String, AttributeValue> after) {
+            @Nullable Map<String, DynamoValue> before,
+            @Nullable Map<String, DynamoValue> after) {
         Long old = expiry(attribute, before);
         Long next = expiry(attribute, after);
         if (Objects.equals(old, next)) {
@@ -82,12 +82,12 @@ final class ExpiryIndex {
     }
 
     /** Forgets every entry and indexes {@code items} under {@code attribute} (null: time to live off). */
-    void rebuild(@Nullable String attribute, Map<StoreKey, Map<String, AttributeValue>> items) {
+    void rebuild(@Nullable String attribute, Map<StoreKey, Map<String, DynamoValue>> items) {
         entries.clear();
         if (attribute == null) {
             return;
         }
-        for (Map.Entry<StoreKey, Map<String, AttributeValue>> item : items.entrySet()) {
+        for (Map.Entry<StoreKey, Map<String, DynamoValue>> item : items.entrySet()) {
             Long second = expiry(attribute, item.getValue());
             if (second != null) {
                 entries.add(new Entry(second, item.getKey()));

@@ -1,6 +1,6 @@
 package io.restmachine.dynamodb.embedded.table;
 
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 public record ItemWrite(
         Table table,
         StoreKey key,
-        @Nullable Map<String, AttributeValue> before,
-        @Nullable Map<String, AttributeValue> after) {
+        @Nullable Map<String, DynamoValue> before,
+        @Nullable Map<String, DynamoValue> after) {
     public ItemWrite {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(key, "key");

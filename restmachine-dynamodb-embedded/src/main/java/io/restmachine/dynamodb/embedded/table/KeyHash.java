@@ -1,6 +1,6 @@
 package io.restmachine.dynamodb.embedded.table;
 
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,7 @@ public final class KeyHash {
     private KeyHash() {}
 
     /** The hash of a partition key value (and, for index tie-breaks, of a sort key value). */
-    public static int of(AttributeValue hash, @Nullable AttributeValue range) {
+    public static int of(DynamoValue hash, @Nullable DynamoValue range) {
         MessageDigest md5 = MD5.get();
         md5.reset();
         md5.update(SALT);
@@ -45,14 +45,14 @@ public final class KeyHash {
         return hash >>> 12;
     }
 
-    private static byte[] bytes(AttributeValue value) {
-        if (value instanceof AttributeValue.S s) {
+    private static byte[] bytes(DynamoValue value) {
+        if (value instanceof DynamoValue.S s) {
             return s.value().getBytes(StandardCharsets.UTF_8);
         }
-        if (value instanceof AttributeValue.B b) {
+        if (value instanceof DynamoValue.B b) {
             return b.value();
         }
-        return numberBytes(((AttributeValue.N) value).value());
+        return numberBytes(((DynamoValue.N) value).value());
     }
 
     /**

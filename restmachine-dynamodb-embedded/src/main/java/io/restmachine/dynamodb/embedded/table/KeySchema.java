@@ -1,6 +1,6 @@
 package io.restmachine.dynamodb.embedded.table;
 
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +34,8 @@ public record KeySchema(String hashName, String hashType, @Nullable String range
     }
 
     /** The key attributes of {@code item} (which must have them). */
-    public Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> key = new LinkedHashMap<>(4);
+    public Map<String, DynamoValue> keyOf(Map<String, DynamoValue> item) {
+        Map<String, DynamoValue> key = new LinkedHashMap<>(4);
         key.put(hashName, item.get(hashName));
         if (rangeName != null) {
             key.put(rangeName, item.get(rangeName));

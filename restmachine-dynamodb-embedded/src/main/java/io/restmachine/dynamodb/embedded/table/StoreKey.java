@@ -1,7 +1,7 @@
 package io.restmachine.dynamodb.embedded.table;
 
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import io.restmachine.dynamodb.embedded.value.AttributeValues;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValues;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -18,23 +18,23 @@ public final class StoreKey implements Comparable<StoreKey> {
     static final int FULL = 3;
 
     private final int hash;
-    private final @Nullable AttributeValue partition;
-    private final @Nullable AttributeValue sort;
+    private final @Nullable DynamoValue partition;
+    private final @Nullable DynamoValue sort;
     private final int level;
     private final int bound;
     private final int tieHash;
-    private final @Nullable AttributeValue tiePartition;
-    private final @Nullable AttributeValue tieSort;
+    private final @Nullable DynamoValue tiePartition;
+    private final @Nullable DynamoValue tieSort;
 
     private StoreKey(
             int hash,
-            @Nullable AttributeValue partition,
-            @Nullable AttributeValue sort,
+            @Nullable DynamoValue partition,
+            @Nullable DynamoValue sort,
             int level,
             int bound,
             int tieHash,
-            @Nullable AttributeValue tiePartition,
-            @Nullable AttributeValue tieSort) {
+            @Nullable DynamoValue tiePartition,
+            @Nullable DynamoValue tieSort) {
         this.hash = hash;
         this.partition = partition;
         this.sort = sort;
@@ -46,16 +46,16 @@ public final class StoreKey implements Comparable<StoreKey> {
     }
 
     /** The key of a table item. */
-    public static StoreKey of(AttributeValue partition, @Nullable AttributeValue sort) {
+    public static StoreKey of(DynamoValue partition, @Nullable DynamoValue sort) {
         return new StoreKey(KeyHash.of(partition, null), partition, sort, SORT, 0, 0, null, null);
     }
 
     /** The key of an index entry: the index key, then the table key to keep entries distinct. */
     public static StoreKey ofIndex(
-            AttributeValue partition,
-            @Nullable AttributeValue sort,
-            AttributeValue tablePartition,
-            @Nullable AttributeValue tableSort) {
+            DynamoValue partition,
+            @Nullable DynamoValue sort,
+            DynamoValue tablePartition,
+            @Nullable DynamoValue tableSort) {
         return new StoreKey(
                 KeyHash.of(partition, null),
                 partition,
@@ -68,12 +68,12 @@ public final class StoreKey implements Comparable<StoreKey> {
     }
 
     /** Before (-1) or after (+1) every key of this partition. */
-    public static StoreKey partitionBound(AttributeValue partition, int bound) {
+    public static StoreKey partitionBound(DynamoValue partition, int bound) {
         return new StoreKey(KeyHash.of(partition, null), partition, null, PARTITION, bound, 0, null, null);
     }
 
     /** Before (-1) or after (+1) every key of this partition with this sort key value. */
-    public static StoreKey sortBound(AttributeValue partition, AttributeValue sort, int bound) {
+    public static StoreKey sortBound(DynamoValue partition, DynamoValue sort, int bound) {
         return new StoreKey(KeyHash.of(partition, null), partition, sort, SORT, bound, 0, null, null);
     }
 
@@ -87,11 +87,11 @@ public final class StoreKey implements Comparable<StoreKey> {
         return hash;
     }
 
-    public AttributeValue partition() {
+    public DynamoValue partition() {
         return Objects.requireNonNull(partition, "a bound has no partition");
     }
 
-    public @Nullable AttributeValue sort() {
+    public @Nullable DynamoValue sort() {
         return sort;
     }
 
@@ -142,11 +142,11 @@ public final class StoreKey implements Comparable<StoreKey> {
         return mine ? -other.bound : bound;
     }
 
-    private static int compareValues(@Nullable AttributeValue a, @Nullable AttributeValue b) {
+    private static int compareValues(@Nullable DynamoValue a, @Nullable DynamoValue b) {
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : -1) : 1;
         }
-        return AttributeValues.compare(a, b);
+        return DynamoValues.compare(a, b);
     }
 
     @Override

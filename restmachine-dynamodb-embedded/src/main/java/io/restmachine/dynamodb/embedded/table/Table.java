@@ -1,7 +1,7 @@
 package io.restmachine.dynamodb.embedded.table;
 
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import io.restmachine.dynamodb.embedded.value.AttributeValues;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValues;
 import io.restmachine.dynamodb.embedded.value.SizedItem;
 import java.time.Instant;
 import java.util.HashMap;
@@ -31,8 +31,8 @@ public final class Table {
     static final long INDEX_ENTRY_OVERHEAD = 100;
 
     private volatile TableDefinition definition;
-    private final ConcurrentSkipListMap<StoreKey, Map<String, AttributeValue>> items = new ConcurrentSkipListMap<>();
-    private volatile Map<String, ConcurrentSkipListMap<StoreKey, Map<String, AttributeValue>>> indexes;
+    private final ConcurrentSkipListMap<StoreKey, Map<String, DynamoValue>> items = new ConcurrentSkipListMap<>();
+    private volatile Map<String, ConcurrentSkipListMap<StoreKey, Map<String, DynamoValue>>> indexes;
     private final ExpiryIndex expiry = new ExpiryIndex();
     private final AtomicLong itemCount = new AtomicLong();
     private final AtomicLong sizeBytes = new AtomicLong();
@@ -41,7 +41,7 @@ public final class Table {
 
     Table(TableDefinition definition) {
         this.definition = definition;
-        Map<String, ConcurrentSkipListMap<StoreKey, Map<String, AttributeValue>>> maps = new HashMap<>();
+        Map<String, ConcurrentSkipListMap<StoreKey, Map<String, DynamoValue>>> maps = new HashMap<>();
         Map<String, IndexStats> stats = new HashMap<>();
         for (IndexDefinition index : definition.indexes()) {
             maps.put(index.name(), new ConcurrentSkipListMap<>());
@@ -62,31 +62,31 @@ public final class Table {
     }
 
     /** The item stored under {@code key}, or null. */
-    public @Nullable Map<String, AttributeValue> get(StoreKey key) {
+    public @Nullable Map<String, DynamoValue> get(StoreKey key) {
         return items.get(key);
     }
 
     /** The table's items in key (Scan) order; a read-only live view. */
-    public NavigableMap<StoreKey, Map<String, AttributeValue>> items() {
+    public NavigableMap<StoreKey, Map<String, DynamoValue>> items() {
         return java.util.Collections.unmodifiableNavigableMap(items);
     }
 
     /** The entries of index {@code name} in index order; a read-only live view. */
-    public NavigableMap<StoreKey, Map<String, AttributeValue>> index(String name) {
+    public NavigableMap<StoreKey, Map<String, DynamoValue>> index(String name) {
         return java.util.Collections.unmodifiableNavigableMap(indexes.get(name));
     }
 
     /** The key under which {@code item} (which has the table's key attributes) is stored. */
-    public StoreKey keyOf(Map<String, AttributeValue> item) {
+    public StoreKey keyOf(Map<String, DynamoValue> item) {
         KeySchema key = definition.key();
         return StoreKey.of(item.get(key.hashName()), key.rangeName() == null ? null : item.get(key.rangeName()));
     }
 
     /** The key of {@code item} in {@code index}, or null when the item lacks an index key (sparse). */
-    public @Nullable StoreKey indexKeyOf(IndexDefinition index, Map<String, AttributeValue> item) {
+    public @Nullable StoreKey indexKeyOf(IndexDefinition index, Map<String, DynamoValue> item) {
         KeySchema indexKey = index.key();
-        AttributeValue partition = item.get(indexKey.hashName());
-        AttributeValue sort = indexKey.rangeName() == null ? null : item.get(indexKey.rangeName());
+        DynamoValue partition = item.get(indexKey.hashName());
+        DynamoValue sort = indexKey.rangeName() == null ? null : item.get(indexKey.rangeName());
         if (partition == null || (indexKey.rangeName() != null && sort == null)) {
             return null;
         }
@@ -103,12 +103,12 @@ public final class Table {
     }
 
     /** The attributes of {@code item} that {@code index} projects. */
-    public Map<String, AttributeValue> project(IndexDefinition index, Map<String, AttributeValue> item) {
+    public Map<String, DynamoValue> project(IndexDefinition index, Map<String, DynamoValue> item) {
         if (index.projectsAll()) {
             return item;
         }
-        Map<String, AttributeValue> projected = new LinkedHashMap<>();
-        for (Map.Entry<String, AttributeValue> entry : item.entrySet()) {
+        Map<String, DynamoValue> projected = new LinkedHashMap<>();
+        for (Map.Entry<String, DynamoValue> entry : item.entrySet()) {
             String name = entry.getKey();
             if (definition.key().contains(name)
                     || index.key().contains(name)
@@ -120,14 +120,13 @@ public final class Table {
     }
 
     /** Applies one item change to the table, its indexes and its sizes; only {@link Database} calls this. */
-    void apply(
-            StoreKey key, @Nullable Map<String, AttributeValue> before, @Nullable Map<String, AttributeValue> after) {
+    void apply(StoreKey key, @Nullable Map<String, DynamoValue> before, @Nullable Map<String, DynamoValue> after) {
         TableDefinition current = definition;
-        long beforeSize = before == null ? 0 : AttributeValues.size(before);
-        long afterSize = after == null ? 0 : AttributeValues.size(after);
+        long beforeSize = before == null ? 0 : DynamoValues.size(before);
+        long afterSize = after == null ? 0 : DynamoValues.size(after);
         long collectionDelta = afterSize - beforeSize;
         for (IndexDefinition index : current.indexes()) {
-            ConcurrentSkipListMap<StoreKey, Map<String, AttributeValue>> map = indexes.get(index.name());
+            ConcurrentSkipListMap<StoreKey, Map<String, DynamoValue>> map = indexes.get(index.name());
             StoreKey oldKey = before == null ? null : indexKeyOf(index, before);
             StoreKey newKey = after == null ? null : indexKeyOf(index, after);
             long entryDelta = 0;
@@ -170,14 +169,13 @@ public final class Table {
      * under {@code key} went from {@code before} to {@code after}: the item's size change plus that
      * of its local index entries. Zero for a table without local secondary indexes.
      */
-    public long collectionGrowth(
-            @Nullable Map<String, AttributeValue> before, @Nullable Map<String, AttributeValue> after) {
+    public long collectionGrowth(@Nullable Map<String, DynamoValue> before, @Nullable Map<String, DynamoValue> after) {
         TableDefinition current = definition;
         if (current.localIndexes().isEmpty()) {
             return 0;
         }
-        long beforeSize = before == null ? 0 : AttributeValues.size(before);
-        long afterSize = after == null ? 0 : AttributeValues.size(after);
+        long beforeSize = before == null ? 0 : DynamoValues.size(before);
+        long afterSize = after == null ? 0 : DynamoValues.size(after);
         long growth = afterSize - beforeSize;
         for (IndexDefinition index : current.localIndexes()) {
             if (before != null && indexKeyOf(index, before) != null) {
@@ -209,18 +207,18 @@ public final class Table {
     }
 
     /** The size of {@code item}'s entry in {@code index}: its projected attributes plus the overhead. */
-    private long entrySize(IndexDefinition index, Map<String, AttributeValue> item, long itemSize) {
+    private long entrySize(IndexDefinition index, Map<String, DynamoValue> item, long itemSize) {
         if (index.projectsAll()) {
             return itemSize + INDEX_ENTRY_OVERHEAD;
         }
         long size = INDEX_ENTRY_OVERHEAD;
         KeySchema tableKey = definition.key();
-        for (Map.Entry<String, AttributeValue> entry : item.entrySet()) {
+        for (Map.Entry<String, DynamoValue> entry : item.entrySet()) {
             String name = entry.getKey();
             if (tableKey.contains(name)
                     || index.key().contains(name)
                     || index.nonKeyAttributes().contains(name)) {
-                size += AttributeValues.utf8Length(name) + AttributeValues.size(entry.getValue());
+                size += DynamoValues.utf8Length(name) + DynamoValues.size(entry.getValue());
             }
         }
         return size;
@@ -228,23 +226,23 @@ public final class Table {
 
     /** Replaces the definition, building the maps of new indexes; callers hold every lock stripe. */
     void redefine(TableDefinition next) {
-        Map<String, ConcurrentSkipListMap<StoreKey, Map<String, AttributeValue>>> maps = new HashMap<>();
+        Map<String, ConcurrentSkipListMap<StoreKey, Map<String, DynamoValue>>> maps = new HashMap<>();
         if (!Objects.equals(definition.ttlAttribute(), next.ttlAttribute())) {
             expiry.rebuild(next.ttlAttribute(), items);
         }
         Map<String, IndexStats> allStats = new HashMap<>();
         this.definition = next;
         for (IndexDefinition index : next.indexes()) {
-            ConcurrentSkipListMap<StoreKey, Map<String, AttributeValue>> map = indexes.get(index.name());
+            ConcurrentSkipListMap<StoreKey, Map<String, DynamoValue>> map = indexes.get(index.name());
             IndexStats stats = indexStats.get(index.name());
             if (map == null || stats == null) {
                 map = new ConcurrentSkipListMap<>();
                 stats = new IndexStats();
-                for (Map<String, AttributeValue> item : items.values()) {
+                for (Map<String, DynamoValue> item : items.values()) {
                     StoreKey indexKey = indexKeyOf(index, item);
                     if (indexKey != null) {
                         map.put(indexKey, project(index, item));
-                        stats.add(1, entrySize(index, item, AttributeValues.size(item)));
+                        stats.add(1, entrySize(index, item, DynamoValues.size(item)));
                     }
                 }
             }
@@ -264,7 +262,7 @@ public final class Table {
     }
 
     /** Whether time to live deletes this item at {@code now}, by the table's current setting. */
-    public boolean isDueForExpiry(Map<String, AttributeValue> item, Instant now) {
+    public boolean isDueForExpiry(Map<String, DynamoValue> item, Instant now) {
         return ExpiryIndex.due(ExpiryIndex.expiry(definition.ttlAttribute(), item), now);
     }
 

@@ -8,7 +8,7 @@ import java.math.BigDecimal;
  * text DynamoDB answers with.
  *
  * <pre>{@code
- * AttributeValue.N n = Numbers.parse("1.50E2"); // 150
+ * DynamoValue.N n = Numbers.parse("1.50E2"); // 150
  * Numbers.format(n);                            // "150"
  * }</pre>
  */
@@ -36,7 +36,7 @@ public final class Numbers {
      * @throws EngineException a ValidationException with DynamoDB's message when the text is not a
      *     number, is out of range or has more than 38 significant digits
      */
-    public static AttributeValue.N parse(String text) {
+    public static DynamoValue.N parse(String text) {
         if (text.isEmpty()) {
             throw EngineException.validation(NOT_A_NUMBER);
         }
@@ -49,12 +49,12 @@ public final class Numbers {
         } catch (NumberFormatException | ArithmeticException e) {
             // Well-formed but the exponent does not fit an int: far outside DynamoDB's range.
             if (!hasNonZeroDigit(text)) {
-                return new AttributeValue.N(BigDecimal.ZERO);
+                return new DynamoValue.N(BigDecimal.ZERO);
             }
             throw EngineException.validation(rangeMessage(text));
         }
         check(value);
-        return new AttributeValue.N(value);
+        return new DynamoValue.N(value);
     }
 
     /**
@@ -63,9 +63,9 @@ public final class Numbers {
      *
      * @throws EngineException a ValidationException with DynamoDB's message otherwise
      */
-    public static AttributeValue.N checked(BigDecimal value) {
+    public static DynamoValue.N checked(BigDecimal value) {
         check(value);
-        return new AttributeValue.N(value);
+        return new DynamoValue.N(value);
     }
 
     private static void check(BigDecimal value) {
@@ -89,7 +89,7 @@ public final class Numbers {
      * The text DynamoDB answers with for a number: plain notation (never an exponent), no trailing
      * zeros after the point, {@code 0} for any zero.
      */
-    public static String format(AttributeValue.N number) {
+    public static String format(DynamoValue.N number) {
         BigDecimal value = number.value();
         if (value.signum() == 0) {
             return "0";

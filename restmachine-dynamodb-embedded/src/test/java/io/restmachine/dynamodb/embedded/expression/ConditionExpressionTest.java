@@ -13,7 +13,7 @@ import static io.restmachine.dynamodb.embedded.expression.Values.s;
 import static io.restmachine.dynamodb.embedded.expression.Values.ss;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** How parsed conditions evaluate against items. */
 class ConditionExpressionTest {
 
-    private static final Map<String, AttributeValue> ITEM = item(
+    private static final Map<String, DynamoValue> ITEM = item(
             "pk", s("user#1"),
             "age", n("42"),
             "nom", s("Ada"),
@@ -37,7 +37,7 @@ class ConditionExpressionTest {
             "doc", m("deep1", m("deep", n("5")), "elems", l(n("10"), n("20"), n("30"))),
             "blank", s(""));
 
-    private static final Map<String, AttributeValue> VALUES = values(
+    private static final Map<String, DynamoValue> VALUES = values(
             ":42", n("42"),
             ":41", n("41"),
             ":43", n("43"),
@@ -67,10 +67,10 @@ class ConditionExpressionTest {
             ":list", l(n("10"), n("20"), n("30")),
             ":empty", s(""));
 
-    private static Map<String, AttributeValue> values(Object... keysAndValues) {
-        Map<String, AttributeValue> values = new LinkedHashMap<>();
+    private static Map<String, DynamoValue> values(Object... keysAndValues) {
+        Map<String, DynamoValue> values = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
-            values.put((String) keysAndValues[i], (AttributeValue) keysAndValues[i + 1]);
+            values.put((String) keysAndValues[i], (DynamoValue) keysAndValues[i + 1]);
         }
         return values;
     }

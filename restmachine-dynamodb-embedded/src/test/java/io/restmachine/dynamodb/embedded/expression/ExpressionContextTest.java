@@ -4,7 +4,7 @@ import static io.restmachine.dynamodb.embedded.expression.Values.s;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ class ExpressionContextTest {
 
     @Test
     void requireAllUsed_namesTheUnusedValuesInTheOrderGiven() {
-        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        Map<String, DynamoValue> values = new LinkedHashMap<>();
         values.put(":used", s("x"));
         values.put(":b", s("x"));
         values.put(":a", s("x"));

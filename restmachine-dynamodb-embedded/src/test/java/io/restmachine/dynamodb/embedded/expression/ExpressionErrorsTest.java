@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.error.ErrorType;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ExpressionErrorsTest {
 
     private static ExpressionContext context() {
-        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        Map<String, DynamoValue> values = new LinkedHashMap<>();
         values.put(":s", s("x"));
         values.put(":n", n("1"));
         values.put(":n2", n("2"));

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.error.ErrorType;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +97,7 @@ class ExpressionPropertiesTest {
             "");
 
     private static ExpressionContext context() {
-        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        Map<String, DynamoValue> values = new LinkedHashMap<>();
         values.put(":v", s("x"));
         values.put(":w", s("y"));
         values.put(":n", n("1"));
@@ -149,15 +149,15 @@ class ExpressionPropertiesTest {
 
     /** A condition tree with its own, independent meaning. */
     sealed interface Node {
-        boolean eval(Map<String, AttributeValue> item);
+        boolean eval(Map<String, DynamoValue> item);
 
         /** 1 OR, 2 AND, 3 NOT, 4 atoms. */
         int precedence();
     }
 
-    record Atom(String text, Function<Map<String, AttributeValue>, Boolean> meaning) implements Node {
+    record Atom(String text, Function<Map<String, DynamoValue>, Boolean> meaning) implements Node {
         @Override
-        public boolean eval(Map<String, AttributeValue> item) {
+        public boolean eval(Map<String, DynamoValue> item) {
             return meaning.apply(item);
         }
 
@@ -169,7 +169,7 @@ class ExpressionPropertiesTest {
 
     record Or(Node left, Node right) implements Node {
         @Override
-        public boolean eval(Map<String, AttributeValue> item) {
+        public boolean eval(Map<String, DynamoValue> item) {
             return left.eval(item) || right.eval(item);
         }
 
@@ -181,7 +181,7 @@ class ExpressionPropertiesTest {
 
     record And(Node left, Node right) implements Node {
         @Override
-        public boolean eval(Map<String, AttributeValue> item) {
+        public boolean eval(Map<String, DynamoValue> item) {
             return left.eval(item) && right.eval(item);
         }
 
@@ -193,7 +193,7 @@ class ExpressionPropertiesTest {
 
     record Not(Node node) implements Node {
         @Override
-        public boolean eval(Map<String, AttributeValue> item) {
+        public boolean eval(Map<String, DynamoValue> item) {
             return !node.eval(item);
         }
 
@@ -206,9 +206,9 @@ class ExpressionPropertiesTest {
     private static final List<String> VALUE_NAMES = List.of(":v0", ":v1", ":v2", ":v3");
     private static final List<Integer> VALUE_NUMBERS = List.of(-1, 0, 1, 2);
 
-    private static Optional<Integer> number(Map<String, AttributeValue> item, String attribute) {
+    private static Optional<Integer> number(Map<String, DynamoValue> item, String attribute) {
         return Optional.ofNullable(item.get(attribute))
-                .map(v -> ((AttributeValue.N) v).value().intValueExact());
+                .map(v -> ((DynamoValue.N) v).value().intValueExact());
     }
 
     @Provide
@@ -271,11 +271,11 @@ class ExpressionPropertiesTest {
     }
 
     @Provide
-    Arbitrary<Map<String, AttributeValue>> items() {
+    Arbitrary<Map<String, DynamoValue>> items() {
         Arbitrary<Optional<Integer>> value =
                 Arbitraries.integers().between(-2, 3).optional(0.8);
         return Combinators.combine(value, value, value).as((x0, x1, x2) -> {
-            Map<String, AttributeValue> item = new LinkedHashMap<>();
+            Map<String, DynamoValue> item = new LinkedHashMap<>();
             x0.ifPresent(v -> item.put("x0", n(Integer.toString(v))));
             x1.ifPresent(v -> item.put("x1", n(Integer.toString(v))));
             x2.ifPresent(v -> item.put("x2", n(Integer.toString(v))));
@@ -300,7 +300,7 @@ class ExpressionPropertiesTest {
     }
 
     private static ExpressionContext numericContext() {
-        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        Map<String, DynamoValue> values = new LinkedHashMap<>();
         for (int i = 0; i < VALUE_NAMES.size(); i++) {
             values.put(VALUE_NAMES.get(i), n(Integer.toString(VALUE_NUMBERS.get(i))));
         }
@@ -310,7 +310,7 @@ class ExpressionPropertiesTest {
     @Property(tries = 4_000)
     void aRenderedConditionEvaluatesLikeItsTree(
             @ForAll("conditions") Node tree,
-            @ForAll("items") Map<String, AttributeValue> item,
+            @ForAll("items") Map<String, DynamoValue> item,
             @ForAll boolean extraParentheses) {
         String text = render(tree, 0, extraParentheses);
         ConditionExpression parsed = Expressions.condition(text, numericContext(), "FilterExpression");
@@ -318,7 +318,7 @@ class ExpressionPropertiesTest {
     }
 
     @Property(tries = 1_000)
-    void notNegatesAnyCondition(@ForAll("conditions") Node tree, @ForAll("items") Map<String, AttributeValue> item) {
+    void notNegatesAnyCondition(@ForAll("conditions") Node tree, @ForAll("items") Map<String, DynamoValue> item) {
         String text = render(tree, 3, false);
         ConditionExpression positive = Expressions.condition(text, numericContext(), "FilterExpression");
         ConditionExpression negative = Expressions.condition("NOT " + text, numericContext(), "FilterExpression");
@@ -327,7 +327,7 @@ class ExpressionPropertiesTest {
 
     @Property(tries = 2_000)
     void addOfANumberIsSetWithIfNotExistsPlus(
-            @ForAll("items") Map<String, AttributeValue> item, @ForAll("numbers") String delta) {
+            @ForAll("items") Map<String, DynamoValue> item, @ForAll("numbers") String delta) {
         ExpressionContext ctx = new ExpressionContext(null, Map.of(":d", n(delta), ":zero", n("0")));
         UpdateExpression add = Expressions.update("ADD x0 :d", ctx);
         UpdateExpression set = Expressions.update("SET x0 = if_not_exists(x0, :zero) + :d", ctx);
@@ -343,19 +343,19 @@ class ExpressionPropertiesTest {
     }
 
     @Property(tries = 2_000)
-    void setThenRemoveRestoresTheItem(@ForAll("items") Map<String, AttributeValue> item) {
+    void setThenRemoveRestoresTheItem(@ForAll("items") Map<String, DynamoValue> item) {
         ExpressionContext ctx = new ExpressionContext(null, Map.of(":v", s("new")));
-        Map<String, AttributeValue> withNew =
+        Map<String, DynamoValue> withNew =
                 Expressions.update("SET added = :v", ctx).apply(item);
-        Map<String, AttributeValue> back =
+        Map<String, DynamoValue> back =
                 Expressions.update("REMOVE added", ExpressionContext.empty()).apply(withNew);
         assertThat(back).isEqualTo(item);
     }
 
     @Property(tries = 2_000)
     void aProjectionOfTopLevelAttributesIsASubsetOfTheItem(
-            @ForAll("items") Map<String, AttributeValue> item, @ForAll("attributeLists") List<String> attributes) {
-        Map<String, AttributeValue> projected = Expressions.projection(
+            @ForAll("items") Map<String, DynamoValue> item, @ForAll("attributeLists") List<String> attributes) {
+        Map<String, DynamoValue> projected = Expressions.projection(
                         String.join(", ", attributes), ExpressionContext.empty())
                 .apply(item);
         assertThat(projected.keySet()).isSubsetOf(attributes);

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.restmachine.dynamodb.embedded.expression.LegacyParameters.AttributeCondition;
 import io.restmachine.dynamodb.embedded.expression.LegacyParameters.AttributeValueUpdate;
 import io.restmachine.dynamodb.embedded.expression.LegacyParameters.ExpectedAttributeValue;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +24,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The legacy parameters behave as the expressions they translate to. */
 class LegacyParametersTest {
 
-    private static final Map<String, AttributeValue> ITEM =
+    private static final Map<String, DynamoValue> ITEM =
             item("pk", s("p"), "n", n("5"), "name", s("Ada"), "tags", ss("a", "b"), "seq", l(s("x")));
 
-    private static boolean filter(String operator, AttributeValue... values) {
+    private static boolean filter(String operator, DynamoValue... values) {
         return LegacyParameters.filter(Map.of("n", AttributeCondition.of(operator, values)), null)
                 .test(ITEM);
     }
@@ -80,7 +80,7 @@ class LegacyParametersTest {
                 "IN | 0 | One or more parameter values were invalid: Invalid number of argument(s) for the IN ComparisonOperator",
             })
     void filter_rejectsAWrongNumberOfOperands(String operator, int count, String message) {
-        AttributeValue[] values = new AttributeValue[count];
+        DynamoValue[] values = new DynamoValue[count];
         java.util.Arrays.fill(values, n("1"));
         assertThatThrownBy(() -> LegacyParameters.filter(Map.of("n", AttributeCondition.of(operator, values)), null))
                 .hasMessage("ValidationException: " + message);

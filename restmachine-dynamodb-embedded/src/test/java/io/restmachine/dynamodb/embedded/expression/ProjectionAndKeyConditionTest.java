@@ -9,7 +9,7 @@ import static io.restmachine.dynamodb.embedded.expression.Values.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Projections pick parts of items; key conditions split into partition and sort key parts. */
 class ProjectionAndKeyConditionTest {
 
-    private static final Map<String, AttributeValue> ITEM = item(
+    private static final Map<String, DynamoValue> ITEM = item(
             "pk", s("p"),
             "a", n("1"),
             "doc", m("k", s("v"), "other", s("o"), "arr", l(n("10"), n("20"), n("30"), n("40"))),
@@ -51,7 +51,7 @@ class ProjectionAndKeyConditionTest {
     }
 
     private static KeyCondition key(String expression, String rangeKey) {
-        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        Map<String, DynamoValue> values = new LinkedHashMap<>();
         values.put(":p", s("p"));
         values.put(":lo", n("1"));
         values.put(":hi", n("5"));
@@ -121,7 +121,7 @@ class ProjectionAndKeyConditionTest {
 
     @Test
     void keyCondition_canBeSplitAfterTheUnusedPlaceholderCheck() {
-        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        Map<String, DynamoValue> values = new LinkedHashMap<>();
         values.put(":p", s("p"));
         values.put(":unused", s("x"));
         ExpressionContext ctx = new ExpressionContext(null, values);
@@ -134,7 +134,7 @@ class ProjectionAndKeyConditionTest {
         assertThat(Expressions.keyCondition(valid, "pk", "sk")).isEqualTo(new KeyCondition("pk", s("p"), null));
         ConditionExpression foreign = new ConditionExpression() {
             @Override
-            public boolean test(Map<String, AttributeValue> item) {
+            public boolean test(Map<String, DynamoValue> item) {
                 return true;
             }
 

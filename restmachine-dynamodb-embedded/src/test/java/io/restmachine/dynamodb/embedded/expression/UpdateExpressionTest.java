@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.restmachine.dynamodb.embedded.error.EngineException;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** How parsed update expressions change items. */
 class UpdateExpressionTest {
 
-    private static final Map<String, AttributeValue> VALUES = new LinkedHashMap<>();
+    private static final Map<String, DynamoValue> VALUES = new LinkedHashMap<>();
 
     static {
         VALUES.put(":s", s("x"));
@@ -33,7 +33,7 @@ class UpdateExpressionTest {
         VALUES.put(":m", m("k", s("v")));
     }
 
-    private static final Map<String, AttributeValue> ITEM = item(
+    private static final Map<String, DynamoValue> ITEM = item(
             "pk", s("p"),
             "count", n("5"),
             "label", s("old"),
@@ -46,12 +46,12 @@ class UpdateExpressionTest {
         return Expressions.update(expression, new ExpressionContext(Map.of("#c", "count"), VALUES));
     }
 
-    private static Map<String, AttributeValue> apply(String expression) {
+    private static Map<String, DynamoValue> apply(String expression) {
         return update(expression).apply(ITEM);
     }
 
     private static void assertFails(String expression, String message) {
-        Map<String, AttributeValue> before = new LinkedHashMap<>(ITEM);
+        Map<String, DynamoValue> before = new LinkedHashMap<>(ITEM);
         UpdateExpression update = update(expression);
         assertThatThrownBy(() -> update.apply(ITEM))
                 .isInstanceOf(EngineException.class)
@@ -61,14 +61,14 @@ class UpdateExpressionTest {
 
     @Test
     void set_addsOrReplacesTopLevelAttributes() {
-        Map<String, AttributeValue> result = apply("SET label = :s, fresh = :t");
+        Map<String, DynamoValue> result = apply("SET label = :s, fresh = :t");
         assertThat(result).containsEntry("label", s("x")).containsEntry("fresh", s("y"));
         assertThat(ITEM).containsEntry("label", s("old")).doesNotContainKey("fresh");
     }
 
     @Test
     void set_writesIntoNestedMapsAndLists() {
-        Map<String, AttributeValue> result = apply("SET doc.k = :s, doc.arr[1].x = :t, doc.added = :one, seq[0] = :t");
+        Map<String, DynamoValue> result = apply("SET doc.k = :s, doc.arr[1].x = :t, doc.added = :one, seq[0] = :t");
         assertThat(result.get("doc")).isEqualTo(m("k", s("x"), "arr", l(n("1"), m("x", s("y"))), "added", n("1")));
         assertThat(result.get("seq")).isEqualTo(l(s("y"), s("b"), s("c"), s("d")));
     }
@@ -80,7 +80,7 @@ class UpdateExpressionTest {
 
     @Test
     void set_computesEveryValueFromTheItemAsItWas() {
-        Map<String, AttributeValue> result = apply("SET label = pk, pk = label");
+        Map<String, DynamoValue> result = apply("SET label = pk, pk = label");
         assertThat(result).containsEntry("label", s("p")).containsEntry("pk", s("old"));
     }
 
@@ -148,7 +148,7 @@ class UpdateExpressionTest {
 
     @Test
     void remove_deletesAttributesMapKeysAndListElements() {
-        Map<String, AttributeValue> result = apply("REMOVE label, doc.k, seq[1]");
+        Map<String, DynamoValue> result = apply("REMOVE label, doc.k, seq[1]");
         assertThat(result).doesNotContainKey("label");
         assertThat(result.get("doc")).isEqualTo(m("arr", l(n("1"), m("x", s("deep")))));
         assertThat(result.get("seq")).isEqualTo(l(s("a"), s("c"), s("d")));
@@ -193,7 +193,7 @@ class UpdateExpressionTest {
     void delete_removesSetElementsAndTheAttributeWhenNoneAreLeft() {
         assertThat(apply("DELETE tags :ss").get("tags")).isEqualTo(ss("a"));
         assertThat(apply("DELETE nums :ns").get("nums")).isEqualTo(ns("1"));
-        Map<String, AttributeValue> emptied = update("DELETE tags :ss").apply(item("tags", ss("b", "c")));
+        Map<String, DynamoValue> emptied = update("DELETE tags :ss").apply(item("tags", ss("b", "c")));
         assertThat(emptied).doesNotContainKey("tags");
         assertThat(apply("DELETE absent :ss")).isEqualTo(ITEM);
     }
@@ -206,7 +206,7 @@ class UpdateExpressionTest {
 
     @Test
     void sectionsCombineInAnyOrderAndLetterCase() {
-        Map<String, AttributeValue> result = apply("remove label add #c :one Set fresh = :s DELETE tags :ss");
+        Map<String, DynamoValue> result = apply("remove label add #c :one Set fresh = :s DELETE tags :ss");
         assertThat(result)
                 .doesNotContainKey("label")
                 .containsEntry("count", n("6"))

@@ -1,6 +1,6 @@
 package io.restmachine.dynamodb.embedded.expression;
 
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import io.restmachine.dynamodb.embedded.value.Numbers;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,60 +12,60 @@ import java.util.stream.Collectors;
 final class Values {
     private Values() {}
 
-    static AttributeValue.S s(String value) {
-        return new AttributeValue.S(value);
+    static DynamoValue.S s(String value) {
+        return new DynamoValue.S(value);
     }
 
-    static AttributeValue.N n(String value) {
+    static DynamoValue.N n(String value) {
         return Numbers.parse(value);
     }
 
-    static AttributeValue.B b(int... bytes) {
+    static DynamoValue.B b(int... bytes) {
         byte[] value = new byte[bytes.length];
         for (int i = 0; i < bytes.length; i++) {
             value[i] = (byte) bytes[i];
         }
-        return new AttributeValue.B(value);
+        return new DynamoValue.B(value);
     }
 
-    static AttributeValue.Bool bool(boolean value) {
-        return new AttributeValue.Bool(value);
+    static DynamoValue.Bool bool(boolean value) {
+        return new DynamoValue.Bool(value);
     }
 
-    static AttributeValue.Null nul() {
-        return new AttributeValue.Null();
+    static DynamoValue.Null nul() {
+        return new DynamoValue.Null();
     }
 
-    static AttributeValue.SS ss(String... values) {
-        return new AttributeValue.SS(Set.of(values));
+    static DynamoValue.SS ss(String... values) {
+        return new DynamoValue.SS(Set.of(values));
     }
 
-    static AttributeValue.NS ns(String... values) {
-        return new AttributeValue.NS(Arrays.stream(values).map(Values::n).collect(Collectors.toSet()));
+    static DynamoValue.NS ns(String... values) {
+        return new DynamoValue.NS(Arrays.stream(values).map(Values::n).collect(Collectors.toSet()));
     }
 
-    static AttributeValue.BS bs(AttributeValue.B... values) {
-        return new AttributeValue.BS(Set.of(values));
+    static DynamoValue.BS bs(DynamoValue.B... values) {
+        return new DynamoValue.BS(Set.of(values));
     }
 
-    static AttributeValue.L l(AttributeValue... values) {
-        return new AttributeValue.L(Arrays.asList(values));
+    static DynamoValue.L l(DynamoValue... values) {
+        return new DynamoValue.L(Arrays.asList(values));
     }
 
     /** A map from alternating keys and values. */
-    static AttributeValue.M m(Object... keysAndValues) {
-        return new AttributeValue.M(map(keysAndValues));
+    static DynamoValue.M m(Object... keysAndValues) {
+        return new DynamoValue.M(map(keysAndValues));
     }
 
     /** An item from alternating attribute names and values. */
-    static Map<String, AttributeValue> item(Object... namesAndValues) {
+    static Map<String, DynamoValue> item(Object... namesAndValues) {
         return map(namesAndValues);
     }
 
-    private static Map<String, AttributeValue> map(Object... keysAndValues) {
-        Map<String, AttributeValue> map = new LinkedHashMap<>();
+    private static Map<String, DynamoValue> map(Object... keysAndValues) {
+        Map<String, DynamoValue> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], (AttributeValue) keysAndValues[i + 1]);
+            map.put((String) keysAndValues[i], (DynamoValue) keysAndValues[i + 1]);
         }
         return map;
     }

@@ -1,9 +1,13 @@
 package io.restmachine.dynamodb.embedded.peer;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -40,12 +44,20 @@ public final class PeerCheck implements ExecutionCondition {
     /** moto's {@code moto_server}, installed for python3. */
     public static final PeerCheck MOTO = new PeerCheck("moto", Moto::missingReason);
 
+    /**
+     * The test JVM's own standard error: surefire sends what tests print to a file, and passes this
+     * through to the build's console, where a skip must be seen.
+     */
+    private static final PrintStream CONSOLE = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
+
     private final String peer;
     private final Supplier<Optional<String>> missingReason;
+    private boolean checked;
+    private @Nullable String reason;
 
     /**
      * A check of the peer {@code peer}: {@code missingReason} says why it cannot run here, or is
-     * empty when it can.
+     * empty when it can; it is asked once (it may start a process to find out).
      */
     public PeerCheck(String peer, Supplier<Optional<String>> missingReason) {
         this.peer = peer;
@@ -64,7 +76,7 @@ public final class PeerCheck implements ExecutionCondition {
             return ConditionEvaluationResult.enabled(peer + " is available");
         }
         return ConditionEvaluationResult.disabled(
-                skipOrFail(missing.get(), underCi(context::getConfigurationParameter)));
+                skipOrFail(context.getDisplayName(), missing.get(), underCi(context::getConfigurationParameter)));
     }
 
     /**
@@ -75,7 +87,7 @@ public final class PeerCheck implements ExecutionCondition {
         Function<String, Optional<String>> settings = key -> Optional.ofNullable(System.getProperty(key));
         Optional<String> missing = missing(settings);
         if (missing.isPresent()) {
-            Assumptions.abort(skipOrFail(missing.get(), underCi(settings)));
+            Assumptions.abort(skipOrFail("a test", missing.get(), underCi(settings)));
         }
     }
 
@@ -86,7 +98,15 @@ public final class PeerCheck implements ExecutionCondition {
         if (listed) {
             return Optional.of(peer + " is treated as missing: it is listed in " + MISSING);
         }
-        return missingReason.get();
+        return checkOnce();
+    }
+
+    private synchronized Optional<String> checkOnce() {
+        if (!checked) {
+            reason = missingReason.get().orElse(null);
+            checked = true;
+        }
+        return Optional.ofNullable(reason);
     }
 
     private static boolean underCi(Function<String, Optional<String>> settings) {
@@ -94,13 +114,15 @@ public final class PeerCheck implements ExecutionCondition {
                 .equalsIgnoreCase(System.getenv("CI")));
     }
 
-    /** The reason to skip with, printed; under CI an exception instead. */
-    private String skipOrFail(String reason, boolean ci) {
+    /** The reason to skip {@code what} with, printed; under CI an exception instead. */
+    private String skipOrFail(String what, String reason, boolean ci) {
         if (ci) {
             throw new IllegalStateException(
                     reason + ". CI=true: the suites that compare against " + peer + " must run, not skip");
         }
-        System.out.println("SKIPPED (" + peer + " missing): " + reason);
+        String line = "SKIPPED " + what + " (" + peer + " missing): " + reason;
+        System.out.println(line);
+        CONSOLE.println(line);
         return reason;
     }
 }

@@ -156,7 +156,7 @@ class CompactionTest extends PersistenceTest {
 
         assertThat(files(dataDir())).containsExactly("lock", "snapshot", String.format("wal-%020d.log", 2));
         assertThat(Files.size(dataDir().resolve(String.format("wal-%020d.log", 2))))
-                .isEqualTo(FileFormat.HEADER_SIZE);
+                .isEqualTo(FileFormat.LOG_START);
     }
 
     @Test

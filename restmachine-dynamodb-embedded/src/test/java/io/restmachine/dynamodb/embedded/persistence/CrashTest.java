@@ -123,7 +123,7 @@ class CrashTest extends PersistenceTest {
     private static Path lastSegment(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> segments =
-                    new ArrayList<>(files.filter(f -> f.getFileName().toString().startsWith("wal-"))
+                    new ArrayList<>(files.filter(f -> f.getFileName().toString().matches("wal-\\d{20}\\.log"))
                             .sorted()
                             .toList());
             return segments.get(segments.size() - 1);

@@ -33,6 +33,7 @@ public final class CrashWriter {
         EmbeddedDynamoDB db = EmbeddedDynamoDB.builder()
                 .persistent(dir)
                 .compactionThreshold(threshold)
+                .compactionRatio(0)
                 .expiryInterval(Duration.ZERO)
                 .build();
         DynamoDbClient client = db.client();

@@ -33,8 +33,12 @@ class LogDamageTest extends PersistenceTest {
 
     /** Offsets of the records of a segment, walking the frames. */
     private static List<Integer> recordOffsets(byte[] segment) {
+        return recordOffsets(segment, FileFormat.LOG_START);
+    }
+
+    private static List<Integer> recordOffsets(byte[] segment, int start) {
         List<Integer> offsets = new ArrayList<>();
-        int position = FileFormat.HEADER_SIZE;
+        int position = start;
         while (position < segment.length) {
             offsets.add(position);
             position += FileFormat.FRAME_HEADER_SIZE + ByteBuffer.wrap(segment).getInt(position);
@@ -128,8 +132,10 @@ class LogDamageTest extends PersistenceTest {
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining("The log segment " + segment.toAbsolutePath() + " is damaged at offset " + damaged
                         + " (checksum mismatch")
-                .hasMessageContaining("holds a sound record after the damage, at offset " + offsets.get(3))
-                .hasMessageContaining("truncate -s " + damaged + " '" + segment.toAbsolutePath() + "'");
+                .hasMessageContaining(
+                        "before offset " + offsets.get(offsets.size() - 1) + ", up to which it had been synced")
+                .hasMessageContaining("restmachine-orm accept-log-loss --data-dir '" + image.toAbsolutePath() + "'")
+                .hasMessageContaining("EmbeddedDynamoDB.acceptLogLoss(Path.of(\"" + image.toAbsolutePath() + "\"))");
         assertThat(Files.readAllBytes(segment)).as("nothing is cut").isEqualTo(bytes);
     }
 
@@ -158,14 +164,17 @@ class LogDamageTest extends PersistenceTest {
         Files.write(segment, bytes);
         assertThatThrownBy(() -> open(image)).isInstanceOf(StorageException.class);
 
-        try (var channel = java.nio.channels.FileChannel.open(segment, StandardOpenOption.WRITE)) {
-            channel.truncate(damaged);
-        }
+        List<String> changes = EmbeddedDynamoDB.acceptLogLoss(image);
         EmbeddedDynamoDB db = open(image);
 
+        assertThat(changes).singleElement().asString().contains("damaged at offset " + damaged);
         assertThat(db.recoveryReport().orElseThrow().clean()).isTrue();
         // Records: the table, then k0, k1, k2; k3 was in the damaged record and later ones were cut.
         assertThat(RestartRoundTripTest.pks(db.client(), "things")).containsExactlyInAnyOrder("k0", "k1", "k2");
+        Path kept = segment.resolveSibling(segment.getFileName() + ".lost-at-" + damaged);
+        assertThat(Files.readAllBytes(kept))
+                .as("the cut bytes are kept")
+                .isEqualTo(java.util.Arrays.copyOfRange(bytes, damaged, bytes.length));
     }
 
     @Test
@@ -193,7 +202,9 @@ class LogDamageTest extends PersistenceTest {
         db.close();
         Path snapshot = dataDir().resolve("snapshot");
         byte[] bytes = Files.readAllBytes(snapshot);
-        int endRecordLength = ByteBuffer.wrap(bytes).getInt(recordOffsets(bytes).get(1)) + 8;
+        int endRecordLength = ByteBuffer.wrap(bytes)
+                        .getInt(recordOffsets(bytes, FileFormat.HEADER_SIZE).get(1))
+                + 8;
         Files.write(snapshot, java.util.Arrays.copyOf(bytes, bytes.length - endRecordLength));
 
         assertThatThrownBy(() -> open(dataDir()))
@@ -219,7 +230,7 @@ class LogDamageTest extends PersistenceTest {
 
         assertThatThrownBy(() -> open(image))
                 .isInstanceOf(StorageException.class)
-                .hasMessageContaining("format version 99 but this engine reads version 1");
+                .hasMessageContaining("format version 99 but this engine reads version 1 or 2");
     }
 
     @Test
@@ -233,21 +244,77 @@ class LogDamageTest extends PersistenceTest {
     }
 
     @Test
-    void open_whenTheLastSegmentHasOnlyPartOfItsHeader_startsItAfresh() throws IOException {
+    void open_whenTheLastSegmentHasOnlyPartOfItsHeader_refusesUntilTheLossIsAccepted() throws IOException {
         Path image = imageWithItems(1);
         EmbeddedDynamoDB compacting = open(image);
         compacting.close();
-        // A crash while compaction created the next segment: its header never fully reached the disk.
+        // Segments are created whole (temp file, sync, rename), so a partial header is damage.
         Path next = image.resolve(String.format("wal-%020d.log", 3));
         Files.write(next, new byte[] {'R', 'M', 'D'});
 
+        assertThatThrownBy(() -> open(image))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("the file header is incomplete (3 of 24 bytes)")
+                .hasMessageContaining("accept-log-loss");
+        assertThat(EmbeddedDynamoDB.acceptLogLoss(image))
+                .singleElement()
+                .asString()
+                .contains("set aside wal-00000000000000000003.log as wal-00000000000000000003.log.lost");
         EmbeddedDynamoDB db = open(image);
-
-        TornTail tail = db.recoveryReport().orElseThrow().tornTail().orElseThrow();
-        assertThat(tail.offset()).isZero();
-        assertThat(tail.problem()).contains("the file header is incomplete (3 of 24 bytes)");
         db.client().putItem(b -> b.tableName("things").item(item("pk", "later")));
         Path again = crashImage(image);
         assertThat(RestartRoundTripTest.pks(open(again).client(), "things")).containsExactlyInAnyOrder("k0", "later");
+    }
+
+    @Test
+    void open_whenTheLogWasCutToHalf_refusesSayingWhatIsMissing_andLeavesTheFileAsItIs() throws IOException {
+        Path image = imageWithItems(40);
+        Path segment = onlySegment(image);
+        byte[] bytes = Files.readAllBytes(segment);
+        int half = bytes.length / 2;
+        Files.write(segment, java.util.Arrays.copyOf(bytes, half));
+        long mark = FileFormat.syncedMark(bytes);
+
+        assertThatThrownBy(() -> open(image))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("The log segment " + segment.toAbsolutePath() + " ends at offset " + half
+                        + ", but it had been synced up to offset " + mark)
+                .hasMessageContaining(
+                        "the last " + (mark - half) + " bytes, holding writes that were acknowledged," + " are missing")
+                .hasMessageContaining("restmachine-orm accept-log-loss --data-dir '" + image.toAbsolutePath() + "'");
+        assertThat(Files.size(segment)).as("the evidence is kept").isEqualTo(half);
+
+        EmbeddedDynamoDB.acceptLogLoss(image);
+        EmbeddedDynamoDB db = open(image);
+        int kept = RestartRoundTripTest.pks(db.client(), "things").size();
+        assertThat(kept).isBetween(15, 25);
+    }
+
+    @Test
+    void open_whenTheLogWasCutToNothing_refuses() throws IOException {
+        Path image = imageWithItems(3);
+        Path segment = onlySegment(image);
+        Files.write(segment, new byte[0]);
+
+        assertThatThrownBy(() -> open(image))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("the file header is incomplete (0 of 24 bytes)");
+        assertThat(Files.exists(segment)).isTrue();
+    }
+
+    @Test
+    void open_withATornTail_keepsTheCutBytesBesideTheSegment() throws IOException {
+        Path image = imageWithItems(2);
+        Path segment = onlySegment(image);
+        long soundLength = Files.size(segment);
+        byte[] torn = {0, 0, 0, 9, 1, 2};
+        Files.write(segment, torn, StandardOpenOption.APPEND);
+
+        TornTail tail = open(image).recoveryReport().orElseThrow().tornTail().orElseThrow();
+
+        assertThat(tail.keptIn())
+                .isEqualTo(segment.resolveSibling(segment.getFileName() + ".torn-at-" + soundLength)
+                        .toAbsolutePath());
+        assertThat(Files.readAllBytes(tail.keptIn())).isEqualTo(torn);
     }
 }

@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -31,15 +26,14 @@ class LogWriterTest {
     Path temp;
 
     /** A file channel whose first {@code force} waits for {@link #release} and whose syncs are counted. */
-    static final class GatedChannel extends FileChannel {
-        final FileChannel file;
+    static final class GatedChannel extends DelegatingChannel {
         final CountDownLatch firstSyncStarted = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         final AtomicInteger syncs = new AtomicInteger();
         volatile boolean failSyncs;
 
         GatedChannel(FileChannel file) {
-            this.file = file;
+            super(file);
         }
 
         @Override
@@ -60,93 +54,12 @@ class LogWriterTest {
             }
             file.force(metaData);
         }
-
-        @Override
-        public int write(ByteBuffer src) throws IOException {
-            return file.write(src);
-        }
-
-        @Override
-        public int read(ByteBuffer dst) throws IOException {
-            return file.read(dst);
-        }
-
-        @Override
-        public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
-            return file.read(dsts, offset, length);
-        }
-
-        @Override
-        public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-            return file.write(srcs, offset, length);
-        }
-
-        @Override
-        public long position() throws IOException {
-            return file.position();
-        }
-
-        @Override
-        public FileChannel position(long newPosition) throws IOException {
-            file.position(newPosition);
-            return this;
-        }
-
-        @Override
-        public long size() throws IOException {
-            return file.size();
-        }
-
-        @Override
-        public FileChannel truncate(long size) throws IOException {
-            file.truncate(size);
-            return this;
-        }
-
-        @Override
-        public long transferTo(long position, long count, WritableByteChannel target) throws IOException {
-            return file.transferTo(position, count, target);
-        }
-
-        @Override
-        public long transferFrom(ReadableByteChannel src, long position, long count) throws IOException {
-            return file.transferFrom(src, position, count);
-        }
-
-        @Override
-        public int read(ByteBuffer dst, long position) throws IOException {
-            return file.read(dst, position);
-        }
-
-        @Override
-        public int write(ByteBuffer src, long position) throws IOException {
-            return file.write(src, position);
-        }
-
-        @Override
-        public MappedByteBuffer map(MapMode mode, long position, long size) throws IOException {
-            return file.map(mode, position, size);
-        }
-
-        @Override
-        public FileLock lock(long position, long size, boolean shared) throws IOException {
-            return file.lock(position, size, shared);
-        }
-
-        @Override
-        public FileLock tryLock(long position, long size, boolean shared) throws IOException {
-            return file.tryLock(position, size, shared);
-        }
-
-        @Override
-        protected void implCloseChannel() throws IOException {
-            file.close();
-        }
     }
 
     private GatedChannel channel() throws IOException {
         Path file = temp.resolve("segment.log");
-        return new GatedChannel(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE));
+        Files.write(file, FileFormat.logHeader(1));
+        return new GatedChannel(FileChannel.open(file, StandardOpenOption.WRITE));
     }
 
     private static byte[] payload(int n) {
@@ -156,7 +69,8 @@ class LogWriterTest {
     @Test
     void writersArrivingDuringASync_shareTheNextOne() throws Exception {
         GatedChannel channel = channel();
-        LogWriter writer = new LogWriter(channel, temp.resolve("segment.log"), 0);
+        LogWriter writer =
+                new LogWriter(channel, temp.resolve("segment.log"), FileFormat.LOG_START, FileFormat.LOG_START);
         ExecutorService pool = Executors.newFixedThreadPool(5);
         try {
             List<Future<Long>> appends = new ArrayList<>();
@@ -191,7 +105,7 @@ class LogWriterTest {
         List<LogRecord> records = new ArrayList<>();
         RecordScanner.Result result = RecordScanner.scan(
                 Files.readAllBytes(temp.resolve("segment.log")),
-                0,
+                FileFormat.LOG_START,
                 (offset, bytes) -> records.add(LogRecord.decode(bytes)));
         assertThat(result.damaged()).isFalse();
         assertThat(records).hasSize(5);
@@ -202,7 +116,8 @@ class LogWriterTest {
         GatedChannel channel = channel();
         channel.release.countDown();
         channel.failSyncs = true;
-        LogWriter writer = new LogWriter(channel, temp.resolve("segment.log"), 0);
+        LogWriter writer =
+                new LogWriter(channel, temp.resolve("segment.log"), FileFormat.LOG_START, FileFormat.LOG_START);
 
         assertThatThrownBy(() -> writer.append(payload(1)))
                 .isInstanceOf(UncheckedIOException.class)
@@ -212,5 +127,24 @@ class LogWriterTest {
         channel.failSyncs = false;
         assertThatThrownBy(() -> writer.append(payload(2))).isInstanceOf(UncheckedIOException.class);
         assertThat(channel.syncs).as("a poisoned log does not try again").hasValue(1);
+    }
+
+    @Test
+    void eachSync_marksTheEndOfThePreviousOne_andClose_marksTheWholeSegment() throws Exception {
+        GatedChannel channel = channel();
+        channel.release.countDown();
+        Path file = temp.resolve("segment.log");
+        LogWriter writer = new LogWriter(channel, file, FileFormat.LOG_START, FileFormat.LOG_START);
+
+        long afterFirst = writer.append(payload(1));
+        assertThat(FileFormat.syncedMark(Files.readAllBytes(file)))
+                .as("the first record is past the mark until the next sync")
+                .isEqualTo(FileFormat.LOG_START);
+        long afterSecond = writer.append(payload(2));
+        assertThat(FileFormat.syncedMark(Files.readAllBytes(file))).isEqualTo(afterFirst);
+        writer.close();
+
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(FileFormat.syncedMark(bytes)).isEqualTo(afterSecond).isEqualTo(bytes.length);
     }
 }

@@ -110,7 +110,7 @@ abstract class PersistenceTest {
     /** The only log segment of {@code dir} (tests that damage the log write too little to compact). */
     static Path onlySegment(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> segments = files.filter(f -> f.getFileName().toString().startsWith("wal-"))
+            List<Path> segments = files.filter(f -> f.getFileName().toString().matches("wal-\\d{20}\\.log"))
                     .toList();
             if (segments.size() != 1) {
                 throw new IllegalStateException("expected one log segment in " + dir + ", found " + segments);

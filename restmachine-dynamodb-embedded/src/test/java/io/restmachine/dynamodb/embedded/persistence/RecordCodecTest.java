@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.restmachine.dynamodb.embedded.table.IndexDefinition;
 import io.restmachine.dynamodb.embedded.table.KeySchema;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,52 +23,51 @@ import org.junit.jupiter.api.Test;
 class RecordCodecTest {
 
     @Provide
-    Arbitrary<AttributeValue> values() {
+    Arbitrary<DynamoValue> values() {
         return Arbitraries.lazyOf(
-                () -> Arbitraries.strings().ofMaxLength(20).map(AttributeValue.S::new),
-                () -> numbers().map(AttributeValue.class::cast),
-                () -> Arbitraries.bytes().array(byte[].class).ofMaxSize(10).map(AttributeValue.B::new),
-                () -> Arbitraries.of(true, false).map(AttributeValue.Bool::new),
-                () -> Arbitraries.just(new AttributeValue.Null()),
+                () -> Arbitraries.strings().ofMaxLength(20).map(DynamoValue.S::new),
+                () -> numbers().map(DynamoValue.class::cast),
+                () -> Arbitraries.bytes().array(byte[].class).ofMaxSize(10).map(DynamoValue.B::new),
+                () -> Arbitraries.of(true, false).map(DynamoValue.Bool::new),
+                () -> Arbitraries.just(new DynamoValue.Null()),
                 () -> Arbitraries.strings()
                         .ofMaxLength(5)
                         .set()
                         .ofMinSize(1)
                         .ofMaxSize(4)
-                        .map(AttributeValue.SS::new),
-                () -> numbers().set().ofMinSize(1).ofMaxSize(4).map(AttributeValue.NS::new),
+                        .map(DynamoValue.SS::new),
+                () -> numbers().set().ofMinSize(1).ofMaxSize(4).map(DynamoValue.NS::new),
                 () -> Arbitraries.bytes()
                         .array(byte[].class)
                         .ofMaxSize(4)
-                        .map(AttributeValue.B::new)
+                        .map(DynamoValue.B::new)
                         .set()
                         .ofMinSize(1)
                         .ofMaxSize(3)
-                        .map(AttributeValue.BS::new),
-                () -> values().list().ofMaxSize(3).map(AttributeValue.L::new),
-                () -> items().map(AttributeValue.M::new));
+                        .map(DynamoValue.BS::new),
+                () -> values().list().ofMaxSize(3).map(DynamoValue.L::new),
+                () -> items().map(DynamoValue.M::new));
     }
 
-    private Arbitrary<AttributeValue.N> numbers() {
+    private Arbitrary<DynamoValue.N> numbers() {
         return Arbitraries.bigDecimals()
                 .between(new BigDecimal("-1e30"), new BigDecimal("1e30"))
                 .ofScale(10)
-                .map(n -> new AttributeValue.N(n.stripTrailingZeros()));
+                .map(n -> new DynamoValue.N(n.stripTrailingZeros()));
     }
 
     @Provide
-    Arbitrary<Map<String, AttributeValue>> items() {
+    Arbitrary<Map<String, DynamoValue>> items() {
         return Arbitraries.maps(Arbitraries.strings().ofMinLength(1).ofMaxLength(8), values())
                 .ofMaxSize(4)
                 .map(LinkedHashMap::new);
     }
 
     @Property(tries = 500)
-    void itemChanges_roundTrip(
-            @ForAll("items") Map<String, AttributeValue> item, @ForAll("values") AttributeValue sort) {
+    void itemChanges_roundTrip(@ForAll("items") Map<String, DynamoValue> item, @ForAll("values") DynamoValue sort) {
         LogRecord.Items record = new LogRecord.Items(List.of(
-                new LogRecord.Change("things", "id-1", new AttributeValue.S("pk"), sort, item),
-                new LogRecord.Change("things", "id-1", new AttributeValue.N(BigDecimal.ONE), null, null)));
+                new LogRecord.Change("things", "id-1", new DynamoValue.S("pk"), sort, item),
+                new LogRecord.Change("things", "id-1", new DynamoValue.N(BigDecimal.ONE), null, null)));
 
         LogRecord decoded = LogRecord.decode(record.encode());
 
@@ -78,13 +77,13 @@ class RecordCodecTest {
 
     @Test
     void numbers_keepTheirExactText() {
-        AttributeValue.N precise = new AttributeValue.N(new BigDecimal("1.2300E-129"));
+        DynamoValue.N precise = new DynamoValue.N(new BigDecimal("1.2300E-129"));
 
         LogRecord.Items decoded = (LogRecord.Items) LogRecord.decode(
                 new LogRecord.Items(List.of(new LogRecord.Change("t", "i", precise, null, Map.of("n", precise))))
                         .encode());
 
-        assertThat(((AttributeValue.N) decoded.changes().get(0).partition()).value())
+        assertThat(((DynamoValue.N) decoded.changes().get(0).partition()).value())
                 .isEqualTo(new BigDecimal("1.2300E-129"));
     }
 
@@ -111,9 +110,9 @@ class RecordCodecTest {
     }
 
     @Property(tries = 300)
-    void frames_detectEveryChangedByte(@ForAll("items") Map<String, AttributeValue> item, @ForAll int position) {
+    void frames_detectEveryChangedByte(@ForAll("items") Map<String, DynamoValue> item, @ForAll int position) {
         byte[] framed = FileFormat.frame(
-                new LogRecord.Items(List.of(new LogRecord.Change("t", "i", new AttributeValue.S("k"), null, item)))
+                new LogRecord.Items(List.of(new LogRecord.Change("t", "i", new DynamoValue.S("k"), null, item)))
                         .encode());
         assertThat(RecordScanner.problemAt(framed, 0)).isNull();
 
@@ -131,9 +130,9 @@ class RecordCodecTest {
 
     @Test
     void setsAreRebuiltWithTheirMembers() {
-        AttributeValue.SS set = new AttributeValue.SS(new HashSet<>(List.of("x", "y", "z")));
+        DynamoValue.SS set = new DynamoValue.SS(new HashSet<>(List.of("x", "y", "z")));
         LogRecord.Items decoded = (LogRecord.Items) LogRecord.decode(new LogRecord.Items(
-                        List.of(new LogRecord.Change("t", "i", new AttributeValue.S("k"), null, Map.of("s", set))))
+                        List.of(new LogRecord.Change("t", "i", new DynamoValue.S("k"), null, Map.of("s", set))))
                 .encode());
 
         assertThat(decoded.changes().get(0).after()).containsEntry("s", set);

@@ -6,7 +6,7 @@ import io.restmachine.dynamodb.embedded.table.Database;
 import io.restmachine.dynamodb.embedded.table.KeySchema;
 import io.restmachine.dynamodb.embedded.table.MutationLog;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +33,13 @@ class ReplayerTest {
     }
 
     private static LogRecord.Items put(String table, String tableId, String pk, String value) {
-        Map<String, AttributeValue> item = Map.of("pk", new AttributeValue.S(pk), "v", new AttributeValue.S(value));
-        return new LogRecord.Items(List.of(new LogRecord.Change(table, tableId, new AttributeValue.S(pk), null, item)));
+        Map<String, DynamoValue> item = Map.of("pk", new DynamoValue.S(pk), "v", new DynamoValue.S(value));
+        return new LogRecord.Items(List.of(new LogRecord.Change(table, tableId, new DynamoValue.S(pk), null, item)));
     }
 
     private List<String> values(String table) {
         return database.table(table).items().values().stream()
-                .map(item -> ((AttributeValue.S) item.get("v")).value())
+                .map(item -> ((DynamoValue.S) item.get("v")).value())
                 .toList();
     }
 

@@ -2,7 +2,7 @@ package io.restmachine.dynamodb.embedded.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,33 +38,33 @@ class ExpiryIndexTest {
                 ttlAttribute);
     }
 
-    private static Map<String, AttributeValue> item(String pk, Object... pairs) {
-        Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put("pk", new AttributeValue.S(pk));
+    private static Map<String, DynamoValue> item(String pk, Object... pairs) {
+        Map<String, DynamoValue> item = new LinkedHashMap<>();
+        item.put("pk", new DynamoValue.S(pk));
         for (int i = 0; i < pairs.length; i += 2) {
             Object value = pairs[i + 1];
             item.put(
                     (String) pairs[i],
                     value instanceof String text
-                            ? new AttributeValue.S(text)
-                            : new AttributeValue.N(new BigDecimal(value.toString())));
+                            ? new DynamoValue.S(text)
+                            : new DynamoValue.N(new BigDecimal(value.toString())));
         }
         return item;
     }
 
-    private void put(Map<String, AttributeValue> item) {
+    private void put(Map<String, DynamoValue> item) {
         StoreKey key = table.keyOf(item);
         database.commit(new ItemWrite(table, key, table.get(key), item));
     }
 
     private void delete(String pk) {
-        StoreKey key = StoreKey.of(new AttributeValue.S(pk), null);
+        StoreKey key = StoreKey.of(new DynamoValue.S(pk), null);
         database.commit(new ItemWrite(table, key, table.get(key), null));
     }
 
     private List<String> due() {
         return StreamSupport.stream(table.dueForExpiry(NOW).spliterator(), false)
-                .map(key -> ((AttributeValue.S) table.get(key).get("pk")).value())
+                .map(key -> ((DynamoValue.S) table.get(key).get("pk")).value())
                 .toList();
     }
 
@@ -142,7 +142,7 @@ class ExpiryIndexTest {
                 },
                 Clock.fixed(NOW, ZoneOffset.UTC));
         Table sessions = logging.create(definition("sessions", "expires"));
-        Map<String, AttributeValue> stale = item("stale", "expires", NOW_SECONDS - 1);
+        Map<String, DynamoValue> stale = item("stale", "expires", NOW_SECONDS - 1);
         logging.commit(new ItemWrite(sessions, sessions.keyOf(stale), null, stale));
         logged.clear();
 

@@ -43,6 +43,14 @@ public interface Codec {
      */
     Object coerce(Object value);
 
+    /**
+     * The value as it reads back once written: the value itself, except for times in a format with
+     * less precision than Java's (the Python formats keep microseconds), which are cut to it.
+     */
+    default Object stored(Object value) {
+        return value;
+    }
+
     /** The text of a value inside a key template. */
     default String keyString(Object value) {
         ItemValue written = write(value);

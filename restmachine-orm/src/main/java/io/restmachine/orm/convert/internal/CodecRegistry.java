@@ -1,5 +1,6 @@
 package io.restmachine.orm.convert.internal;
 
+import io.restmachine.orm.ItemFormat;
 import io.restmachine.orm.convert.AttributeConverter;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
@@ -27,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 public final class CodecRegistry {
     private final Map<Class<?>, AttributeConverter<?>> custom;
     private final Function<Class<?>, @Nullable Codec> documents;
+    private final ItemFormat format;
     private final Map<Class<?>, Codec> byClass = new ConcurrentHashMap<>();
     private final Codec dynamic;
     private final Codec dynamicList;
@@ -38,8 +40,22 @@ public final class CodecRegistry {
      *     cannot be a document
      */
     public CodecRegistry(Map<Class<?>, AttributeConverter<?>> custom, Function<Class<?>, @Nullable Codec> documents) {
+        this(custom, documents, ItemFormat.DEFAULT);
+    }
+
+    /**
+     * @param custom converters registered by the user, by exact type
+     * @param documents builds the codec of a nested record or class, or returns null if the class
+     *     cannot be a document
+     * @param format how times and empty sets are written
+     */
+    public CodecRegistry(
+            Map<Class<?>, AttributeConverter<?>> custom,
+            Function<Class<?>, @Nullable Codec> documents,
+            ItemFormat format) {
         this.custom = Map.copyOf(custom);
         this.documents = documents;
+        this.format = format;
         this.dynamic = new SpecialCodecs.Dynamic(this);
         this.dynamicList = new CollectionCodecs.ListCodec(dynamic, ArrayList::new);
         this.dynamicMap = new CollectionCodecs.MapCodec(ScalarCodecs.of(String.class), dynamic, LinkedHashMap::new);
@@ -120,7 +136,7 @@ public final class CodecRegistry {
         if (converter != null) {
             return new SpecialCodecs.Custom(c, converter);
         }
-        Codec scalar = ScalarCodecs.of(c);
+        Codec scalar = ScalarCodecs.of(c, format);
         if (scalar != null) {
             return scalar;
         }
@@ -179,7 +195,8 @@ public final class CodecRegistry {
             }
             Codec element = codecFor(args[0]);
             if (Set.class.isAssignableFrom(raw) && element.scalarKind() != '?') {
-                return new CollectionCodecs.ScalarSetCodec(element, CollectionCodecs.collectionFactory(raw));
+                return new CollectionCodecs.ScalarSetCodec(
+                        element, CollectionCodecs.collectionFactory(raw), format.python());
             }
             return new CollectionCodecs.ListCodec(element, CollectionCodecs.collectionFactory(raw));
         }

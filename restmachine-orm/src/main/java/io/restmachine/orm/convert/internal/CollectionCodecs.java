@@ -63,14 +63,29 @@ final class CollectionCodecs {
         private final Codec element;
         private final Supplier<Collection<Object>> factory;
 
+        /**
+         * Whether an empty set is written as an empty list (as the Python formats do: DynamoDB has no
+         * empty sets, and a Python model that requires the set loads an empty list) rather than not at all.
+         */
+        private final boolean emptyAsList;
+
         ScalarSetCodec(Codec element, Supplier<Collection<Object>> factory) {
+            this(element, factory, false);
+        }
+
+        ScalarSetCodec(Codec element, Supplier<Collection<Object>> factory, boolean emptyAsList) {
             this.element = element;
             this.factory = factory;
+            this.emptyAsList = emptyAsList;
         }
 
         @Override
         public <V> @Nullable V write(Object value, ValueFormat<V> to) {
-            ItemValue set = neutralSet((Collection<?>) value);
+            Collection<?> collection = (Collection<?>) value;
+            if (collection.isEmpty() && emptyAsList) {
+                return to.list(List.of());
+            }
+            ItemValue set = neutralSet(collection);
             return set == null ? null : to.from(set);
         }
 
@@ -143,6 +158,11 @@ final class CollectionCodecs {
         }
 
         @Override
+        public Object stored(Object value) {
+            return storedElements((Collection<?>) value, element, factory);
+        }
+
+        @Override
         public Object coerce(Object value) {
             if (value instanceof Collection<?> c) {
                 Collection<Object> out = factory.get();
@@ -201,6 +221,11 @@ final class CollectionCodecs {
                 out.add(from.type(v) == ValueFormat.Type.NULL ? null : element.read(v, from));
             }
             return out;
+        }
+
+        @Override
+        public Object stored(Object value) {
+            return storedElements((Collection<?>) value, element, factory);
         }
 
         @Override
@@ -311,6 +336,16 @@ final class CollectionCodecs {
         }
 
         @Override
+        public Object stored(Object value) {
+            Optional<?> o = (Optional<?>) value;
+            if (o.isEmpty()) {
+                return value;
+            }
+            Object inner = this.inner.stored(o.get());
+            return inner.equals(o.get()) ? value : Optional.of(inner);
+        }
+
+        @Override
         public Object coerce(Object value) {
             if (value instanceof Optional<?> o) {
                 return o.map(inner::coerce);
@@ -346,5 +381,27 @@ final class CollectionCodecs {
         public String describe() {
             return "Optional<" + inner.describe() + ">";
         }
+    }
+
+    /**
+     * A collection's elements as they read back (times cut to the format's precision): the
+     * collection itself when no element changes, else a new one of its kind.
+     */
+    private static Object storedElements(Collection<?> values, Codec element, Supplier<Collection<Object>> factory) {
+        boolean changed = false;
+        for (Object e : values) {
+            if (e != null && !element.stored(e).equals(e)) {
+                changed = true;
+                break;
+            }
+        }
+        if (!changed) {
+            return values;
+        }
+        Collection<Object> out = factory.get();
+        for (Object e : values) {
+            out.add(e == null ? null : element.stored(e));
+        }
+        return out;
     }
 }

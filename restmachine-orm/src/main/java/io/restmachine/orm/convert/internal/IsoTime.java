@@ -4,13 +4,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Fast formatting and parsing of the fixed-width ISO-8601 forms the ORM writes ({@code
- * 2024-01-02T03:04:05.123456789Z}): date-time fields are on every item, and the JDK's formatters
- * cost microseconds per value. Other forms fall back to the JDK parsers.
+ * Fast formatting and parsing of the ISO-8601 forms the ORM writes: the fixed-width default
+ * ({@code 2024-01-02T03:04:05.123456789Z}) and the forms of Python's {@code isoformat()} ({@code
+ * 2024-01-02T03:04:05.123456}, {@code ...+00:00}). Date-time fields are on every item, and the
+ * JDK's formatters cost microseconds per value (more when a parse attempt throws). Other forms
+ * fall back to the JDK parsers.
  */
 final class IsoTime {
     private static final long MIN_SECOND = LocalDate.of(0, 1, 1).toEpochDay() * 86400;
@@ -50,23 +54,32 @@ final class IsoTime {
     }
 
     private static void write(char[] out, LocalDateTime v) {
+        date(out, v);
+        time(out, 11, v.getHour(), v.getMinute(), v.getSecond(), v.getNano());
+    }
+
+    /** {@code YYYY-MM-DDT} at the start of {@code out}. */
+    private static void date(char[] out, LocalDateTime v) {
         digits(out, 0, v.getYear(), 4);
         out[4] = '-';
         digits(out, 5, v.getMonthValue(), 2);
         out[7] = '-';
         digits(out, 8, v.getDayOfMonth(), 2);
         out[10] = 'T';
-        time(out, 11, v.getHour(), v.getMinute(), v.getSecond(), v.getNano());
     }
 
     private static void time(char[] out, int at, int hour, int minute, int second, int nano) {
+        wholeSeconds(out, at, hour, minute, second);
+        out[at + 8] = '.';
+        digits(out, at + 9, nano, 9);
+    }
+
+    private static void wholeSeconds(char[] out, int at, int hour, int minute, int second) {
         digits(out, at, hour, 2);
         out[at + 2] = ':';
         digits(out, at + 3, minute, 2);
         out[at + 5] = ':';
         digits(out, at + 6, second, 2);
-        out[at + 8] = '.';
-        digits(out, at + 9, nano, 9);
     }
 
     private static void digits(char[] out, int at, int value, int width) {
@@ -76,33 +89,118 @@ final class IsoTime {
         }
     }
 
+    /**
+     * What Python's {@code isoformat()} gives for this instant as a naive ({@code aware} false) or
+     * aware UTC datetime: microseconds, and no fraction at all when they are zero.
+     */
+    static String python(Instant instant, boolean aware) {
+        return python(
+                LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC),
+                aware ? "+00:00" : "");
+    }
+
+    /** Python's {@code isoformat()} of a datetime with this offset ({@code +00:00} for UTC, never {@code Z}). */
+    static String python(OffsetDateTime value) {
+        ZoneOffset offset = value.getOffset();
+        return python(value.toLocalDateTime(), offset.equals(ZoneOffset.UTC) ? "+00:00" : offset.getId());
+    }
+
+    /** Python's {@code isoformat()} of a zoned time: its offset, as Python has no zone names in the text. */
+    static String python(ZonedDateTime value) {
+        return python(value.toOffsetDateTime());
+    }
+
+    /** Python's {@code isoformat()} of a naive datetime followed by {@code suffix} (an offset, or nothing). */
+    static String python(LocalDateTime value, String suffix) {
+        int year = value.getYear();
+        if (year < 1 || year > 9999) {
+            throw new IllegalArgumentException("the year " + year + " is outside Python's datetime range (1 to 9999),"
+                    + " so the Python original could not read it; use a time within that range or ItemFormat.DEFAULT");
+        }
+        int micros = value.getNano() / 1000;
+        char[] out = new char[micros == 0 ? 19 : 26];
+        date(out, value);
+        pythonTime(out, 11, value.getHour(), value.getMinute(), value.getSecond(), micros);
+        return suffix.isEmpty() ? new String(out) : new String(out) + suffix;
+    }
+
+    /** Python's {@code isoformat()} of a time of day. */
+    static String python(LocalTime value) {
+        int micros = value.getNano() / 1000;
+        char[] out = new char[micros == 0 ? 8 : 15];
+        pythonTime(out, 0, value.getHour(), value.getMinute(), value.getSecond(), micros);
+        return new String(out);
+    }
+
+    private static void pythonTime(char[] out, int at, int hour, int minute, int second, int micros) {
+        wholeSeconds(out, at, hour, minute, second);
+        if (micros != 0) {
+            out[at + 8] = '.';
+            digits(out, at + 9, micros, 6);
+        }
+    }
+
     static Instant parseInstant(String text) {
-        if (text.length() == 30 && text.charAt(29) == 'Z') {
-            LocalDateTime fast = parseFixed(text);
-            if (fast != null) {
-                return fast.toInstant(ZoneOffset.UTC);
-            }
+        Parsed parsed = parseFlexible(text);
+        if (parsed != null) {
+            return parsed.local.toInstant(parsed.offsetOrUtc());
         }
         return ScalarCodecs.instant(text);
     }
 
+    /** A date-time; one written with an offset is read as its UTC date-time, as naive times are UTC. */
     static LocalDateTime parseLocalDateTime(String text) {
-        if (text.length() == 29) {
-            LocalDateTime fast = parseFixed(text);
-            if (fast != null) {
-                return fast;
-            }
+        Parsed parsed = parseFlexible(text);
+        if (parsed != null) {
+            return parsed.offset == null
+                    ? parsed.local
+                    : LocalDateTime.ofInstant(parsed.local.toInstant(parsed.offset), ZoneOffset.UTC);
         }
-        return LocalDateTime.parse(text);
+        try {
+            return LocalDateTime.parse(text);
+        } catch (RuntimeException notLocal) {
+            return LocalDateTime.ofInstant(OffsetDateTime.parse(text).toInstant(), ZoneOffset.UTC);
+        }
     }
 
-    private static @Nullable LocalDateTime parseFixed(String s) {
-        if (s.charAt(4) != '-'
+    /** A date-time with an offset; a naive one (as Python writes) is read as UTC. */
+    static OffsetDateTime parseOffsetDateTime(String text) {
+        Parsed parsed = parseFlexible(text);
+        if (parsed != null) {
+            return OffsetDateTime.of(parsed.local, parsed.offsetOrUtc());
+        }
+        return OffsetDateTime.parse(text);
+    }
+
+    /** A zoned date-time ({@code ...+01:00[Europe/Paris]}); an offset alone or a naive (UTC) one too. */
+    static ZonedDateTime parseZonedDateTime(String text) {
+        Parsed parsed = parseFlexible(text);
+        if (parsed != null) {
+            return ZonedDateTime.of(parsed.local, parsed.offsetOrUtc());
+        }
+        return ZonedDateTime.parse(text);
+    }
+
+    /** A date-time and the offset it was written with, if any. */
+    private record Parsed(LocalDateTime local, @Nullable ZoneOffset offset) {
+        ZoneOffset offsetOrUtc() {
+            return offset == null ? ZoneOffset.UTC : offset;
+        }
+    }
+
+    /**
+     * {@code YYYY-MM-DDTHH:MM:SS}, an optional fraction of 1 to 9 digits, then nothing, {@code Z}
+     * or {@code ±HH:MM}; a space instead of the {@code T} too (Python's {@code str(datetime)}).
+     * Null for any other form, which the JDK parsers then try.
+     */
+    private static @Nullable Parsed parseFlexible(String s) {
+        int n = s.length();
+        if (n < 19
+                || s.charAt(4) != '-'
                 || s.charAt(7) != '-'
-                || s.charAt(10) != 'T'
+                || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
                 || s.charAt(13) != ':'
-                || s.charAt(16) != ':'
-                || s.charAt(19) != '.') {
+                || s.charAt(16) != ':') {
             return null;
         }
         int year = number(s, 0, 4);
@@ -111,12 +209,44 @@ final class IsoTime {
         int hour = number(s, 11, 2);
         int minute = number(s, 14, 2);
         int second = number(s, 17, 2);
-        int nano = number(s, 20, 9);
-        if ((year | month | day | hour | minute | second | nano) < 0) {
+        if ((year | month | day | hour | minute | second) < 0) {
             return null;
         }
+        int i = 19;
+        int nano = 0;
+        if (i < n && s.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                nano = nano * 10 + (s.charAt(i) - '0');
+                i++;
+            }
+            int width = i - start;
+            if (width == 0 || width > 9) {
+                return null;
+            }
+            for (int k = width; k < 9; k++) {
+                nano *= 10;
+            }
+        }
+        ZoneOffset offset = null;
+        if (i < n) {
+            char c = s.charAt(i);
+            if (c == 'Z' && i + 1 == n) {
+                offset = ZoneOffset.UTC;
+            } else if ((c == '+' || c == '-') && n - i == 6 && s.charAt(i + 3) == ':') {
+                int hours = number(s, i + 1, 2);
+                int minutes = number(s, i + 4, 2);
+                if ((hours | minutes) < 0) {
+                    return null;
+                }
+                int sign = c == '-' ? -1 : 1;
+                offset = ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+            } else {
+                return null;
+            }
+        }
         // LocalDateTime.of validates every field (month 13, February 30, hour 24 ...).
-        return LocalDateTime.of(year, month, day, hour, minute, second, nano);
+        return new Parsed(LocalDateTime.of(year, month, day, hour, minute, second, nano), offset);
     }
 
     private static int number(String s, int at, int width) {

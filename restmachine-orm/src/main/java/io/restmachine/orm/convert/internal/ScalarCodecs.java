@@ -1,5 +1,6 @@
 package io.restmachine.orm.convert.internal;
 
+import io.restmachine.orm.ItemFormat;
 import io.restmachine.orm.spi.ValueFormat;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -15,6 +16,7 @@ import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,9 +28,13 @@ import org.jspecify.annotations.Nullable;
  * {@code LocalDateTime} and {@code LocalTime} always carry nine fraction digits so that their
  * strings sort in time order (a sort key such as {@code TODO#{createdAt}} lists items
  * chronologically); reading accepts any ISO-8601 form, including offsets written by other tools.
+ * The Python formats write date-times and times as Python's {@code isoformat()} does instead
+ * (microseconds, no fraction when zero), see {@link #of(Class, ItemFormat)}.
  */
 final class ScalarCodecs {
     private static final Map<Class<?>, Codec> BUILT_IN = new HashMap<>();
+    private static final Map<Class<?>, Codec> PYTHON = pythonTimes(false);
+    private static final Map<Class<?>, Codec> PYTHON_AWARE = pythonTimes(true);
 
     static {
         BUILT_IN.put(String.class, new TextCodec<>(String.class, s -> s, s -> s, true));
@@ -60,10 +66,10 @@ final class ScalarCodecs {
         BUILT_IN.put(LocalTime.class, new TextCodec<>(LocalTime.class, IsoTime::format, LocalTime::parse, true));
         BUILT_IN.put(
                 OffsetDateTime.class,
-                new TextCodec<>(OffsetDateTime.class, OffsetDateTime::toString, OffsetDateTime::parse, false));
+                new TextCodec<>(OffsetDateTime.class, OffsetDateTime::toString, IsoTime::parseOffsetDateTime, false));
         BUILT_IN.put(
                 ZonedDateTime.class,
-                new TextCodec<>(ZonedDateTime.class, ZonedDateTime::toString, ZonedDateTime::parse, false));
+                new TextCodec<>(ZonedDateTime.class, ZonedDateTime::toString, IsoTime::parseZonedDateTime, false));
         BUILT_IN.put(Duration.class, new TextCodec<>(Duration.class, Duration::toString, Duration::parse, false));
         BUILT_IN.put(Period.class, new TextCodec<>(Period.class, Period::toString, Period::parse, false));
         BUILT_IN.put(Year.class, new TextCodec<>(Year.class, Year::toString, Year::parse, false));
@@ -81,6 +87,70 @@ final class ScalarCodecs {
 
     static @Nullable Codec of(Class<?> type) {
         return BUILT_IN.get(type);
+    }
+
+    /** The built-in codec of a scalar type in a format: the Python formats write times differently. */
+    static @Nullable Codec of(Class<?> type, ItemFormat format) {
+        Codec time =
+                switch (format) {
+                    case DEFAULT -> null;
+                    case PYTHON -> PYTHON.get(type);
+                    case PYTHON_AWARE -> PYTHON_AWARE.get(type);
+                };
+        return time != null ? time : BUILT_IN.get(type);
+    }
+
+    /**
+     * The time codecs of the Python formats: Python's {@code isoformat()} forms, with Java's
+     * nanoseconds cut to Python's microseconds. Whole seconds have no fraction, so these strings
+     * sort in time order as plain values, and inside a key when the character after the time sorts
+     * before '.' (as the usual '#' separator does).
+     */
+    private static Map<Class<?>, Codec> pythonTimes(boolean aware) {
+        Map<Class<?>, Codec> codecs = new HashMap<>();
+        codecs.put(
+                Instant.class,
+                new TextCodec<>(
+                        Instant.class,
+                        i -> IsoTime.python(i, aware),
+                        IsoTime::parseInstant,
+                        true,
+                        i -> i.truncatedTo(ChronoUnit.MICROS)));
+        codecs.put(
+                LocalDateTime.class,
+                new TextCodec<>(
+                        LocalDateTime.class,
+                        t -> IsoTime.python(t, ""),
+                        IsoTime::parseLocalDateTime,
+                        true,
+                        t -> t.truncatedTo(ChronoUnit.MICROS)));
+        codecs.put(
+                LocalTime.class,
+                new TextCodec<>(
+                        LocalTime.class,
+                        IsoTime::python,
+                        LocalTime::parse,
+                        true,
+                        t -> t.truncatedTo(ChronoUnit.MICROS)));
+        codecs.put(
+                OffsetDateTime.class,
+                new TextCodec<>(
+                        OffsetDateTime.class,
+                        IsoTime::python,
+                        IsoTime::parseOffsetDateTime,
+                        false,
+                        t -> t.truncatedTo(ChronoUnit.MICROS)));
+        codecs.put(
+                ZonedDateTime.class,
+                new TextCodec<>(
+                        ZonedDateTime.class,
+                        IsoTime::python,
+                        // Python writes no zone names: what reads back is the offset.
+                        IsoTime::parseZonedDateTime,
+                        false,
+                        t -> ZonedDateTime.of(t.toLocalDateTime(), t.getOffset())
+                                .truncatedTo(ChronoUnit.MICROS)));
+        return Map.copyOf(codecs);
     }
 
     static Instant instant(String text) {

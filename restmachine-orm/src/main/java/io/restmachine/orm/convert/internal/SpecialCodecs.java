@@ -5,6 +5,7 @@ import io.restmachine.orm.spi.ItemValue;
 import io.restmachine.orm.spi.ValueFormat;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -77,11 +78,30 @@ final class SpecialCodecs {
         @Override
         public <V> Object read(V value, ValueFormat<V> from) {
             BigDecimal n = from.asNumber(value);
-            if (n == null) {
-                throw new IllegalArgumentException("expected epoch seconds (N), found " + from.toItemValue(value));
+            if (n != null) {
+                long seconds = n.longValue();
+                return instant ? Instant.ofEpochSecond(seconds) : (Object) seconds;
             }
-            long seconds = n.longValue();
-            return instant ? Instant.ofEpochSecond(seconds) : (Object) seconds;
+            String text = from.asString(value);
+            if (text != null) {
+                // The Python original's expiration mixin stores an ISO date-time (which DynamoDB's
+                // TTL ignores); it reads as that instant (a naive one as UTC) cut to whole seconds,
+                // the precision of a TTL.
+                Instant at;
+                try {
+                    at = IsoTime.parseInstant(text);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(
+                            "expected epoch seconds (N) or an ISO-8601 date-time, found '" + text + "'", e);
+                }
+                return instant ? at.truncatedTo(ChronoUnit.SECONDS) : (Object) at.getEpochSecond();
+            }
+            throw new IllegalArgumentException("expected epoch seconds (N), found " + from.toItemValue(value));
+        }
+
+        @Override
+        public Object stored(Object value) {
+            return instant ? ((Instant) value).truncatedTo(ChronoUnit.SECONDS) : value;
         }
 
         @Override

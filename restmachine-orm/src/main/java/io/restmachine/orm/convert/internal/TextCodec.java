@@ -2,6 +2,7 @@ package io.restmachine.orm.convert.internal;
 
 import io.restmachine.orm.spi.ValueFormat;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A type stored as a string ({@code S}): strings, UUIDs, enums, dates, times and durations, each
@@ -17,14 +18,31 @@ final class TextCodec<T> implements Codec {
      * unpaired surrogates; the other formats (dates, UUIDs, enum names...) write well-formed text.
      */
     private final boolean freeText;
+    /** The value as it reads back (times cut to the precision the format keeps). */
+    private final UnaryOperator<Object> stored;
+
+    TextCodec(Class<T> type, Function<? super T, String> format, Function<String, ? extends T> parse, boolean ordered) {
+        this(type, format, parse, ordered, UnaryOperator.identity());
+    }
 
     @SuppressWarnings("unchecked")
-    TextCodec(Class<T> type, Function<? super T, String> format, Function<String, ? extends T> parse, boolean ordered) {
+    TextCodec(
+            Class<T> type,
+            Function<? super T, String> format,
+            Function<String, ? extends T> parse,
+            boolean ordered,
+            UnaryOperator<T> stored) {
         this.type = type;
         this.format = (Function<Object, String>) format;
         this.parse = (Function<String, Object>) parse;
         this.ordered = ordered;
         this.freeText = type == String.class || type == Character.class || type == java.net.URI.class;
+        this.stored = (UnaryOperator<Object>) (UnaryOperator<?>) stored;
+    }
+
+    @Override
+    public Object stored(Object value) {
+        return stored.apply(value);
     }
 
     @Override

@@ -30,8 +30,8 @@ public final class ModelFactory {
 
     /** A factory for models stored with this layout and these custom converters. */
     public ModelFactory(ItemLayout layout, Map<Class<?>, AttributeConverter<?>> converters) {
-        this.codecs = new CodecRegistry(converters, this::documentCodec);
-        this.shapes = new ShapeReader(layout, new PropertyReader(codecs));
+        this.codecs = new CodecRegistry(converters, this::documentCodec, layout.format());
+        this.shapes = new ShapeReader(layout, new PropertyReader(codecs, layout.format()));
         this.entities = new EntityReader(layout, shapes);
     }
 

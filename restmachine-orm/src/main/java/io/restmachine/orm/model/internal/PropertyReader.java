@@ -6,6 +6,7 @@ import io.restmachine.orm.Attribute;
 import io.restmachine.orm.CreatedAt;
 import io.restmachine.orm.Id;
 import io.restmachine.orm.Ignore;
+import io.restmachine.orm.ItemFormat;
 import io.restmachine.orm.SchemaException;
 import io.restmachine.orm.Ttl;
 import io.restmachine.orm.UpdatedAt;
@@ -35,9 +36,43 @@ final class PropertyReader {
     private static final Set<Class<?>> VERSION_TYPES = Set.of(int.class, long.class, Integer.class, Long.class);
 
     private final CodecRegistry codecs;
+    private final ItemFormat format;
 
-    PropertyReader(CodecRegistry codecs) {
+    PropertyReader(CodecRegistry codecs, ItemFormat format) {
         this.codecs = codecs;
+        this.format = format;
+    }
+
+    /**
+     * The attribute a member is stored under without {@code @Attribute}: its name, or in the Python
+     * formats its snake_case form ({@code createdAt} to {@code created_at}, {@code httpURL} to
+     * {@code http_url}, {@code line2Text} to {@code line2_text}), as Python models name their fields.
+     */
+    String defaultAttribute(String name) {
+        return format.python() ? snakeCase(name) : name;
+    }
+
+    static String snakeCase(String name) {
+        StringBuilder out = new StringBuilder(name.length() + 4);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isUpperCase(c)) {
+                boolean afterLowerOrDigit =
+                        i > 0 && (Character.isLowerCase(name.charAt(i - 1)) || Character.isDigit(name.charAt(i - 1)));
+                // The last capital of an acronym starts the next word: "httpURLText" -> "http_url_text".
+                boolean endsAcronym = i > 0
+                        && Character.isUpperCase(name.charAt(i - 1))
+                        && i + 1 < name.length()
+                        && Character.isLowerCase(name.charAt(i + 1));
+                if ((afterLowerOrDigit || endsAcronym) && out.length() > 0 && out.charAt(out.length() - 1) != '_') {
+                    out.append('_');
+                }
+                out.append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /**
@@ -57,7 +92,7 @@ final class PropertyReader {
         String member = "field '" + name + "'";
         boolean ignored = annotations.isAnnotationPresent(Ignore.class);
         Attribute attribute = annotations.getAnnotation(Attribute.class);
-        String stored = attribute == null ? name : attribute.value();
+        String stored = attribute == null ? defaultAttribute(name) : attribute.value();
         if (stored.isBlank()) {
             throw schema(
                     owner,

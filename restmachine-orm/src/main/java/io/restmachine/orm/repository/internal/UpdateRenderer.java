@@ -126,7 +126,7 @@ final class UpdateRenderer {
         }
         Property updatedAt = model.updatedAt();
         if (updatedAt != null && !touched.contains(updatedAt.name())) {
-            Object now = WriteBuilder.now(updatedAt, clock);
+            Object now = updatedAt.codec().stored(WriteBuilder.now(updatedAt, clock));
             set.add(scope.name(updatedAt.attribute()) + " = "
                     + scope.value(updatedAt.codec().write(now)));
             newValues.put(updatedAt.name(), now);

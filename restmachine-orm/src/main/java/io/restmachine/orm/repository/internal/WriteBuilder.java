@@ -66,11 +66,15 @@ final class WriteBuilder<T> {
     private final Expr createCondition;
     private final Expr saveUnversioned;
     private final Expr deleteUnversioned;
+    // The fields whose values can read back different from what was written (times, in a format
+    // that keeps only microseconds): cut before the write, so what create returns is what is stored.
+    private final List<Property> cutToStoredPrecision;
 
     WriteBuilder(OrmRuntime runtime, EntityModel<T> model) {
         this.runtime = runtime;
         this.model = model;
         this.layout = model.layout();
+        this.cutToStoredPrecision = layout.format().python() ? model.shape().properties() : List.of();
         Placeholders.Scope s = new Placeholders().scope();
         this.createCondition = s.expr("attribute_not_exists(" + s.name(layout.partitionKey()) + ")");
         this.saveUnversioned = renderSaveCondition(null);
@@ -108,6 +112,15 @@ final class WriteBuilder<T> {
         Property updatedAt = model.updatedAt();
         if (updatedAt != null) {
             entity = model.shape().with(entity, updatedAt, now(updatedAt, clock));
+        }
+        for (Property p : cutToStoredPrecision) {
+            Object value = p.get(entity);
+            if (value != null) {
+                Object stored = p.codec().stored(value);
+                if (!stored.equals(value)) {
+                    entity = model.shape().with(entity, p, stored);
+                }
+            }
         }
         Long expected = null;
         Property version = model.version();

@@ -1,40 +1,66 @@
-package io.restmachine.dynamodb.embedded.action;
+package io.restmachine.dynamodb.embedded.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.restmachine.dynamodb.embedded.action.TableActions;
+import io.restmachine.dynamodb.embedded.action.TableDescription;
 import io.restmachine.dynamodb.embedded.table.IndexDefinition;
 import io.restmachine.dynamodb.embedded.table.KeySchema;
-import io.restmachine.dynamodb.embedded.table.Table;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-/** Renders a {@code TableDescription} as CreateTable, DescribeTable, UpdateTable and DeleteTable return it. */
-final class TableDescriptions {
-    private TableDescriptions() {}
+/** Renders the results of the table-level actions. */
+final class TableResponses {
+    private TableResponses() {}
 
-    static void write(JsonGenerator out, String field, Table table, String status) throws IOException {
-        write(out, field, table, status, Map.of());
+    /** {@code {"<field>": <TableDescription>}}: CreateTable, UpdateTable and DeleteTable answer "TableDescription", DescribeTable "Table". */
+    static Route.Renderer<TableDescription> description(String field) {
+        return (out, description) -> {
+            out.writeStartObject();
+            write(out, field, description);
+            out.writeEndObject();
+        };
     }
 
-    /**
-     * @param indexStatus the status to show for particular global indexes (CREATING right after
-     *     they were added), ACTIVE for the others
-     */
-    static void write(JsonGenerator out, String field, Table table, String status, Map<String, String> indexStatus)
-            throws IOException {
-        write(out, field, table, table.definition(), status, indexStatus);
+    static void list(JsonGenerator out, TableActions.ListResult result) throws IOException {
+        out.writeStartObject();
+        if (result.lastEvaluatedTableName() != null) {
+            out.writeStringField("LastEvaluatedTableName", result.lastEvaluatedTableName());
+        }
+        out.writeArrayFieldStart("TableNames");
+        for (String name : result.tableNames()) {
+            out.writeString(name);
+        }
+        out.writeEndArray();
+        out.writeEndObject();
     }
 
-    static void write(
-            JsonGenerator out,
-            String field,
-            Table table,
-            TableDefinition def,
-            String status,
-            Map<String, String> indexStatus)
-            throws IOException {
-        boolean counts = !status.equals("DELETING");
+    static void timeToLive(JsonGenerator out, TableActions.TimeToLive result) throws IOException {
+        out.writeStartObject();
+        out.writeObjectFieldStart("TimeToLiveDescription");
+        if (result.attributeName() == null) {
+            out.writeStringField("TimeToLiveStatus", "DISABLED");
+        } else {
+            out.writeStringField("TimeToLiveStatus", "ENABLED");
+            out.writeStringField("AttributeName", result.attributeName());
+        }
+        out.writeEndObject();
+        out.writeEndObject();
+    }
+
+    static void timeToLiveUpdate(JsonGenerator out, TableActions.TimeToLiveUpdate result) throws IOException {
+        out.writeStartObject();
+        out.writeObjectFieldStart("TimeToLiveSpecification");
+        out.writeStringField("AttributeName", result.attributeName());
+        out.writeBooleanField("Enabled", result.enabled());
+        out.writeEndObject();
+        out.writeEndObject();
+    }
+
+    private static void write(JsonGenerator out, String field, TableDescription description) throws IOException {
+        TableDefinition def = description.definition();
+        String status = description.status();
         out.writeObjectFieldStart(field);
         out.writeArrayFieldStart("AttributeDefinitions");
         for (Map.Entry<String, String> attribute : def.attributeTypes().entrySet()) {
@@ -49,8 +75,8 @@ final class TableDescriptions {
         out.writeStringField("TableStatus", status);
         out.writeNumberField("CreationDateTime", def.creationTime());
         writeThroughput(out, def.readCapacity(), def.writeCapacity());
-        out.writeNumberField("TableSizeBytes", counts ? table.sizeBytes() : 0);
-        out.writeNumberField("ItemCount", counts ? table.itemCount() : 0);
+        out.writeNumberField("TableSizeBytes", description.sizeBytes());
+        out.writeNumberField("ItemCount", description.itemCount());
         out.writeStringField("TableArn", def.arn());
         out.writeStringField("TableId", def.tableId());
         if (def.payPerRequest()) {
@@ -62,20 +88,15 @@ final class TableDescriptions {
             out.writeStringField("TableThroughputMode", "PAY_PER_REQUEST");
             out.writeEndObject();
         }
-        writeIndexes(out, "LocalSecondaryIndexes", def.localIndexes(), def, table, indexStatus);
+        writeIndexes(out, "LocalSecondaryIndexes", def.localIndexes(), description);
         if (!status.equals("DELETING")) {
-            writeIndexes(out, "GlobalSecondaryIndexes", def.globalIndexes(), def, table, indexStatus);
+            writeIndexes(out, "GlobalSecondaryIndexes", def.globalIndexes(), description);
         }
         out.writeEndObject();
     }
 
     private static void writeIndexes(
-            JsonGenerator out,
-            String field,
-            List<IndexDefinition> indexes,
-            TableDefinition def,
-            Table table,
-            Map<String, String> indexStatus)
+            JsonGenerator out, String field, List<IndexDefinition> indexes, TableDescription description)
             throws IOException {
         if (indexes.isEmpty()) {
             return;
@@ -96,13 +117,13 @@ final class TableDescriptions {
             }
             out.writeEndObject();
             if (index.global()) {
-                out.writeStringField("IndexStatus", indexStatus.getOrDefault(index.name(), "ACTIVE"));
+                out.writeStringField("IndexStatus", description.indexStatus().getOrDefault(index.name(), "ACTIVE"));
                 writeThroughput(out, index.readCapacity(), index.writeCapacity());
             }
-            boolean live = table.definition().index(index.name()).isPresent();
-            out.writeNumberField("IndexSizeBytes", live ? table.indexSizeBytes(index.name()) : 0);
-            out.writeNumberField("ItemCount", live ? table.indexItemCount(index.name()) : 0);
-            out.writeStringField("IndexArn", def.arn() + "/index/" + index.name());
+            TableDescription.IndexCounts counts = description.indexCounts().get(index.name());
+            out.writeNumberField("IndexSizeBytes", counts.sizeBytes());
+            out.writeNumberField("ItemCount", counts.itemCount());
+            out.writeStringField("IndexArn", description.definition().arn() + "/index/" + index.name());
             out.writeEndObject();
         }
         out.writeEndArray();

@@ -10,14 +10,15 @@ import java.util.Set;
 /**
  * One DynamoDB attribute value, as the engine stores and evaluates it. Immutable. Numbers are
  * {@link BigDecimal}s (equal by value, not scale); binaries compare as unsigned bytes; sets keep no
- * order of their own.
+ * order of their own. (Not named {@code DynamoValue}, so that it never meets the AWS SDK's type of
+ * that name in one file.)
  */
-public sealed interface AttributeValue {
+public sealed interface DynamoValue {
 
     /** The DynamoDB type descriptor: {@code S}, {@code N}, {@code B}, {@code BOOL}, {@code NULL}, {@code SS}, {@code NS}, {@code BS}, {@code L}, {@code M}. */
     String type();
 
-    record S(String value) implements AttributeValue {
+    record S(String value) implements DynamoValue {
         public S {
             Objects.requireNonNull(value);
         }
@@ -28,7 +29,7 @@ public sealed interface AttributeValue {
         }
     }
 
-    record N(BigDecimal value) implements AttributeValue {
+    record N(BigDecimal value) implements DynamoValue {
         public N {
             Objects.requireNonNull(value);
         }
@@ -49,7 +50,7 @@ public sealed interface AttributeValue {
         }
     }
 
-    record B(byte[] value) implements AttributeValue {
+    record B(byte[] value) implements DynamoValue {
         public B {
             value = value.clone();
         }
@@ -91,14 +92,14 @@ public sealed interface AttributeValue {
         }
     }
 
-    record Bool(boolean value) implements AttributeValue {
+    record Bool(boolean value) implements DynamoValue {
         @Override
         public String type() {
             return "BOOL";
         }
     }
 
-    record Null() implements AttributeValue {
+    record Null() implements DynamoValue {
         @Override
         public String type() {
             return "NULL";
@@ -106,7 +107,7 @@ public sealed interface AttributeValue {
     }
 
     /** A string set; DynamoDB sets are never empty (validation rejects empty ones before this is built). */
-    record SS(Set<String> values) implements AttributeValue {
+    record SS(Set<String> values) implements DynamoValue {
         public SS {
             values = Set.copyOf(values);
         }
@@ -117,7 +118,7 @@ public sealed interface AttributeValue {
         }
     }
 
-    record NS(Set<N> values) implements AttributeValue {
+    record NS(Set<N> values) implements DynamoValue {
         public NS {
             values = Set.copyOf(values);
         }
@@ -128,7 +129,7 @@ public sealed interface AttributeValue {
         }
     }
 
-    record BS(Set<B> values) implements AttributeValue {
+    record BS(Set<B> values) implements DynamoValue {
         public BS {
             values = Set.copyOf(values);
         }
@@ -139,7 +140,7 @@ public sealed interface AttributeValue {
         }
     }
 
-    record L(List<AttributeValue> values) implements AttributeValue {
+    record L(List<DynamoValue> values) implements DynamoValue {
         public L {
             values = List.copyOf(values);
         }
@@ -151,7 +152,7 @@ public sealed interface AttributeValue {
     }
 
     /** A map; keys keep insertion order for stable output. */
-    record M(Map<String, AttributeValue> values) implements AttributeValue {
+    record M(Map<String, DynamoValue> values) implements DynamoValue {
         public M {
             values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
         }

@@ -1,7 +1,7 @@
 package io.restmachine.dynamodb.embedded.expression;
 
-import io.restmachine.dynamodb.embedded.value.AttributeValue;
-import io.restmachine.dynamodb.embedded.value.AttributeValues;
+import io.restmachine.dynamodb.embedded.value.DynamoValue;
+import io.restmachine.dynamodb.embedded.value.DynamoValues;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The AST of condition, filter and key-condition expressions; every node evaluates without failing. */
-sealed interface Condition extends ConditionExpression {
+sealed interface ConditionNode extends ConditionExpression {
 
     @Override
     default Set<String> topLevelAttributes() {
@@ -18,7 +18,7 @@ sealed interface Condition extends ConditionExpression {
         return Collections.unmodifiableSet(heads);
     }
 
-    private static void collectHeads(Condition condition, Set<String> heads) {
+    private static void collectHeads(ConditionNode condition, Set<String> heads) {
         if (condition instanceof Compare c) {
             collectHeads(c.left(), heads);
             collectHeads(c.right(), heads);
@@ -75,21 +75,21 @@ sealed interface Condition extends ConditionExpression {
         }
     }
 
-    record Compare(Comparator comparator, Operand left, Operand right) implements Condition {
+    record Compare(Comparator comparator, Operand left, Operand right) implements ConditionNode {
         @Override
-        public boolean test(Map<String, AttributeValue> item) {
-            AttributeValue a = left.evaluate(item);
-            AttributeValue b = right.evaluate(item);
+        public boolean test(Map<String, DynamoValue> item) {
+            DynamoValue a = left.evaluate(item);
+            DynamoValue b = right.evaluate(item);
             if (comparator == Comparator.EQ) {
                 return a != null && a.equals(b);
             }
             if (comparator == Comparator.NE) {
                 return a == null || !a.equals(b);
             }
-            if (a == null || b == null || !AttributeValues.comparable(a, b)) {
+            if (a == null || b == null || !DynamoValues.comparable(a, b)) {
                 return false;
             }
-            int c = AttributeValues.compare(a, b);
+            int c = DynamoValues.compare(a, b);
             return switch (comparator) {
                 case LT -> c < 0;
                 case LE -> c <= 0;
@@ -100,30 +100,30 @@ sealed interface Condition extends ConditionExpression {
         }
     }
 
-    record Between(Operand value, Operand lower, Operand upper) implements Condition {
+    record Between(Operand value, Operand lower, Operand upper) implements ConditionNode {
         @Override
-        public boolean test(Map<String, AttributeValue> item) {
-            AttributeValue v = value.evaluate(item);
-            AttributeValue lo = lower.evaluate(item);
-            AttributeValue hi = upper.evaluate(item);
+        public boolean test(Map<String, DynamoValue> item) {
+            DynamoValue v = value.evaluate(item);
+            DynamoValue lo = lower.evaluate(item);
+            DynamoValue hi = upper.evaluate(item);
             return v != null
                     && lo != null
                     && hi != null
-                    && AttributeValues.comparable(v, lo)
-                    && AttributeValues.comparable(v, hi)
-                    && AttributeValues.compare(v, lo) >= 0
-                    && AttributeValues.compare(v, hi) <= 0;
+                    && DynamoValues.comparable(v, lo)
+                    && DynamoValues.comparable(v, hi)
+                    && DynamoValues.compare(v, lo) >= 0
+                    && DynamoValues.compare(v, hi) <= 0;
         }
     }
 
-    record In(Operand value, List<Operand> candidates) implements Condition {
+    record In(Operand value, List<Operand> candidates) implements ConditionNode {
         public In {
             candidates = List.copyOf(candidates);
         }
 
         @Override
-        public boolean test(Map<String, AttributeValue> item) {
-            AttributeValue v = value.evaluate(item);
+        public boolean test(Map<String, DynamoValue> item) {
+            DynamoValue v = value.evaluate(item);
             if (v == null) {
                 return false;
             }
@@ -136,52 +136,52 @@ sealed interface Condition extends ConditionExpression {
         }
     }
 
-    record And(Condition left, Condition right) implements Condition {
+    record And(ConditionNode left, ConditionNode right) implements ConditionNode {
         @Override
-        public boolean test(Map<String, AttributeValue> item) {
+        public boolean test(Map<String, DynamoValue> item) {
             return left.test(item) && right.test(item);
         }
     }
 
-    record Or(Condition left, Condition right) implements Condition {
+    record Or(ConditionNode left, ConditionNode right) implements ConditionNode {
         @Override
-        public boolean test(Map<String, AttributeValue> item) {
+        public boolean test(Map<String, DynamoValue> item) {
             return left.test(item) || right.test(item);
         }
     }
 
-    record Not(Condition condition) implements Condition {
+    record Not(ConditionNode condition) implements ConditionNode {
         @Override
-        public boolean test(Map<String, AttributeValue> item) {
+        public boolean test(Map<String, DynamoValue> item) {
             return !condition.test(item);
         }
     }
 
     /** {@code attribute_exists(path)}, or {@code attribute_not_exists(path)} when negated. */
-    record Exists(DocumentPath path, boolean exists) implements Condition {
+    record Exists(DocumentPath path, boolean exists) implements ConditionNode {
         @Override
-        public boolean test(Map<String, AttributeValue> item) {
+        public boolean test(Map<String, DynamoValue> item) {
             return (path.resolve(item) != null) == exists;
         }
     }
 
     /** {@code attribute_type(path, :type)}. */
-    record TypeIs(DocumentPath path, Operand type) implements Condition {
+    record TypeIs(DocumentPath path, Operand type) implements ConditionNode {
         @Override
-        public boolean test(Map<String, AttributeValue> item) {
-            AttributeValue v = path.resolve(item);
+        public boolean test(Map<String, DynamoValue> item) {
+            DynamoValue v = path.resolve(item);
             return v != null
-                    && type.evaluate(item) instanceof AttributeValue.S s
+                    && type.evaluate(item) instanceof DynamoValue.S s
                     && s.value().equals(v.type());
         }
     }
 
-    record BeginsWith(Operand value, Operand prefix) implements Condition {
+    record BeginsWith(Operand value, Operand prefix) implements ConditionNode {
         @Override
-        public boolean test(Map<String, AttributeValue> item) {
-            AttributeValue v = value.evaluate(item);
-            AttributeValue p = prefix.evaluate(item);
-            return v != null && p != null && AttributeValues.beginsWith(v, p);
+        public boolean test(Map<String, DynamoValue> item) {
+            DynamoValue v = value.evaluate(item);
+            DynamoValue p = prefix.evaluate(item);
+            return v != null && p != null && DynamoValues.beginsWith(v, p);
         }
     }
 
@@ -189,32 +189,32 @@ sealed interface Condition extends ConditionExpression {
      * {@code contains(path, operand)}: a substring of a string, a subsequence of a binary, a member
      * of a set, or an element of a list.
      */
-    record Contains(Operand container, Operand element) implements Condition {
+    record Contains(Operand container, Operand element) implements ConditionNode {
         @Override
-        public boolean test(Map<String, AttributeValue> item) {
-            AttributeValue c = container.evaluate(item);
-            AttributeValue e = element.evaluate(item);
+        public boolean test(Map<String, DynamoValue> item) {
+            DynamoValue c = container.evaluate(item);
+            DynamoValue e = element.evaluate(item);
             return c != null && e != null && contains(c, e);
         }
 
-        private static boolean contains(AttributeValue c, AttributeValue e) {
-            if (c instanceof AttributeValue.S s) {
-                return e instanceof AttributeValue.S sub && s.value().contains(sub.value());
+        private static boolean contains(DynamoValue c, DynamoValue e) {
+            if (c instanceof DynamoValue.S s) {
+                return e instanceof DynamoValue.S sub && s.value().contains(sub.value());
             }
-            if (c instanceof AttributeValue.SS ss) {
-                return e instanceof AttributeValue.S member && ss.values().contains(member.value());
+            if (c instanceof DynamoValue.SS ss) {
+                return e instanceof DynamoValue.S member && ss.values().contains(member.value());
             }
-            if (c instanceof AttributeValue.NS ns) {
-                return e instanceof AttributeValue.N member && ns.values().contains(member);
+            if (c instanceof DynamoValue.NS ns) {
+                return e instanceof DynamoValue.N member && ns.values().contains(member);
             }
-            if (c instanceof AttributeValue.BS bs) {
-                return e instanceof AttributeValue.B member && bs.values().contains(member);
+            if (c instanceof DynamoValue.BS bs) {
+                return e instanceof DynamoValue.B member && bs.values().contains(member);
             }
-            if (c instanceof AttributeValue.L l) {
+            if (c instanceof DynamoValue.L l) {
                 return l.values().contains(e);
             }
-            if (c instanceof AttributeValue.B b) {
-                return e instanceof AttributeValue.B sub && indexOf(b.value(), sub.value()) >= 0;
+            if (c instanceof DynamoValue.B b) {
+                return e instanceof DynamoValue.B sub && indexOf(b.value(), sub.value()) >= 0;
             }
             return false;
         }
@@ -234,15 +234,15 @@ sealed interface Condition extends ConditionExpression {
     }
 
     /** The always-true condition, for requests without one. */
-    static Condition always() {
+    static ConditionNode always() {
         return Always.INSTANCE;
     }
 
-    enum Always implements Condition {
+    enum Always implements ConditionNode {
         INSTANCE;
 
         @Override
-        public boolean test(Map<String, AttributeValue> item) {
+        public boolean test(Map<String, DynamoValue> item) {
             return true;
         }
     }

@@ -8,8 +8,8 @@ import java.util.Map;
  * binaries as unsigned bytes; item sizes as DynamoDB counts them for the 400 KB item limit, the
  * 1 MB page limit and consumed capacity.
  */
-public final class AttributeValues {
-    private AttributeValues() {}
+public final class DynamoValues {
+    private DynamoValues() {}
 
     /**
      * Orders two scalar values of the same type ({@code S}, {@code N} or {@code B}) as DynamoDB
@@ -17,14 +17,14 @@ public final class AttributeValues {
      *
      * @throws IllegalArgumentException when the values are of different types or not scalars
      */
-    public static int compare(AttributeValue a, AttributeValue b) {
-        if (a instanceof AttributeValue.S sa && b instanceof AttributeValue.S sb) {
+    public static int compare(DynamoValue a, DynamoValue b) {
+        if (a instanceof DynamoValue.S sa && b instanceof DynamoValue.S sb) {
             return compareUtf8(sa.value(), sb.value());
         }
-        if (a instanceof AttributeValue.N na && b instanceof AttributeValue.N nb) {
+        if (a instanceof DynamoValue.N na && b instanceof DynamoValue.N nb) {
             return na.value().compareTo(nb.value());
         }
-        if (a instanceof AttributeValue.B ba && b instanceof AttributeValue.B bb) {
+        if (a instanceof DynamoValue.B ba && b instanceof DynamoValue.B bb) {
             return ba.compareTo(bb);
         }
         throw new IllegalArgumentException(
@@ -32,10 +32,10 @@ public final class AttributeValues {
     }
 
     /** Whether two values can be ordered by {@link #compare}: both S, both N or both B. */
-    public static boolean comparable(AttributeValue a, AttributeValue b) {
-        return (a instanceof AttributeValue.S && b instanceof AttributeValue.S)
-                || (a instanceof AttributeValue.N && b instanceof AttributeValue.N)
-                || (a instanceof AttributeValue.B && b instanceof AttributeValue.B);
+    public static boolean comparable(DynamoValue a, DynamoValue b) {
+        return (a instanceof DynamoValue.S && b instanceof DynamoValue.S)
+                || (a instanceof DynamoValue.N && b instanceof DynamoValue.N)
+                || (a instanceof DynamoValue.B && b instanceof DynamoValue.B);
     }
 
     /**
@@ -64,17 +64,17 @@ public final class AttributeValues {
     }
 
     /** Whether {@code s} starts with {@code prefix}; the same in UTF-16 and UTF-8 for well-formed strings. */
-    public static boolean beginsWith(AttributeValue value, AttributeValue prefix) {
-        if (value instanceof AttributeValue.S s && prefix instanceof AttributeValue.S p) {
+    public static boolean beginsWith(DynamoValue value, DynamoValue prefix) {
+        if (value instanceof DynamoValue.S s && prefix instanceof DynamoValue.S p) {
             return s.value().startsWith(p.value());
         }
-        if (value instanceof AttributeValue.B b && prefix instanceof AttributeValue.B p) {
+        if (value instanceof DynamoValue.B b && prefix instanceof DynamoValue.B p) {
             return startsWith(b, p);
         }
         return false;
     }
 
-    private static boolean startsWith(AttributeValue.B value, AttributeValue.B prefix) {
+    private static boolean startsWith(DynamoValue.B value, DynamoValue.B prefix) {
         int length = prefix.length();
         if (length > value.length()) {
             return false;
@@ -111,12 +111,12 @@ public final class AttributeValues {
      * The size of an item as DynamoDB counts it: for each attribute, the UTF-8 length of its name
      * plus the size of its value.
      */
-    public static long size(Map<String, AttributeValue> item) {
+    public static long size(Map<String, DynamoValue> item) {
         if (item instanceof SizedItem sized) {
             return sized.bytes();
         }
         long total = 0;
-        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+        for (Map.Entry<String, DynamoValue> e : item.entrySet()) {
             total += utf8Length(e.getKey()) + size(e.getValue());
         }
         return total;
@@ -128,38 +128,38 @@ public final class AttributeValues {
      * one byte, sets the sum of their elements, lists and maps three bytes plus one byte per element
      * (and the key's UTF-8 length for maps) plus the elements' sizes.
      */
-    public static long size(AttributeValue value) {
-        if (value instanceof AttributeValue.S s) {
+    public static long size(DynamoValue value) {
+        if (value instanceof DynamoValue.S s) {
             return utf8Length(s.value());
         }
-        if (value instanceof AttributeValue.N n) {
+        if (value instanceof DynamoValue.N n) {
             return numberSize(n.value());
         }
-        if (value instanceof AttributeValue.B b) {
+        if (value instanceof DynamoValue.B b) {
             return b.length();
         }
-        if (value instanceof AttributeValue.Bool || value instanceof AttributeValue.Null) {
+        if (value instanceof DynamoValue.Bool || value instanceof DynamoValue.Null) {
             return 1;
         }
         long total = 0;
-        if (value instanceof AttributeValue.SS ss) {
+        if (value instanceof DynamoValue.SS ss) {
             for (String s : ss.values()) {
                 total += utf8Length(s);
             }
-        } else if (value instanceof AttributeValue.NS ns) {
-            for (AttributeValue.N n : ns.values()) {
+        } else if (value instanceof DynamoValue.NS ns) {
+            for (DynamoValue.N n : ns.values()) {
                 total += numberSize(n.value());
             }
-        } else if (value instanceof AttributeValue.BS bs) {
-            for (AttributeValue.B b : bs.values()) {
+        } else if (value instanceof DynamoValue.BS bs) {
+            for (DynamoValue.B b : bs.values()) {
                 total += b.length();
             }
-        } else if (value instanceof AttributeValue.L l) {
+        } else if (value instanceof DynamoValue.L l) {
             total = 3;
-            for (AttributeValue element : l.values()) {
+            for (DynamoValue element : l.values()) {
                 total += 1 + size(element);
             }
-        } else if (value instanceof AttributeValue.M m) {
+        } else if (value instanceof DynamoValue.M m) {
             total = 3 + m.values().size() + size(m.values());
         }
         return total;

@@ -1,0 +1,49 @@
+package io.restmachine.dynamodb.embedded.action;
+
+import io.restmachine.dynamodb.embedded.table.IndexDefinition;
+import io.restmachine.dynamodb.embedded.table.Table;
+import io.restmachine.dynamodb.embedded.table.TableDefinition;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A {@code TableDescription} as CreateTable, DescribeTable, UpdateTable and DeleteTable return it:
+ * the definition shown, its status, the status of particular global indexes (CREATING right after
+ * they were added; ACTIVE for the others), and the counts at the time of the answer ({@code DELETING}
+ * tables show none).
+ */
+public record TableDescription(
+        TableDefinition definition,
+        String status,
+        Map<String, String> indexStatus,
+        long sizeBytes,
+        long itemCount,
+        Map<String, IndexCounts> indexCounts) {
+
+    /** The size and entry count of one index (zero for an index the table no longer has). */
+    public record IndexCounts(long sizeBytes, long itemCount) {}
+
+    static TableDescription of(Table table, String status) {
+        return of(table, table.definition(), status, Map.of());
+    }
+
+    static TableDescription of(Table table, TableDefinition shown, String status, Map<String, String> indexStatus) {
+        boolean counts = !status.equals("DELETING");
+        Map<String, IndexCounts> indexCounts = new LinkedHashMap<>();
+        for (IndexDefinition index : shown.indexes()) {
+            boolean live = table.definition().index(index.name()).isPresent();
+            indexCounts.put(
+                    index.name(),
+                    live
+                            ? new IndexCounts(table.indexSizeBytes(index.name()), table.indexItemCount(index.name()))
+                            : new IndexCounts(0, 0));
+        }
+        return new TableDescription(
+                shown,
+                status,
+                Map.copyOf(indexStatus),
+                counts ? table.sizeBytes() : 0,
+                counts ? table.itemCount() : 0,
+                indexCounts);
+    }
+}

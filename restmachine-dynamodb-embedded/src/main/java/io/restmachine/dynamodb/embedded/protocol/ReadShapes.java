@@ -1,0 +1,78 @@
+package io.restmachine.dynamodb.embedded.protocol;
+
+import static io.restmachine.dynamodb.embedded.protocol.Shapes.*;
+
+/** The declared request shapes of Query and Scan. */
+final class ReadShapes {
+    private ReadShapes() {}
+
+    static final Shape.Struct QUERY = request(
+            "Select",
+            string(oneOf("SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES")),
+            "IndexName",
+            indexName(),
+            "ReturnConsumedCapacity",
+            returnConsumedCapacity(),
+            "QueryFilter",
+            conditions(),
+            "TableName",
+            tableName(),
+            "ConditionalOperator",
+            conditionalOperator(),
+            "AttributesToGet",
+            attributesToGet(),
+            "Limit",
+            integer(min(1)),
+            "KeyConditions",
+            conditions(),
+            "ExclusiveStartKey",
+            optionalItem(),
+            "ConsistentRead",
+            bool(),
+            "ScanIndexForward",
+            bool(),
+            "KeyConditionExpression",
+            string(),
+            "FilterExpression",
+            string(),
+            "ProjectionExpression",
+            string(),
+            "ExpressionAttributeValues",
+            expressionValues(),
+            "ExpressionAttributeNames",
+            expressionNames());
+
+    static final Shape.Struct SCAN = request(
+            "Select",
+            string(oneOf("SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES")),
+            "IndexName",
+            indexName(),
+            "TotalSegments",
+            integer(min(1), max(1_000_000)),
+            "ReturnConsumedCapacity",
+            returnConsumedCapacity(),
+            "TableName",
+            tableName(),
+            "ConditionalOperator",
+            conditionalOperator(),
+            "ScanFilter",
+            conditions(),
+            "Segment",
+            integer(min(0), max(999_999)),
+            "Limit",
+            integer(min(1)),
+            "AttributesToGet",
+            attributesToGet(),
+            "ExclusiveStartKey",
+            optionalItem(),
+            "ConsistentRead",
+            bool(),
+            "FilterExpression",
+            string(),
+            "ProjectionExpression",
+            string(),
+            "ExpressionAttributeValues",
+            expressionValues(),
+            "ExpressionAttributeNames",
+            expressionNames());
+}

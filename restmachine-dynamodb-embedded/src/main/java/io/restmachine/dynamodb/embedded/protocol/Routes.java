@@ -1,0 +1,131 @@
+package io.restmachine.dynamodb.embedded.protocol;
+
+import io.restmachine.dynamodb.embedded.action.BatchGetItem;
+import io.restmachine.dynamodb.embedded.action.BatchWriteItem;
+import io.restmachine.dynamodb.embedded.action.CreateTable;
+import io.restmachine.dynamodb.embedded.action.DeleteItem;
+import io.restmachine.dynamodb.embedded.action.GetItem;
+import io.restmachine.dynamodb.embedded.action.PutItem;
+import io.restmachine.dynamodb.embedded.action.Query;
+import io.restmachine.dynamodb.embedded.action.Scan;
+import io.restmachine.dynamodb.embedded.action.TableActions;
+import io.restmachine.dynamodb.embedded.action.TransactGetItems;
+import io.restmachine.dynamodb.embedded.action.TransactWriteItems;
+import io.restmachine.dynamodb.embedded.action.UpdateItem;
+import io.restmachine.dynamodb.embedded.action.UpdateTable;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The operations the engine implements, by the name in {@code X-Amz-Target}. */
+final class Routes {
+    private final Map<String, Route> routes = new HashMap<>();
+
+    Routes() {
+        add(new Route.Typed<>(
+                "PutItem", ItemShapes.PUT_ITEM, true, ItemRequests::putItem, new PutItem(), Responses::write));
+        add(new Route.Typed<>(
+                "GetItem", ItemShapes.GET_ITEM, true, ItemRequests::getItem, new GetItem(), Responses::get));
+        add(new Route.Typed<>(
+                "DeleteItem",
+                ItemShapes.DELETE_ITEM,
+                true,
+                ItemRequests::deleteItem,
+                new DeleteItem(),
+                Responses::write));
+        add(new Route.Typed<>(
+                "UpdateItem",
+                ItemShapes.UPDATE_ITEM,
+                true,
+                ItemRequests::updateItem,
+                new UpdateItem(),
+                Responses::write));
+        add(new Route.Typed<>("Query", ReadShapes.QUERY, true, ReadRequests::query, new Query(), Responses::page));
+        add(new Route.Typed<>("Scan", ReadShapes.SCAN, true, ReadRequests::scan, new Scan(), Responses::page));
+        add(new Route.Typed<>(
+                "DescribeTable",
+                TableShapes.DESCRIBE_TABLE,
+                false,
+                TableRequests::tableName,
+                TableActions.DESCRIBE_TABLE,
+                TableResponses.description("Table")));
+        add(new Route.Typed<>(
+                "DeleteTable",
+                TableShapes.DELETE_TABLE,
+                false,
+                TableRequests::tableName,
+                TableActions.DELETE_TABLE,
+                TableResponses.description("TableDescription")));
+        add(new Route.Typed<>(
+                "ListTables",
+                TableShapes.LIST_TABLES,
+                false,
+                TableRequests::listTables,
+                TableActions.LIST_TABLES,
+                TableResponses::list));
+        add(new Route.Typed<>(
+                "DescribeTimeToLive",
+                TableShapes.DESCRIBE_TIME_TO_LIVE,
+                false,
+                TableRequests::tableName,
+                TableActions.DESCRIBE_TIME_TO_LIVE,
+                TableResponses::timeToLive));
+        add(new Route.Typed<>(
+                "UpdateTimeToLive",
+                TableShapes.UPDATE_TIME_TO_LIVE,
+                false,
+                TableRequests::updateTimeToLive,
+                TableActions.UPDATE_TIME_TO_LIVE,
+                TableResponses::timeToLiveUpdate));
+        add(new Route.Typed<>(
+                "BatchGetItem",
+                BatchShapes.BATCH_GET_ITEM,
+                true,
+                BatchRequests::batchGetItem,
+                new BatchGetItem(),
+                BatchResponses::batchGetItem));
+        add(new Route.Typed<>(
+                "BatchWriteItem",
+                BatchShapes.BATCH_WRITE_ITEM,
+                true,
+                BatchRequests::batchWriteItem,
+                new BatchWriteItem(),
+                BatchResponses::batchWriteItem));
+        add(new Route.Typed<>(
+                "TransactGetItems",
+                BatchShapes.TRANSACT_GET_ITEMS,
+                true,
+                BatchRequests::transactGetItems,
+                new TransactGetItems(),
+                BatchResponses::transactGetItems));
+        add(new Route.Typed<>(
+                "TransactWriteItems",
+                BatchShapes.TRANSACT_WRITE_ITEMS,
+                true,
+                BatchRequests::transactWriteItems,
+                new TransactWriteItems(),
+                BatchResponses::transactWriteItems));
+        add(new Route.Typed<>(
+                "CreateTable",
+                TableShapes.CREATE_TABLE,
+                false,
+                TableRequests::createTable,
+                new CreateTable(),
+                TableResponses.description("TableDescription")));
+        add(new Route.Typed<>(
+                "UpdateTable",
+                TableShapes.UPDATE_TABLE,
+                false,
+                TableRequests::updateTable,
+                new UpdateTable(),
+                TableResponses.description("TableDescription")));
+    }
+
+    private void add(Route route) {
+        routes.put(route.name(), route);
+    }
+
+    Optional<Route> route(String name) {
+        return Optional.ofNullable(routes.get(name));
+    }
+}
