@@ -61,6 +61,7 @@ public class RestmachineDynamoDBAutoConfiguration {
         if (properties.getTableName() != null) {
             builder.tableName(properties.getTableName());
         }
+        builder.itemFormat(properties.getItemFormat());
         DynamoDbClient client = client(properties, embedded, clients);
         if (client != null) {
             builder.client(client);

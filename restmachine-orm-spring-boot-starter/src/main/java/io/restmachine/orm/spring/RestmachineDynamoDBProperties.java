@@ -1,5 +1,6 @@
 package io.restmachine.orm.spring;
 
+import io.restmachine.orm.ItemFormat;
 import java.net.URI;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
@@ -11,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * <pre>{@code
  * restmachine.dynamodb.table-name=my-app-table
  * restmachine.dynamodb.region=eu-west-1
+ * restmachine.dynamodb.item-format=python
  * # development: an in-process engine, kept in ./data, also served on port 8000
  * restmachine.dynamodb.embedded.enabled=true
  * restmachine.dynamodb.embedded.data-dir=data
@@ -33,6 +35,12 @@ public class RestmachineDynamoDBProperties {
      * when the embedded engine is on.
      */
     private @Nullable Boolean createTable;
+
+    /**
+     * How attribute names and values are written: DEFAULT, or PYTHON / PYTHON_AWARE to share the
+     * table with the Python restmachine-orm.
+     */
+    private ItemFormat itemFormat = ItemFormat.DEFAULT;
 
     /** The in-process engine, for development and tests. */
     private final Embedded embedded = new Embedded();
@@ -72,6 +80,14 @@ public class RestmachineDynamoDBProperties {
     /** Whether the table is created at start-up: the property if set, else whether the embedded engine is on. */
     public boolean createTableOrDefault() {
         return createTable != null ? createTable : embedded.isEnabled();
+    }
+
+    public ItemFormat getItemFormat() {
+        return itemFormat;
+    }
+
+    public void setItemFormat(ItemFormat itemFormat) {
+        this.itemFormat = itemFormat;
     }
 
     public Embedded getEmbedded() {

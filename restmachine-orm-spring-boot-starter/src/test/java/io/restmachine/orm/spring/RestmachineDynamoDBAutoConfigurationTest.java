@@ -209,6 +209,20 @@ class RestmachineDynamoDBAutoConfigurationTest {
     }
 
     @Test
+    void itemFormat_python_writesSnakeCaseNames() {
+        embedded.withPropertyValues("restmachine.dynamodb.item-format=python").run(context -> {
+            repository(context, Order.class).create(new Order("alice", "o1", BigDecimal.ONE));
+            var items = context.getBean(EmbeddedDynamoDB.class)
+                    .client()
+                    .scan(b -> b.tableName("shop"))
+                    .items();
+            assertThat(items).singleElement().satisfies(item -> assertThat(item)
+                    .containsKeys("user_id", "order_id")
+                    .doesNotContainKey("userId"));
+        });
+    }
+
+    @Test
     void customizer_reachesBuilderSettingsThatHaveNoProperty() {
         embedded.withBean(DynamoDBBackendCustomizer.class, () -> builder -> builder.entityTypeAttribute("kind"))
                 .run(context -> assertThat(
