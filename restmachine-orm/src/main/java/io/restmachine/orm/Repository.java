@@ -17,11 +17,20 @@ import java.util.function.UnaryOperator;
  * <p>Every read returns only items of this repository's entity type, even in a table shared by
  * many types.
  *
+ * <p>The repository of a sealed interface or abstract class maps every concrete type it permits
+ * (each with its own entity type): reads return each item as its own type, writes take any of
+ * them, and a query sends one DynamoDB Query per distinct partition key the types compute.
+ *
+ * <pre>{@code
+ * Repository<Vehicle> fleet = backend.repository(Vehicle.class);   // sealed: Car, Truck
+ * List<Vehicle> all = fleet.where().eq("fleetId", "f1").list();      // Car and Truck instances
+ * }</pre>
+ *
  * @param <T> the model type
  */
 public interface Repository<T> {
 
-    /** The model class this repository maps. */
+    /** The model class this repository maps (for a polymorphic repository, the sealed type). */
     Class<T> type();
 
     /** Stores a new item; throws {@link DuplicateKeyException} if one with the same key exists. */

@@ -100,7 +100,9 @@ public final class DynamoDBBackend implements AutoCloseable {
 
     /**
      * The repository of a model class (created on first use and cached); also registers the model
-     * for {@link #createTable()}. Throws {@code SchemaException} if the class cannot be mapped.
+     * for {@link #createTable()}. Throws {@code SchemaException} if the class cannot be mapped. A
+     * sealed interface or abstract class gets a repository of all its concrete types (see {@link
+     * Repository}), and registers each of them.
      */
     public <T> Repository<T> repository(Class<T> type) {
         Repository<T> repository = orm.repository(type);
@@ -137,7 +139,7 @@ public final class DynamoDBBackend implements AutoCloseable {
      */
     public DynamoDBBackend register(Class<?>... types) {
         for (Class<?> type : types) {
-            orm.schema(type);
+            orm.schemas(type);
             synchronized (models) {
                 models.add(type);
             }
@@ -185,7 +187,7 @@ public final class DynamoDBBackend implements AutoCloseable {
     public void createTable() {
         List<EntitySchema> schemas = new ArrayList<>();
         for (Class<?> type : registeredModels()) {
-            schemas.add(orm.schema(type));
+            schemas.addAll(orm.schemas(type));
         }
         admin.create(schemas);
     }

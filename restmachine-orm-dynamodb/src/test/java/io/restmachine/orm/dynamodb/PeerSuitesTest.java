@@ -19,6 +19,8 @@ class PeerSuitesTest {
             MotoBackendTest.class,
             DynaliteCollectionTest.class,
             MotoCollectionTest.class,
+            DynaliteSealedTest.class,
+            MotoSealedTest.class,
             Class.forName("io.restmachine.orm.dynamodb.internal.DynaliteStoreTest"),
             Class.forName("io.restmachine.orm.dynamodb.internal.MotoStoreTest"),
             Class.forName("io.restmachine.orm.dynamodb.python.PythonInteropTest")
@@ -31,9 +33,9 @@ class PeerSuitesTest {
 
         assertThat(run.failures()).isEmpty();
         assertThat(run.summary().getTestsStartedCount()).isZero();
-        assertThat(run.summary().getContainersSkippedCount()).isEqualTo(7);
+        assertThat(run.summary().getContainersSkippedCount()).isEqualTo(9);
         assertThat(run.skipReasons())
-                .hasSize(7)
+                .hasSize(9)
                 .allSatisfy(reason -> assertThat(reason).contains("is treated as missing"))
                 .anySatisfy(reason -> assertThat(reason).startsWith("dynalite"))
                 .anySatisfy(reason -> assertThat(reason).startsWith("moto"))
@@ -44,7 +46,7 @@ class PeerSuitesTest {
     void withoutTheirPeers_underCi_everyPeerSuiteFails() throws Exception {
         SuiteRun run = SuiteRun.of(allMissing("true"), peerSuites());
 
-        assertThat(run.failures()).hasSize(7).allSatisfy(failure -> assertThat(failure)
+        assertThat(run.failures()).hasSize(9).allSatisfy(failure -> assertThat(failure)
                 .contains("CI=true"));
         assertThat(run.summary().getTestsStartedCount()).isZero();
     }

@@ -46,6 +46,24 @@ class ExamplesTest {
     }
 
     @Test
+    void sealedRepositories_storeEachSubtype_andReadTheFleetBackWithOneQuery(DynamoDBBackend backend) {
+        List<SealedRepositories.Vehicle> fleet = SealedRepositories.run(backend);
+        Plan plan = SealedRepositories.plan(backend);
+
+        assertThat(fleet)
+                .containsExactly(
+                        new SealedRepositories.Car("f1", "c1", 5), new SealedRepositories.Truck("f1", "t1", 3));
+        assertThat(plan.requests()).containsExactly(plan);
+        assertThat(plan.operation()).isEqualTo(Plan.Operation.QUERY);
+        assertThat(plan.values())
+                .containsValue("\"FLEET#f1\"")
+                .containsValue("\"Car\"")
+                .containsValue("\"Truck\"");
+        assertThat(SealedRepositories.find(backend, "f1", "t1")).contains(new SealedRepositories.Truck("f1", "t1", 3));
+        assertThat(SealedRepositories.find(backend, "f1", "nope")).isEmpty();
+    }
+
+    @Test
     void tableSchema_isTheDocumentedOne_plusTheModelsIndex(DynamoDbClient client) {
         TableDescription table = TableSchema.run(client);
 

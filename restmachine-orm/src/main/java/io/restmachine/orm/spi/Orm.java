@@ -71,6 +71,18 @@ public final class Orm {
     }
 
     /**
+     * The schemas of a model class, or of every concrete type of a sealed interface or abstract
+     * class; validates like {@link #repository}.
+     */
+    public List<EntitySchema> schemas(Class<?> type) {
+        List<EntitySchema> out = new ArrayList<>();
+        for (EntityModel<?> model : runtime.modelsOf(Objects.requireNonNull(type, "type"))) {
+            out.add(model.schema());
+        }
+        return out;
+    }
+
+    /**
      * Runs the actions collected by {@code body} as one TransactWriteItems call (at most 100
      * actions, each on a different item); throws {@code TransactionCanceledException} with one
      * reason per action if it is cancelled, and {@code ValidationException} (nothing sent) if an

@@ -54,4 +54,37 @@ class CursorCodecPropertiesTest {
         assertThatThrownBy(() -> codec.decode(truncated, FINGERPRINT, ATTRIBUTES))
                 .isInstanceOf(InvalidCursorException.class);
     }
+
+    @Property
+    void aCursorOfSeveralRequests_roundTripsItsRequestAndKey(
+            @ForAll String pk, @ForAll @IntRange(min = 0, max = 255) int part, @ForAll boolean atStart) {
+        Map<String, ItemValue> key = atStart ? Map.of() : key(pk, 7, new byte[] {2});
+        String cursor = codec.encodePart(FINGERPRINT, part, new CursorCodec.Position(key, 9, 4));
+        List<List<String>> parts = java.util.Collections.nCopies(256, ATTRIBUTES);
+
+        CursorCodec.PartPosition at = codec.decodePart(cursor, FINGERPRINT, parts);
+
+        assertThat(at.part()).isEqualTo(part);
+        assertThat(at.position()).isEqualTo(new CursorCodec.Position(key, 9, 4));
+        // Each kind of read accepts only its own cursors, and only requests it has.
+        assertThatThrownBy(() -> codec.decode(cursor, FINGERPRINT, ATTRIBUTES))
+                .isInstanceOf(InvalidCursorException.class);
+        assertThatThrownBy(() -> codec.decodePart(cursor, FINGERPRINT, parts.subList(0, part)))
+                .isInstanceOf(InvalidCursorException.class);
+        assertThatThrownBy(
+                        () -> codec.decodePart(codec.encode(FINGERPRINT, key(pk, 1, new byte[0])), FINGERPRINT, parts))
+                .isInstanceOf(InvalidCursorException.class);
+    }
+
+    @Property
+    void anyAlteredByteOfACursorOfSeveralRequests_isRejected(
+            @ForAll @IntRange(min = 0, max = 10_000) int at, @ForAll @IntRange(min = 1, max = 255) int xor) {
+        byte[] raw = Base64.getUrlDecoder()
+                .decode(codec.encodePart(FINGERPRINT, 1, new CursorCodec.Position(key("p", 1, new byte[] {1}), 0, 0)));
+        raw[at % raw.length] ^= (byte) xor;
+        String altered = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+
+        assertThatThrownBy(() -> codec.decodePart(altered, FINGERPRINT, List.of(ATTRIBUTES, ATTRIBUTES)))
+                .isInstanceOf(InvalidCursorException.class);
+    }
 }

@@ -5,8 +5,10 @@ import io.restmachine.orm.convert.AttributeConverter;
 import io.restmachine.orm.convert.internal.Codec;
 import io.restmachine.orm.convert.internal.CodecRegistry;
 import io.restmachine.orm.spi.ItemLayout;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,11 +52,42 @@ public final class ModelFactory {
         synchronized (this) {
             known = models.get(type);
             if (known == null) {
+                if (isSealed(type)) {
+                    throw new SchemaException(type.getName() + " is sealed, not a model: its concrete types are. Fix:"
+                            + " use repository(" + type.getSimpleName() + ".class) to read and write all of them,"
+                            + " or name one of " + sealed(type).names() + " here.");
+                }
                 known = entities.read(type);
                 models.put(type, known);
             }
             return (EntityModel<T>) known;
         }
+    }
+
+    /** Whether a class is a sealed interface or abstract class, mapped as the models of its concrete subtypes. */
+    public static boolean isSealed(Class<?> type) {
+        return SealedTypes.isSealedRoot(type);
+    }
+
+    /**
+     * The models of every concrete type of a sealed interface or abstract class (through nested
+     * sealed types); {@link SchemaException} naming the types if one can't be mapped, is
+     * non-sealed, or shares its entity type with another.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> ModelChoice<T> sealed(Class<T> root) {
+        List<EntityModel<? extends T>> out = new ArrayList<>();
+        for (Class<?> type : SealedTypes.concreteTypes(root)) {
+            try {
+                out.add((EntityModel<? extends T>) model(type));
+            } catch (SchemaException e) {
+                throw new SchemaException(
+                        root.getName() + ": the permitted type " + type.getName() + " can't be mapped: "
+                                + e.getMessage(),
+                        e);
+            }
+        }
+        return ModelChoice.of(root, out);
     }
 
     private synchronized @Nullable Codec documentCodec(Class<?> type) {

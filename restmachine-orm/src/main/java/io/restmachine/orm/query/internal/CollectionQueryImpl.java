@@ -8,7 +8,6 @@ import io.restmachine.orm.Plan;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.model.internal.EntityModel;
 import io.restmachine.orm.model.internal.ModelsByEntityType;
-import io.restmachine.orm.spi.ItemValue;
 import io.restmachine.orm.spi.Store;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -167,14 +166,14 @@ public final class CollectionQueryImpl implements CollectionQuery {
         }
         ReadPlan plan = CollectionPlanner.plan(models, spec);
         List<Object> items = new ArrayList<>();
-        reader(plan).iterator(start(plan)).forEachRemaining(items::add);
+        read(plan).iterator(cursor).forEachRemaining(items::add);
         return collection(items);
     }
 
     @Override
     public CollectionPage paginate() {
         ReadPlan plan = CollectionPlanner.plan(models, spec);
-        Page<Object> page = reader(plan).page(limit == null ? QueryImpl.DEFAULT_PAGE_SIZE : limit, position(plan));
+        Page<Object> page = read(plan).page(limit == null ? QueryImpl.DEFAULT_PAGE_SIZE : limit, cursor);
         return new CollectionPage(collection(page.items()), page.cursor());
     }
 
@@ -183,17 +182,8 @@ public final class CollectionQueryImpl implements CollectionQuery {
         return CollectionPlanner.plan(models, spec).plan();
     }
 
-    private PageReader<Object> reader(ReadPlan plan) {
-        return new PageReader<>(store, cursors, plan, models::decode);
-    }
-
-    /** Where {@code paginate()} starts: the cursor's key, with the counts of the page that made it. */
-    private CursorCodec.@Nullable Position position(ReadPlan plan) {
-        return cursor == null ? null : cursors.position(cursor, plan.fingerprint(), plan.cursorAttributes());
-    }
-
-    private @Nullable Map<String, ItemValue> start(ReadPlan plan) {
-        return cursor == null ? null : cursors.decode(cursor, plan.fingerprint(), plan.cursorAttributes());
+    private ReadSequence<Object> read(ReadPlan plan) {
+        return ReadSequence.of(new PageReader<>(store, plan, models::decode), cursors);
     }
 
     private ItemCollection collection(List<Object> items) {

@@ -33,6 +33,8 @@ public final class CursorCodec {
     private static final byte VERSION_1 = 1;
     /** Cursors that also carry how many items the page evaluated and kept (a hint for the next page's Limit). */
     private static final byte VERSION = 2;
+    /** Version 2 cursors of a read of several requests (a polymorphic query), naming the request to resume. */
+    private static final byte PARTS_VERSION = 3;
 
     private static final int TAG = 16;
     private static final int FINGERPRINT = 16;
@@ -64,12 +66,30 @@ public final class CursorCodec {
 
     /** The cursor resuming at this position. */
     public String encode(byte[] fingerprint, Position position) {
+        return encode(VERSION, fingerprint, 0, position);
+    }
+
+    /**
+     * The cursor of a read made of several requests: resume request {@code part} at this position
+     * (an empty start key: at its start).
+     */
+    public String encodePart(byte[] fingerprint, int part, Position position) {
+        if (part < 0 || part > 255) {
+            throw new IllegalArgumentException("part " + part + " is out of range 0..255");
+        }
+        return encode(PARTS_VERSION, fingerprint, part, position);
+    }
+
+    private String encode(byte version, byte[] fingerprint, int part, Position position) {
         Map<String, ItemValue> startKey = position.startKey();
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
             DataOutputStream out = new DataOutputStream(bytes);
-            out.writeByte(VERSION);
+            out.writeByte(version);
             out.write(fingerprint, 0, FINGERPRINT);
+            if (version == PARTS_VERSION) {
+                out.writeByte(part);
+            }
             Map<String, ItemValue> sorted = new TreeMap<>(startKey);
             out.writeByte(sorted.size());
             for (Map.Entry<String, ItemValue> e : sorted.entrySet()) {
@@ -111,6 +131,36 @@ public final class CursorCodec {
 
     /** {@link #decode}, with the counts of the page that made the cursor (0 for a version 1 cursor). */
     public Position position(String cursor, byte[] fingerprint, List<String> attributes) {
+        PartPosition p = read(cursor, fingerprint, false);
+        if (!p.position().startKey().keySet().equals(new java.util.HashSet<>(attributes))) {
+            throw invalid("it does not hold this query's start key");
+        }
+        return p.position();
+    }
+
+    /**
+     * Where a cursor of a read of several requests resumes; {@code attributes} gives the start-key
+     * attributes of each of its requests.
+     */
+    public PartPosition decodePart(String cursor, byte[] fingerprint, List<List<String>> attributes) {
+        PartPosition p = read(cursor, fingerprint, true);
+        Map<String, ItemValue> key = p.position().startKey();
+        if (p.part() >= attributes.size()
+                || !(key.isEmpty() || key.keySet().equals(new java.util.HashSet<>(attributes.get(p.part()))))) {
+            throw invalid("it does not hold this query's start key");
+        }
+        return p;
+    }
+
+    /**
+     * Where a read of several requests resumes.
+     *
+     * @param part the request to resume
+     * @param position where in it (an empty start key: at its start)
+     */
+    public record PartPosition(int part, Position position) {}
+
+    private PartPosition read(String cursor, byte[] fingerprint, boolean parts) {
         byte[] token = strictDecode(cursor);
         if (token.length < 1 + FINGERPRINT + 1 + TAG) {
             throw invalid("it is too short (truncated?)");
@@ -123,14 +173,16 @@ public final class CursorCodec {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
             byte version = in.readByte();
-            if (version != VERSION && version != VERSION_1) {
+            if (version != VERSION && version != VERSION_1 && version != PARTS_VERSION) {
                 throw invalid("it was made by an incompatible version");
             }
             byte[] print = new byte[FINGERPRINT];
             in.readFully(print);
-            if (!MessageDigest.isEqual(print, Arrays.copyOf(fingerprint, FINGERPRINT))) {
+            if ((version == PARTS_VERSION) != parts
+                    || !MessageDigest.isEqual(print, Arrays.copyOf(fingerprint, FINGERPRINT))) {
                 throw invalid("it belongs to another query (different entity type, index, conditions or order)");
             }
+            int part = version == PARTS_VERSION ? in.readUnsignedByte() : 0;
             int n = in.readUnsignedByte();
             Map<String, ItemValue> key = new HashMap<>();
             for (int i = 0; i < n; i++) {
@@ -155,17 +207,17 @@ public final class CursorCodec {
             }
             int scanned = 0;
             int matched = 0;
-            if (version == VERSION) {
+            if (version != VERSION_1) {
                 scanned = in.readInt();
                 matched = in.readInt();
                 if (scanned < 0 || matched < 0 || matched > scanned) {
                     throw invalid("it is malformed");
                 }
             }
-            if (in.available() != 0 || !key.keySet().equals(new java.util.HashSet<>(attributes))) {
+            if (in.available() != 0) {
                 throw invalid("it does not hold this query's start key");
             }
-            return new Position(key, scanned, matched);
+            return new PartPosition(part, new Position(key, scanned, matched));
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidCursorException ice) {
                 throw ice;

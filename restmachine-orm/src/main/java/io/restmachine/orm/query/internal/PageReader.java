@@ -1,6 +1,5 @@
 package io.restmachine.orm.query.internal;
 
-import io.restmachine.orm.Page;
 import io.restmachine.orm.model.internal.EntityModel;
 import io.restmachine.orm.spi.ItemValue;
 import io.restmachine.orm.spi.ReadPage;
@@ -16,9 +15,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads pages through the store: fills a page up to its limit across as many store pages as
- * filters require, and builds the cursor from the last item returned (so the next page starts
- * right after it, whatever the store read beyond it).
+ * Reads the pages of one planned request through the store: fills a page up to its limit across as
+ * many store pages as filters require, and resumes from the key of the last item returned (so the
+ * next page starts right after it, whatever the store read beyond it). {@link ReadSequence} turns
+ * these resume keys into cursors.
  */
 final class PageReader<T> {
     /** The most items one store request evaluates (DynamoDB's Limit) while filling a page. */
@@ -32,32 +32,39 @@ final class PageReader<T> {
     }
 
     private final Store store;
-    private final CursorCodec cursors;
     private final ReadPlan plan;
     private final Decoder<T> decoder;
 
-    /** A reader of one model's items, holding only the selected fields when the query has a select. */
-    PageReader(QueryContext<T> ctx, ReadPlan plan) {
-        this(ctx.store(), ctx.cursors(), plan, modelDecoder(ctx.model(), plan));
-    }
-
-    /** A reader returning what {@code decoder} makes of each item it keeps. */
-    PageReader(Store store, CursorCodec cursors, ReadPlan plan, Decoder<T> decoder) {
+    /** A reader of {@code plan}'s request, returning what {@code decoder} makes of each item it keeps. */
+    PageReader(Store store, ReadPlan plan, Decoder<T> decoder) {
         this.store = store;
-        this.cursors = cursors;
         this.plan = plan;
         this.decoder = decoder;
     }
 
-    Page<T> page(int limit, @Nullable Map<String, ItemValue> start) {
-        return page(limit, start == null ? null : new CursorCodec.Position(start, 0, 0));
+    /** The decoder of one model's items, holding only the selected fields when the query has a select. */
+    static <T> Decoder<T> only(EntityModel<T> model, ReadPlan plan) {
+        return decoder(item -> model.owns(item) ? model : null, plan);
     }
+
+    ReadPlan plan() {
+        return plan;
+    }
+
+    /**
+     * Up to {@code limit} items from {@code start} on.
+     *
+     * @param items the items
+     * @param resume where the next page resumes (the last item's key, with the counts this page read
+     *     and kept) when more may follow; null when the request has no more
+     */
+    record Filled<T>(List<T> items, CursorCodec.@Nullable Position resume) {}
 
     /**
      * A page from this position (null for the beginning). The counts the previous page carried in
      * its cursor size the first request, so a filtered read needs one request per page, not two.
      */
-    Page<T> page(int limit, CursorCodec.@Nullable Position start) {
+    Filled<T> fill(int limit, CursorCodec.@Nullable Position start) {
         List<T> items = new ArrayList<>(Math.min(limit, 1024));
         Map<String, ItemValue> startKey = start == null ? null : start.startKey();
         long scanned = start == null ? 0 : start.scanned();
@@ -82,11 +89,11 @@ final class PageReader<T> {
                 items.add(decoded);
                 if (items.size() == limit) {
                     boolean more = i < found.size() - 1 || page.lastEvaluatedKey() != null;
-                    return new Page<>(items, more ? cursorAfter(item, readHere, keptHere) : null);
+                    return new Filled<>(items, more ? resumeAfter(item, readHere, keptHere) : null);
                 }
             }
             if (page.lastEvaluatedKey() == null) {
-                return new Page<>(items, null);
+                return new Filled<>(items, null);
             }
             startKey = page.lastEvaluatedKey();
         }
@@ -114,11 +121,17 @@ final class PageReader<T> {
         return (int) Math.max(remaining, Math.min(MAX_REQUEST_LIMIT, want));
     }
 
-    /** The instance for a stored item of the model, holding only the selected fields when the query has a select. */
-    private static <T> Decoder<T> modelDecoder(EntityModel<T> model, ReadPlan plan) {
+    /**
+     * The decoder of items of the models {@code modelOf} finds (null: skip the item), holding only the
+     * selected fields when the query has a select.
+     */
+    static <T> Decoder<T> decoder(
+            java.util.function.Function<Map<String, ItemValue>, @Nullable EntityModel<? extends T>> modelOf,
+            ReadPlan plan) {
         Set<String> selectedAttributes = plan.selectedAttributes();
         return item -> {
-            if (!model.owns(item)) {
+            EntityModel<? extends T> model = modelOf.apply(item);
+            if (model == null) {
                 return null;
             }
             if (selectedAttributes.isEmpty()) {
@@ -135,13 +148,13 @@ final class PageReader<T> {
         };
     }
 
-    private String cursorAfter(Map<String, ItemValue> item, long scanned, long matched) {
+    private CursorCodec.Position resumeAfter(Map<String, ItemValue> item, long scanned, long matched) {
         int cap = Integer.MAX_VALUE / 16;
-        return cursors.encode(
-                plan.fingerprint(), new CursorCodec.Position(keyOf(item), (int) Math.min(scanned, cap), (int)
-                        Math.min(matched, Math.min(scanned, cap))));
+        return new CursorCodec.Position(
+                keyOf(item), (int) Math.min(scanned, cap), (int) Math.min(matched, Math.min(scanned, cap)));
     }
 
+    /** The start key that resumes right after this item. */
     private Map<String, ItemValue> keyOf(Map<String, ItemValue> item) {
         Map<String, ItemValue> key = new HashMap<>();
         for (String attribute : plan.cursorAttributes()) {

@@ -5,11 +5,9 @@ import io.restmachine.orm.Page;
 import io.restmachine.orm.Plan;
 import io.restmachine.orm.Query;
 import io.restmachine.orm.ValidationException;
-import io.restmachine.orm.spi.ItemValue;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
@@ -23,7 +21,7 @@ public final class QueryImpl<T> implements Query<T> {
     /** The page size of {@code paginate()} when no limit is set. */
     public static final int DEFAULT_PAGE_SIZE = 100;
 
-    private final QueryContext<T> ctx;
+    private final Planner<T> planner;
     private final List<Condition> conditions;
     private final @Nullable String index;
     private final @Nullable Integer limit;
@@ -32,13 +30,40 @@ public final class QueryImpl<T> implements Query<T> {
     private final List<String> select;
     private final boolean consistentRead;
 
-    /** A query with no conditions. */
+    /** Turns what a query asks for into the read that answers it. */
+    @FunctionalInterface
+    public interface Planner<T> {
+        /** The read for this spec; {@link ValidationException} lists every problem. */
+        ReadSequence<T> plan(QuerySpec spec);
+
+        /** Hears that a read is about to run (not on {@code explain()}), e.g. to warn about a Scan. */
+        default void running(Plan plan, boolean hasConditions) {}
+    }
+
+    /** A query with no conditions over the model of {@code ctx}. */
     public QueryImpl(QueryContext<T> ctx) {
-        this(ctx, List.of(), null, null, null, false, List.of(), false);
+        this(new Planner<T>() {
+            @Override
+            public ReadSequence<T> plan(QuerySpec spec) {
+                ReadPlan plan = QueryPlanner.plan(ctx.model(), ctx.codecs(), spec);
+                return ReadSequence.of(
+                        new PageReader<>(ctx.store(), plan, PageReader.only(ctx.model(), plan)), ctx.cursors());
+            }
+
+            @Override
+            public void running(Plan plan, boolean hasConditions) {
+                ctx.scanWarnings().check(ctx.model().entityType(), hasConditions, plan);
+            }
+        });
+    }
+
+    /** A query with no conditions, planned by {@code planner}. */
+    public QueryImpl(Planner<T> planner) {
+        this(planner, List.of(), null, null, null, false, List.of(), false);
     }
 
     private QueryImpl(
-            QueryContext<T> ctx,
+            Planner<T> planner,
             List<Condition> conditions,
             @Nullable String index,
             @Nullable Integer limit,
@@ -46,7 +71,7 @@ public final class QueryImpl<T> implements Query<T> {
             boolean descending,
             List<String> select,
             boolean consistentRead) {
-        this.ctx = ctx;
+        this.planner = planner;
         this.conditions = conditions;
         this.index = index;
         this.limit = limit;
@@ -60,7 +85,7 @@ public final class QueryImpl<T> implements Query<T> {
         List<Condition> next = new ArrayList<>(conditions.size() + 1);
         next.addAll(conditions);
         next.add(c);
-        return new QueryImpl<>(ctx, List.copyOf(next), index, limit, cursor, descending, select, consistentRead);
+        return new QueryImpl<>(planner, List.copyOf(next), index, limit, cursor, descending, select, consistentRead);
     }
 
     @Override
@@ -131,7 +156,7 @@ public final class QueryImpl<T> implements Query<T> {
     @Override
     public Query<T> index(String indexName) {
         Objects.requireNonNull(indexName, "indexName");
-        return new QueryImpl<>(ctx, conditions, indexName, limit, cursor, descending, select, consistentRead);
+        return new QueryImpl<>(planner, conditions, indexName, limit, cursor, descending, select, consistentRead);
     }
 
     @Override
@@ -139,54 +164,43 @@ public final class QueryImpl<T> implements Query<T> {
         if (limit < 1) {
             throw new ValidationException("limit(" + limit + ") must be at least 1");
         }
-        return new QueryImpl<>(ctx, conditions, index, limit, cursor, descending, select, consistentRead);
+        return new QueryImpl<>(planner, conditions, index, limit, cursor, descending, select, consistentRead);
     }
 
     @Override
     public Query<T> cursor(@Nullable String cursor) {
-        return new QueryImpl<>(ctx, conditions, index, limit, cursor, descending, select, consistentRead);
+        return new QueryImpl<>(planner, conditions, index, limit, cursor, descending, select, consistentRead);
     }
 
     @Override
     public Query<T> descending() {
-        return new QueryImpl<>(ctx, conditions, index, limit, cursor, true, select, consistentRead);
+        return new QueryImpl<>(planner, conditions, index, limit, cursor, true, select, consistentRead);
     }
 
     @Override
     public Query<T> select(String... fields) {
-        return new QueryImpl<>(ctx, conditions, index, limit, cursor, descending, List.of(fields), consistentRead);
+        return new QueryImpl<>(planner, conditions, index, limit, cursor, descending, List.of(fields), consistentRead);
     }
 
     @Override
     public Query<T> consistentRead() {
-        return new QueryImpl<>(ctx, conditions, index, limit, cursor, descending, select, true);
+        return new QueryImpl<>(planner, conditions, index, limit, cursor, descending, select, true);
     }
 
-    private ReadPlan plan() {
-        return QueryPlanner.plan(
-                ctx.model(), ctx.codecs(), new QuerySpec(conditions, index, descending, select, consistentRead));
+    private ReadSequence<T> plan() {
+        return planner.plan(new QuerySpec(conditions, index, descending, select, consistentRead));
     }
 
-    /** The plan of a read about to run; warns (once per shape) when conditions could not make it a Query. */
-    private ReadPlan runPlan() {
-        ReadPlan plan = plan();
-        ctx.scanWarnings().check(ctx.model().entityType(), !conditions.isEmpty(), plan.plan());
-        return plan;
-    }
-
-    /** Where {@code paginate()} starts: the cursor's key, with the counts of the page that made it. */
-    private CursorCodec.@Nullable Position position(ReadPlan plan) {
-        return cursor == null ? null : ctx.cursors().position(cursor, plan.fingerprint(), plan.cursorAttributes());
-    }
-
-    private @Nullable Map<String, ItemValue> start(ReadPlan plan) {
-        return cursor == null ? null : ctx.cursors().decode(cursor, plan.fingerprint(), plan.cursorAttributes());
+    /** The read about to run; the planner may warn (once per shape) when conditions could not make it a Query. */
+    private ReadSequence<T> runPlan() {
+        ReadSequence<T> read = plan();
+        planner.running(read.plan(), !conditions.isEmpty());
+        return read;
     }
 
     @Override
     public Page<T> paginate() {
-        ReadPlan plan = runPlan();
-        return new PageReader<>(ctx, plan).page(limit == null ? DEFAULT_PAGE_SIZE : limit, position(plan));
+        return runPlan().page(limit == null ? DEFAULT_PAGE_SIZE : limit, cursor);
     }
 
     @Override
@@ -194,21 +208,18 @@ public final class QueryImpl<T> implements Query<T> {
         if (limit != null) {
             return paginate().items();
         }
-        ReadPlan plan = runPlan();
         List<T> out = new ArrayList<>();
-        new PageReader<>(ctx, plan).iterator(start(plan)).forEachRemaining(out::add);
+        runPlan().iterator(cursor).forEachRemaining(out::add);
         return out;
     }
 
     @Override
     public Stream<T> stream() {
-        ReadPlan plan = runPlan();
-        Map<String, ItemValue> start = start(plan);
-        PageReader<T> reader = new PageReader<>(ctx, plan);
-        // Nothing is read until the stream's terminal operation pulls the first item.
+        ReadSequence<T> read = runPlan();
+        // Checks the cursor now; nothing is read until the stream's terminal operation pulls the first item.
+        java.util.Iterator<T> items = read.iterator(cursor);
         Stream<T> stream = StreamSupport.stream(
-                () -> Spliterators.spliteratorUnknownSize(
-                        reader.iterator(start), Spliterator.ORDERED | Spliterator.NONNULL),
+                () -> Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED | Spliterator.NONNULL),
                 Spliterator.ORDERED | Spliterator.NONNULL,
                 false);
         return limit == null ? stream : stream.limit(limit);
@@ -216,21 +227,20 @@ public final class QueryImpl<T> implements Query<T> {
 
     @Override
     public Optional<T> first() {
-        ReadPlan plan = runPlan();
-        List<T> items = new PageReader<>(ctx, plan).page(1, start(plan)).items();
+        List<T> items = runPlan().page(1, cursor).items();
         return items.isEmpty() ? Optional.empty() : Optional.of(items.get(0));
     }
 
     @Override
     public Optional<T> last() {
-        ReadPlan plan = runPlan();
-        if (plan.plan().operation() == Plan.Operation.QUERY && cursor == null) {
+        ReadSequence<T> read = runPlan();
+        if (read.singleQuery() && cursor == null) {
             QueryImpl<T> reversed =
-                    new QueryImpl<>(ctx, conditions, index, null, null, !descending, select, consistentRead);
+                    new QueryImpl<>(planner, conditions, index, null, null, !descending, select, consistentRead);
             return reversed.first();
         }
         T last = null;
-        var it = new PageReader<>(ctx, plan).iterator(start(plan));
+        var it = read.iterator(cursor);
         int n = 0;
         while (it.hasNext() && (limit == null || n < limit)) {
             last = it.next();
@@ -241,8 +251,7 @@ public final class QueryImpl<T> implements Query<T> {
 
     @Override
     public long count() {
-        ReadPlan plan = runPlan();
-        return new PageReader<>(ctx, plan).count(start(plan), limit);
+        return runPlan().count(cursor, limit);
     }
 
     @Override

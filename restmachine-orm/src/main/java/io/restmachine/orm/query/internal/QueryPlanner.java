@@ -43,120 +43,149 @@ public final class QueryPlanner {
 
     /** Plans a query; {@link ValidationException} lists every problem found. */
     public static ReadPlan plan(EntityModel<?> model, CodecRegistry codecs, QuerySpec spec) {
-        ItemLayout layout = model.layout();
-        List<String> violations = new ArrayList<>();
-        List<Condition> conjuncts = new ArrayList<>();
-        for (Condition c : spec.conditions()) {
-            flatten(c, conjuncts);
-        }
+        return plan(List.of(model), codecs, spec, true);
+    }
 
-        Map<String, Object> eq = new LinkedHashMap<>();
-        Map<String, Condition> eqCondition = new HashMap<>();
-        eqValues(model, conjuncts, eq, eqCondition);
+    /**
+     * What one model's keys give a query: the key definitions of the table or of the chosen index,
+     * and the values of the query's top-level {@code eq} conditions, converted to the fields' types.
+     */
+    private record Target(
+            EntityModel<?> model,
+            KeyDef pkDef,
+            @Nullable KeyDef skDef,
+            Map<String, Object> eq,
+            Map<String, Condition> eqCondition) {}
 
-        IndexChoice choice = IndexChoice.choose(model, spec, eq, returnedAttributes(model, spec, conjuncts));
-        String pkAttr;
-        String skAttr;
-        KeyDef pkDef;
-        @Nullable KeyDef skDef;
-        List<String> cursorAttributes = new ArrayList<>(List.of(layout.partitionKey(), layout.sortKey()));
-        IndexDef index = null;
-        if (choice.index() != null) {
-            index = model.indexes().get(choice.index());
+    private static Target target(
+            EntityModel<?> model,
+            @Nullable String indexName,
+            QuerySpec spec,
+            List<Condition> conjuncts,
+            List<String> violations) {
+        KeyDef pkDef = model.partitionKey();
+        KeyDef skDef = model.sortKey();
+        if (indexName != null) {
+            IndexDef index = model.indexes().get(indexName);
             if (index == null) {
-                throw new ValidationException("index '" + spec.index() + "' is not declared by "
+                throw new ValidationException("index '" + indexName + "' is not declared by "
                         + model.type().getSimpleName() + "; declared indexes: "
                         + model.indexes().keySet()
-                        + " (declare it with @IndexPartitionKey(index = \"" + spec.index() + "\", ...))");
+                        + " (declare it with @IndexPartitionKey(index = \"" + indexName + "\", ...))");
             }
-            pkAttr = layout.indexPartitionKey(index.name());
-            skAttr = layout.indexSortKey(index.name());
             pkDef = index.partitionKey();
             skDef = index.sortKey();
-            cursorAttributes.add(pkAttr);
-            if (skDef != null) {
-                cursorAttributes.add(skAttr);
-            }
             if (spec.consistentRead()) {
                 violations.add("consistentRead() is not supported on a global secondary index (" + index.name()
                         + "): read from the table instead, or drop consistentRead()");
             }
-        } else {
-            pkAttr = layout.partitionKey();
-            skAttr = layout.sortKey();
-            pkDef = model.partitionKey();
-            skDef = model.sortKey();
+        }
+        Map<String, Object> eq = new LinkedHashMap<>();
+        Map<String, Condition> eqCondition = new HashMap<>();
+        eqValues(model, conjuncts, eq, eqCondition);
+        return new Target(model, pkDef, skDef, eq, eqCondition);
+    }
+
+    /**
+     * The partition key (of the table, or of the index the spec names: no index is chosen
+     * automatically for several models) that a model computes from
+     * the spec's {@code eq} conditions, or null if it can't; {@link ValidationException} if the
+     * model does not declare the index.
+     */
+    static @Nullable String partitionKey(EntityModel<?> model, QuerySpec spec) {
+        Target t = target(model, spec.index(), spec, conjuncts(spec), new ArrayList<>());
+        return compute(t.pkDef(), t.eq());
+    }
+
+    private static List<Condition> conjuncts(QuerySpec spec) {
+        List<Condition> conjuncts = new ArrayList<>();
+        for (Condition c : spec.conditions()) {
+            flatten(c, conjuncts);
+        }
+        return conjuncts;
+    }
+
+    /**
+     * Plans one request reading the items of several models (the subtypes of a sealed type): a
+     * Query when {@code useKey} and every model computes the same partition key from the {@code
+     * eq} conditions (the caller groups them so), else a Scan. The sort key condition is kept only
+     * when every model computes the same one; the filter restricts the read to the models' entity
+     * types, with each model's conditions where they render differently.
+     */
+    static ReadPlan plan(List<? extends EntityModel<?>> models, CodecRegistry codecs, QuerySpec spec, boolean useKey) {
+        EntityModel<?> first = models.get(0);
+        ItemLayout layout = first.layout();
+        List<String> violations = new ArrayList<>();
+        List<Condition> conjuncts = conjuncts(spec);
+        // One model may run on an index chosen for it (IndexChoice); several use the one named, if any.
+        IndexChoice choice = null;
+        String indexName = spec.index();
+        if (models.size() == 1) {
+            Map<String, Object> eq = new LinkedHashMap<>();
+            eqValues(first, conjuncts, eq, new HashMap<>());
+            choice = IndexChoice.choose(first, spec, eq, returnedAttributes(first, spec, conjuncts));
+            indexName = choice.index();
+        }
+        List<Target> targets = new ArrayList<>(models.size());
+        for (EntityModel<?> model : models) {
+            targets.add(target(model, indexName, spec, conjuncts, violations));
+        }
+        Target lead = targets.get(0);
+
+        String pkAttr = layout.partitionKey();
+        String skAttr = layout.sortKey();
+        List<String> cursorAttributes = new ArrayList<>(List.of(pkAttr, skAttr));
+        if (indexName != null) {
+            pkAttr = layout.indexPartitionKey(indexName);
+            skAttr = layout.indexSortKey(indexName);
+            cursorAttributes.add(pkAttr);
+            for (Target t : targets) {
+                if (t.skDef() != null) {
+                    cursorAttributes.add(skAttr);
+                    break;
+                }
+            }
         }
 
         Placeholders placeholders = new Placeholders();
-        Set<Condition> consumed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        String pkValue = compute(pkDef, eq);
+        List<Set<Condition>> consumed = new ArrayList<>(targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            consumed.add(java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        }
+        String pkValue = useKey ? compute(lead.pkDef(), lead.eq()) : null;
         Expr keyCondition = null;
         if (pkValue != null) {
             Placeholders.Scope scope = placeholders.scope();
             StringBuilder text =
                     new StringBuilder(scope.name(pkAttr)).append(" = ").append(scope.value(new ItemValue.S(pkValue)));
-            consume(pkDef, eqCondition, consumed);
-            if (skDef != null) {
-                String sk = sortKeyCondition(skDef, skAttr, eq, eqCondition, conjuncts, consumed, scope);
-                if (sk != null) {
-                    text.append(" AND ").append(sk);
-                }
+            for (int i = 0; i < targets.size(); i++) {
+                consume(targets.get(i).pkDef(), targets.get(i).eqCondition(), consumed.get(i));
+            }
+            String sk = sharedSortKeyCondition(targets, skAttr, conjuncts, consumed, scope);
+            if (sk != null) {
+                text.append(" AND ").append(sk);
             }
             keyCondition = scope.expr(text.toString());
         }
         if (keyCondition == null && spec.descending()) {
             violations.add("descending() needs a Query, but this query runs as a Scan (no partition key from eq "
-                    + "conditions on " + describeFields(pkDef) + "); add those eq conditions or drop descending()");
+                    + "conditions on " + describeFields(lead.pkDef())
+                    + "); add those eq conditions or drop descending()");
         }
 
-        Placeholders.Scope filterScope = placeholders.scope();
-        StringBuilder filter = new StringBuilder(filterScope.name(layout.entityType(), "#et"))
-                .append(" = ")
-                .append(filterScope.value(":et", model.entityTypeValue()));
-        ConditionRenderer renderer = new ConditionRenderer(model, codecs, filterScope, violations);
-        for (Condition c : conjuncts) {
-            if (consumed.contains(c)) {
-                continue;
-            }
-            String text = renderer.render(c);
-            boolean compound = c instanceof Condition.Or;
-            filter.append(" AND ").append(compound ? "(" : "").append(text).append(compound ? ")" : "");
-        }
-        Expr filterExpr = filterScope.expr(filter.toString());
+        Expr filterExpr = filter(targets, consumed, conjuncts, codecs, placeholders, violations);
 
-        Expr projection = null;
         Set<String> selected = new LinkedHashSet<>();
-        if (!spec.select().isEmpty()) {
-            Placeholders.Scope scope = placeholders.scope();
-            for (String field : spec.select()) {
-                Property p = model.property(field);
-                if (p == null) {
-                    violations.add(model.unknownField(field, "select(...)"));
-                } else {
-                    selected.add(p.attribute());
-                }
-            }
-            // The reader also needs the entity type (to keep only this type's items) and the keys
-            // (for cursors); it hands back only the selected fields.
-            Set<String> attributes = new LinkedHashSet<>(selected);
-            attributes.add(layout.entityType());
-            attributes.addAll(cursorAttributes);
-            StringBuilder text = new StringBuilder();
-            for (String a : attributes) {
-                text.append(text.length() == 0 ? "" : ", ").append(scope.name(a));
-            }
-            projection = scope.expr(text.toString());
-        }
+        Expr projection = projection(targets, spec, layout, cursorAttributes, placeholders, selected, violations);
         if (!violations.isEmpty()) {
-            throw new ValidationException(violations);
+            throw new ValidationException(new ArrayList<>(new LinkedHashSet<>(violations)));
         }
 
-        String indexName = index == null ? null : index.name();
         boolean forward = !spec.descending();
         ReadRequest request = new ReadRequest(
                 indexName, keyCondition, filterExpr, projection, forward, spec.consistentRead(), null, null, false);
-        String reason = keyCondition == null ? choice.scanReason(model, eq) : choice.reason();
+        String reason =
+                choice == null ? null : keyCondition == null ? choice.scanReason(first, lead.eq()) : choice.reason();
         Plan plan = describe(
                 keyCondition == null ? Plan.Operation.SCAN : Plan.Operation.QUERY,
                 indexName,
@@ -165,7 +194,172 @@ public final class QueryPlanner {
                 projection,
                 forward,
                 reason);
-        return new ReadPlan(plan, request, cursorAttributes, fingerprint(model.entityType(), plan), selected);
+        List<String> entityTypes = new ArrayList<>();
+        for (EntityModel<?> m : models) {
+            entityTypes.add(m.entityType());
+        }
+        return new ReadPlan(
+                plan, request, cursorAttributes, fingerprint(String.join(",", entityTypes), plan), selected);
+    }
+
+    /**
+     * The projection of a {@code select(...)}, or null for none; adds the selected fields' attributes
+     * to {@code selected}. The reader also needs the entity type (to decode each item as its model)
+     * and the keys (for cursors); it hands back only the selected fields.
+     */
+    private static @Nullable Expr projection(
+            List<Target> targets,
+            QuerySpec spec,
+            ItemLayout layout,
+            List<String> cursorAttributes,
+            Placeholders placeholders,
+            Set<String> selected,
+            List<String> violations) {
+        if (spec.select().isEmpty()) {
+            return null;
+        }
+        Placeholders.Scope scope = placeholders.scope();
+        for (String field : spec.select()) {
+            for (Target t : targets) {
+                Property p = t.model().property(field);
+                if (p == null) {
+                    violations.add(t.model().unknownField(field, "select(...)"));
+                } else {
+                    selected.add(p.attribute());
+                }
+            }
+        }
+        Set<String> attributes = new LinkedHashSet<>(selected);
+        attributes.add(layout.entityType());
+        attributes.addAll(cursorAttributes);
+        StringBuilder text = new StringBuilder();
+        for (String a : attributes) {
+            text.append(text.length() == 0 ? "" : ", ").append(scope.name(a));
+        }
+        return scope.expr(text.toString());
+    }
+
+    /**
+     * The sort key condition every target computes alike, rendered in {@code scope}, with the eq
+     * conditions it enforces added to each target's consumed set; null when there is none, or
+     * when the targets' differ (the Query then reads the whole partition, the filter selects).
+     */
+    private static @Nullable String sharedSortKeyCondition(
+            List<Target> targets,
+            String skAttr,
+            List<Condition> conjuncts,
+            List<Set<Condition>> consumed,
+            Placeholders.Scope scope) {
+        if (targets.size() > 1) {
+            Expr shared = null;
+            List<Set<Condition>> probed = new ArrayList<>();
+            for (Target t : targets) {
+                Set<Condition> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                Placeholders.Scope probe = new Placeholders().scope();
+                String text = t.skDef() == null
+                        ? null
+                        : sortKeyCondition(t.skDef(), skAttr, t.eq(), t.eqCondition(), conjuncts, used, probe);
+                if (text == null) {
+                    return null;
+                }
+                Expr e = probe.expr(text);
+                if (shared != null && !shared.equals(e)) {
+                    return null;
+                }
+                shared = e;
+                probed.add(used);
+            }
+            for (int i = 1; i < targets.size(); i++) {
+                consumed.get(i).addAll(probed.get(i));
+            }
+        }
+        Target lead = targets.get(0);
+        return lead.skDef() == null
+                ? null
+                : sortKeyCondition(
+                        lead.skDef(), skAttr, lead.eq(), lead.eqCondition(), conjuncts, consumed.get(0), scope);
+    }
+
+    /**
+     * The filter: the entity-type restriction and every condition no key condition enforces. One
+     * model: {@code #et = :et AND ...}; several whose conditions render alike: {@code #et IN (:et0,
+     * :et1) AND ...}; else {@code (#et = :et0 AND ...) OR (#et = :et1 AND ...)}.
+     */
+    private static Expr filter(
+            List<Target> targets,
+            List<Set<Condition>> consumed,
+            List<Condition> conjuncts,
+            CodecRegistry codecs,
+            Placeholders placeholders,
+            List<String> violations) {
+        Placeholders.Scope scope = placeholders.scope();
+        String et = scope.name(targets.get(0).model().layout().entityType(), "#et");
+        if (targets.size() == 1) {
+            EntityModel<?> model = targets.get(0).model();
+            return scope.expr(et + " = " + scope.value(":et", model.entityTypeValue())
+                    + conditions(model, conjuncts, consumed.get(0), codecs, scope, violations));
+        }
+        boolean alike = true;
+        Expr shared = null;
+        for (int i = 0; i < targets.size() && alike; i++) {
+            Placeholders.Scope probe = new Placeholders().scope();
+            Expr e = probe.expr(
+                    conditions(targets.get(i).model(), conjuncts, consumed.get(i), codecs, probe, new ArrayList<>()));
+            alike = shared == null || shared.equals(e);
+            shared = e;
+        }
+        StringBuilder text = new StringBuilder();
+        if (alike) {
+            text.append(et).append(" IN (");
+            for (int i = 0; i < targets.size(); i++) {
+                text.append(i == 0 ? "" : ", ")
+                        .append(scope.value(":et" + i, targets.get(i).model().entityTypeValue()));
+            }
+            text.append(')')
+                    .append(conditions(targets.get(0).model(), conjuncts, consumed.get(0), codecs, scope, violations));
+            for (int i = 1; i < targets.size(); i++) {
+                // Only for the violations each model's fields give.
+                conditions(
+                        targets.get(i).model(),
+                        conjuncts,
+                        consumed.get(i),
+                        codecs,
+                        new Placeholders().scope(),
+                        violations);
+            }
+        } else {
+            for (int i = 0; i < targets.size(); i++) {
+                EntityModel<?> model = targets.get(i).model();
+                text.append(i == 0 ? "(" : " OR (")
+                        .append(et)
+                        .append(" = ")
+                        .append(scope.value(":et" + i, model.entityTypeValue()))
+                        .append(conditions(model, conjuncts, consumed.get(i), codecs, scope, violations))
+                        .append(')');
+            }
+        }
+        return scope.expr(text.toString());
+    }
+
+    /** {@code " AND a AND (b OR c)"}: the conditions not consumed by a key condition, as one model renders them. */
+    private static String conditions(
+            EntityModel<?> model,
+            List<Condition> conjuncts,
+            Set<Condition> consumed,
+            CodecRegistry codecs,
+            Placeholders.Scope scope,
+            List<String> violations) {
+        ConditionRenderer renderer = new ConditionRenderer(model, codecs, scope, violations);
+        StringBuilder filter = new StringBuilder();
+        for (Condition c : conjuncts) {
+            if (consumed.contains(c)) {
+                continue;
+            }
+            String text = renderer.render(c);
+            boolean compound = c instanceof Condition.Or;
+            filter.append(" AND ").append(compound ? "(" : "").append(text).append(compound ? ")" : "");
+        }
+        return filter.toString();
     }
 
     /** The stored attributes a query returns (its select, or every field) and those its conditions read. */

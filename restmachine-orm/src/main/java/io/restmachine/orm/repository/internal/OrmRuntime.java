@@ -2,6 +2,7 @@ package io.restmachine.orm.repository.internal;
 
 import io.restmachine.orm.CollectionQuery;
 import io.restmachine.orm.Repository;
+import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.model.internal.EntityModel;
 import io.restmachine.orm.model.internal.ModelFactory;
 import io.restmachine.orm.model.internal.ModelsByEntityType;
@@ -25,7 +26,7 @@ public final class OrmRuntime {
     private final ModelFactory models;
     private final BeanValidation validation;
     private final CursorCodec cursors;
-    private final Map<Class<?>, RepositoryImpl<?>> repositories = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Repository<?>> repositories = new ConcurrentHashMap<>();
 
     /** A runtime over this store. */
     public OrmRuntime(Store store, OrmSettings settings) {
@@ -64,13 +65,18 @@ public final class OrmRuntime {
         return models.model(type);
     }
 
-    /** The repository of a class, created once. */
+    /**
+     * The repository of a class, created once: of its model, or, for a sealed interface or abstract
+     * class, of the models of its concrete subtypes.
+     */
     @SuppressWarnings("unchecked")
     public <T> Repository<T> repository(Class<T> type) {
-        RepositoryImpl<?> known = repositories.get(type);
+        Repository<?> known = repositories.get(type);
         if (known == null) {
             // Build the model outside computeIfAbsent: building may recurse into nested types.
-            RepositoryImpl<T> created = new RepositoryImpl<>(this, models.model(type));
+            Repository<T> created = ModelFactory.isSealed(type)
+                    ? new SealedRepository<>(this, models.sealed(type))
+                    : new RepositoryImpl<>(this, models.model(type));
             known = repositories.putIfAbsent(type, created);
             if (known == null) {
                 known = created;
@@ -91,9 +97,26 @@ public final class OrmRuntime {
         return new CollectionQueryImpl(store, cursors, ModelsByEntityType.of(listed));
     }
 
-    /** The repository implementation, for transactions. */
+    /**
+     * The repository of one model, for transactions and sealed repositories; a sealed type gets a
+     * {@link ValidationException} asking for the concrete type.
+     */
     @SuppressWarnings("unchecked")
     <T> RepositoryImpl<T> repositoryImpl(Class<T> type) {
-        return (RepositoryImpl<T>) repository(type);
+        Repository<T> repository = repository(type);
+        if (repository instanceof RepositoryImpl<T> impl) {
+            return impl;
+        }
+        throw new ValidationException(type.getSimpleName() + " is sealed, and this operation needs the concrete type"
+                + " of the item: name one of " + models.sealed(type).names() + " (e.g. "
+                + models.sealed(type).names().get(0) + ".class)");
+    }
+
+    /** The models of a class: its own, or those of a sealed type's concrete subtypes. */
+    public List<EntityModel<?>> modelsOf(Class<?> type) {
+        if (ModelFactory.isSealed(type)) {
+            return List.copyOf(models.sealed(type).models());
+        }
+        return List.of(models.model(type));
     }
 }
