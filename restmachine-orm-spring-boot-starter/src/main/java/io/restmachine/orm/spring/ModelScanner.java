@@ -34,9 +34,11 @@ final class ModelScanner {
         this.provider = new ClassPathScanningCandidateComponentProvider(false, environment) {
             @Override
             protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
-                // Models are plain classes and records: top-level or static nested, not abstract.
+                // Models are plain classes and records, top-level or static nested, not abstract;
+                // a sealed interface over models is one too (a polymorphic repository).
                 return definition.getMetadata().isIndependent()
-                        && definition.getMetadata().isConcrete();
+                        && (definition.getMetadata().isConcrete()
+                                || definition.getMetadata().isInterface());
             }
         };
         provider.setResourceLoader(resourceLoader);
@@ -57,6 +59,9 @@ final class ModelScanner {
     }
 
     static boolean isModel(Class<?> type) {
+        if (type.isInterface()) {
+            return type.isSealed() && Stream.of(type.getPermittedSubclasses()).anyMatch(ModelScanner::isModel);
+        }
         if (type.isAnnotationPresent(Entity.class) || carriesKey(type)) {
             return true;
         }

@@ -17,6 +17,7 @@ import io.restmachine.orm.spring.shop.Money;
 import io.restmachine.orm.spring.shop.Order;
 import io.restmachine.orm.spring.shop.ShopApplication;
 import io.restmachine.orm.spring.shop.User;
+import io.restmachine.orm.spring.shop.Vehicle;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -284,6 +285,22 @@ class RestmachineDynamoDBAutoConfigurationTest {
                         assertThat(own.repository(User.class).get("u1")).isPresent();
                     });
         }
+    }
+
+    @Test
+    void aSealedInterfaceOverModels_getsAPolymorphicRepository() {
+        embedded.run(context -> {
+            Repository<Vehicle> fleet = repository(context, Vehicle.class);
+            fleet.create(new Vehicle.Car("f1", "c1", 5));
+            fleet.create(new Vehicle.Truck("f1", "t1", 3));
+            assertThat(fleet.where().eq("fleetId", "f1").list())
+                    .containsExactlyInAnyOrder(new Vehicle.Car("f1", "c1", 5), new Vehicle.Truck("f1", "t1", 3));
+            assertThat(repository(context, Vehicle.Car.class)
+                            .where()
+                            .eq("fleetId", "f1")
+                            .list())
+                    .containsExactly(new Vehicle.Car("f1", "c1", 5));
+        });
     }
 
     @Test
