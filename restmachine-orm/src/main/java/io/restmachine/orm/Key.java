@@ -3,7 +3,6 @@ package io.restmachine.orm;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The fields that identify an item, by field name (not stored attribute name).
@@ -37,7 +36,10 @@ public final class Key {
 
     /** This key with one more field; a field given twice keeps the later value. */
     public Key and(String field, Object value) {
-        Objects.requireNonNull(field, "field name");
+        if (field == null) {
+            throw new ValidationException(
+                    "Key field name is null: pass the model's field name, e.g. Key.of(\"id\", 42)");
+        }
         if (field.isBlank()) {
             throw new ValidationException(
                     "Key field name is blank: pass the model's field name, e.g. Key.of(\"id\", 42)");

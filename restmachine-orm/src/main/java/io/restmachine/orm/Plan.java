@@ -95,6 +95,54 @@ public record Plan(
         SCAN
     }
 
+    /** The longest value {@link #toString()} shows in full. */
+    private static final int SHOWN_VALUE = 60;
+
+    /**
+     * One readable line: operation, index, expressions, then the placeholders in the order they
+     * appear in the expressions, long values shortened, e.g. {@code Query on table: key #pk = :v0;
+     * filter #et = :et; #pk=pk, #et=entity_type, :v0="USER#alice", :et="TodoItem"}.
+     */
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder(operation == Operation.QUERY ? "Query" : "Scan")
+                .append(" on ")
+                .append(index == null ? "table" : "index " + index)
+                .append(scanForward ? "" : " (descending)")
+                .append(':');
+        String all = String.join(" ", expressions());
+        if (keyCondition != null) {
+            out.append(" key ").append(keyCondition).append(';');
+        }
+        if (filter != null) {
+            out.append(" filter ").append(filter).append(';');
+        }
+        if (projection != null) {
+            out.append(" projection ").append(projection).append(';');
+        }
+        List<String> placeholders = new java.util.ArrayList<>(names.keySet());
+        placeholders.addAll(values.keySet());
+        placeholders.sort(java.util.Comparator.comparingInt((String ph) -> firstUse(all, ph))
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        List<String> shown = new java.util.ArrayList<>(placeholders.size());
+        for (String ph : placeholders) {
+            String v = names.containsKey(ph) ? names.get(ph) : values.get(ph);
+            shown.add(ph + "=" + (v.length() <= SHOWN_VALUE ? v : v.substring(0, SHOWN_VALUE) + "..."));
+        }
+        return out.append(' ').append(String.join(", ", shown)).toString();
+    }
+
+    /** Where a placeholder is first used as a whole token ({@code :v1} is not {@code :v10}). */
+    private static int firstUse(String text, String placeholder) {
+        for (int at = text.indexOf(placeholder); at >= 0; at = text.indexOf(placeholder, at + 1)) {
+            int end = at + placeholder.length();
+            if (end == text.length() || !(Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+                return at;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
     /** Every expression of the plan, for display. */
     public List<String> expressions() {
         return java.util.stream.Stream.of(keyCondition, filter, projection)

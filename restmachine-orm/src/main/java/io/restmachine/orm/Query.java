@@ -75,8 +75,27 @@ public interface Query<T> {
     /** Reverses sort-key order (Query only). */
     Query<T> descending();
 
-    /** Reads only these fields; the others are left unset. */
+    /**
+     * Reads only these fields; the others are left empty (null, or 0/false for primitives).
+     *
+     * <p><b>Hazard:</b> an object read this way is a whole model with empty fields, and writing it
+     * back ({@code save}, {@code upsert}) replaces the stored item with it, so the fields that were
+     * not selected are lost. To read part of an item safely, use {@link #select(Class)}, which reads
+     * into a record that can't be saved.
+     */
     Query<T> select(String... fields);
+
+    /**
+     * Reads only the fields that the record's components name, into that record (a projection that
+     * can't be saved back by mistake: the record is not a model). Each component must be a field of
+     * the model, of its type. Throws {@code SchemaException} naming what does not fit.
+     *
+     * <pre>{@code
+     * record TodoTitle(String todoId, String title) {}
+     * List<TodoTitle> titles = todos.where().eq("userId", "alice").select(TodoTitle.class).list();
+     * }</pre>
+     */
+    <R extends Record> Query<R> select(Class<R> view);
 
     /** Strongly consistent reads (table only, not on a GSI). */
     Query<T> consistentRead();

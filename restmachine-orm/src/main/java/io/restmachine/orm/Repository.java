@@ -42,10 +42,30 @@ public interface Repository<T> {
     /** Reads by the fields the keys are computed from. */
     Optional<T> get(Key key);
 
-    /** Replaces an existing item; throws {@link NotFoundException} if there is none. */
+    /**
+     * Replaces an existing item; throws {@link NotFoundException} if there is none, and {@link
+     * ConflictException} if it has another {@code @Version} than the entity.
+     */
     T save(T entity);
 
-    /** Puts the item, replacing any with the same key. */
+    /**
+     * Writes the entity whether or not an item with its key exists, and returns it as stored, in
+     * one UpdateItem request: every field of the model is set (fields that are empty are removed),
+     * {@code @Version} counts on from the stored item (stored + 1, or 1 when new), and the stored
+     * {@code @CreatedAt} is kept; attributes the model does not know are left alone. Someone still
+     * holding an older version fails its {@link #save} with {@link ConflictException}, so no update
+     * is lost. An item of another entity type under the same key is never overwritten: that throws
+     * {@link ConditionFailedException} naming both types.
+     *
+     * <p>Where a key template reads the {@code @CreatedAt} field (e.g. {@code
+     * "TODO#{createdAt}#{todoId}"}), an upsert with that field empty sets it to now and so computes
+     * a new key: it writes a new item rather than updating the one created earlier. Pass the
+     * stored {@code createdAt} to update that one.
+     *
+     * <pre>{@code
+     * User stored = users.upsert(new User("u1", "a@example.com", "Alice"));
+     * }</pre>
+     */
     T upsert(T entity);
 
     /**
@@ -58,7 +78,12 @@ public interface Repository<T> {
      */
     T update(Key key, UnaryOperator<Update> changes);
 
-    /** Deletes by key; returns whether an item existed. */
+    /**
+     * Deletes by key; returns whether an item existed. A {@code @Version} field in the key (e.g.
+     * {@code Key.of("id", "u1").and("version", 3)}) is checked: a stale one throws {@link
+     * ConflictException}. An item of another entity type under the key is not deleted: that throws
+     * {@link ConditionFailedException} naming both types, as the same delete in a transaction does.
+     */
     boolean delete(Key key);
 
     /** Deletes the given entity (by its key, and its {@code @Version} if it has one). */
@@ -70,12 +95,35 @@ public interface Repository<T> {
     /** Starts a query with a condition. */
     Query<T> where(Condition condition);
 
-    /** Writes many items with BatchWriteItem (puts, overwriting); nothing is silently lost. */
+    /**
+     * Creates many items; never overwrites. An item whose key already exists is left untouched and
+     * reported in {@link BatchResult#duplicates()}; the same key twice in one call writes the first
+     * and reports the second as a duplicate; every input ends in exactly one of written,
+     * duplicates or failed. Each item is written as {@link #create} writes it ({@code @Version} 1,
+     * {@code @CreatedAt} = {@code @UpdatedAt} = now). Sent as one conditional PutItem per item, many
+     * at a time (BatchWriteItem takes no conditions), retried when throttled: one request and the
+     * same write capacity per item as {@code create}; a duplicate costs a write unit too.
+     * An invalid item throws {@link ValidationException} listing every violation; nothing is sent.
+     */
     BatchResult<T> batchCreate(Collection<? extends T> entities);
+
+    /**
+     * Writes many items whether or not they exist: the explicit overwrite. Each item is written as
+     * {@link #upsert} writes it, in one UpdateItem per item, many at a time: {@code @Version} counts
+     * on from the stored item (stored + 1, or 1 when new), the stored {@code @CreatedAt} is kept,
+     * and {@link BatchResult#written()} holds the items as stored. An item of another entity type
+     * under a key is not overwritten: that input is in {@link BatchResult#failed()}, with a reason
+     * naming both types. The same key twice: the last one is written and the earlier ones share
+     * its outcome.
+     */
+    BatchResult<T> batchUpsert(Collection<? extends T> entities);
 
     /** Reads many items; in the order asked, missing ones left out. */
     List<T> batchGet(Collection<Key> keys);
 
-    /** Deletes many items with BatchWriteItem. */
+    /**
+     * Deletes many items with BatchWriteItem (25 keys per request, unprocessed ones retried);
+     * unconditional: unlike {@link #delete(Key)} it checks neither version nor entity type.
+     */
     BatchResult<Key> batchDelete(Collection<Key> keys);
 }

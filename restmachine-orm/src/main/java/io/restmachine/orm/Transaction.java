@@ -22,13 +22,23 @@ public interface Transaction {
     /** Replace an existing item (honouring {@code @Version}). */
     Transaction save(Object entity);
 
-    /** Put, overwriting. */
+    /**
+     * Write whether or not the item exists, as {@link Repository#upsert} does: counts
+     * {@code @Version} on from the stored item and keeps the stored {@code @CreatedAt}; cancels the
+     * transaction if an item of another entity type has the key. After the commit the caller's
+     * object holds its own version + 1, which is the stored version unless the item was newer than
+     * the object: read it again before a {@code save} if in doubt (a stale save throws {@link
+     * ConflictException}, it never overwrites).
+     */
     Transaction upsert(Object entity);
 
     /** Partial update of an existing item. */
     <T> Transaction update(Class<T> type, Key key, UnaryOperator<Update> changes);
 
-    /** Delete by key. */
+    /**
+     * Delete by key (a missing item is fine); cancels the transaction on a stale {@code @Version}
+     * in the key or an item of another entity type, as {@link Repository#delete(Key)} throws.
+     */
     <T> Transaction delete(Class<T> type, Key key);
 
     /** Require a condition on an item without writing it. */

@@ -35,8 +35,11 @@ final class GetCommand implements Callable<Integer> {
     public Integer call() {
         ItemJson json = format.json();
         Map<String, AttributeValue> parsed = json.parseItem(key, "--key");
-        GetItemResponse response = target.call(client ->
-                client.getItem(b -> b.tableName(target.table).key(parsed).consistentRead(consistent)));
+        GetItemResponse response = target.call(client -> {
+            // Checked here, as put does, so that a wrong key is bad input (exit 2), not DynamoDB's error.
+            TableKeys.of(client, target.table, null).checkKey(parsed, "--key");
+            return client.getItem(b -> b.tableName(target.table).key(parsed).consistentRead(consistent));
+        });
         if (!response.hasItem() || response.item().isEmpty()) {
             throw new CliException(
                     ExitCode.NO_ITEM, "no item with key " + key + " in table '" + target.table + "'", null);

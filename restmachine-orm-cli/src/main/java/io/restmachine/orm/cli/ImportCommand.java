@@ -68,6 +68,14 @@ final class ImportCommand implements Callable<Integer> {
                     progress.add(Math.min(BATCH, unique.size() - from));
                 }
             }
+            int repeated = items.size() - unique.size();
+            streams.out()
+                    .println("imported " + unique.size() + " item" + (unique.size() == 1 ? "" : "s") + " into table '"
+                            + target.table + "'"
+                            + (repeated == 0
+                                    ? ""
+                                    : " (" + repeated + " line" + (repeated == 1 ? "" : "s")
+                                            + " repeated an earlier key; the last line of each key was written)"));
             return null;
         });
         return 0;

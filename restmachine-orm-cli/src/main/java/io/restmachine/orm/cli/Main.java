@@ -69,11 +69,19 @@ public final class Main implements Callable<Integer> {
         return status;
     }
 
+    private static void giveExitCodes(CommandLine commandLine) {
+        commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpLines());
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            giveExitCodes(sub);
+        }
+    }
+
     static CommandLine commandLine(Streams streams) {
         CommandLine commandLine = new CommandLine(new Main(streams));
         commandLine.setOut(streams.out());
         commandLine.setErr(streams.err());
-        commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpLines());
+        // The heading is inherited by every subcommand, so every subcommand lists the statuses too.
+        giveExitCodes(commandLine);
         commandLine.setParameterExceptionHandler(parameterErrors());
         commandLine.setExecutionExceptionHandler(executionErrors());
         return commandLine;

@@ -56,8 +56,9 @@ final class TableCommand implements Callable<Integer> {
             description = {
                 "Create a table with string keys pk (HASH) and sk (RANGE), PAY_PER_REQUEST, and wait until it"
                         + " is ACTIVE.",
-                "Each --gsi NAME adds a global secondary index keyed by gsi_pk_NAME/gsi_sk_NAME (the ORM's"
-                        + " layout), projecting all attributes."
+                "Each --gsi NAME adds a global secondary index with the partition key gsi_pk_NAME; --gsi NAME:sk"
+                        + " adds one keyed by gsi_pk_NAME and the sort key gsi_sk_NAME (the ORM's layout for an index"
+                        + " with @IndexSortKey). Both project all attributes."
             })
     static final class Create implements Callable<Integer> {
         @Spec
@@ -66,7 +67,11 @@ final class TableCommand implements Callable<Integer> {
         @Mixin
         TableTarget target = new TableTarget();
 
-        @Option(names = "--gsi", paramLabel = "NAME", description = "Add a global secondary index (repeatable)")
+        @Option(
+                names = "--gsi",
+                paramLabel = "NAME[:sk]",
+                description = "Add a global secondary index: NAME for a partition key only, NAME:sk for a partition"
+                        + " and a sort key (repeatable)")
         List<String> indexes = new ArrayList<>();
 
         @Option(names = "--if-not-exists", description = "Succeed without change if the table already exists")
@@ -93,14 +98,24 @@ final class TableCommand implements Callable<Integer> {
             List<AttributeDefinition> attributes =
                     new ArrayList<>(List.of(stringAttribute("pk"), stringAttribute("sk")));
             List<GlobalSecondaryIndex> gsis = new ArrayList<>();
-            for (String index : indexes) {
+            for (String spec : indexes) {
+                boolean withSortKey = spec.endsWith(":sk");
+                String index = withSortKey ? spec.substring(0, spec.length() - 3) : spec;
+                if (!index.matches("[A-Za-z0-9_.-]{3,255}")) {
+                    throw CliException.badInput("--gsi '" + spec + "' is not NAME or NAME:sk with an index name of"
+                            + " 3 to 255 letters, digits, '_', '-' or '.'");
+                }
                 String pk = "gsi_pk_" + index;
-                String sk = "gsi_sk_" + index;
                 attributes.add(stringAttribute(pk));
-                attributes.add(stringAttribute(sk));
+                List<KeySchemaElement> keys = new ArrayList<>(List.of(key(pk, KeyType.HASH)));
+                if (withSortKey) {
+                    String sk = "gsi_sk_" + index;
+                    attributes.add(stringAttribute(sk));
+                    keys.add(key(sk, KeyType.RANGE));
+                }
                 gsis.add(GlobalSecondaryIndex.builder()
                         .indexName(index)
-                        .keySchema(key(pk, KeyType.HASH), key(sk, KeyType.RANGE))
+                        .keySchema(keys)
                         .projection(p -> p.projectionType(ProjectionType.ALL))
                         .build());
             }

@@ -111,6 +111,21 @@ record TableKeys(String partitionKey, String partitionType, @Nullable String sor
         }
     }
 
+    /** Checks that a key has exactly the key attributes, with the right types; names what is wrong. */
+    void checkKey(Map<String, AttributeValue> key, String source) {
+        check(key, source);
+        List<String> extra = new java.util.ArrayList<>();
+        for (String name : key.keySet()) {
+            if (!name.equals(partitionKey) && !name.equals(sortKey)) {
+                extra.add(name);
+            }
+        }
+        if (!extra.isEmpty()) {
+            throw CliException.badInput(source + " has attribute(s) " + extra + " that are not part of the key"
+                    + " (the key is " + partitionKey + (sortKey == null ? "" : " and " + sortKey) + ")");
+        }
+    }
+
     private static void checkOne(Map<String, AttributeValue> item, String name, String type, String source) {
         AttributeValue value = item.get(name);
         if (value == null) {

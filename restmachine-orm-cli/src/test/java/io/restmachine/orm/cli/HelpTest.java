@@ -26,7 +26,32 @@ class HelpTest {
             assertThat(help.status()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Example: restmachine-orm " + command);
         }
-        assertThat(Cli.plain("table", "create", "--help").out()).contains("--gsi=NAME");
+        assertThat(Cli.plain("table", "create", "--help").out()).contains("--gsi=NAME[:sk]");
+    }
+
+    @Test
+    void everySubcommandsHelp_listsTheExitStatusesUnderItsHeading_neverAnEmptyHeading() {
+        for (String[] command : new String[][] {
+            {"serve"},
+            {"demo"},
+            {"put"},
+            {"get"},
+            {"query"},
+            {"scan"},
+            {"export"},
+            {"import"},
+            {"table"},
+            {"table", "create"}
+        }) {
+            String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+            args[command.length] = "--help";
+            String out = Cli.plain(args).out();
+
+            assertThat(out)
+                    .as(String.join(" ", command))
+                    .contains("Exit status:\n")
+                    .contains("2   bad options or bad JSON input");
+        }
     }
 
     @Test

@@ -177,6 +177,44 @@ abstract class TableToolsContract {
     }
 
     @Test
+    void get_withAKeyThatDoesNotFitTheTable_exits2NamingWhat_likePut() {
+        Cli.Result noSortKey = cli.run("get", "--table", table, "--key", "{\"pk\":\"a\"}");
+        Cli.Result extra = cli.run("get", "--table", table, "--key", "{\"pk\":\"a\",\"sk\":\"b\",\"name\":\"x\"}");
+        Cli.Result wrongType = cli.run("get", "--table", table, "--key", "{\"pk\":\"a\",\"sk\":1}");
+
+        assertThat(noSortKey.status()).isEqualTo(2);
+        assertThat(noSortKey.err())
+                .contains("--key lacks the key attribute 'sk'")
+                .hasLineCount(1);
+        assertThat(extra.status()).isEqualTo(2);
+        assertThat(extra.err())
+                .contains("[name]")
+                .contains("not part of the key")
+                .hasLineCount(1);
+        assertThat(wrongType.status()).isEqualTo(2);
+        assertThat(wrongType.err()).contains("must be of type S but is N");
+    }
+
+    @Test
+    void tableCreate_withGsiName_makesAPartitionKeyOnlyIndex_andNameSkAddsTheSortKey() {
+        String other = "cli-gsi-" + UUID.randomUUID();
+        Cli.Result created = cli.run("table", "create", "--table", other, "--gsi", "ByEmail", "--gsi", "ByDate:sk");
+        Cli.Result described = cli.run("table", "describe", "--table", other);
+
+        assertThat(created.status()).as(created.toString()).isZero();
+        // Attribute definitions name only key attributes: ByEmail has no sort key, ByDate has one.
+        assertThat(described.out())
+                .contains("\"IndexName\" : \"ByEmail\"")
+                .contains("gsi_pk_ByEmail")
+                .doesNotContain("gsi_sk_ByEmail")
+                .contains("gsi_sk_ByDate");
+        assertThat(cli.run("table", "create", "--table", "x-" + UUID.randomUUID(), "--gsi", "a:b:sk")
+                        .status())
+                .isEqualTo(2);
+        cli.run("table", "delete", "--table", other);
+    }
+
+    @Test
     void get_ofAMissingItem_exits5() {
         Cli.Result missing = cli.run("get", "--table", table, "--key", "{\"pk\":\"nope\",\"sk\":\"nope\"}");
 
@@ -364,6 +402,9 @@ abstract class TableToolsContract {
         Cli.Result imported = cli.runWithInput(lines, "import", "--table", table);
 
         assertThat(imported.status()).as(imported.toString()).isZero();
+        assertThat(imported.out())
+                .isEqualTo("imported 2 items into table '" + table
+                        + "' (1 line repeated an earlier key; the last line of each key was written)\n");
         assertThat(cli.run("scan", "--table", table).lines()).hasSize(2);
         assertThat(cli.run("get", "--table", table, "--key", "{\"pk\":\"A\",\"sk\":\"1\"}")
                         .out())

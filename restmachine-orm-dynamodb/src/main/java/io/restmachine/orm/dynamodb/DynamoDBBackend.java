@@ -172,6 +172,11 @@ public final class DynamoDBBackend implements AutoCloseable {
         return repository(type).batchCreate(items);
     }
 
+    /** {@code repository(type).batchUpsert(items)}: the explicit overwrite; see {@link Repository#batchUpsert}. */
+    public <T> BatchResult<T> batchUpsert(Class<T> type, Collection<? extends T> items) {
+        return repository(type).batchUpsert(items);
+    }
+
     /** {@code repository(type).batchGet(keys)}: items in the order asked, missing ones left out. */
     public <T> List<T> batchGet(Class<T> type, Collection<Key> keys) {
         return repository(type).batchGet(keys);
@@ -260,6 +265,7 @@ public final class DynamoDBBackend implements AutoCloseable {
         private Duration batchBaseBackoff = BatchSettings.defaults().baseBackoff();
         private Duration batchMaxBackoff = BatchSettings.defaults().maxBackoff();
         private int batchChunksInFlight = BatchSettings.defaults().chunksInFlight();
+        private int batchWritesInFlight = BatchSettings.defaults().writesInFlight();
 
         private Builder() {}
 
@@ -373,6 +379,15 @@ public final class DynamoDBBackend implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Single-item requests of one batch sent concurrently (the conditional PutItems of {@code
+         * batchCreate}, the UpdateItems of {@code batchUpsert}); default 32.
+         */
+        public Builder batchWritesInFlight(int writes) {
+            this.batchWritesInFlight = writes;
+            return this;
+        }
+
         /** Checks the settings and builds the backend (and its client, unless one was given). */
         public DynamoDBBackend build() {
             List<String> problems = problems();
@@ -471,7 +486,8 @@ public final class DynamoDBBackend implements AutoCloseable {
         }
 
         private BatchSettings batchSettings() {
-            return new BatchSettings(batchMaxAttempts, batchBaseBackoff, batchMaxBackoff, batchChunksInFlight);
+            return new BatchSettings(
+                    batchMaxAttempts, batchBaseBackoff, batchMaxBackoff, batchChunksInFlight, batchWritesInFlight);
         }
 
         private DynamoDbClient buildClient() {

@@ -610,10 +610,10 @@ abstract class BackendContract {
 
         assertThat(result.failed()).isEmpty();
         assertThat(result.written()).hasSize(60);
-        assertThat(recorder.sent(BatchWriteItemRequest.class))
-                .allSatisfy(r ->
-                        assertThat(r.requestItems().get(backend.tableName())).hasSizeLessThanOrEqualTo(25))
-                .hasSizeGreaterThanOrEqualTo(3);
+        // batchCreate never overwrites, so each item is a conditional PutItem (BatchWriteItem takes no conditions).
+        assertThat(recorder.sent(software.amazon.awssdk.services.dynamodb.model.PutItemRequest.class))
+                .hasSize(60)
+                .allSatisfy(r -> assertThat(r.conditionExpression()).isEqualTo("attribute_not_exists(#pk)"));
         List<Key> keys = new ArrayList<>();
         for (int i : new int[] {42, 7, 1000, 0, 59}) {
             keys.add(Key.of("userId", "b").and("taskId", "k" + i));
@@ -623,6 +623,17 @@ abstract class BackendContract {
         BatchResult<Key> deleted = tasks.batchDelete(keys);
         assertThat(deleted.failed()).isEmpty();
         assertThat(tasks.where().eq("userId", "b").count()).isEqualTo(56);
+
+        recorder.clear();
+        List<Key> all = items.stream()
+                .map(t -> Key.of("userId", t.userId()).and("taskId", t.taskId()))
+                .toList();
+        assertThat(tasks.batchDelete(all).written()).hasSize(60);
+        assertThat(recorder.sent(BatchWriteItemRequest.class))
+                .allSatisfy(r ->
+                        assertThat(r.requestItems().get(backend.tableName())).hasSizeLessThanOrEqualTo(25))
+                .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(tasks.where().eq("userId", "b").count()).isZero();
     }
 
     // --- Transactions -------------------------------------------------------------------------

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Batch operations: write ten to-do items and read five back. Batches go out in chunks of 25 writes
- * or 100 reads; unprocessed items are retried, and the result says exactly what was written.
+ * Batch operations: create ten to-do items, create them again (all duplicates, nothing overwritten),
+ * upsert them, and read five back. The result of a batch says exactly what was written.
  */
 public final class BatchOperations {
     private BatchOperations() {}
@@ -36,7 +36,12 @@ public final class BatchOperations {
             records.add(new TodoItem("alice", "todo-" + i, "Task " + i, start.plusSeconds(i)));
         }
         BatchResult<TodoItem> results = backend.batchCreate(TodoItem.class, records);
-        // results.written(): all ten; results.failed(): empty, or each item not written and why
+        // results.written(): all ten; results.duplicates(): keys that already existed (left untouched);
+        // results.failed(): empty, or each item not written and why
+
+        // Creating them again overwrites nothing: all ten are duplicates. batchUpsert overwrites on purpose.
+        BatchResult<TodoItem> again = backend.batchCreate(TodoItem.class, records);
+        BatchResult<TodoItem> replaced = backend.batchUpsert(TodoItem.class, records);
 
         // The sort key reads createdAt, so a key names it along with userId and todoId.
         List<Key> keys = new ArrayList<>();

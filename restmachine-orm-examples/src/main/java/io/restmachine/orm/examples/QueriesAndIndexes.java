@@ -77,6 +77,19 @@ public final class QueriesAndIndexes {
         return plans;
     }
 
+    /** A view of {@link Account}: its components name the fields to read. */
+    public record AccountPlan(String id, String plan) {}
+
+    /**
+     * The same projection into a record: only id and plan are read, and an {@code AccountPlan} can't
+     * be saved back over the account by mistake.
+     */
+    public static List<AccountPlan> proAccountPlanViews(Repository<Account> accounts) {
+        List<AccountPlan> views =
+                accounts.where().eq("plan", "pro").select(AccountPlan.class).list();
+        return views;
+    }
+
     /** The plan of that scan: operation SCAN, with the entity-type restriction in the filter. */
     public static Plan scanPlan(Repository<Account> accounts) {
         Plan plan = accounts.where().eq("plan", "pro").explain();

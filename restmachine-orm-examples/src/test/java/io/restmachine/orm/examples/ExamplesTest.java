@@ -199,6 +199,8 @@ class ExamplesTest {
                 .extracting(Account::id)
                 .containsExactly("a1");
         assertThat(QueriesAndIndexes.proAccountPlans(accounts)).containsExactly(new Account("a1", null, "pro"));
+        assertThat(QueriesAndIndexes.proAccountPlanViews(accounts))
+                .containsExactly(new QueriesAndIndexes.AccountPlan("a1", "pro"));
         assertThat(QueriesAndIndexes.scanPlan(accounts).operation()).isEqualTo(Plan.Operation.SCAN);
     }
 }

@@ -46,8 +46,13 @@ public interface Store {
     ReadPage read(ReadRequest request);
 
     /**
-     * BatchWriteItem in chunks of 25 with retries of unprocessed items; never throws for
-     * individual items: every index ends up in {@code written} or {@code failed}.
+     * Many writes, concurrently; never throws for individual writes: every index ends up in
+     * {@code written}, {@code failed} or {@code refused}. Unconditional puts and deletes go by
+     * BatchWriteItem in chunks of 25 with retries of unprocessed items. A put with a condition and
+     * an update are each sent as their own PutItem or UpdateItem (BatchWriteItem takes no
+     * conditions), a bounded number at a time, retried when throttled; a failed condition puts the
+     * write in {@code refused} with the stored item. The caller gives each key at most once among
+     * conditional writes and updates.
      */
     BatchWriteOutcome batchWrite(List<BatchWrite> writes);
 

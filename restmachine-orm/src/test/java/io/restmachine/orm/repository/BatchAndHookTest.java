@@ -27,24 +27,47 @@ class BatchAndHookTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void batchCreate_deduplicatesKeys_andReportsEveryInputAsWrittenOrFailed() {
+    void batchCreate_sendsTheFirstOfAKeyOnly_withACondition_andReportsEveryInputOnce() {
         store.onBatchWrite = writes -> new BatchWriteOutcome(
-                List.of(0), List.of(new BatchWriteOutcome.Failure(1, "still unprocessed after 8 attempts")));
+                List.of(0),
+                List.of(new BatchWriteOutcome.Failure(1, "still unprocessed after 8 attempts")),
+                List.of(new BatchWriteOutcome.Refused(2, item("c"))),
+                Map.of());
         User a = new User("a", "a@x", "A");
         User b = new User("b", "b@x", "B");
+        User c = new User("c", "c@x", "C");
         User a2 = new User("a", "a2@x", "A2");
 
-        BatchResult<User> result = users.batchCreate(List.of(a, b, a2));
+        BatchResult<User> result = users.batchCreate(List.of(a, b, c, a2));
 
         List<BatchWrite> sent = (List<BatchWrite>) store.last().arg(0);
-        assertThat(sent).hasSize(2);
-        assertThat(((BatchWrite.Put) sent.get(0)).item()).containsEntry("email", ItemValue.s("a2@x"));
-        assertThat(result.written()).containsExactly(a, a2);
+        assertThat(sent).hasSize(3);
+        assertThat(((BatchWrite.Put) sent.get(0)).item()).containsEntry("email", ItemValue.s("a@x"));
+        assertThat(((BatchWrite.Put) sent.get(0)).condition().text()).isEqualTo("attribute_not_exists(#pk)");
+        assertThat(result.written()).containsExactly(a);
+        assertThat(result.duplicates()).containsExactly(c, a2);
         assertThat(result.failed()).singleElement().satisfies(f -> {
             assertThat(f.input()).isEqualTo(b);
             assertThat(f.reason()).contains("unprocessed");
         });
         assertThat(result.allWritten()).isFalse();
+    }
+
+    @Test
+    void batchResult_allWritten_isFalseWithADuplicate_andToStringStaysShort() {
+        String huge = "x".repeat(500_000);
+        BatchResult<String> r = new BatchResult<>(
+                List.of("a"),
+                List.of(new BatchResult.Failure<>(huge, "why"), new BatchResult.Failure<>("b", "why")),
+                List.of("d"));
+
+        assertThat(new BatchResult<>(List.of("a"), List.of(), List.of("d")).allWritten())
+                .isFalse();
+        assertThat(new BatchResult<>(List.of("a"), List.of()).allWritten()).isTrue();
+        assertThat(r.toString())
+                .startsWith("BatchResult[written=1, duplicates=1, failed=2 (")
+                .contains("(500000 characters)")
+                .hasSizeLessThan(400);
     }
 
     @Test

@@ -133,17 +133,54 @@ class UpdateTest {
         assertThat(orders.delete(o)).isTrue();
 
         Expr condition = (Expr) store.last().arg(1);
-        assertThat(condition.text()).isEqualTo("#et = :et AND #version = :v0");
+        assertThat(condition.text()).isEqualTo("attribute_not_exists(#pk) OR (#et = :et AND #version = :v0)");
         assertThat(condition.values()).containsEntry(":v0", ItemValue.n(2));
     }
 
     @Test
-    void upsert_putsWithoutCondition_andBumpsTheVersion() {
+    void upsert_sendsOneUpdateItem_countingTheVersionOn_andReturnsWhatTheStoreReturned() {
         Repository<Order> orders = orm.repository(Order.class);
+        store.answer(Map.of(
+                "pk", ItemValue.s("USER#u"),
+                "sk", ItemValue.s("ORDER#o"),
+                "entity_type", ItemValue.s("Order"),
+                "userId", ItemValue.s("u"),
+                "orderId", ItemValue.s("o"),
+                "total", ItemValue.n(1),
+                "version", ItemValue.n(7)));
+        Order given = new Order("u", "o", BigDecimal.ONE);
 
-        Order saved = orders.upsert(new Order("u", "o", BigDecimal.ONE));
+        Order saved = orders.upsert(given);
 
-        assertThat(saved.getVersion()).isEqualTo(1);
-        assertThat(store.last().arg(1)).isNull();
+        assertThat(store.last().operation()).isEqualTo("update");
+        Expr update = (Expr) store.last().arg(1);
+        assertThat(update.text())
+                .startsWith("SET ")
+                .contains("#version = if_not_exists(#version, :v")
+                .doesNotContain("#pk =")
+                .doesNotContain("#sk =");
+        assertThat(((Expr) store.last().arg(2)).text()).isEqualTo("attribute_not_exists(#pk) OR #entity_type = :et");
+        assertThat(saved).isSameAs(given);
+        assertThat(saved.getVersion()).isEqualTo(7);
+    }
+
+    @Test
+    void upsert_removesTheModelsEmptyFields_andKeepsTheStoredCreatedAt() {
+        Repository<io.restmachine.orm.fixture.TodoItem> todos =
+                orm.repository(io.restmachine.orm.fixture.TodoItem.class);
+        store.answer(Map.of(
+                "pk", ItemValue.s("USER#alice"),
+                "sk", ItemValue.s("TODO#2024-05-06T07:08:09.123456000Z#t1"),
+                "entity_type", ItemValue.s("TodoItem"),
+                "userId", ItemValue.s("alice"),
+                "todoId", ItemValue.s("t1"),
+                "createdAt", ItemValue.s("2024-05-06T07:08:09.123456000Z")));
+
+        todos.upsert(new io.restmachine.orm.fixture.TodoItem("alice", "t1", null));
+
+        Expr update = (Expr) store.last().arg(1);
+        assertThat(update.text())
+                .contains("#createdAt = if_not_exists(#createdAt, :v")
+                .contains(" REMOVE #title");
     }
 }

@@ -10,13 +10,23 @@ import java.util.Objects;
  *     call included)
  * @param baseBackoff the backoff cap of the first retry; doubled for every further one
  * @param maxBackoff the largest backoff cap
- * @param chunksInFlight chunks sent concurrently, per backend
+ * @param chunksInFlight BatchWriteItem and BatchGetItem chunks sent concurrently, per backend
+ * @param writesInFlight single-item requests of a batch (conditional puts of {@code batchCreate},
+ *     updates of {@code batchUpsert}) sent concurrently, per backend
  */
-public record BatchSettings(int maxAttempts, Duration baseBackoff, Duration maxBackoff, int chunksInFlight) {
+public record BatchSettings(
+        int maxAttempts, Duration baseBackoff, Duration maxBackoff, int chunksInFlight, int writesInFlight) {
+    /** The default of {@link #writesInFlight}. */
+    public static final int DEFAULT_WRITES_IN_FLIGHT = 32;
 
-    /** 10 attempts, 25 ms to 2 s of backoff with full jitter, 4 chunks in flight. */
+    /** 10 attempts, 25 ms to 2 s of backoff with full jitter, 4 chunks and 32 single writes in flight. */
     public static BatchSettings defaults() {
-        return new BatchSettings(10, Duration.ofMillis(25), Duration.ofSeconds(2), 4);
+        return new BatchSettings(10, Duration.ofMillis(25), Duration.ofSeconds(2), 4, DEFAULT_WRITES_IN_FLIGHT);
+    }
+
+    /** Settings with the default number of single writes in flight. */
+    public BatchSettings(int maxAttempts, Duration baseBackoff, Duration maxBackoff, int chunksInFlight) {
+        this(maxAttempts, baseBackoff, maxBackoff, chunksInFlight, DEFAULT_WRITES_IN_FLIGHT);
     }
 
     public BatchSettings {
@@ -36,6 +46,9 @@ public record BatchSettings(int maxAttempts, Duration baseBackoff, Duration maxB
         }
         if (chunksInFlight < 1 || chunksInFlight > 64) {
             throw new IllegalArgumentException("batchChunksInFlight must be between 1 and 64, got " + chunksInFlight);
+        }
+        if (writesInFlight < 1 || writesInFlight > 256) {
+            throw new IllegalArgumentException("batchWritesInFlight must be between 1 and 256, got " + writesInFlight);
         }
     }
 }

@@ -49,8 +49,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 /**
  * The {@link Store} over an SDK v2 {@link DynamoDbClient}: each method builds one request, sends
  * it, and maps the response back; SDK exceptions go through {@link SdkErrorTranslator}. Batches
- * are chunked and retried by {@link BatchWriter} and {@link BatchReader} on a bounded pool of
- * daemon threads owned by this store (see {@link #close()}).
+ * are chunked and retried by {@link BatchWriter} and {@link BatchReader}, conditional batch writes
+ * sent one by one by {@link SingleWriter}, on bounded pools of daemon threads owned by this store (see {@link #close()}).
  */
 public final class DynamoDbStore implements Store, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbStore.class);
@@ -60,7 +60,9 @@ public final class DynamoDbStore implements Store, AutoCloseable {
     private final String tableName;
     private final SdkErrorTranslator errors;
     private final ExecutorService batchPool;
+    private final ExecutorService writePool;
     private final BatchWriter batchWriter;
+    private final SingleWriter singleWriter;
     private final BatchReader batchReader;
 
     /** A store addressing {@code tableName} through {@code client}; the client is not closed by this store. */
@@ -71,6 +73,8 @@ public final class DynamoDbStore implements Store, AutoCloseable {
         this.batchPool = Executors.newFixedThreadPool(batchSettings.chunksInFlight(), daemonThreads());
         BatchContext batches = new BatchContext(client, tableName, errors, batchSettings, batchPool);
         this.batchWriter = new BatchWriter(batches);
+        this.writePool = Executors.newFixedThreadPool(batchSettings.writesInFlight(), daemonThreads());
+        this.singleWriter = new SingleWriter(batches, writePool, this::writeOne);
         this.batchReader = new BatchReader(batches);
     }
 
@@ -217,9 +221,41 @@ public final class DynamoDbStore implements Store, AutoCloseable {
                 scannedCount == null ? mapped.size() : scannedCount);
     }
 
+    /**
+     * Unconditional puts and deletes go by BatchWriteItem ({@link BatchWriter}); conditional puts
+     * and updates, which it can't carry, each by its own request ({@link SingleWriter}).
+     */
     @Override
     public BatchWriteOutcome batchWrite(List<BatchWrite> writes) {
-        return writes.isEmpty() ? new BatchWriteOutcome(List.of(), List.of()) : batchWriter.write(writes);
+        List<Integer> batched = new ArrayList<>();
+        List<Integer> single = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) {
+            BatchWrite w = writes.get(i);
+            boolean plain =
+                    w instanceof BatchWrite.Delete || (w instanceof BatchWrite.Put put && put.condition() == null);
+            (plain ? batched : single).add(i);
+        }
+        if (single.isEmpty()) {
+            return writes.isEmpty() ? new BatchWriteOutcome(List.of(), List.of()) : batchWriter.write(writes);
+        }
+        if (batched.isEmpty()) {
+            return singleWriter.write(writes);
+        }
+        return BatchOutcomes.merge(
+                batchWriter.write(BatchOutcomes.pick(writes, batched)),
+                batched,
+                singleWriter.write(BatchOutcomes.pick(writes, single)),
+                single);
+    }
+
+    /** One conditional put or update of a batch; the item after an update, empty after a put. */
+    private Map<String, ItemValue> writeOne(BatchWrite write) {
+        if (write instanceof BatchWrite.Update u) {
+            return update(u.key(), u.update(), u.condition());
+        }
+        BatchWrite.Put put = (BatchWrite.Put) write;
+        put(put.item(), put.condition());
+        return Map.of();
     }
 
     @Override
@@ -318,14 +354,16 @@ public final class DynamoDbStore implements Store, AutoCloseable {
     /** Stops the batch threads; the client is left open. */
     @Override
     public void close() {
-        batchPool.shutdown();
-        try {
-            if (!batchPool.awaitTermination(30, TimeUnit.SECONDS)) {
-                batchPool.shutdownNow();
+        for (ExecutorService pool : List.of(batchPool, writePool)) {
+            pool.shutdown();
+            try {
+                if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+                    pool.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            batchPool.shutdownNow();
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -12,12 +12,19 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -237,8 +244,73 @@ final class KeyReader {
                     e.getMessage(),
                     "write fields as {fieldName}, e.g. \"USER#{id}\"");
         }
-        return new TemplateKey(template, role, segments);
+        TemplateKey key = new TemplateKey(template, role, segments);
+        checkSeparators(key, where);
+        return key;
     }
+
+    /**
+     * Fails a template whose keys could be ambiguous: two fields with nothing between them, or a
+     * separator that a field's type always renders (such as {@code :} after an {@code Instant}).
+     */
+    private void checkSeparators(TemplateKey key, String where) {
+        List<Object> segments = key.segments();
+        int adjacent = key.adjacentFields();
+        if (adjacent >= 0) {
+            throw schema(
+                    type,
+                    where + " '" + key.source() + "'",
+                    "has fields '" + ((Property) segments.get(adjacent)).name + "' and '"
+                            + ((Property) segments.get(adjacent + 1)).name
+                            + "' with nothing between them, so different values can give the same key",
+                    "put a separator between them, e.g. \"{" + ((Property) segments.get(adjacent)).name + "}#{"
+                            + ((Property) segments.get(adjacent + 1)).name + "}\"");
+        }
+        for (int i = 0; i < segments.size(); i++) {
+            String sep = key.separatorAfter(i);
+            if (sep != null && segments.get(i) instanceof Property p && alwaysRenders(p, sep)) {
+                throw schema(
+                        type,
+                        where + " '" + key.source() + "'",
+                        "separates field '" + p.name + "' from the rest of the key with \"" + sep + "\", which every "
+                                + p.codec.describe() + " value contains, so the key can't be split unambiguously",
+                        "use a separator its values never contain, such as \"#\"");
+            }
+        }
+    }
+
+    /** Whether every value of the field's type renders {@code sep} in a key (date-time and UUID forms). */
+    private static boolean alwaysRenders(Property p, String sep) {
+        List<Object> samples = SAMPLES.get(p.rawType());
+        if (samples == null) {
+            return false;
+        }
+        for (Object sample : samples) {
+            if (!p.codec.keyString(sample).contains(sep)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Two values of each type whose key form has fixed punctuation. */
+    private static final Map<Class<?>, List<Object>> SAMPLES = Map.of(
+            Instant.class,
+            List.of(Instant.EPOCH, Instant.parse("2099-12-31T23:59:59.999999999Z")),
+            LocalDate.class,
+            List.of(LocalDate.of(1970, 1, 1), LocalDate.of(2099, 12, 31)),
+            LocalDateTime.class,
+            List.of(LocalDateTime.of(1970, 1, 1, 0, 0), LocalDateTime.of(2099, 12, 31, 23, 59, 59, 999)),
+            OffsetDateTime.class,
+            List.of(
+                    OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+                    OffsetDateTime.of(2099, 12, 31, 23, 59, 59, 999, ZoneOffset.ofHours(5))),
+            ZonedDateTime.class,
+            List.of(
+                    ZonedDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+                    ZonedDateTime.of(2099, 12, 31, 23, 59, 59, 999, ZoneOffset.ofHours(5))),
+            UUID.class,
+            List.of(new UUID(0, 0), new UUID(-1, -1)));
 
     /** A key computed by a no-argument {@code String} method, probed for the fields it reads. */
     MethodKey method(Method m, String role) {

@@ -1,5 +1,6 @@
 package io.restmachine.orm.model.internal;
 
+import io.restmachine.orm.ValidationException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -11,6 +12,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * A key template such as {@code "TODO#{createdAt}#{todoId}"}: literal text and fields, each
  * rendered in its key string form. Knows the fields it reads and its literal prefix.
+ *
+ * <p>The separator after a field is the literal text up to the next field ({@code #} in {@code
+ * {a}#{b}}, {@code #x#} in {@code {a}#x#{b}}). A value containing the separator that follows its
+ * field is rejected with a violation naming the field, so that two different items never compute
+ * the same key ({@code ("a#b", "c")} and {@code ("a", "b#c")} would both give {@code a#b#c}).
  */
 public final class TemplateKey implements KeyDef {
     private final String source;
@@ -18,6 +24,8 @@ public final class TemplateKey implements KeyDef {
     private final List<Object> segments;
     private final Set<String> fields;
     private final String literalPrefix;
+    /** For each segment that is a field followed by more of the key, the separator after it; else null. */
+    private final @Nullable String[] separators;
 
     TemplateKey(String source, String role, List<Object> segments) {
         this.source = source;
@@ -36,6 +44,50 @@ public final class TemplateKey implements KeyDef {
         }
         this.fields = Collections.unmodifiableSet(names);
         this.literalPrefix = prefix.toString();
+        this.separators = separators(this.segments);
+    }
+
+    /** The separator after each field that more fields follow (see the class comment). */
+    private static @Nullable String[] separators(List<Object> segments) {
+        String[] out = new String[segments.size()];
+        for (int i = 0; i + 2 < segments.size(); i++) {
+            if (segments.get(i) instanceof Property && segments.get(i + 1) instanceof String sep) {
+                for (int j = i + 2; j < segments.size(); j++) {
+                    if (segments.get(j) instanceof Property) {
+                        out[i] = sep;
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The separator after field segment {@code i}, or null if no field follows it. */
+    @Nullable
+    String separatorAfter(int i) {
+        return separators[i];
+    }
+
+    /** The index of the first field directly followed by another field, or -1. */
+    int adjacentFields() {
+        for (int i = 0; i + 1 < segments.size(); i++) {
+            if (segments.get(i) instanceof Property && segments.get(i + 1) instanceof Property) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private @Nullable String separatorViolation(int i, Property p, String text) {
+        String sep = separators[i];
+        if (sep == null || !text.contains(sep)) {
+            return null;
+        }
+        return "key field '" + p.name + "' is \"" + text + "\", which contains \"" + sep
+                + "\", the separator that follows it in the " + describe()
+                + ": two different items could get the same key; use a value without \"" + sep
+                + "\" or change the template's separator";
     }
 
     /**
@@ -103,7 +155,8 @@ public final class TemplateKey implements KeyDef {
     public @Nullable String compute(Object instance, List<String> violations) {
         StringBuilder out = new StringBuilder(32);
         boolean ok = true;
-        for (Object s : segments) {
+        for (int i = 0; i < segments.size(); i++) {
+            Object s = segments.get(i);
             if (s instanceof Property p) {
                 Object v = p.getter.apply(instance);
                 String text = v == null ? null : render(p, v, violations);
@@ -116,7 +169,13 @@ public final class TemplateKey implements KeyDef {
                     violations.add("key field '" + p.name + "' is empty: the " + describe() + " needs a value");
                     ok = false;
                 } else {
-                    out.append(text);
+                    String violation = separatorViolation(i, p, text);
+                    if (violation != null) {
+                        violations.add(violation);
+                        ok = false;
+                    } else {
+                        out.append(text);
+                    }
                 }
             } else {
                 out.append((String) s);
@@ -137,13 +196,20 @@ public final class TemplateKey implements KeyDef {
     @Override
     public @Nullable String computeFrom(Map<String, Object> values) {
         StringBuilder out = new StringBuilder(32);
-        for (Object s : segments) {
+        for (int i = 0; i < segments.size(); i++) {
+            Object s = segments.get(i);
             if (s instanceof Property p) {
                 Object v = values.get(p.name);
                 if (v == null) {
                     return null;
                 }
-                out.append(p.codec.keyString(v));
+                String text = p.codec.keyString(v);
+                String violation = separatorViolation(i, p, text);
+                if (violation != null) {
+                    // A read by such a key would find another item: the one whose fields split differently.
+                    throw new ValidationException(violation);
+                }
+                out.append(text);
             } else {
                 out.append((String) s);
             }

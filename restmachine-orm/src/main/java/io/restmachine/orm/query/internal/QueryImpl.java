@@ -5,6 +5,7 @@ import io.restmachine.orm.Page;
 import io.restmachine.orm.Plan;
 import io.restmachine.orm.Query;
 import io.restmachine.orm.ValidationException;
+import io.restmachine.orm.model.internal.EntityModel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -38,6 +39,17 @@ public final class QueryImpl<T> implements Query<T> {
 
         /** Hears that a read is about to run (not on {@code explain()}), e.g. to warn about a Scan. */
         default void running(Plan plan, boolean hasConditions) {}
+
+        /**
+         * The one model a {@code select(View.class)} reads through; a planner over several models
+         * (a sealed repository) refuses, since a view names the attributes of one model.
+         */
+        default EntityModel<T> viewModel() {
+            throw new ValidationException(
+                    "select(View.class) reads through one model, and this query reads several (a sealed"
+                            + " repository): select the view on the subtype's own repository, or use"
+                            + " select(String...)");
+        }
     }
 
     /** A query with no conditions over the model of {@code ctx}. */
@@ -53,6 +65,11 @@ public final class QueryImpl<T> implements Query<T> {
             @Override
             public void running(Plan plan, boolean hasConditions) {
                 ctx.scanWarnings().check(ctx.model().entityType(), hasConditions, plan);
+            }
+
+            @Override
+            public EntityModel<T> viewModel() {
+                return ctx.model();
             }
         });
     }
@@ -180,6 +197,11 @@ public final class QueryImpl<T> implements Query<T> {
     @Override
     public Query<T> select(String... fields) {
         return new QueryImpl<>(planner, conditions, index, limit, cursor, descending, List.of(fields), consistentRead);
+    }
+
+    @Override
+    public <R extends Record> Query<R> select(Class<R> view) {
+        return ViewQuery.of(this, planner.viewModel(), view);
     }
 
     @Override

@@ -1,16 +1,17 @@
 package io.restmachine.orm.repository.internal;
 
+import static io.restmachine.orm.repository.internal.WriteFailures.Outcome.DUPLICATE;
+
 import io.restmachine.orm.BatchResult;
 import io.restmachine.orm.Condition;
-import io.restmachine.orm.DuplicateKeyException;
 import io.restmachine.orm.Key;
+import io.restmachine.orm.OrmException;
 import io.restmachine.orm.Query;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.Update;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.model.internal.EntityModel;
 import io.restmachine.orm.model.internal.Property;
-import io.restmachine.orm.query.internal.ItemValues;
 import io.restmachine.orm.query.internal.Placeholders;
 import io.restmachine.orm.query.internal.QueryContext;
 import io.restmachine.orm.query.internal.QueryImpl;
@@ -28,8 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -61,26 +61,26 @@ final class RepositoryImpl<T> implements Repository<T> {
     @Override
     public T create(T entity) {
         WriteBuilder.Prepared<T> p = writes.prepare(entity, WriteBuilder.Kind.CREATE);
-        return put(p, writes.createCondition(), e -> duplicate(p.key(), e));
+        return attempt(p, () -> {
+            try {
+                store.put(p.item(), writes.createCondition());
+            } catch (ConditionCheckFailedException e) {
+                throw failure(WriteFailures.Operation.CREATE, p.key(), e.existingItem(), null, e);
+            }
+            return p.entity();
+        });
     }
 
     /**
-     * Puts a prepared entity; if anything stops the write (a failed condition, a backend error),
-     * the caller's object is put back as it was before the exception leaves.
+     * Runs a prepared write; if anything stops it (a failed condition, a backend error), the
+     * caller's object is put back as it was before the exception leaves.
      */
-    private T put(
-            WriteBuilder.Prepared<T> p,
-            @Nullable Expr condition,
-            Function<ConditionCheckFailedException, RuntimeException> failure) {
+    private static <T> T attempt(WriteBuilder.Prepared<T> p, Supplier<T> write) {
         boolean written = false;
         try {
-            try {
-                store.put(p.item(), condition);
-            } catch (ConditionCheckFailedException e) {
-                throw failure.apply(e);
-            }
+            T result = write.get();
             written = true;
-            return p.entity();
+            return result;
         } finally {
             if (!written) {
                 p.rollback().run();
@@ -88,17 +88,22 @@ final class RepositoryImpl<T> implements Repository<T> {
         }
     }
 
-    DuplicateKeyException duplicate(Map<String, ItemValue> key, @Nullable Throwable cause) {
-        return new DuplicateKeyException(
-                "an item with key " + ItemValues.displayKey(key) + " already exists, so "
-                        + model.type().getSimpleName()
-                        + " can't be created; use save() to replace it or upsert() to overwrite",
-                cause);
+    /** The exception for a failed condition, as {@link WriteFailures} judges it. */
+    private OrmException failure(
+            WriteFailures.Operation operation,
+            Map<String, ItemValue> key,
+            @Nullable Map<String, ItemValue> existing,
+            @Nullable Long expectedVersion,
+            ConditionCheckFailedException cause) {
+        return WriteFailures.exception(model, operation, key, existing, expectedVersion, cause);
     }
 
     @Override
     public Optional<T> get(Object id) {
-        Objects.requireNonNull(id, "id");
+        if (id == null) {
+            throw new ValidationException("get(id) of " + model.type().getSimpleName()
+                    + " got a null id: pass the value of its @Id field (or use get(Key.of(...)))");
+        }
         if (model.ids().size() != 1) {
             throw new ValidationException("get(id) needs exactly one @Id field, but "
                     + model.type().getSimpleName()
@@ -130,10 +135,14 @@ final class RepositoryImpl<T> implements Repository<T> {
     @Override
     public T save(T entity) {
         WriteBuilder.Prepared<T> p = writes.prepare(entity, WriteBuilder.Kind.SAVE);
-        return put(
-                p,
-                writes.saveCondition(p.expectedVersion()),
-                e -> writes.writeFailure("save", p.key(), existing(p.key(), e), p.expectedVersion(), e));
+        return attempt(p, () -> {
+            try {
+                store.put(p.item(), writes.saveCondition(p.expectedVersion()));
+            } catch (ConditionCheckFailedException e) {
+                throw failure(WriteFailures.Operation.SAVE, p.key(), existing(p.key(), e), p.expectedVersion(), e);
+            }
+            return p.entity();
+        });
     }
 
     /** The stored item after a failed condition: from the exception, else a consistent read. */
@@ -148,7 +157,29 @@ final class RepositoryImpl<T> implements Repository<T> {
     @Override
     public T upsert(T entity) {
         WriteBuilder.Prepared<T> p = writes.prepare(entity, WriteBuilder.Kind.UPSERT);
-        return put(p, null, e -> e);
+        UpdateRequest r = writes.upsert(p);
+        return attempt(p, () -> {
+            Map<String, ItemValue> item;
+            try {
+                item = store.update(r.key(), r.update(), r.condition());
+            } catch (ConditionCheckFailedException e) {
+                throw failure(WriteFailures.Operation.UPSERT, r.key(), existing(r.key(), e), null, e);
+            }
+            return stored(entity, item);
+        });
+    }
+
+    /**
+     * The entity as stored after an update: read from the item; a mutable caller's object is
+     * changed to match and returned, as every other write does.
+     */
+    private T stored(T input, Map<String, ItemValue> item) {
+        T read = model.fromItem(item);
+        if (model.shape().isRecord()) {
+            return read;
+        }
+        model.shape().restore(input, model.shape().values(read));
+        return input;
     }
 
     /** The request parts of an update: key, update expression and condition. */
@@ -182,7 +213,7 @@ final class RepositoryImpl<T> implements Repository<T> {
         try {
             item = store.update(r.key(), r.update(), r.condition());
         } catch (ConditionCheckFailedException e) {
-            throw writes.writeFailure("update", r.key(), existing(r.key(), e), r.version(), e);
+            throw failure(WriteFailures.Operation.UPDATE, r.key(), existing(r.key(), e), r.version(), e);
         }
         return model.fromItem(item);
     }
@@ -195,7 +226,10 @@ final class RepositoryImpl<T> implements Repository<T> {
 
     @Override
     public boolean delete(T entity) {
-        Objects.requireNonNull(entity, "entity");
+        if (entity == null) {
+            throw new ValidationException("delete of " + model.type().getSimpleName()
+                    + " got a null entity: pass the object to delete (or use delete(Key.of(...)))");
+        }
         Map<String, ItemValue> key = model.tableKey(entity);
         Property v = model.version();
         Long version = null;
@@ -211,11 +245,12 @@ final class RepositoryImpl<T> implements Repository<T> {
             return store.delete(key, writes.deleteCondition(version)).isPresent();
         } catch (ConditionCheckFailedException e) {
             Map<String, ItemValue> existing = existing(key, e);
-            if (existing == null || !model.owns(existing) || version == null) {
-                // Absent, or another entity type's item under this key: nothing of ours to delete.
+            if (WriteFailures.classify(model, WriteFailures.Operation.DELETE, existing, version)
+                    == WriteFailures.Outcome.NOT_FOUND) {
+                // Deleted by someone else between the failed condition and our read: nothing to delete.
                 return false;
             }
-            throw writes.writeFailure("delete", key, existing, version, e);
+            throw failure(WriteFailures.Operation.DELETE, key, existing, version, e);
         }
     }
 
@@ -231,28 +266,84 @@ final class RepositoryImpl<T> implements Repository<T> {
 
     @Override
     public BatchResult<T> batchCreate(Collection<? extends T> entities) {
-        Objects.requireNonNull(entities, "entities");
-        List<T> given = new ArrayList<>(entities);
-        List<WriteBuilder.Prepared<T>> prepared = new ArrayList<>(given.size());
+        List<WriteBuilder.Prepared<T>> prepared = prepareAll(entities, WriteBuilder.Kind.CREATE);
+        // The first input of a key is sent; later ones are duplicates of it and are never sent.
         List<BatchWrite> unique = new ArrayList<>();
-        int[] slot = new int[given.size()];
+        int[] slot = new int[prepared.size()];
         Map<Map<String, ItemValue>, Integer> byKey = new HashMap<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            WriteBuilder.Prepared<T> p = prepared.get(i);
+            Integer known = byKey.putIfAbsent(p.key(), unique.size());
+            slot[i] = known == null ? unique.size() : -1;
+            if (known == null) {
+                unique.add(new BatchWrite.Put(p.item(), p.key(), writes.createCondition()));
+            }
+        }
+        Fate[] fates = send(unique, prepared, false);
+        List<T> written = new ArrayList<>();
+        List<T> duplicates = new ArrayList<>();
+        List<BatchResult.Failure<T>> failed = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            WriteBuilder.Prepared<T> p = prepared.get(i);
+            Fate fate = slot[i] < 0 ? null : fates[slot[i]];
+            if (fate != null && fate.written()) {
+                written.add(p.entity());
+                continue;
+            }
+            // Not written: the caller's object goes back to how it was given, and is reported so.
+            p.rollback().run();
+            T given = p.given();
+            if (fate == null || (fate.refused() && classify(WriteFailures.Operation.CREATE, fate) == DUPLICATE)) {
+                duplicates.add(given);
+            } else {
+                failed.add(new BatchResult.Failure<>(given, reason(WriteFailures.Operation.CREATE, p, fate)));
+            }
+        }
+        return new BatchResult<>(written, failed, duplicates);
+    }
+
+    @Override
+    public BatchResult<T> batchUpsert(Collection<? extends T> entities) {
+        List<WriteBuilder.Prepared<T>> prepared = prepareAll(entities, WriteBuilder.Kind.UPSERT);
+        // The last input of a key is sent, as if the upserts ran in order; earlier ones share its fate.
+        Map<Map<String, ItemValue>, Integer> lastByKey = new HashMap<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            lastByKey.put(prepared.get(i).key(), i);
+        }
+        List<BatchWrite> unique = new ArrayList<>();
+        Map<Integer, Integer> slotOfSent = new HashMap<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            if (lastByKey.get(prepared.get(i).key()) == i) {
+                UpdateRequest r = writes.upsert(prepared.get(i));
+                slotOfSent.put(i, unique.size());
+                unique.add(new BatchWrite.Update(r.key(), r.update(), r.condition()));
+            }
+        }
+        Fate[] fates = send(unique, prepared, true);
+        List<T> written = new ArrayList<>();
+        List<BatchResult.Failure<T>> failed = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            WriteBuilder.Prepared<T> p = prepared.get(i);
+            Fate fate = fates[slotOfSent.get(lastByKey.get(p.key()))];
+            if (fate.written() && fate.newItem() != null) {
+                written.add(stored(p.entity(), fate.newItem()));
+            } else {
+                p.rollback().run();
+                failed.add(new BatchResult.Failure<>(p.given(), reason(WriteFailures.Operation.UPSERT, p, fate)));
+            }
+        }
+        return new BatchResult<>(written, failed);
+    }
+
+    /** Prepares every entity of a batch; if any is invalid, throws with every violation and changes none. */
+    private List<WriteBuilder.Prepared<T>> prepareAll(Collection<? extends T> entities, WriteBuilder.Kind kind) {
+        Objects.requireNonNull(entities, "entities");
+        List<WriteBuilder.Prepared<T>> prepared = new ArrayList<>(entities.size());
         List<String> violations = new ArrayList<>();
         int i = 0;
-        for (T entity : given) {
+        for (T entity : entities) {
             try {
-                WriteBuilder.Prepared<T> p = writes.prepare(entity, WriteBuilder.Kind.UPSERT);
-                prepared.add(p);
-                Integer known = byKey.get(p.key());
-                if (known == null) {
-                    byKey.put(p.key(), unique.size());
-                    slot[i] = unique.size();
-                    unique.add(new BatchWrite.Put(p.item(), p.key()));
-                } else {
-                    // The same key twice: the later item wins, as two puts in a row would.
-                    slot[i] = known;
-                    unique.set(known, new BatchWrite.Put(p.item(), p.key()));
-                }
+                prepared.add(writes.prepare(entity, kind));
             } catch (ValidationException e) {
                 for (String v : e.violations()) {
                     violations.add("item " + i + ": " + v);
@@ -264,19 +355,77 @@ final class RepositoryImpl<T> implements Repository<T> {
             rollBack(prepared);
             throw new ValidationException(violations);
         }
-        List<T> written = new ArrayList<>(prepared.size());
-        for (WriteBuilder.Prepared<T> p : prepared) {
-            written.add(p.entity());
+        return prepared;
+    }
+
+    /**
+     * What happened to one write sent in a batch.
+     *
+     * @param written whether it was written
+     * @param failure why it was not, when it failed
+     * @param refused whether its condition did not hold
+     * @param existing the item stored when the condition failed
+     * @param newItem the item as stored after a written update
+     */
+    private record Fate(
+            boolean written,
+            @Nullable String failure,
+            boolean refused,
+            @Nullable Map<String, ItemValue> existing,
+            @Nullable Map<String, ItemValue> newItem) {}
+
+    /**
+     * Sends the writes and says what happened to each; on an exception every object is put back.
+     * With {@code readRefused}, a refused write whose stored item the server did not return (dynalite
+     * returns none) gets it by a consistent read, so that {@link WriteFailures} can judge it.
+     */
+    private Fate[] send(
+            List<BatchWrite> unique, List<? extends WriteBuilder.Prepared<?>> prepared, boolean readRefused) {
+        Fate[] fates = new Fate[unique.size()];
+        if (unique.isEmpty()) {
+            return fates;
         }
+        BatchWriteOutcome outcome;
         try {
-            // An input not written goes back to how the caller gave it, and is reported as given.
-            return outcome(written, given, slot, unique, at -> prepared.get(at)
-                    .rollback()
-                    .run());
+            outcome = store.batchWrite(unique);
         } catch (RuntimeException | Error e) {
             rollBack(prepared);
             throw e;
         }
+        for (Integer w : outcome.written()) {
+            fates[w] = new Fate(true, null, false, null, outcome.newItems().get(w));
+        }
+        for (BatchWriteOutcome.Failure f : outcome.failed()) {
+            fates[f.index()] = new Fate(false, f.reason(), false, null, null);
+        }
+        for (BatchWriteOutcome.Refused r : outcome.refused()) {
+            Map<String, ItemValue> existing = r.existingItem() != null || !readRefused
+                    ? r.existingItem()
+                    : store.get(unique.get(r.index()).key(), true, null).orElse(null);
+            fates[r.index()] = new Fate(false, null, true, existing, null);
+        }
+        for (int i = 0; i < fates.length; i++) {
+            if (fates[i] == null) {
+                fates[i] = new Fate(false, "the backend reported no outcome for this write", false, null, null);
+            }
+        }
+        return fates;
+    }
+
+    private WriteFailures.Outcome classify(WriteFailures.Operation operation, Fate fate) {
+        return WriteFailures.classify(model, operation, fate.existing(), null);
+    }
+
+    /** Why a write of a batch was not done, in the words the single write would use. */
+    private String reason(WriteFailures.Operation operation, WriteBuilder.Prepared<T> p, Fate fate) {
+        if (fate.refused()) {
+            return WriteFailures.exception(model, operation, p.key(), fate.existing(), null, null)
+                    .getMessage();
+        }
+        if (fate.written()) {
+            return "the backend returned no item for this update";
+        }
+        return Objects.requireNonNull(fate.failure());
     }
 
     /** Undoes the changes to callers' objects, last first (the same object may appear twice). */
@@ -304,44 +453,18 @@ final class RepositoryImpl<T> implements Repository<T> {
                 slot[i] = known;
             }
         }
-        return outcome(inputs, inputs, slot, unique, at -> {});
-    }
-
-    /**
-     * Maps the store's outcome of the unique writes back onto every input: {@code written} names
-     * the inputs that were written, {@code given} those that were not, and {@code notWritten}
-     * hears the position of each input that was not.
-     */
-    private <I> BatchResult<I> outcome(
-            List<I> written, List<I> given, int[] slot, List<BatchWrite> unique, IntConsumer notWritten) {
-        List<I> inputs = written;
-        if (unique.isEmpty()) {
-            return new BatchResult<>(List.of(), List.of());
-        }
-        BatchWriteOutcome outcome = store.batchWrite(unique);
-        String[] failure = new String[unique.size()];
-        boolean[] done = new boolean[unique.size()];
-        for (Integer w : outcome.written()) {
-            done[w] = true;
-        }
-        for (BatchWriteOutcome.Failure f : outcome.failed()) {
-            failure[f.index()] = f.reason();
-        }
-        List<I> ok = new ArrayList<>(inputs.size());
-        List<BatchResult.Failure<I>> failed = new ArrayList<>();
+        Fate[] fates = send(unique, List.of(), false);
+        List<Key> written = new ArrayList<>();
+        List<BatchResult.Failure<Key>> failed = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            int s = slot[i];
-            if (failure[s] != null) {
-                notWritten.accept(i);
-                failed.add(new BatchResult.Failure<>(given.get(i), failure[s]));
-            } else if (done[s]) {
-                ok.add(inputs.get(i));
+            Fate fate = fates[slot[i]];
+            if (fate.written()) {
+                written.add(inputs.get(i));
             } else {
-                notWritten.accept(i);
-                failed.add(new BatchResult.Failure<>(given.get(i), "the backend reported no outcome for this write"));
+                failed.add(new BatchResult.Failure<>(inputs.get(i), Objects.requireNonNull(fate.failure())));
             }
         }
-        return new BatchResult<>(ok, failed);
+        return new BatchResult<>(written, failed);
     }
 
     @Override

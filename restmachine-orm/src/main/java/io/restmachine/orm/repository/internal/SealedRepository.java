@@ -159,6 +159,22 @@ final class SealedRepository<T> implements Repository<T> {
 
     @Override
     public BatchResult<T> batchCreate(Collection<? extends T> entities) {
+        return perSubtype(entities, RepositoryImpl::batchCreate);
+    }
+
+    @Override
+    public BatchResult<T> batchUpsert(Collection<? extends T> entities) {
+        return perSubtype(entities, RepositoryImpl::batchUpsert);
+    }
+
+    /**
+     * Splits a batch by subtype (every entity checked first, so bad input writes nothing), runs
+     * {@code batch} on each subtype's repository, and joins the outcomes: written, duplicates and
+     * failed, each entity in exactly one.
+     */
+    private BatchResult<T> perSubtype(
+            Collection<? extends T> entities,
+            java.util.function.BiFunction<RepositoryImpl<T>, List<T>, BatchResult<T>> batch) {
         Objects.requireNonNull(entities, "entities");
         Map<RepositoryImpl<T>, List<T>> bySubtype = new LinkedHashMap<>();
         for (T entity : entities) {
@@ -169,12 +185,14 @@ final class SealedRepository<T> implements Repository<T> {
         }
         List<T> written = new ArrayList<>();
         List<BatchResult.Failure<T>> failed = new ArrayList<>();
+        List<T> duplicates = new ArrayList<>();
         for (Map.Entry<RepositoryImpl<T>, List<T>> e : bySubtype.entrySet()) {
-            BatchResult<T> r = e.getKey().batchCreate(e.getValue());
+            BatchResult<T> r = batch.apply(e.getKey(), e.getValue());
             written.addAll(r.written());
             failed.addAll(r.failed());
+            duplicates.addAll(r.duplicates());
         }
-        return new BatchResult<>(written, failed);
+        return new BatchResult<>(written, failed, duplicates);
     }
 
     /**

@@ -2,7 +2,6 @@ package io.restmachine.orm.repository.internal;
 
 import io.restmachine.orm.BackendException;
 import io.restmachine.orm.Condition;
-import io.restmachine.orm.ConditionFailedException;
 import io.restmachine.orm.ConflictException;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.OrmException;
@@ -11,6 +10,7 @@ import io.restmachine.orm.TransactionCanceledException;
 import io.restmachine.orm.Update;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.query.internal.ItemValues;
+import io.restmachine.orm.repository.internal.WriteFailures.Operation;
 import io.restmachine.orm.spi.ItemValue;
 import io.restmachine.orm.spi.TransactionCancelledByStoreException;
 import io.restmachine.orm.spi.TxWrite;
@@ -33,17 +33,12 @@ public final class TransactionImpl implements Transaction {
     /** DynamoDB's limit of actions per transaction. */
     public static final int MAX_ACTIONS = 100;
 
-    private enum Kind {
-        CREATE,
-        SAVE,
-        UPSERT,
-        UPDATE,
-        DELETE,
-        CHECK
-    }
-
     private record Action(
-            Kind kind, WriteBuilder<?> writes, TxWrite write, Map<String, ItemValue> key, @Nullable Long version) {}
+            Operation kind,
+            WriteBuilder<?> writes,
+            TxWrite write,
+            Map<String, ItemValue> key,
+            @Nullable Long version) {}
 
     private final OrmRuntime runtime;
     private final List<Action> actions = new ArrayList<>();
@@ -89,18 +84,22 @@ public final class TransactionImpl implements Transaction {
         actions.add(action);
     }
 
-    private Transaction put(Object entity, Kind kind, WriteBuilder.Kind putKind) {
+    private Transaction put(Object entity, Operation kind, WriteBuilder.Kind putKind) {
         WriteBuilder<Object> w = writesOf(entity);
         try {
             WriteBuilder.Prepared<Object> p = w.prepare(entity, putKind);
             puts.add(p);
-            var condition =
+            TxWrite write =
                     switch (kind) {
-                        case CREATE -> w.createCondition();
-                        case SAVE -> w.saveCondition(p.expectedVersion());
-                        default -> null;
+                        case CREATE -> new TxWrite.Put(p.item(), w.createCondition());
+                        case SAVE -> new TxWrite.Put(p.item(), w.saveCondition(p.expectedVersion()));
+                        default -> {
+                            // The same UpdateItem as Repository.upsert: counts @Version on, keeps @CreatedAt.
+                            RepositoryImpl.UpdateRequest r = w.upsert(p);
+                            yield new TxWrite.Update(r.key(), r.update(), r.condition());
+                        }
                     };
-            add(new Action(kind, w, new TxWrite.Put(p.item(), condition), p.key(), p.expectedVersion()));
+            add(new Action(kind, w, write, p.key(), p.expectedVersion()));
         } catch (ValidationException e) {
             reject(e);
         }
@@ -117,17 +116,17 @@ public final class TransactionImpl implements Transaction {
 
     @Override
     public Transaction create(Object entity) {
-        return put(entity, Kind.CREATE, WriteBuilder.Kind.CREATE);
+        return put(entity, Operation.CREATE, WriteBuilder.Kind.CREATE);
     }
 
     @Override
     public Transaction save(Object entity) {
-        return put(entity, Kind.SAVE, WriteBuilder.Kind.SAVE);
+        return put(entity, Operation.SAVE, WriteBuilder.Kind.SAVE);
     }
 
     @Override
     public Transaction upsert(Object entity) {
-        return put(entity, Kind.UPSERT, WriteBuilder.Kind.UPSERT);
+        return put(entity, Operation.UPSERT, WriteBuilder.Kind.UPSERT);
     }
 
     @Override
@@ -136,7 +135,7 @@ public final class TransactionImpl implements Transaction {
         try {
             RepositoryImpl.UpdateRequest r = repo.updateRequest(key, changes);
             add(new Action(
-                    Kind.UPDATE,
+                    Operation.UPDATE,
                     repo.writes(),
                     new TxWrite.Update(r.key(), r.update(), r.condition()),
                     r.key(),
@@ -153,7 +152,11 @@ public final class TransactionImpl implements Transaction {
         try {
             WriteBuilder.KeyTarget t = w.target(key, "delete");
             add(new Action(
-                    Kind.DELETE, w, new TxWrite.Delete(t.key(), w.deleteCondition(t.version())), t.key(), t.version()));
+                    Operation.DELETE,
+                    w,
+                    new TxWrite.Delete(t.key(), w.deleteCondition(t.version())),
+                    t.key(),
+                    t.version()));
         } catch (ValidationException e) {
             reject(e);
         }
@@ -167,7 +170,7 @@ public final class TransactionImpl implements Transaction {
         try {
             WriteBuilder.KeyTarget t = w.target(key, "check");
             add(new Action(
-                    Kind.CHECK, w, new TxWrite.Check(t.key(), w.checkCondition(condition)), t.key(), t.version()));
+                    Operation.CHECK, w, new TxWrite.Check(t.key(), w.checkCondition(condition)), t.key(), t.version()));
         } catch (ValidationException e) {
             reject(e);
         }
@@ -244,31 +247,9 @@ public final class TransactionImpl implements Transaction {
                 return new BackendException(r.code() + (r.message().isEmpty() ? "" : ": " + r.message()), cause);
         }
         WriteBuilder<?> w = a.writes();
-        switch (a.kind()) {
-            case CREATE:
-                return runtime.repositoryImpl(w.model().type()).duplicate(a.key(), cause);
-            case SAVE:
-            case UPDATE: {
-                Map<String, ItemValue> existing = r.item() != null
-                        ? r.item()
-                        : runtime.store().get(a.key(), true, null).orElse(null);
-                return w.writeFailure(a.kind() == Kind.SAVE ? "save" : "update", a.key(), existing, a.version(), cause);
-            }
-            case DELETE:
-                return a.version() == null
-                        ? new ConditionFailedException(
-                                "delete of " + ItemValues.displayKey(a.key())
-                                        + " was refused: the item there belongs to another entity type",
-                                cause)
-                        : new ConflictException(
-                                "delete of " + ItemValues.displayKey(a.key()) + " expected version " + a.version()
-                                        + ", which is no longer stored; read it again and retry",
-                                cause);
-            default:
-                return new ConditionFailedException(
-                        "the check on " + w.model().type().getSimpleName() + " " + ItemValues.displayKey(a.key())
-                                + " did not hold",
-                        cause);
-        }
+        Map<String, ItemValue> existing = a.kind() == Operation.CREATE || r.item() != null
+                ? r.item()
+                : runtime.store().get(a.key(), true, null).orElse(null);
+        return WriteFailures.exception(w.model(), a.kind(), a.key(), existing, a.version(), cause);
     }
 }

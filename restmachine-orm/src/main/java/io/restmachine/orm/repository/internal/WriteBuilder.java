@@ -1,15 +1,11 @@
 package io.restmachine.orm.repository.internal;
 
 import io.restmachine.orm.Condition;
-import io.restmachine.orm.ConflictException;
 import io.restmachine.orm.Key;
-import io.restmachine.orm.NotFoundException;
-import io.restmachine.orm.OrmException;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.model.internal.EntityModel;
 import io.restmachine.orm.model.internal.Property;
 import io.restmachine.orm.query.internal.ConditionRenderer;
-import io.restmachine.orm.query.internal.ItemValues;
 import io.restmachine.orm.query.internal.Placeholders;
 import io.restmachine.orm.spi.Expr;
 import io.restmachine.orm.spi.ItemLayout;
@@ -19,7 +15,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,13 +43,15 @@ final class WriteBuilder<T> {
      * instance, for a mutable class the caller's own object, already changed (hook, timestamps,
      * version). If the write does not happen, {@code rollback} must run: it puts the caller's object
      * back exactly as it was, so a retry sends the version it read rather than one it never stored.
+     * {@code given} is the caller's object itself.
      */
     record Prepared<T>(
             T entity,
             Map<String, ItemValue> item,
             Map<String, ItemValue> key,
             @Nullable Long expectedVersion,
-            Runnable rollback) {}
+            Runnable rollback,
+            T given) {}
 
     private static final Runnable NOTHING_TO_UNDO = () -> {};
 
@@ -105,13 +105,20 @@ final class WriteBuilder<T> {
     private Prepared<T> prepare(T input, Kind kind, Runnable rollback) {
         T entity = model.beforeSave(input);
         Clock clock = runtime.settings().clock();
+        // One clock read per write, so @CreatedAt and @UpdatedAt of a first write are equal.
+        Instant now = clock.instant();
         Property createdAt = model.createdAt();
         if (createdAt != null && kind != Kind.SAVE && createdAt.get(entity) == null) {
-            entity = model.shape().with(entity, createdAt, now(createdAt, clock));
+            entity = model.shape().with(entity, createdAt, now(createdAt, now, clock.getZone()));
         }
         Property updatedAt = model.updatedAt();
         if (updatedAt != null) {
-            entity = model.shape().with(entity, updatedAt, now(updatedAt, clock));
+            entity = model.shape().with(entity, updatedAt, now(updatedAt, now, clock.getZone()));
+        }
+        Property ttl = model.ttl();
+        if (ttl != null && ttl.get(entity) instanceof Instant expiry && expiry.getNano() != 0) {
+            // Stored as epoch seconds: return what a read will give back.
+            entity = model.shape().with(entity, ttl, expiry.truncatedTo(ChronoUnit.SECONDS));
         }
         for (Property p : cutToStoredPrecision) {
             Object value = p.get(entity);
@@ -146,29 +153,38 @@ final class WriteBuilder<T> {
         Map<String, ItemValue> key = Map.of(
                 layout.partitionKey(), item.get(layout.partitionKey()),
                 layout.sortKey(), item.get(layout.sortKey()));
-        return new Prepared<>(entity, item, key, expected, rollback);
+        return new Prepared<>(entity, item, key, expected, rollback, input);
+    }
+
+    /** The current time as a timestamp field's type, from one clock read. */
+    static Object now(Property p, Instant now, ZoneId zone) {
+        Class<?> type = p.rawType();
+        if (type == Instant.class) {
+            return now;
+        }
+        if (type == OffsetDateTime.class) {
+            return OffsetDateTime.ofInstant(now, zone);
+        }
+        if (type == ZonedDateTime.class) {
+            return ZonedDateTime.ofInstant(now, zone);
+        }
+        if (type == LocalDateTime.class) {
+            return LocalDateTime.ofInstant(now, zone);
+        }
+        return LocalDate.ofInstant(now, zone);
     }
 
     static Object now(Property p, Clock clock) {
-        Class<?> type = p.rawType();
-        if (type == Instant.class) {
-            return Instant.now(clock);
-        }
-        if (type == OffsetDateTime.class) {
-            return OffsetDateTime.now(clock);
-        }
-        if (type == ZonedDateTime.class) {
-            return ZonedDateTime.now(clock);
-        }
-        if (type == LocalDateTime.class) {
-            return LocalDateTime.now(clock);
-        }
-        return LocalDate.now(clock);
+        return now(p, clock.instant(), clock.getZone());
     }
 
     /** The table key of a {@link Key}, and the version it names, if any. */
     KeyTarget target(Key key, String operation) {
-        Objects.requireNonNull(key, "key");
+        if (key == null) {
+            throw new ValidationException(operation + " of " + model.type().getSimpleName()
+                    + " got a null key: pass the fields its keys read, e.g. Key.of(\"field\", value); key fields: "
+                    + model.keyFields());
+        }
         Map<String, Object> values = model.keyValues(key);
         Long version = null;
         Property v = model.version();
@@ -235,10 +251,76 @@ final class WriteBuilder<T> {
 
     private Expr renderDeleteCondition(@Nullable Long version) {
         Placeholders.Scope s = new Placeholders().scope();
+        String absent = "attribute_not_exists(" + s.name(layout.partitionKey()) + ")";
         if (version == null) {
-            return s.expr("attribute_not_exists(" + s.name(layout.partitionKey()) + ") OR " + entityType(s));
+            return s.expr(absent + " OR " + entityType(s));
         }
-        return s.expr(entityType(s) + " AND " + versionCheck(s, version));
+        // A missing item is not an error for a delete (it returns false), with or without a version.
+        return s.expr(absent + " OR (" + entityType(s) + " AND " + versionCheck(s, version) + ")");
+    }
+
+    /**
+     * The UpdateItem of an upsert, in one request: sets every field the entity has, removes the
+     * model's fields (and index keys) it lacks, counts {@code @Version} on from the stored one and
+     * keeps the stored {@code @CreatedAt}; attributes the model does not know are left alone. Its
+     * condition is that the item is absent or of this entity type.
+     */
+    RepositoryImpl.UpdateRequest upsert(Prepared<T> p) {
+        Placeholders placeholders = new Placeholders();
+        Placeholders.Scope s = placeholders.scope();
+        Property version = model.version();
+        Property createdAt = model.createdAt();
+        String versionAttribute = version == null ? null : version.attribute();
+        String createdAttribute = createdAt == null ? null : createdAt.attribute();
+        List<String> set = new ArrayList<>();
+        for (Map.Entry<String, ItemValue> e : p.item().entrySet()) {
+            String attribute = e.getKey();
+            if (attribute.equals(layout.partitionKey())
+                    || attribute.equals(layout.sortKey())
+                    || attribute.equals(versionAttribute)) {
+                continue;
+            }
+            String name = s.name(attribute);
+            String value = s.value(e.getValue());
+            set.add(
+                    attribute.equals(createdAttribute)
+                            ? name + " = if_not_exists(" + name + ", " + value + ")"
+                            : name + " = " + value);
+        }
+        if (version != null) {
+            String v = s.name(version.attribute());
+            set.add(v + " = if_not_exists(" + v + ", " + s.value(ItemValue.n(0)) + ") + " + s.value(ItemValue.n(1)));
+        }
+        List<String> remove = new ArrayList<>();
+        for (String attribute : modelAttributes()) {
+            if (!p.item().containsKey(attribute) && !attribute.equals(versionAttribute)) {
+                remove.add(s.name(attribute));
+            }
+        }
+        String text =
+                "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
+        Expr update = s.expr(text);
+        Placeholders.Scope c = placeholders.scope();
+        Expr condition = c.expr("attribute_not_exists(" + c.name(layout.partitionKey()) + ") OR " + entityType(c));
+        return new RepositoryImpl.UpdateRequest(p.key(), update, condition, null);
+    }
+
+    /** Every attribute an item of this model may have, key attributes aside: fields and index keys. */
+    private List<String> modelAttributes() {
+        List<String> out = new ArrayList<>();
+        for (Property p : model.shape().properties()) {
+            String a = p.attribute();
+            if (!a.equals(layout.partitionKey()) && !a.equals(layout.sortKey()) && !a.equals(layout.entityType())) {
+                out.add(a);
+            }
+        }
+        for (String index : model.indexes().keySet()) {
+            out.add(layout.indexPartitionKey(index));
+            if (model.indexes().get(index).sortKey() != null) {
+                out.add(layout.indexSortKey(index));
+            }
+        }
+        return out;
     }
 
     Expr checkCondition(Condition condition) {
@@ -266,36 +348,5 @@ final class WriteBuilder<T> {
         return version == 0
                 ? "(attribute_not_exists(" + name + ") OR " + name + " = " + value + ")"
                 : name + " = " + value;
-    }
-
-    /**
-     * The exception for a failed save or update condition, judged from the item as stored now:
-     * missing (or another type's) → not found; another version → conflict; else the user's
-     * condition failed.
-     */
-    OrmException writeFailure(
-            String operation,
-            Map<String, ItemValue> key,
-            @Nullable Map<String, ItemValue> existing,
-            @Nullable Long expectedVersion,
-            @Nullable Throwable cause) {
-        String where = model.type().getSimpleName() + " with key " + ItemValues.displayKey(key);
-        if (existing == null || !model.owns(existing)) {
-            return new NotFoundException(operation + " found no " + where + "; create it first (or use upsert)", cause);
-        }
-        Property v = model.version();
-        if (v != null && expectedVersion != null) {
-            ItemValue stored = existing.get(v.attribute());
-            long storedVersion = stored instanceof ItemValue.N n ? n.value().longValue() : 0;
-            if (storedVersion != expectedVersion) {
-                return new ConflictException(
-                        operation + " of " + where + " expected version " + expectedVersion
-                                + " but the stored item has version " + storedVersion
-                                + "; it was changed concurrently: read it again and retry",
-                        cause);
-            }
-        }
-        return new io.restmachine.orm.ConditionFailedException(
-                operation + " of " + where + ": the update's condition did not hold; nothing was written", cause);
     }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package io.restmachine.orm.repository.internal;
+
+import org.jspecify.annotations.NullMarked;
