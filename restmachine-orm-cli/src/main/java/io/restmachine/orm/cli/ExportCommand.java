@@ -1,10 +1,6 @@
 package io.restmachine.orm.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code export}: the whole table as JSON Lines on stdout, for {@code import}. */
 @Command(
@@ -14,16 +10,7 @@ import picocli.CommandLine.Spec;
             "Plain JSON turns sets into arrays and binary into base64 text; --typed keeps every value exact."
         },
         footer = {"", "Example: restmachine-orm export --table T --typed > items.jsonl%n"})
-final class ExportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    TableTarget target = new TableTarget();
-
-    @Mixin
-    FormatOption format = new FormatOption();
-
+final class ExportCommand extends ItemTableCommand {
     @Override
     public Integer call() {
         ItemPrinter printer = new ItemPrinter(Streams.of(spec), format.json(), "exported");

@@ -1,12 +1,8 @@
 package io.restmachine.orm.cli;
 
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
@@ -15,16 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
         name = "get",
         description = "Print one item, found by its key, as JSON (exit 5 if there is none).",
         footer = {"", "Example: restmachine-orm get --table T --key '{\"pk\":\"USER#1\",\"sk\":\"PROFILE\"}'%n"})
-final class GetCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    TableTarget target = new TableTarget();
-
-    @Mixin
-    FormatOption format = new FormatOption();
-
+final class GetCommand extends ItemTableCommand {
     @Option(names = "--key", required = true, paramLabel = "JSON", description = "The key attributes as a JSON object")
     String key = "";
 

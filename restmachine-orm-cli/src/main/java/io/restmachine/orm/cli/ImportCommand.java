@@ -13,13 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -38,18 +34,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
         name = "import",
         description = "Put every item of a JSON Lines file (or stdin) into the table; bad input writes nothing.",
         footer = {"", "Example: restmachine-orm import --table T < items.jsonl%n"})
-final class ImportCommand implements Callable<Integer> {
+final class ImportCommand extends ItemTableCommand {
     private static final int BATCH = 25;
     private static final int MAX_ATTEMPTS = 10;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    TableTarget target = new TableTarget();
-
-    @Mixin
-    FormatOption format = new FormatOption();
 
     @Option(names = "--file", paramLabel = "FILE", description = "Read this file instead of stdin")
     @Nullable

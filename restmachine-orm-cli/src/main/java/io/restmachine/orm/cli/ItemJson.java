@@ -11,13 +11,18 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restmachine.dynamodb.embedded.error.EngineException;
+import io.restmachine.dynamodb.embedded.value.Numbers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -162,7 +167,7 @@ final class ItemJson {
             return AttributeValue.fromS(node.textValue());
         }
         if (node.isNumber()) {
-            return AttributeValue.fromN(numberText(node));
+            return AttributeValue.fromN(checkedNumber(numberText(node), path));
         }
         if (node.isBoolean()) {
             return AttributeValue.fromBool(node.booleanValue());
@@ -254,15 +259,28 @@ final class ItemJson {
                 }
                 yield AttributeValue.fromBool(v.booleanValue());
             }
-            case "NULL" -> AttributeValue.fromNul(true);
-            case "SS" -> AttributeValue.fromSs(elements(v, path, type).stream()
-                    .map(e -> text(e, path, type))
-                    .toList());
-            case "NS" -> AttributeValue.fromNs(elements(v, path, type).stream()
-                    .map(e -> numberLiteral(e, path))
-                    .toList());
-            case "BS" -> AttributeValue.fromBs(
-                    elements(v, path, type).stream().map(e -> bytes(e, path)).toList());
+            case "NULL" -> {
+                if (!v.isBoolean() || !v.booleanValue()) {
+                    throw CliException.badInput(path + ": NULL is always written {\"NULL\":true}, not " + describe(v));
+                }
+                yield AttributeValue.fromNul(true);
+            }
+            case "SS" -> AttributeValue.fromSs(distinct(
+                    setElements(v, path, type).stream()
+                            .map(e -> text(e, path, type))
+                            .toList(),
+                    s -> s,
+                    path,
+                    type));
+            case "NS" -> AttributeValue.fromNs(distinct(
+                    setElements(v, path, type).stream()
+                            .map(e -> numberLiteral(e, path))
+                            .toList(),
+                    n -> Numbers.format(Numbers.parse(n)),
+                    path,
+                    type));
+            case "BS" -> AttributeValue.fromBs(distinct(
+                    setElements(v, path, type).stream().map(e -> bytes(e, path)).toList(), b -> b, path, type));
             case "L" -> {
                 List<AttributeValue> list = new ArrayList<>();
                 int i = 0;
@@ -314,6 +332,28 @@ final class ItemJson {
         return typed;
     }
 
+    /** The elements of a set: DynamoDB has no empty sets. */
+    private static List<JsonNode> setElements(JsonNode v, String path, String type) {
+        List<JsonNode> elements = elements(v, path, type);
+        if (elements.isEmpty()) {
+            throw CliException.badInput(path + ": " + type + " is empty, and DynamoDB has no empty sets: leave the"
+                    + " attribute out, or use {\"L\":[]} for an empty list");
+        }
+        return elements;
+    }
+
+    /** The elements, if no two are the same (numbers by value), as DynamoDB requires of a set. */
+    private static <T> List<T> distinct(List<T> elements, Function<T, Object> identity, String path, String type) {
+        Set<Object> seen = new HashSet<>();
+        for (T element : elements) {
+            if (!seen.add(identity.apply(element))) {
+                throw CliException.badInput(path + ": " + type + " holds " + element + " more than once; a set's"
+                        + " elements must differ (use L for a list with repeats)");
+            }
+        }
+        return elements;
+    }
+
     private static List<JsonNode> elements(JsonNode v, String path, String type) {
         if (!v.isArray()) {
             throw CliException.badInput(path + ": " + type + " needs an array, not " + describe(v));
@@ -336,10 +376,19 @@ final class ItemJson {
             throw CliException.badInput(
                     path + ": N needs a number written as a string, e.g. {\"N\":\"42\"}, not " + describe(v));
         }
+        return checkedNumber(text, path);
+    }
+
+    /**
+     * The text, if DynamoDB stores it as a number; the rules are the engine's ({@link Numbers}), so
+     * the CLI refuses exactly what a server would, before anything is sent.
+     */
+    private static String checkedNumber(String text, String path) {
         try {
-            new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw CliException.badInput(path + ": '" + text + "' is not a number");
+            Numbers.parse(text);
+        } catch (EngineException e) {
+            throw CliException.badInput(path + ": '" + text + "' is not a number DynamoDB can store: "
+                    + e.error().message());
         }
         return text;
     }

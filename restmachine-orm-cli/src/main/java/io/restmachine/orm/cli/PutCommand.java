@@ -4,12 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -22,16 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
             "",
             "Example: restmachine-orm put --table T --item '{\"pk\":\"USER#1\",\"sk\":\"PROFILE\",\"name\":\"Alice\"}'%n"
         })
-final class PutCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    TableTarget target = new TableTarget();
-
-    @Mixin
-    FormatOption format = new FormatOption();
-
+final class PutCommand extends ItemTableCommand {
     @Option(
             names = "--item",
             required = true,

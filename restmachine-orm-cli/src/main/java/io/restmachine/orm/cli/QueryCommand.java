@@ -2,13 +2,9 @@ package io.restmachine.orm.cli;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -18,16 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
         name = "query",
         description = "Print the items of one partition as JSON Lines, in sort-key order.",
         footer = {"", "Example: restmachine-orm query --table T --pk USER#1 --sk-begins-with ORDER#%n"})
-final class QueryCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    TableTarget target = new TableTarget();
-
-    @Mixin
-    FormatOption format = new FormatOption();
-
+final class QueryCommand extends ItemTableCommand {
     @Option(names = "--pk", required = true, paramLabel = "VALUE", description = "Partition key value")
     String partition = "";
 

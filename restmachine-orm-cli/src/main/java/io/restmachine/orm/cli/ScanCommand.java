@@ -1,25 +1,12 @@
 package io.restmachine.orm.cli;
 
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code scan}: every item of the table (or the first N) as JSON Lines. */
 @Command(name = "scan", description = "Print the table's items as JSON Lines (every item unless --limit).")
-final class ScanCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    TableTarget target = new TableTarget();
-
-    @Mixin
-    FormatOption format = new FormatOption();
-
+final class ScanCommand extends ItemTableCommand {
     @Option(names = "--limit", paramLabel = "N", description = "Print at most N items")
     @Nullable
     Integer limit;

@@ -4,15 +4,16 @@ import io.restmachine.orm.BatchResult;
 import io.restmachine.orm.CollectionQuery;
 import io.restmachine.orm.ItemFormat;
 import io.restmachine.orm.Key;
+import io.restmachine.orm.Orm;
+import io.restmachine.orm.OrmSettings;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.Transaction;
+import io.restmachine.orm.convert.AttributeConverter;
 import io.restmachine.orm.dynamodb.internal.BatchSettings;
 import io.restmachine.orm.dynamodb.internal.DynamoDbStore;
 import io.restmachine.orm.dynamodb.internal.TableAdmin;
 import io.restmachine.orm.spi.EntitySchema;
 import io.restmachine.orm.spi.ItemLayout;
-import io.restmachine.orm.spi.Orm;
-import io.restmachine.orm.spi.OrmSettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,8 +22,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -74,7 +77,7 @@ public final class DynamoDBBackend implements AutoCloseable {
         this.layout = b.layout();
         this.store = new DynamoDbStore(client, tableName, b.batchSettings());
         byte[] cursorKey = b.cursorKey == null ? defaultCursorKey(tableName) : b.cursorKey;
-        this.orm = Orm.create(store, new OrmSettings(layout, cursorKey, b.clock));
+        this.orm = Orm.create(store, new OrmSettings(layout, cursorKey, b.clock, b.converters));
         this.admin = new TableAdmin(client, tableName, layout, store.errors());
     }
 
@@ -266,6 +269,7 @@ public final class DynamoDBBackend implements AutoCloseable {
         private Duration batchMaxBackoff = BatchSettings.defaults().maxBackoff();
         private int batchChunksInFlight = BatchSettings.defaults().chunksInFlight();
         private int batchWritesInFlight = BatchSettings.defaults().writesInFlight();
+        private final Map<Class<?>, AttributeConverter<?>> converters = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -352,6 +356,26 @@ public final class DynamoDBBackend implements AutoCloseable {
         /** The clock of {@code @CreatedAt}, {@code @UpdatedAt} and TTL; default the system UTC clock. */
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Stores values of {@code type} with {@code converter} (replacing any converter given before for
+         * it): every field, collection element, map value, condition value and key template part of
+         * exactly this type, ahead of the built-in conversions.
+         *
+         * <pre>{@code
+         * DynamoDBBackend.builder().tableName("t")
+         *     .converter(Money.class, AttributeConverter.of(
+         *         m -> ItemValue.s(m.toString()), v -> Money.parse(((ItemValue.S) v).value())))
+         *     .build();
+         * }</pre>
+         */
+        public <T> Builder converter(Class<T> type, AttributeConverter<T> converter) {
+            Objects.requireNonNull(type, "converter(type, converter): type is null");
+            Objects.requireNonNull(
+                    converter, "converter(type, converter): converter of " + type.getName() + " is null");
+            converters.put(type, converter);
             return this;
         }
 

@@ -115,10 +115,7 @@ abstract class BackendContract {
     }
 
     Map<String, AttributeValue> raw(String pk, String sk) {
-        return client.getItem(b -> b.tableName(backend.tableName())
-                        .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))
-                        .consistentRead(true))
-                .item();
+        return Peers.storedItem(client, backend.tableName(), pk, sk);
     }
 
     // --- CRUD ---------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The DynamoDB-compatible servers the integration suites run against. */
 public final class Peers {
@@ -39,6 +40,14 @@ public final class Peers {
                     }
                 })
                 .build();
+    }
+
+    /** The item with this {@code pk}/{@code sk} as the server stores it (a consistent GetItem), empty if none. */
+    public static Map<String, AttributeValue> storedItem(DynamoDbClient client, String table, String pk, String sk) {
+        return client.getItem(b -> b.tableName(table)
+                        .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))
+                        .consistentRead(true))
+                .item();
     }
 
     /** A table name no other test uses. */

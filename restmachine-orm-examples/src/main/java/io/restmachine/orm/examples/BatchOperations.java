@@ -1,6 +1,5 @@
 package io.restmachine.orm.examples;
 
-import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
 import io.restmachine.orm.BatchResult;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.Repository;
@@ -18,14 +17,9 @@ public final class BatchOperations {
 
     /** Runs the batch example on an in-memory engine and prints the items read back. */
     public static void main(String[] args) {
-        try (EmbeddedDynamoDB db = EmbeddedDynamoDB.inMemory();
-                DynamoDBBackend backend = DynamoDBBackend.builder()
-                        .tableName("my-app-table")
-                        .client(db.client())
-                        .build()) {
-            backend.createTable();
+        InMemoryEngine.run(backend -> {
             run(backend).forEach(System.out::println);
-        }
+        });
     }
 
     /** Creates todo-0 to todo-9 for alice and returns todo-0 to todo-4, in that order. */

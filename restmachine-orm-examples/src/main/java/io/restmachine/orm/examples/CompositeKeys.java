@@ -1,6 +1,5 @@
 package io.restmachine.orm.examples;
 
-import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
 import io.restmachine.orm.Plan;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.dynamodb.DynamoDBBackend;
@@ -12,15 +11,10 @@ public final class CompositeKeys {
 
     /** Runs the composite-key example on an in-memory engine and prints alice's items and the query plan. */
     public static void main(String[] args) {
-        try (EmbeddedDynamoDB db = EmbeddedDynamoDB.inMemory();
-                DynamoDBBackend backend = DynamoDBBackend.builder()
-                        .tableName("my-app-table")
-                        .client(db.client())
-                        .build()) {
-            backend.createTable();
+        InMemoryEngine.run(backend -> {
             run(backend).forEach(System.out::println);
             System.out.println(plan(backend));
-        }
+        });
     }
 
     /** Creates two of alice's to-do items and one of bob's; returns alice's, oldest first. */

@@ -1,9 +1,7 @@
 package io.restmachine.orm.examples;
 
-import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
 import io.restmachine.orm.Page;
 import io.restmachine.orm.Repository;
-import io.restmachine.orm.dynamodb.DynamoDBBackend;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,18 +11,13 @@ public final class Pagination {
 
     /** Creates 250 users on an in-memory engine and prints each page. */
     public static void main(String[] args) {
-        try (EmbeddedDynamoDB db = EmbeddedDynamoDB.inMemory();
-                DynamoDBBackend backend = DynamoDBBackend.builder()
-                        .tableName("my-app-table")
-                        .client(db.client())
-                        .build()) {
-            backend.createTable();
+        InMemoryEngine.run(backend -> {
             Repository<User> users = backend.repository(User.class);
             for (int i = 0; i < 250; i++) {
                 users.create(new User("user-" + i, "user" + i + "@example.com", "User " + i));
             }
             run(users).forEach(page -> System.out.println(page.items().size() + " users, cursor " + page.cursor()));
-        }
+        });
     }
 
     /** Reads every user page by page; returns the pages. */

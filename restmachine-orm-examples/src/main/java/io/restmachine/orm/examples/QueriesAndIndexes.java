@@ -1,10 +1,8 @@
 package io.restmachine.orm.examples;
 
-import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
 import io.restmachine.orm.Condition;
 import io.restmachine.orm.Plan;
 import io.restmachine.orm.Repository;
-import io.restmachine.orm.dynamodb.DynamoDBBackend;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,11 +16,7 @@ public final class QueriesAndIndexes {
 
     /** Runs the queries on an in-memory engine and prints what they return. */
     public static void main(String[] args) {
-        try (EmbeddedDynamoDB db = EmbeddedDynamoDB.inMemory();
-                DynamoDBBackend backend = DynamoDBBackend.builder()
-                        .tableName("my-app-table")
-                        .client(db.client())
-                        .build()) {
+        InMemoryEngine.run(backend -> {
             Repository<Account> accounts = backend.repository(Account.class);
             backend.createTable(); // with the ByEmail index that Account declares
             accounts.create(new Account("a1", "alice@example.com", "pro"));
@@ -30,7 +24,7 @@ public final class QueriesAndIndexes {
             System.out.println(byEmail(accounts));
             System.out.println(proAccounts(accounts));
             System.out.println(scanPlan(accounts));
-        }
+        });
     }
 
     /** A Query on the GSI {@code ByEmail}: partition {@code EMAIL#alice@example.com}. */

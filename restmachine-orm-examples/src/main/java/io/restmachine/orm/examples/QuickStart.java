@@ -1,6 +1,5 @@
 package io.restmachine.orm.examples;
 
-import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.dynamodb.DynamoDBBackend;
 import java.util.Optional;
@@ -11,14 +10,9 @@ public final class QuickStart {
 
     /** Runs the quick start on an in-memory engine and prints what it read. */
     public static void main(String[] args) {
-        try (EmbeddedDynamoDB db = EmbeddedDynamoDB.inMemory();
-                DynamoDBBackend backend = DynamoDBBackend.builder()
-                        .tableName("my-app-table")
-                        .client(db.client())
-                        .build()) {
-            backend.createTable();
+        InMemoryEngine.run(backend -> {
             System.out.println(run(backend));
-        }
+        });
     }
 
     /** Creates user-123 and returns it as read back. */

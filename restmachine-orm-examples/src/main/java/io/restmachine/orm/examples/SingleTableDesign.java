@@ -1,6 +1,5 @@
 package io.restmachine.orm.examples;
 
-import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.dynamodb.DynamoDBBackend;
 import java.math.BigDecimal;
@@ -15,14 +14,9 @@ public final class SingleTableDesign {
 
     /** Runs the single-table example on an in-memory engine and prints the user's orders. */
     public static void main(String[] args) {
-        try (EmbeddedDynamoDB db = EmbeddedDynamoDB.inMemory();
-                DynamoDBBackend backend = DynamoDBBackend.builder()
-                        .tableName("my-app-table")
-                        .client(db.client())
-                        .build()) {
-            backend.createTable();
+        InMemoryEngine.run(backend -> {
             System.out.println(run(backend));
-        }
+        });
     }
 
     /** Creates user-1 with two orders; returns the user's orders. */

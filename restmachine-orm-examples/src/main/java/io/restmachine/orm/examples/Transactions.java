@@ -1,6 +1,5 @@
 package io.restmachine.orm.examples;
 
-import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
 import io.restmachine.orm.Condition;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.dynamodb.DynamoDBBackend;
@@ -12,16 +11,11 @@ public final class Transactions {
 
     /** Runs the transaction on an in-memory engine and prints the user's orders. */
     public static void main(String[] args) {
-        try (EmbeddedDynamoDB db = EmbeddedDynamoDB.inMemory();
-                DynamoDBBackend backend = DynamoDBBackend.builder()
-                        .tableName("my-app-table")
-                        .client(db.client())
-                        .build()) {
-            backend.createTable();
+        InMemoryEngine.run(backend -> {
             run(backend);
             System.out.println(
                     backend.repository(Order.class).where().eq("userId", "u1").list());
-        }
+        });
     }
 
     /** Creates user u1 with order o1, then adds 5 to the order's total while checking the user exists. */

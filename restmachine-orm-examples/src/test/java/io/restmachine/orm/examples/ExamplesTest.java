@@ -186,6 +186,36 @@ class ExamplesTest {
     }
 
     @Test
+    void everyMainOnTheInMemoryEngine_runsToTheEnd() {
+        String[] none = {};
+        QuickStart.main(none);
+        CompositeKeys.main(none);
+        QueriesAndIndexes.main(none); // a second createTable() adds the index Account declares
+        Pagination.main(none);
+        BatchOperations.main(none);
+        SingleTableDesign.main(none);
+        Transactions.main(none);
+        CustomTypes.main(none);
+    }
+
+    @Test
+    void customTypes_storeMoneyAsText_andFindTheProductByItsPrice(DynamoDbClient client) {
+        List<Product> cheap = CustomTypes.run(client, "custom-types");
+
+        assertThat(cheap)
+                .containsExactly(new Product("p1", Money.parse("12.50 EUR"), List.of(Money.parse("14.00 EUR"))));
+        assertThat(client.getItem(b -> b.tableName("custom-types")
+                                .key(Map.of(
+                                        "pk",
+                                        AttributeValue.fromS("PRODUCT#p1"),
+                                        "sk",
+                                        AttributeValue.fromS("METADATA"))))
+                        .item())
+                .containsEntry("price", AttributeValue.fromS("12.50 EUR"))
+                .containsEntry("priceHistory", AttributeValue.fromL(List.of(AttributeValue.fromS("14.00 EUR"))));
+    }
+
+    @Test
     void queriesAndIndexes_useTheIndexForEmail_andScanOtherwise(Repository<Account> accounts) {
         accounts.create(new Account("a1", "alice@example.com", "pro"));
         accounts.create(new Account("a2", "bob@example.com", "free"));

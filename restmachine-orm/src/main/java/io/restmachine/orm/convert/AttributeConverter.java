@@ -1,11 +1,12 @@
 package io.restmachine.orm.convert;
 
-import io.restmachine.orm.spi.ItemValue;
+import io.restmachine.orm.ItemValue;
 
 /**
- * Converts values of one Java type to and from a stored attribute value. Register one per type
- * with {@link io.restmachine.orm.spi.OrmSettings#withConverter}; it then applies to every field,
- * collection element, condition value and key template part of that type.
+ * Converts values of one Java type to and from a stored attribute value. Register one per type on
+ * the backend, {@code DynamoDBBackend.builder().converter(Money.class, money)}; it then applies to
+ * every field, collection element, map value, condition value and key template part of exactly
+ * that type, ahead of the built-in conversions.
  *
  * <pre>{@code
  * AttributeConverter<Money> money = AttributeConverter.of(
@@ -13,7 +14,9 @@ import io.restmachine.orm.spi.ItemValue;
  * }</pre>
  *
  * <p>A value converted to a string ({@code S}) or number ({@code N}) can be used in key templates;
- * its key form is the string, or the number in plain notation.
+ * its key form is the string, or the number in plain notation. A {@code Set} of a converted type is
+ * stored as a list ({@code L}): DynamoDB's sets hold only strings, numbers or binaries, and what a
+ * converter returns is known only once it has run.
  *
  * @param <T> the Java type
  */

@@ -1,5 +1,6 @@
 package io.restmachine.orm.spi;
 
+import io.restmachine.orm.ItemValue;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;

@@ -1,5 +1,6 @@
 package io.restmachine.orm.spi;
 
+import io.restmachine.orm.ItemValue;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,7 @@
 package io.restmachine.orm.spi;
 
 import io.restmachine.orm.BackendException;
+import io.restmachine.orm.ItemValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * backend-neutral types. Each method is one service call, except {@link #batchWrite} and
  * {@link #batchGet}, which chunk, run chunks concurrently and retry unprocessed entries.
  *
- * <p>Failures: a failed condition throws {@link ConditionCheckFailedException}; a cancelled
- * transaction throws {@link TransactionCancelledByStoreException}; anything else throws
+ * <p>Failures: a failed condition throws {@link WriteRejectedByStoreException}; a cancelled
+ * transaction throws {@link TransactionCanceledByStoreException}; anything else throws
  * {@link BackendException} (or another {@code OrmException}) with the cause kept.
  */
 public interface Store {

@@ -1,4 +1,4 @@
-/** The backend SPI: what a storage backend implements ({@link io.restmachine.orm.spi.Store}) and how it obtains repositories from the core ({@link io.restmachine.orm.spi.Orm}). Values cross this boundary as {@link io.restmachine.orm.spi.ItemValue}; expressions cross it as DynamoDB expression text with placeholders. */
+/** The backend SPI: what a storage backend implements ({@link io.restmachine.orm.spi.Store}) (the facade that turns it into repositories, {@link io.restmachine.orm.Orm}, is outside). Values cross this boundary as {@link io.restmachine.orm.ItemValue}; expressions cross it as DynamoDB expression text with placeholders. */
 @NullMarked
 package io.restmachine.orm.spi;
 

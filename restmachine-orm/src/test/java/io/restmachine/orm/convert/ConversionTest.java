@@ -3,13 +3,13 @@ package io.restmachine.orm.convert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.fixture.Everything;
 import io.restmachine.orm.fixture.Fixtures;
 import io.restmachine.orm.model.internal.EntityModel;
 import io.restmachine.orm.model.internal.ModelFactory;
 import io.restmachine.orm.spi.ItemLayout;
-import io.restmachine.orm.spi.ItemValue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -286,5 +286,18 @@ class ConversionTest {
         assertThat(custom.fromItem(item).duration()).isEqualTo(Duration.ofMinutes(1501));
         assertThat(Fixtures.settings().withConverter(Duration.class, minutes).converters())
                 .containsKey(Duration.class);
+    }
+
+    @Test
+    void aCustomConvertersNumbers_outsideDynamoDbsRange_areRefused_namingTheField() {
+        AttributeConverter<Duration> huge = AttributeConverter.of(
+                d -> new ItemValue.L(List.of(ItemValue.n(new BigDecimal("1E200")))), v -> Duration.ZERO);
+        EntityModel<Everything> custom =
+                new ModelFactory(ItemLayout.defaults(), Map.of(Duration.class, huge)).model(Everything.class);
+
+        assertThatThrownBy(() -> custom.toItem(full()))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("duration")
+                .hasMessageContaining("outside DynamoDB's number range");
     }
 }

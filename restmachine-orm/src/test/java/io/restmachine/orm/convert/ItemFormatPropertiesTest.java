@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restmachine.orm.Id;
 import io.restmachine.orm.ItemFormat;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.PartitionKey;
 import io.restmachine.orm.SortKey;
 import io.restmachine.orm.model.internal.EntityModel;
 import io.restmachine.orm.model.internal.ModelFactory;
 import io.restmachine.orm.spi.ItemLayout;
-import io.restmachine.orm.spi.ItemValue;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

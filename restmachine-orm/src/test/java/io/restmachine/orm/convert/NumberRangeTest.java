@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.restmachine.orm.Id;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.fixture.Fixtures;
@@ -12,7 +13,6 @@ import io.restmachine.orm.fixture.RecordingStore;
 import io.restmachine.orm.model.internal.EntityModel;
 import io.restmachine.orm.model.internal.ModelFactory;
 import io.restmachine.orm.spi.ItemLayout;
-import io.restmachine.orm.spi.ItemValue;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

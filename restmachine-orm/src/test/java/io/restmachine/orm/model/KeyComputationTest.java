@@ -3,6 +3,7 @@ package io.restmachine.orm.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.PartitionKey;
 import io.restmachine.orm.SortKey;
@@ -18,7 +19,6 @@ import io.restmachine.orm.model.internal.MethodKey;
 import io.restmachine.orm.model.internal.ModelFactory;
 import io.restmachine.orm.model.internal.TemplateKey;
 import io.restmachine.orm.spi.ItemLayout;
-import io.restmachine.orm.spi.ItemValue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.restmachine.orm.Key;
+import io.restmachine.orm.Orm;
 import io.restmachine.orm.PartitionKey;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.SchemaException;
@@ -11,7 +12,6 @@ import io.restmachine.orm.SortKey;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.fixture.Fixtures;
 import io.restmachine.orm.fixture.RecordingStore;
-import io.restmachine.orm.spi.Orm;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import io.restmachine.orm.Attribute;
 import io.restmachine.orm.BeforeSave;
 import io.restmachine.orm.Id;
 import io.restmachine.orm.IndexSortKey;
+import io.restmachine.orm.Orm;
 import io.restmachine.orm.PartitionKey;
 import io.restmachine.orm.SchemaException;
 import io.restmachine.orm.SortKey;
@@ -13,7 +14,6 @@ import io.restmachine.orm.Ttl;
 import io.restmachine.orm.Version;
 import io.restmachine.orm.fixture.Fixtures;
 import io.restmachine.orm.fixture.RecordingStore;
-import io.restmachine.orm.spi.Orm;
 import java.util.List;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
@@ -88,7 +88,7 @@ class SchemaExceptionTest {
     @Test
     void anUnsupportedFieldType_isRejected() {
         assertSchema(UnsupportedType.class, "field 'thread'", "java.lang.Thread")
-                .hasMessageContaining("AttributeConverter");
+                .hasMessageContaining("DynamoDBBackend.builder().converter(Thread.class, AttributeConverter.of(");
     }
 
     record ArrayField(@Id String id, int[] values) {}

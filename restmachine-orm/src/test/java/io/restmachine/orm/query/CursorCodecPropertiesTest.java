@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.restmachine.orm.InvalidCursorException;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.fixture.Fixtures;
 import io.restmachine.orm.query.internal.CursorCodec;
-import io.restmachine.orm.spi.ItemValue;
 import java.math.BigDecimal;
 import java.util.Base64;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.restmachine.orm.Condition;
+import io.restmachine.orm.Orm;
 import io.restmachine.orm.Plan;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.ValidationException;
@@ -14,7 +15,6 @@ import io.restmachine.orm.fixture.Order;
 import io.restmachine.orm.fixture.RecordingStore;
 import io.restmachine.orm.fixture.TodoItem;
 import io.restmachine.orm.fixture.User;
-import io.restmachine.orm.spi.Orm;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.restmachine.orm.Id;
 import io.restmachine.orm.IndexPartitionKey;
 import io.restmachine.orm.IndexProjection;
+import io.restmachine.orm.Orm;
 import io.restmachine.orm.Plan;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.SchemaException;
@@ -17,7 +18,6 @@ import io.restmachine.orm.fixture.LogCapture;
 import io.restmachine.orm.fixture.RecordingStore;
 import io.restmachine.orm.fixture.Ticket;
 import io.restmachine.orm.fixture.User;
-import io.restmachine.orm.spi.Orm;
 import io.restmachine.orm.spi.ReadRequest;
 import org.junit.jupiter.api.Test;
 

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.restmachine.orm.InvalidCursorException;
+import io.restmachine.orm.ItemValue;
+import io.restmachine.orm.Orm;
+import io.restmachine.orm.OrmSettings;
 import io.restmachine.orm.Page;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.fixture.Fixtures;
 import io.restmachine.orm.fixture.RecordingStore;
 import io.restmachine.orm.fixture.User;
 import io.restmachine.orm.spi.ItemLayout;
-import io.restmachine.orm.spi.ItemValue;
-import io.restmachine.orm.spi.Orm;
-import io.restmachine.orm.spi.OrmSettings;
 import io.restmachine.orm.spi.ReadPage;
 import io.restmachine.orm.spi.ReadRequest;
 import java.nio.charset.StandardCharsets;

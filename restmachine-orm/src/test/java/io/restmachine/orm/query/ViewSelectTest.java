@@ -3,12 +3,12 @@ package io.restmachine.orm.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.SchemaException;
 import io.restmachine.orm.fixture.Fixtures;
 import io.restmachine.orm.fixture.RecordingStore;
 import io.restmachine.orm.fixture.TodoItem;
-import io.restmachine.orm.spi.ItemValue;
 import io.restmachine.orm.spi.ReadPage;
 import io.restmachine.orm.spi.ReadRequest;
 import java.util.List;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.restmachine.orm.BatchResult;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.Key;
+import io.restmachine.orm.Orm;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.fixture.Fixtures;
@@ -13,8 +15,6 @@ import io.restmachine.orm.fixture.RecordingStore;
 import io.restmachine.orm.fixture.User;
 import io.restmachine.orm.spi.BatchWrite;
 import io.restmachine.orm.spi.BatchWriteOutcome;
-import io.restmachine.orm.spi.ItemValue;
-import io.restmachine.orm.spi.Orm;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

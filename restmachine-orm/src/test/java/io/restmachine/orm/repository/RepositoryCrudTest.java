@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.restmachine.orm.ConflictException;
 import io.restmachine.orm.DuplicateKeyException;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.NotFoundException;
+import io.restmachine.orm.Orm;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.fixture.Account;
@@ -15,10 +17,8 @@ import io.restmachine.orm.fixture.Order;
 import io.restmachine.orm.fixture.RecordingStore;
 import io.restmachine.orm.fixture.TodoItem;
 import io.restmachine.orm.fixture.User;
-import io.restmachine.orm.spi.ConditionCheckFailedException;
 import io.restmachine.orm.spi.Expr;
-import io.restmachine.orm.spi.ItemValue;
-import io.restmachine.orm.spi.Orm;
+import io.restmachine.orm.spi.WriteRejectedByStoreException;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -57,12 +57,12 @@ class RepositoryCrudTest {
 
     @Test
     void create_whenKeyExists_throwsDuplicateKey() {
-        store.answer(new ConditionCheckFailedException("exists", null, null));
+        store.answer(new WriteRejectedByStoreException("exists", null, null));
 
         assertThatThrownBy(() -> users.create(new User("u1", "a@b.c", "A")))
                 .isInstanceOf(DuplicateKeyException.class)
                 .hasMessageContaining("USER#u1")
-                .hasCauseInstanceOf(ConditionCheckFailedException.class);
+                .hasCauseInstanceOf(WriteRejectedByStoreException.class);
     }
 
     @Test
@@ -129,7 +129,7 @@ class RepositoryCrudTest {
         Order order = new Order("u1", "o1", new BigDecimal("9.99"));
         order.setVersion(3);
 
-        store.answer(new ConditionCheckFailedException("failed", null, null)).answer(Optional.empty());
+        store.answer(new WriteRejectedByStoreException("failed", null, null)).answer(Optional.empty());
         assertThatThrownBy(() -> orders.save(order)).isInstanceOf(NotFoundException.class);
 
         Order again = new Order("u1", "o1", new BigDecimal("9.99"));
@@ -143,7 +143,7 @@ class RepositoryCrudTest {
                 ItemValue.s("Order"),
                 "version",
                 ItemValue.n(5)));
-        store.answer(new ConditionCheckFailedException("failed", stored, null));
+        store.answer(new WriteRejectedByStoreException("failed", stored, null));
         assertThatThrownBy(() -> orders.save(again))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("expected version 3")

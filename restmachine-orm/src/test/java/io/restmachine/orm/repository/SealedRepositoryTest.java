@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.restmachine.orm.Entity;
 import io.restmachine.orm.Id;
 import io.restmachine.orm.Key;
+import io.restmachine.orm.Orm;
 import io.restmachine.orm.PartitionKey;
 import io.restmachine.orm.Plan;
 import io.restmachine.orm.Repository;
@@ -20,7 +21,6 @@ import io.restmachine.orm.fixture.Hierarchies.Press;
 import io.restmachine.orm.fixture.Hierarchies.Vehicle;
 import io.restmachine.orm.fixture.RecordingStore;
 import io.restmachine.orm.spi.EntitySchema;
-import io.restmachine.orm.spi.Orm;
 import io.restmachine.orm.spi.ReadRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -233,8 +233,8 @@ class SealedRepositoryTest {
         assertThat(store.calls).extracting(c -> c.operation()).containsExactly("read", "read");
         ReadRequest first = (ReadRequest) store.calls.get(0).arg(0);
         ReadRequest second = (ReadRequest) store.calls.get(1).arg(0);
-        assertThat(first.keyCondition().values()).containsValue(io.restmachine.orm.spi.ItemValue.s("SITE#s1"));
-        assertThat(second.keyCondition().values()).containsValue(io.restmachine.orm.spi.ItemValue.s("MACHINE#s1"));
+        assertThat(first.keyCondition().values()).containsValue(io.restmachine.orm.ItemValue.s("SITE#s1"));
+        assertThat(second.keyCondition().values()).containsValue(io.restmachine.orm.ItemValue.s("MACHINE#s1"));
     }
 
     @Test
@@ -289,13 +289,12 @@ class SealedRepositoryTest {
                 .extracting(EntitySchema::modelClass)
                 .containsExactly(Circle.class, Polygon.class, Square.class);
         @SuppressWarnings("unchecked")
-        java.util.Map<String, io.restmachine.orm.spi.ItemValue> item =
-                (java.util.Map<String, io.restmachine.orm.spi.ItemValue>)
-                        store.last().arg(0);
+        java.util.Map<String, io.restmachine.orm.ItemValue> item = (java.util.Map<String, io.restmachine.orm.ItemValue>)
+                store.last().arg(0);
         assertThat(item)
-                .containsEntry("entity_type", io.restmachine.orm.spi.ItemValue.s("Square"))
-                .containsEntry("id", io.restmachine.orm.spi.ItemValue.s("s1"))
-                .containsEntry("corners", io.restmachine.orm.spi.ItemValue.n(4));
+                .containsEntry("entity_type", io.restmachine.orm.ItemValue.s("Square"))
+                .containsEntry("id", io.restmachine.orm.ItemValue.s("s1"))
+                .containsEntry("corners", io.restmachine.orm.ItemValue.n(4));
     }
 
     /** Only Daily computes its partition key from {@code day} alone. */

@@ -7,8 +7,10 @@ import io.restmachine.orm.Condition;
 import io.restmachine.orm.ConditionFailedException;
 import io.restmachine.orm.ConflictException;
 import io.restmachine.orm.DuplicateKeyException;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.NotFoundException;
+import io.restmachine.orm.Orm;
 import io.restmachine.orm.TransactionCanceledException;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.fixture.Fixtures;
@@ -16,9 +18,7 @@ import io.restmachine.orm.fixture.Order;
 import io.restmachine.orm.fixture.RecordingStore;
 import io.restmachine.orm.fixture.TodoItem;
 import io.restmachine.orm.fixture.User;
-import io.restmachine.orm.spi.ItemValue;
-import io.restmachine.orm.spi.Orm;
-import io.restmachine.orm.spi.TransactionCancelledByStoreException;
+import io.restmachine.orm.spi.TransactionCanceledByStoreException;
 import io.restmachine.orm.spi.TxWrite;
 import java.time.Instant;
 import java.util.List;
@@ -80,15 +80,15 @@ class TransactionTest {
                 ItemValue.n(7));
         Order stale = new Order("u1", "o1", java.math.BigDecimal.TEN);
         stale.setVersion(3);
-        store.answer(new TransactionCancelledByStoreException(
+        store.answer(new TransactionCanceledByStoreException(
                 "cancelled",
                 List.of(
-                        new TransactionCancelledByStoreException.Reason("ConditionalCheckFailed", "exists", null),
-                        new TransactionCancelledByStoreException.Reason(
+                        new TransactionCanceledByStoreException.Reason("ConditionalCheckFailed", "exists", null),
+                        new TransactionCanceledByStoreException.Reason(
                                 "ConditionalCheckFailed", "version", storedOrder),
-                        new TransactionCancelledByStoreException.Reason("None", "", null),
-                        new TransactionCancelledByStoreException.Reason("ConditionalCheckFailed", "check", null),
-                        new TransactionCancelledByStoreException.Reason("ConditionalCheckFailed", "save", null)),
+                        new TransactionCanceledByStoreException.Reason("None", "", null),
+                        new TransactionCanceledByStoreException.Reason("ConditionalCheckFailed", "check", null),
+                        new TransactionCanceledByStoreException.Reason("ConditionalCheckFailed", "save", null)),
                 null));
         store.answer(Optional.empty());
 

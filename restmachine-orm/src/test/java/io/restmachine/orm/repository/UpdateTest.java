@@ -6,17 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.restmachine.orm.Condition;
 import io.restmachine.orm.ConditionFailedException;
 import io.restmachine.orm.ConflictException;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.Key;
+import io.restmachine.orm.Orm;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.fixture.Everything;
 import io.restmachine.orm.fixture.Fixtures;
 import io.restmachine.orm.fixture.Order;
 import io.restmachine.orm.fixture.RecordingStore;
-import io.restmachine.orm.spi.ConditionCheckFailedException;
 import io.restmachine.orm.spi.Expr;
-import io.restmachine.orm.spi.ItemValue;
-import io.restmachine.orm.spi.Orm;
+import io.restmachine.orm.spi.WriteRejectedByStoreException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -101,7 +101,7 @@ class UpdateTest {
                 ItemValue.s("Order"),
                 "version",
                 ItemValue.n(4));
-        store.answer(new ConditionCheckFailedException("no", stored, null));
+        store.answer(new WriteRejectedByStoreException("no", stored, null));
         assertThatThrownBy(() -> orders.update(
                         Key.of("userId", "u").and("orderId", "o").and("version", 3),
                         u -> u.set("total", BigDecimal.ONE)))
@@ -109,7 +109,7 @@ class UpdateTest {
         Expr condition = (Expr) store.last().arg(2);
         assertThat(condition.text()).isEqualTo("attribute_exists(#pk) AND #et = :et AND #version = :v3");
 
-        store.answer(new ConditionCheckFailedException("no", stored, null));
+        store.answer(new WriteRejectedByStoreException("no", stored, null));
         assertThatThrownBy(() ->
                         orders.update(Key.of("userId", "u").and("orderId", "o"), u -> u.set("total", BigDecimal.ONE)
                                 .onlyIf(Condition.field("total").lt(1))))

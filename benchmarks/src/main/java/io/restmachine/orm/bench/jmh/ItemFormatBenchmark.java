@@ -1,12 +1,12 @@
 package io.restmachine.orm.bench.jmh;
 
 import io.restmachine.orm.ItemFormat;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.bench.model.Order;
 import io.restmachine.orm.bench.model.Orders;
 import io.restmachine.orm.model.internal.EntityModel;
 import io.restmachine.orm.model.internal.ModelFactory;
 import io.restmachine.orm.spi.ItemLayout;
-import io.restmachine.orm.spi.ItemValue;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

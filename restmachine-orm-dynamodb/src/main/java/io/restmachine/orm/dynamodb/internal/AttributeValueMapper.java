@@ -1,7 +1,7 @@
 package io.restmachine.orm.dynamodb.internal;
 
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.spi.FormattedItem;
-import io.restmachine.orm.spi.ItemValue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package io.restmachine.orm.dynamodb.internal;
 
 import io.restmachine.orm.BackendException;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.spi.Expr;
-import io.restmachine.orm.spi.ItemValue;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

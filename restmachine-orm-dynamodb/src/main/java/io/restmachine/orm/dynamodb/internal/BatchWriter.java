@@ -1,8 +1,8 @@
 package io.restmachine.orm.dynamodb.internal;
 
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.spi.BatchWrite;
 import io.restmachine.orm.spi.BatchWriteOutcome;
-import io.restmachine.orm.spi.ItemValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -3,10 +3,10 @@ package io.restmachine.orm.dynamodb.internal;
 import static io.restmachine.orm.dynamodb.internal.AttributeValueMapper.fromSdk;
 import static io.restmachine.orm.dynamodb.internal.AttributeValueMapper.toSdk;
 
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.spi.BatchWrite;
 import io.restmachine.orm.spi.BatchWriteOutcome;
 import io.restmachine.orm.spi.Expr;
-import io.restmachine.orm.spi.ItemValue;
 import io.restmachine.orm.spi.ReadPage;
 import io.restmachine.orm.spi.ReadRequest;
 import io.restmachine.orm.spi.Store;

@@ -1,11 +1,11 @@
 package io.restmachine.orm.dynamodb.internal;
 
 import io.restmachine.orm.BackendException;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.OrmException;
 import io.restmachine.orm.ValidationException;
-import io.restmachine.orm.spi.ConditionCheckFailedException;
-import io.restmachine.orm.spi.ItemValue;
-import io.restmachine.orm.spi.TransactionCancelledByStoreException;
+import io.restmachine.orm.spi.TransactionCanceledByStoreException;
+import io.restmachine.orm.spi.WriteRejectedByStoreException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * The one place where SDK exceptions become ours; the SDK exception is always kept as the cause.
  *
  * <ul>
- *   <li>ConditionalCheckFailed → {@link ConditionCheckFailedException} with the stored item, if
+ *   <li>ConditionalCheckFailed → {@link WriteRejectedByStoreException} with the stored item, if
  *       returned;
- *   <li>TransactionCanceled → {@link TransactionCancelledByStoreException}, one reason per action;
+ *   <li>TransactionCanceled → {@link TransactionCanceledByStoreException}, one reason per action;
  *   <li>ResourceNotFound → {@link BackendException} naming the table and how to create it;
  *   <li>ItemCollectionSizeLimitExceeded → {@link BackendException} explaining the 10 GB limit of
  *       tables with a local secondary index and what to do;
@@ -47,13 +47,13 @@ public final class SdkErrorTranslator {
      */
     public RuntimeException translate(String operation, SdkException e) {
         if (e instanceof ConditionalCheckFailedException ccf) {
-            return new ConditionCheckFailedException(
+            return new WriteRejectedByStoreException(
                     operation + " on table '" + tableName + "': the condition did not hold",
                     ccf.hasItem() ? AttributeValueMapper.fromSdk(ccf.item()) : null,
                     e);
         }
         if (e instanceof TransactionCanceledException tce) {
-            return new TransactionCancelledByStoreException(
+            return new TransactionCanceledByStoreException(
                     operation + " on table '" + tableName + "' was cancelled: " + serviceMessage(e), reasons(tce), e);
         }
         if (e instanceof ResourceNotFoundException) {
@@ -136,11 +136,11 @@ public final class SdkErrorTranslator {
         return String.valueOf(e.getMessage());
     }
 
-    private static List<TransactionCancelledByStoreException.Reason> reasons(TransactionCanceledException e) {
-        List<TransactionCancelledByStoreException.Reason> reasons = new ArrayList<>();
+    private static List<TransactionCanceledByStoreException.Reason> reasons(TransactionCanceledException e) {
+        List<TransactionCanceledByStoreException.Reason> reasons = new ArrayList<>();
         if (e.hasCancellationReasons()) {
             for (CancellationReason reason : e.cancellationReasons()) {
-                reasons.add(new TransactionCancelledByStoreException.Reason(
+                reasons.add(new TransactionCanceledByStoreException.Reason(
                         reason.code() == null ? "None" : reason.code(),
                         reason.message() == null ? "" : reason.message(),
                         item(reason)));

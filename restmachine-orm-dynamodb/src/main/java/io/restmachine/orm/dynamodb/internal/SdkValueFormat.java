@@ -1,6 +1,6 @@
 package io.restmachine.orm.dynamodb.internal;
 
-import io.restmachine.orm.spi.ItemValue;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.spi.ValueFormat;
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.restmachine.orm.dynamodb.internal;
 
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.spi.BatchWrite;
 import io.restmachine.orm.spi.BatchWriteOutcome;
-import io.restmachine.orm.spi.ConditionCheckFailedException;
-import io.restmachine.orm.spi.ItemValue;
+import io.restmachine.orm.spi.WriteRejectedByStoreException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,7 +64,7 @@ final class SingleWriter {
         Map<Integer, Map<String, ItemValue>> newItems = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Object r = results[i];
-            if (r instanceof ConditionCheckFailedException c) {
+            if (r instanceof WriteRejectedByStoreException c) {
                 refused.add(new BatchWriteOutcome.Refused(i, c.existingItem()));
             } else if (r instanceof String reason) {
                 failed.add(new BatchWriteOutcome.Failure(i, reason));
@@ -81,14 +81,14 @@ final class SingleWriter {
     }
 
     /**
-     * One write with retries: the item after it, the {@link ConditionCheckFailedException} of a
+     * One write with retries: the item after it, the {@link WriteRejectedByStoreException} of a
      * refused one, or the reason (a string) it failed.
      */
     private Object writeOne(BatchWrite write) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return send.send(write);
-            } catch (ConditionCheckFailedException e) {
+            } catch (WriteRejectedByStoreException e) {
                 return e;
             } catch (RuntimeException e) {
                 @Nullable Throwable cause = e.getCause();

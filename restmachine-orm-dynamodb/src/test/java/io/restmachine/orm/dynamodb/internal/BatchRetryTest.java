@@ -1,14 +1,14 @@
 package io.restmachine.orm.dynamodb.internal;
 
-import static io.restmachine.orm.spi.ItemValue.n;
-import static io.restmachine.orm.spi.ItemValue.s;
+import static io.restmachine.orm.ItemValue.n;
+import static io.restmachine.orm.ItemValue.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.restmachine.orm.BackendException;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.spi.BatchWrite;
 import io.restmachine.orm.spi.BatchWriteOutcome;
-import io.restmachine.orm.spi.ItemValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

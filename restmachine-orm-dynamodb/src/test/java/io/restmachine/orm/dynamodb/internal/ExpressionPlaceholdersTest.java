@@ -3,8 +3,8 @@ package io.restmachine.orm.dynamodb.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.spi.Expr;
-import io.restmachine.orm.spi.ItemValue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -1,25 +1,25 @@
 package io.restmachine.orm.dynamodb.internal;
 
-import static io.restmachine.orm.spi.ItemValue.n;
-import static io.restmachine.orm.spi.ItemValue.s;
+import static io.restmachine.orm.ItemValue.n;
+import static io.restmachine.orm.ItemValue.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.restmachine.orm.BackendException;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.Ttl;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.dynamodb.Peers;
 import io.restmachine.orm.spi.BatchWrite;
 import io.restmachine.orm.spi.BatchWriteOutcome;
-import io.restmachine.orm.spi.ConditionCheckFailedException;
 import io.restmachine.orm.spi.EntitySchema;
 import io.restmachine.orm.spi.Expr;
 import io.restmachine.orm.spi.ItemLayout;
-import io.restmachine.orm.spi.ItemValue;
 import io.restmachine.orm.spi.ReadPage;
 import io.restmachine.orm.spi.ReadRequest;
-import io.restmachine.orm.spi.TransactionCancelledByStoreException;
+import io.restmachine.orm.spi.TransactionCanceledByStoreException;
 import io.restmachine.orm.spi.TxWrite;
+import io.restmachine.orm.spi.WriteRejectedByStoreException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -169,7 +169,7 @@ abstract class StoreContract {
         store.put(first, notExists);
 
         assertThatThrownBy(() -> store.put(item("U#1", "PROFILE", "name", s("Bob")), notExists))
-                .isInstanceOfSatisfying(ConditionCheckFailedException.class, e -> {
+                .isInstanceOfSatisfying(WriteRejectedByStoreException.class, e -> {
                     assertThat(e.getCause()).isNotNull();
                     if (e.existingItem() != null) {
                         assertThat(e.existingItem()).isEqualTo(first);
@@ -199,8 +199,8 @@ abstract class StoreContract {
                         key("U#3", "PROFILE"),
                         expr("SET #v = :v", Map.of("#v", "v"), Map.of(":v", n(1))),
                         expr("attribute_exists(#pk)", Map.of("#pk", "pk"), Map.of())))
-                .isInstanceOf(ConditionCheckFailedException.class)
-                .satisfies(e -> assertThat(((ConditionCheckFailedException) e).existingItem())
+                .isInstanceOf(WriteRejectedByStoreException.class)
+                .satisfies(e -> assertThat(((WriteRejectedByStoreException) e).existingItem())
                         .isNull());
         assertThat(store.get(key("U#3", "PROFILE"), true, null)).isEmpty();
     }
@@ -221,7 +221,7 @@ abstract class StoreContract {
 
         assertThatThrownBy(() ->
                         store.delete(key("D#2", "X"), expr("#v = :v", Map.of("#v", "version"), Map.of(":v", n(1)))))
-                .isInstanceOf(ConditionCheckFailedException.class);
+                .isInstanceOf(WriteRejectedByStoreException.class);
         assertThat(store.get(key("D#2", "X"), true, null)).contains(stored);
     }
 
@@ -484,9 +484,9 @@ abstract class StoreContract {
                                         item("TX#1", "B", "v", n(9)),
                                         expr("attribute_not_exists(#pk)", Map.of("#pk", "pk"), Map.of()))),
                         "token-2"))
-                .isInstanceOfSatisfying(TransactionCancelledByStoreException.class, e -> {
+                .isInstanceOfSatisfying(TransactionCanceledByStoreException.class, e -> {
                     assertThat(e.reasons())
-                            .extracting(TransactionCancelledByStoreException.Reason::code)
+                            .extracting(TransactionCanceledByStoreException.Reason::code)
                             .containsExactly("None", "ConditionalCheckFailed");
                     assertThat(e.reasons().get(1).item()).isEqualTo(item("TX#1", "B", "v", n(2)));
                 });

@@ -1,6 +1,6 @@
 package io.restmachine.orm.convert.internal;
 
-import io.restmachine.orm.spi.ItemValue;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.spi.ValueFormat;
 import org.jspecify.annotations.Nullable;
 

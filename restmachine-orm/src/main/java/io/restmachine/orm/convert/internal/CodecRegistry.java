@@ -165,16 +165,18 @@ public final class CodecRegistry {
                     + ">");
         }
         if (c.isPrimitive() || c.isInterface() || java.lang.reflect.Modifier.isAbstract(c.getModifiers())) {
-            throw new UnsupportedType(c.getName() + " is an interface or abstract type with no known conversion");
+            throw new UnsupportedType(c.getName() + " is an interface or abstract type with no known conversion", c);
         }
         String pkg = c.getPackageName();
         if (pkg.startsWith("java.") || pkg.startsWith("javax.") || pkg.startsWith("jdk.") || pkg.startsWith("sun.")) {
-            throw new UnsupportedType(c.getName() + " has no built-in conversion");
+            throw new UnsupportedType(c.getName() + " has no built-in conversion", c);
         }
         Codec document = documents.apply(c);
         if (document == null) {
-            throw new UnsupportedType(c.getName()
-                    + " is neither a record nor a class with a no-argument constructor, and has no converter");
+            throw new UnsupportedType(
+                    c.getName()
+                            + " is neither a record nor a class with a no-argument constructor, and has no converter",
+                    c);
         }
         return document;
     }
@@ -225,12 +227,32 @@ public final class CodecRegistry {
                 .contains(raw);
     }
 
+    /**
+     * How a user stores values of {@code type} with a converter of their own, for messages: the
+     * shipped backend's builder is where converters are registered.
+     */
+    public static String registration(Class<?> type) {
+        return "register a converter: DynamoDBBackend.builder().converter(" + type.getSimpleName()
+                + ".class, AttributeConverter.of(write, read))";
+    }
+
     /** A type, or a part of it, that has no conversion; the message says which and why. */
     public static final class UnsupportedType extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
+        private final transient @Nullable Class<?> convertible;
 
         UnsupportedType(String message) {
+            this(message, null);
+        }
+
+        UnsupportedType(String message, @Nullable Class<?> convertible) {
             super(message);
+            this.convertible = convertible;
+        }
+
+        /** The class a custom converter would make storable, or null if a converter would not help. */
+        public @Nullable Class<?> convertible() {
+            return convertible;
         }
     }
 }

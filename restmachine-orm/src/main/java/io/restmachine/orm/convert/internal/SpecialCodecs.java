@@ -1,7 +1,7 @@
 package io.restmachine.orm.convert.internal;
 
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.convert.AttributeConverter;
-import io.restmachine.orm.spi.ItemValue;
 import io.restmachine.orm.spi.ValueFormat;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -33,7 +33,21 @@ final class SpecialCodecs {
         @Override
         public <V> @Nullable V write(Object value, ValueFormat<V> to) {
             ItemValue written = converter.write(value);
-            return written == null ? null : to.from(written);
+            return written == null ? null : to.from(storable(written));
+        }
+
+        /** The converter's value, if every number in it is one DynamoDB stores (else the write is refused). */
+        private static ItemValue storable(ItemValue written) {
+            if (written instanceof ItemValue.N n) {
+                NumberCodec.checkRange(n.value());
+            } else if (written instanceof ItemValue.NS ns) {
+                ns.values().forEach(n -> NumberCodec.checkRange(n.value()));
+            } else if (written instanceof ItemValue.L l) {
+                l.values().forEach(Custom::storable);
+            } else if (written instanceof ItemValue.M m) {
+                m.values().values().forEach(Custom::storable);
+            }
+            return written;
         }
 
         @Override

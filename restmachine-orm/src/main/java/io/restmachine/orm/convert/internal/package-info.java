@@ -1,5 +1,5 @@
 /**
- * Internal: the codecs that turn Java values into {@link io.restmachine.orm.spi.ItemValue}s and
+ * Internal: the codecs that turn Java values into {@link io.restmachine.orm.ItemValue}s and
  * back. May change at any time; not for use outside restmachine-orm.
  */
 @NullMarked

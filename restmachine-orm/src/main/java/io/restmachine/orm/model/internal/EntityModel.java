@@ -1,13 +1,13 @@
 package io.restmachine.orm.model.internal;
 
 import io.restmachine.orm.IndexProjection;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.OrmException;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.spi.EntitySchema;
 import io.restmachine.orm.spi.FormattedItem;
 import io.restmachine.orm.spi.ItemLayout;
-import io.restmachine.orm.spi.ItemValue;
 import io.restmachine.orm.spi.ValueFormat;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;

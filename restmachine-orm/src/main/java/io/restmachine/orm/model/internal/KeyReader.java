@@ -7,6 +7,7 @@ import io.restmachine.orm.IndexProjection;
 import io.restmachine.orm.IndexSortKey;
 import io.restmachine.orm.PartitionKey;
 import io.restmachine.orm.SortKey;
+import io.restmachine.orm.convert.internal.CodecRegistry;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -233,7 +234,9 @@ final class KeyReader {
                             where + " '" + template + "'",
                             "uses field '" + name + "' of type " + p.codec.describe()
                                     + ", which can't be part of a key",
-                            "use fields that are strings, numbers, booleans, dates, UUIDs or enums");
+                            "use fields that are strings, numbers, booleans, dates, UUIDs or enums, or to store "
+                                    + p.rawType().getSimpleName() + " as a string or number, "
+                                    + CodecRegistry.registration(p.rawType()));
                 }
                 return p;
             });

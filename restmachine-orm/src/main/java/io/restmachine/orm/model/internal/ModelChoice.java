@@ -1,7 +1,7 @@
 package io.restmachine.orm.model.internal;
 
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.SchemaException;
-import io.restmachine.orm.spi.ItemValue;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

@@ -1,9 +1,9 @@
 package io.restmachine.orm.model.internal;
 
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.SchemaException;
 import io.restmachine.orm.spi.FormattedItem;
 import io.restmachine.orm.spi.ItemLayout;
-import io.restmachine.orm.spi.ItemValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

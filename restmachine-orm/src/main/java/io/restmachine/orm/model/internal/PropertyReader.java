@@ -163,7 +163,10 @@ final class PropertyReader {
                         owner,
                         member,
                         "has type " + genericType.getTypeName() + ", which can't be stored: " + e.getMessage(),
-                        "change its type, mark it @Ignore, or register an AttributeConverter for the type");
+                        e.convertible() == null
+                                ? "change its type or mark it @Ignore"
+                                : "change its type, mark it @Ignore, or "
+                                        + CodecRegistry.registration(e.convertible()));
             } catch (SchemaException e) {
                 throw new SchemaException(
                         owner.getName() + ", " + member + ": its type can't be mapped: " + e.getMessage(), e);

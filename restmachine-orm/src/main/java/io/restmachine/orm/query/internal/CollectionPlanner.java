@@ -1,5 +1,6 @@
 package io.restmachine.orm.query.internal;
 
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.Plan;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.model.internal.EntityModel;
@@ -9,7 +10,6 @@ import io.restmachine.orm.model.internal.ModelsByEntityType;
 import io.restmachine.orm.model.internal.Property;
 import io.restmachine.orm.spi.Expr;
 import io.restmachine.orm.spi.ItemLayout;
-import io.restmachine.orm.spi.ItemValue;
 import io.restmachine.orm.spi.ReadRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

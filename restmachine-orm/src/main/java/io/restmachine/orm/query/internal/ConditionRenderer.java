@@ -1,11 +1,11 @@
 package io.restmachine.orm.query.internal;
 
 import io.restmachine.orm.Condition;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.convert.internal.Codec;
 import io.restmachine.orm.convert.internal.CodecRegistry;
 import io.restmachine.orm.model.internal.EntityModel;
 import io.restmachine.orm.model.internal.Property;
-import io.restmachine.orm.spi.ItemValue;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,7 +1,7 @@
 package io.restmachine.orm.query.internal;
 
 import io.restmachine.orm.InvalidCursorException;
-import io.restmachine.orm.spi.ItemValue;
+import io.restmachine.orm.ItemValue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -1,6 +1,6 @@
 package io.restmachine.orm.query.internal;
 
-import io.restmachine.orm.spi.ItemValue;
+import io.restmachine.orm.ItemValue;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;

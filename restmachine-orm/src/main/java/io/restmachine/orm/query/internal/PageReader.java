@@ -1,7 +1,7 @@
 package io.restmachine.orm.query.internal;
 
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.model.internal.EntityModel;
-import io.restmachine.orm.spi.ItemValue;
 import io.restmachine.orm.spi.ReadPage;
 import io.restmachine.orm.spi.ReadRequest;
 import io.restmachine.orm.spi.Store;

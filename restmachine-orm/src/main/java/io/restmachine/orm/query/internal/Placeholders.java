@@ -1,7 +1,7 @@
 package io.restmachine.orm.query.internal;
 
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.spi.Expr;
-import io.restmachine.orm.spi.ItemValue;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package io.restmachine.orm.query.internal;
 
 import io.restmachine.orm.Condition;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.Plan;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.convert.internal.CodecRegistry;
@@ -11,7 +12,6 @@ import io.restmachine.orm.model.internal.Property;
 import io.restmachine.orm.model.internal.TemplateKey;
 import io.restmachine.orm.spi.Expr;
 import io.restmachine.orm.spi.ItemLayout;
-import io.restmachine.orm.spi.ItemValue;
 import io.restmachine.orm.spi.ReadRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

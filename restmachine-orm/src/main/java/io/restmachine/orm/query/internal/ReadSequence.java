@@ -1,8 +1,8 @@
 package io.restmachine.orm.query.internal;
 
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.Page;
 import io.restmachine.orm.Plan;
-import io.restmachine.orm.spi.ItemValue;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

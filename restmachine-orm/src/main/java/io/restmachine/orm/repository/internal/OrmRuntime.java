@@ -1,6 +1,7 @@
 package io.restmachine.orm.repository.internal;
 
 import io.restmachine.orm.CollectionQuery;
+import io.restmachine.orm.OrmSettings;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.model.internal.EntityModel;
@@ -8,7 +9,6 @@ import io.restmachine.orm.model.internal.ModelFactory;
 import io.restmachine.orm.model.internal.ModelsByEntityType;
 import io.restmachine.orm.query.internal.CollectionQueryImpl;
 import io.restmachine.orm.query.internal.CursorCodec;
-import io.restmachine.orm.spi.OrmSettings;
 import io.restmachine.orm.spi.Store;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import static io.restmachine.orm.repository.internal.WriteFailures.Outcome.DUPLI
 
 import io.restmachine.orm.BatchResult;
 import io.restmachine.orm.Condition;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.OrmException;
 import io.restmachine.orm.Query;
@@ -17,10 +18,9 @@ import io.restmachine.orm.query.internal.QueryContext;
 import io.restmachine.orm.query.internal.QueryImpl;
 import io.restmachine.orm.spi.BatchWrite;
 import io.restmachine.orm.spi.BatchWriteOutcome;
-import io.restmachine.orm.spi.ConditionCheckFailedException;
 import io.restmachine.orm.spi.Expr;
-import io.restmachine.orm.spi.ItemValue;
 import io.restmachine.orm.spi.Store;
+import io.restmachine.orm.spi.WriteRejectedByStoreException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -64,7 +64,7 @@ final class RepositoryImpl<T> implements Repository<T> {
         return attempt(p, () -> {
             try {
                 store.put(p.item(), writes.createCondition());
-            } catch (ConditionCheckFailedException e) {
+            } catch (WriteRejectedByStoreException e) {
                 throw failure(WriteFailures.Operation.CREATE, p.key(), e.existingItem(), null, e);
             }
             return p.entity();
@@ -94,7 +94,7 @@ final class RepositoryImpl<T> implements Repository<T> {
             Map<String, ItemValue> key,
             @Nullable Map<String, ItemValue> existing,
             @Nullable Long expectedVersion,
-            ConditionCheckFailedException cause) {
+            WriteRejectedByStoreException cause) {
         return WriteFailures.exception(model, operation, key, existing, expectedVersion, cause);
     }
 
@@ -138,7 +138,7 @@ final class RepositoryImpl<T> implements Repository<T> {
         return attempt(p, () -> {
             try {
                 store.put(p.item(), writes.saveCondition(p.expectedVersion()));
-            } catch (ConditionCheckFailedException e) {
+            } catch (WriteRejectedByStoreException e) {
                 throw failure(WriteFailures.Operation.SAVE, p.key(), existing(p.key(), e), p.expectedVersion(), e);
             }
             return p.entity();
@@ -147,7 +147,7 @@ final class RepositoryImpl<T> implements Repository<T> {
 
     /** The stored item after a failed condition: from the exception, else a consistent read. */
     @Nullable
-    Map<String, ItemValue> existing(Map<String, ItemValue> key, ConditionCheckFailedException e) {
+    Map<String, ItemValue> existing(Map<String, ItemValue> key, WriteRejectedByStoreException e) {
         if (e.existingItem() != null) {
             return e.existingItem();
         }
@@ -162,7 +162,7 @@ final class RepositoryImpl<T> implements Repository<T> {
             Map<String, ItemValue> item;
             try {
                 item = store.update(r.key(), r.update(), r.condition());
-            } catch (ConditionCheckFailedException e) {
+            } catch (WriteRejectedByStoreException e) {
                 throw failure(WriteFailures.Operation.UPSERT, r.key(), existing(r.key(), e), null, e);
             }
             return stored(entity, item);
@@ -212,7 +212,7 @@ final class RepositoryImpl<T> implements Repository<T> {
         Map<String, ItemValue> item;
         try {
             item = store.update(r.key(), r.update(), r.condition());
-        } catch (ConditionCheckFailedException e) {
+        } catch (WriteRejectedByStoreException e) {
             throw failure(WriteFailures.Operation.UPDATE, r.key(), existing(r.key(), e), r.version(), e);
         }
         return model.fromItem(item);
@@ -243,7 +243,7 @@ final class RepositoryImpl<T> implements Repository<T> {
     private boolean delete(Map<String, ItemValue> key, @Nullable Long version) {
         try {
             return store.delete(key, writes.deleteCondition(version)).isPresent();
-        } catch (ConditionCheckFailedException e) {
+        } catch (WriteRejectedByStoreException e) {
             Map<String, ItemValue> existing = existing(key, e);
             if (WriteFailures.classify(model, WriteFailures.Operation.DELETE, existing, version)
                     == WriteFailures.Outcome.NOT_FOUND) {

@@ -2,6 +2,7 @@ package io.restmachine.orm.repository.internal;
 
 import io.restmachine.orm.BatchResult;
 import io.restmachine.orm.Condition;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.NotFoundException;
 import io.restmachine.orm.Query;
@@ -14,7 +15,6 @@ import io.restmachine.orm.model.internal.Property;
 import io.restmachine.orm.query.internal.ItemValues;
 import io.restmachine.orm.query.internal.PolymorphicPlanner;
 import io.restmachine.orm.query.internal.QueryImpl;
-import io.restmachine.orm.spi.ItemValue;
 import io.restmachine.orm.spi.Store;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -3,6 +3,7 @@ package io.restmachine.orm.repository.internal;
 import io.restmachine.orm.BackendException;
 import io.restmachine.orm.Condition;
 import io.restmachine.orm.ConflictException;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.OrmException;
 import io.restmachine.orm.Transaction;
@@ -11,8 +12,7 @@ import io.restmachine.orm.Update;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.query.internal.ItemValues;
 import io.restmachine.orm.repository.internal.WriteFailures.Operation;
-import io.restmachine.orm.spi.ItemValue;
-import io.restmachine.orm.spi.TransactionCancelledByStoreException;
+import io.restmachine.orm.spi.TransactionCanceledByStoreException;
 import io.restmachine.orm.spi.TxWrite;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -207,16 +207,16 @@ public final class TransactionImpl implements Transaction {
         }
         try {
             runtime.store().transactWrite(writes, UUID.randomUUID().toString());
-        } catch (TransactionCancelledByStoreException e) {
+        } catch (TransactionCanceledByStoreException e) {
             throw canceled(e);
         }
     }
 
-    private TransactionCanceledException canceled(TransactionCancelledByStoreException e) {
+    private TransactionCanceledException canceled(TransactionCanceledByStoreException e) {
         List<TransactionCanceledException.Reason> reasons = new ArrayList<>();
         List<String> summary = new ArrayList<>();
         for (int i = 0; i < e.reasons().size(); i++) {
-            TransactionCancelledByStoreException.Reason r = e.reasons().get(i);
+            TransactionCanceledByStoreException.Reason r = e.reasons().get(i);
             Action a = i < actions.size() ? actions.get(i) : null;
             OrmException mapped = a == null || "None".equals(r.code()) ? null : map(a, r, e);
             reasons.add(new TransactionCanceledException.Reason(i, r.code(), r.message(), mapped));
@@ -232,7 +232,7 @@ public final class TransactionImpl implements Transaction {
                 e);
     }
 
-    private OrmException map(Action a, TransactionCancelledByStoreException.Reason r, Throwable cause) {
+    private OrmException map(Action a, TransactionCanceledByStoreException.Reason r, Throwable cause) {
         switch (r.code()) {
             case "ConditionalCheckFailed":
                 break;

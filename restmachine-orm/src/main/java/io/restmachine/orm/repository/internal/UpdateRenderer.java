@@ -1,5 +1,6 @@
 package io.restmachine.orm.repository.internal;
 
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.Update;
 import io.restmachine.orm.convert.internal.CodecRegistry;
 import io.restmachine.orm.model.internal.EntityModel;
@@ -9,7 +10,6 @@ import io.restmachine.orm.model.internal.Property;
 import io.restmachine.orm.query.internal.Placeholders;
 import io.restmachine.orm.spi.Expr;
 import io.restmachine.orm.spi.ItemLayout;
-import io.restmachine.orm.spi.ItemValue;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,7 @@
 package io.restmachine.orm.repository.internal;
 
 import io.restmachine.orm.Condition;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.model.internal.EntityModel;
@@ -9,7 +10,6 @@ import io.restmachine.orm.query.internal.ConditionRenderer;
 import io.restmachine.orm.query.internal.Placeholders;
 import io.restmachine.orm.spi.Expr;
 import io.restmachine.orm.spi.ItemLayout;
-import io.restmachine.orm.spi.ItemValue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

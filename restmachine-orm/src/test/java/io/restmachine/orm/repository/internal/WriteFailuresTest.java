@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restmachine.orm.ConditionFailedException;
 import io.restmachine.orm.ConflictException;
 import io.restmachine.orm.DuplicateKeyException;
+import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.NotFoundException;
 import io.restmachine.orm.fixture.Order;
 import io.restmachine.orm.model.internal.EntityModel;
@@ -12,7 +13,6 @@ import io.restmachine.orm.model.internal.ModelFactory;
 import io.restmachine.orm.repository.internal.WriteFailures.Operation;
 import io.restmachine.orm.repository.internal.WriteFailures.Outcome;
 import io.restmachine.orm.spi.ItemLayout;
-import io.restmachine.orm.spi.ItemValue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,10 @@
-package io.restmachine.orm.spi;
+package io.restmachine.orm;
 
-import io.restmachine.orm.CollectionQuery;
-import io.restmachine.orm.Key;
-import io.restmachine.orm.Repository;
-import io.restmachine.orm.Transaction;
-import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.model.internal.EntityModel;
 import io.restmachine.orm.repository.internal.OrmRuntime;
 import io.restmachine.orm.repository.internal.TransactionImpl;
+import io.restmachine.orm.spi.EntitySchema;
+import io.restmachine.orm.spi.Store;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

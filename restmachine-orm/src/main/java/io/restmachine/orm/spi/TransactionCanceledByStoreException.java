@@ -1,5 +1,6 @@
 package io.restmachine.orm.spi;
 
+import io.restmachine.orm.ItemValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,12 +10,12 @@ import org.jspecify.annotations.Nullable;
  * Thrown by a {@link Store} when TransactWriteItems or TransactGetItems was cancelled. The core
  * maps each reason to a user-facing exception.
  */
-public final class TransactionCancelledByStoreException extends RuntimeException {
+public final class TransactionCanceledByStoreException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<Reason> reasons;
 
-    public TransactionCancelledByStoreException(String message, List<Reason> reasons, @Nullable Throwable cause) {
+    public TransactionCanceledByStoreException(String message, List<Reason> reasons, @Nullable Throwable cause) {
         super(message, cause);
         this.reasons = List.copyOf(reasons);
     }

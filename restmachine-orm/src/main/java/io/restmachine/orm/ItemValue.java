@@ -1,4 +1,4 @@
-package io.restmachine.orm.spi;
+package io.restmachine.orm;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -10,8 +10,9 @@ import java.util.Set;
 
 /**
  * A stored attribute value in backend-neutral form, mapping one to one onto DynamoDB's attribute
- * value types (S, N, B, BOOL, NULL, SS, NS, BS, L, M). The core converts model fields to these; a
- * backend converts these to its wire types and back.
+ * value types (S, N, B, BOOL, NULL, SS, NS, BS, L, M). The core converts model fields to these, a
+ * custom {@link io.restmachine.orm.convert.AttributeConverter} writes and reads them, and a backend
+ * converts them to its wire types and back.
  */
 public sealed interface ItemValue {
 

@@ -1,6 +1,7 @@
-package io.restmachine.orm.spi;
+package io.restmachine.orm;
 
 import io.restmachine.orm.convert.AttributeConverter;
+import io.restmachine.orm.spi.ItemLayout;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.restmachine.orm.spi;
 
+import io.restmachine.orm.ItemValue;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -8,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * user-facing exception that fits the operation (duplicate key, not found, version conflict,
  * condition failed).
  */
-public final class ConditionCheckFailedException extends RuntimeException {
+public final class WriteRejectedByStoreException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient @Nullable Map<String, ItemValue> existingItem;
@@ -18,7 +19,7 @@ public final class ConditionCheckFailedException extends RuntimeException {
      *     {@code ReturnValuesOnConditionCheckFailure=ALL_OLD}), or null when the item does not
      *     exist or the server did not return it
      */
-    public ConditionCheckFailedException(
+    public WriteRejectedByStoreException(
             String message, @Nullable Map<String, ItemValue> existingItem, @Nullable Throwable cause) {
         super(message, cause);
         this.existingItem = existingItem == null ? null : FormattedItem.copyOf(existingItem);
