@@ -362,6 +362,39 @@ abstract class SealedContract {
     }
 
     @Test
+    void batchCreate_reportsEachSubtypesDuplicates_andBatchUpsertOverwritesCountingVersions() {
+        fleet.create(new Car("f1", "c1", 5, 0));
+        fleet.create(new Truck("f1", "t1", 3));
+        List<Vehicle> again = List.of(new Car("f1", "c1", 9, 0), new Truck("f1", "t1", 9), new Truck("f1", "t2", 2));
+
+        BatchResult<Vehicle> created = fleet.batchCreate(again);
+
+        assertThat(created.written()).containsExactly(new Truck("f1", "t2", 2));
+        assertThat(created.duplicates()).containsExactlyInAnyOrder(new Car("f1", "c1", 9, 0), new Truck("f1", "t1", 9));
+        assertThat(created.allWritten()).isFalse();
+        assertThat(stored("FLEET#f1", "CAR#c1")).containsEntry("seats", AttributeValue.fromN("5"));
+        assertThat(stored("FLEET#f1", "TRUCK#t1")).containsEntry("axles", AttributeValue.fromN("3"));
+
+        BatchResult<Vehicle> upserted = fleet.batchUpsert(List.of(new Car("f1", "c1", 9, 0), new Truck("f1", "t1", 9)));
+
+        assertThat(upserted.failed()).isEmpty();
+        assertThat(upserted.duplicates()).isEmpty();
+        assertThat(stored("FLEET#f1", "CAR#c1"))
+                .containsEntry("seats", AttributeValue.fromN("9"))
+                .containsEntry("version", AttributeValue.fromN("2"));
+        assertThat(stored("FLEET#f1", "TRUCK#t1")).containsEntry("axles", AttributeValue.fromN("9"));
+    }
+
+    @Test
+    void selectingAView_throughTheSealedRepository_isRefusedNamingTheSubtypesRepository() {
+        record Seats(String id, int seats) {}
+
+        assertThatThrownBy(() -> fleet.where().eq("fleetId", "f1").select(Seats.class))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("subtype's own repository");
+    }
+
+    @Test
     void batchCreate_withAnInvalidItemOfOneSubtype_writesNothing() {
         List<Asset> items = List.of(new Building("s1", "b1", "Hall"), new Drill("s1", null, "No id"));
 

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -173,8 +174,7 @@ final class SealedRepository<T> implements Repository<T> {
      * failed, each entity in exactly one.
      */
     private BatchResult<T> perSubtype(
-            Collection<? extends T> entities,
-            java.util.function.BiFunction<RepositoryImpl<T>, List<T>, BatchResult<T>> batch) {
+            Collection<? extends T> entities, BiFunction<RepositoryImpl<T>, List<T>, BatchResult<T>> batch) {
         Objects.requireNonNull(entities, "entities");
         Map<RepositoryImpl<T>, List<T>> bySubtype = new LinkedHashMap<>();
         for (T entity : entities) {
