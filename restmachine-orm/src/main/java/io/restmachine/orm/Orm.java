@@ -5,6 +5,8 @@ import io.restmachine.orm.repository.internal.OrmRuntime;
 import io.restmachine.orm.repository.internal.TransactionImpl;
 import io.restmachine.orm.spi.EntitySchema;
 import io.restmachine.orm.spi.Store;
+import io.restmachine.orm.spi.StoreItem;
+import io.restmachine.orm.spi.ValueFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -142,11 +144,11 @@ public final class Orm {
         if (keys.isEmpty()) {
             return List.of();
         }
-        List<Optional<Map<String, ItemValue>>> items = store.transactGet(keys);
+        List<Optional<StoreItem>> items = store.transactGet(keys);
         List<Optional<Object>> out = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             EntityModel<?> model = models.get(i);
-            Optional<Map<String, ItemValue>> item = items.get(i);
+            Optional<StoreItem> item = items.get(i);
             out.add(item.filter(model::owns).map(model::fromItem));
         }
         return out;
@@ -179,7 +181,8 @@ public final class Orm {
 
     /** A model instance read from a stored item, as a read would (running {@code @AfterLoad}). */
     public <T> T fromItem(Class<T> type, Map<String, ItemValue> item) {
-        return runtime.model(Objects.requireNonNull(type, "type")).fromItem(Objects.requireNonNull(item, "item"));
+        return runtime.model(Objects.requireNonNull(type, "type"))
+                .fromItem(StoreItem.of(Objects.requireNonNull(item, "item"), ValueFormat.neutral()));
     }
 
     /** The store this ORM writes through. */

@@ -18,15 +18,14 @@ public sealed interface BatchWrite {
      * Put a whole item: without a condition, replacing any item with the same key; with one, only
      * if it holds.
      */
-    record Put(Map<String, ItemValue> item, Map<String, ItemValue> key, @Nullable Expr condition)
-            implements BatchWrite {
+    record Put(StoreItem item, Map<String, ItemValue> key, @Nullable Expr condition) implements BatchWrite {
         public Put {
-            item = FormattedItem.copyOf(item);
+            java.util.Objects.requireNonNull(item, "item");
             key = Map.copyOf(key);
         }
 
         /** An unconditional put. */
-        public Put(Map<String, ItemValue> item, Map<String, ItemValue> key) {
+        public Put(StoreItem item, Map<String, ItemValue> key) {
             this(item, key, null);
         }
     }

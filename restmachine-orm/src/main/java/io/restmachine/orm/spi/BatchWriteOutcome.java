@@ -1,6 +1,5 @@
 package io.restmachine.orm.spi;
 
-import io.restmachine.orm.ItemValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,10 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param newItems for each written {@link BatchWrite.Update}, by index, the item as stored after it
  */
 public record BatchWriteOutcome(
-        List<Integer> written,
-        List<Failure> failed,
-        List<Refused> refused,
-        Map<Integer, Map<String, ItemValue>> newItems) {
+        List<Integer> written, List<Failure> failed, List<Refused> refused, Map<Integer, StoreItem> newItems) {
     public BatchWriteOutcome {
         written = List.copyOf(written);
         failed = List.copyOf(failed);
@@ -52,9 +48,5 @@ public record BatchWriteOutcome(
      * @param existingItem the item stored when the condition failed, or null if there was none or
      *     the server did not return it
      */
-    public record Refused(int index, @Nullable Map<String, ItemValue> existingItem) {
-        public Refused {
-            existingItem = existingItem == null ? null : FormattedItem.copyOf(existingItem);
-        }
-    }
+    public record Refused(int index, @Nullable StoreItem existingItem) {}
 }

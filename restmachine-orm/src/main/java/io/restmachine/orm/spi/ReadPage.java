@@ -14,10 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param scannedCount items evaluated before the filter
  */
 public record ReadPage(
-        List<Map<String, ItemValue>> items,
-        @Nullable Map<String, ItemValue> lastEvaluatedKey,
-        int count,
-        int scannedCount) {
+        List<StoreItem> items, @Nullable Map<String, ItemValue> lastEvaluatedKey, int count, int scannedCount) {
     public ReadPage {
         items = List.copyOf(items);
         lastEvaluatedKey = lastEvaluatedKey == null ? null : Map.copyOf(lastEvaluatedKey);

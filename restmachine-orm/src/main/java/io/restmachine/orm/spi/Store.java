@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a storage backend implements: DynamoDB's data-plane operations on one table, in
- * backend-neutral types. Each method is one service call, except {@link #batchWrite} and
+ * backend-neutral types: whole items are {@link StoreItem}s (in the store's {@link #valueFormat()}
+ * when the core wrote them), keys and expression values are maps of neutral {@link ItemValue}s.
+ * Each method is one service call, except {@link #batchWrite} and
  * {@link #batchGet}, which chunk, run chunks concurrently and retry unprocessed entries.
  *
  * <p>Failures: a failed condition throws {@link WriteRejectedByStoreException}; a cancelled
@@ -22,26 +24,26 @@ public interface Store {
     String tableName();
 
     /**
-     * The value type this store works in. The core writes items in it, passing them as {@link
-     * FormattedItem} views that the store can take as they are ({@link FormattedItem#valuesIn}), and
-     * reads model instances straight from the views a store returns. The default is the neutral
-     * {@link ItemValue} form.
+     * The value type this store works in. The core writes items in it, so that the store can take
+     * a {@link StoreItem}'s values as they are ({@link StoreItem#valuesIn}), and reads model
+     * instances straight from the items a store returns in it. The default is the neutral {@link
+     * ItemValue} form.
      */
     default ValueFormat<?> valueFormat() {
         return ValueFormat.neutral();
     }
 
     /** PutItem, with an optional condition. */
-    void put(Map<String, ItemValue> item, @Nullable Expr condition);
+    void put(StoreItem item, @Nullable Expr condition);
 
     /** GetItem; empty when no item has this key. */
-    Optional<Map<String, ItemValue>> get(Map<String, ItemValue> key, boolean consistentRead, @Nullable Expr projection);
+    Optional<StoreItem> get(Map<String, ItemValue> key, boolean consistentRead, @Nullable Expr projection);
 
     /** UpdateItem with {@code ReturnValues=ALL_NEW}; returns the item after the update. */
-    Map<String, ItemValue> update(Map<String, ItemValue> key, Expr update, @Nullable Expr condition);
+    StoreItem update(Map<String, ItemValue> key, Expr update, @Nullable Expr condition);
 
     /** DeleteItem with {@code ReturnValues=ALL_OLD}; returns the deleted item, empty if there was none. */
-    Optional<Map<String, ItemValue>> delete(Map<String, ItemValue> key, @Nullable Expr condition);
+    Optional<StoreItem> delete(Map<String, ItemValue> key, @Nullable Expr condition);
 
     /** One Query or Scan call. */
     ReadPage read(ReadRequest request);
@@ -62,12 +64,11 @@ public interface Store {
      * any order; keys with no item are left out. Keys still unprocessed after every retry throw
      * {@link BackendException}.
      */
-    List<Map<String, ItemValue>> batchGet(
-            List<Map<String, ItemValue>> keys, boolean consistentRead, @Nullable Expr projection);
+    List<StoreItem> batchGet(List<Map<String, ItemValue>> keys, boolean consistentRead, @Nullable Expr projection);
 
     /** TransactWriteItems; all or nothing. */
     void transactWrite(List<TxWrite> actions, String clientRequestToken);
 
     /** TransactGetItems: one entry per key, empty where no item exists. */
-    List<Optional<Map<String, ItemValue>>> transactGet(List<Map<String, ItemValue>> keys);
+    List<Optional<StoreItem>> transactGet(List<Map<String, ItemValue>> keys);
 }

@@ -1,8 +1,6 @@
 package io.restmachine.orm.spi;
 
-import io.restmachine.orm.ItemValue;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -32,11 +30,10 @@ public final class TransactionCanceledByStoreException extends RuntimeException 
      * @param message the service's message, or empty
      * @param item the item at the time of a failed condition, when returned, else null
      */
-    public record Reason(String code, String message, @Nullable Map<String, ItemValue> item) {
+    public record Reason(String code, String message, @Nullable StoreItem item) {
         public Reason {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(message, "message");
-            item = item == null ? null : FormattedItem.copyOf(item);
         }
     }
 }

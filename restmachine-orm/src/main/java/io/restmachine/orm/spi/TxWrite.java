@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 public sealed interface TxWrite {
 
     /** A conditional put. */
-    record Put(Map<String, ItemValue> item, @Nullable Expr condition) implements TxWrite {
+    record Put(StoreItem item, @Nullable Expr condition) implements TxWrite {
         public Put {
-            item = FormattedItem.copyOf(item);
+            java.util.Objects.requireNonNull(item, "item");
         }
     }
 

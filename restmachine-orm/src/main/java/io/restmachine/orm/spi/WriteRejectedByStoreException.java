@@ -1,7 +1,5 @@
 package io.restmachine.orm.spi;
 
-import io.restmachine.orm.ItemValue;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,21 +10,20 @@ import org.jspecify.annotations.Nullable;
 public final class WriteRejectedByStoreException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final transient @Nullable Map<String, ItemValue> existingItem;
+    private final transient @Nullable StoreItem existingItem;
 
     /**
      * @param existingItem the item as stored when the check failed (DynamoDB's
      *     {@code ReturnValuesOnConditionCheckFailure=ALL_OLD}), or null when the item does not
      *     exist or the server did not return it
      */
-    public WriteRejectedByStoreException(
-            String message, @Nullable Map<String, ItemValue> existingItem, @Nullable Throwable cause) {
+    public WriteRejectedByStoreException(String message, @Nullable StoreItem existingItem, @Nullable Throwable cause) {
         super(message, cause);
-        this.existingItem = existingItem == null ? null : FormattedItem.copyOf(existingItem);
+        this.existingItem = existingItem;
     }
 
     /** The stored item at the time of the failed check, or null if absent or not returned. */
-    public @Nullable Map<String, ItemValue> existingItem() {
+    public @Nullable StoreItem existingItem() {
         return existingItem;
     }
 }

@@ -22,6 +22,7 @@ import io.restmachine.orm.model.internal.ModelFactory;
 import io.restmachine.orm.spi.Expr;
 import io.restmachine.orm.spi.ItemLayout;
 import io.restmachine.orm.spi.ReadRequest;
+import io.restmachine.orm.spi.StoreItem;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -310,8 +311,7 @@ class ItemFormatTest {
                         Clock.fixed(now, ZoneOffset.UTC)));
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, ItemValue> lastPut(RecordingStore store) {
-        return (Map<String, ItemValue>) store.last().arg(0);
+        return ((StoreItem) store.last().arg(0)).toMap();
     }
 }

@@ -23,7 +23,6 @@ import io.restmachine.orm.spi.ReadPage;
 import io.restmachine.orm.spi.ReadRequest;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -170,7 +169,7 @@ class CollectionPlanTest {
         Map<String, ItemValue> user = orm.toItem(new User("alice", "a@example.com", "Alice"));
         Map<String, ItemValue> order = orm.toItem(new Order("alice", "o1", new BigDecimal("5")));
         Map<String, ItemValue> todo = orm.toItem(new TodoItem("alice", "t1", "Write", Instant.EPOCH));
-        store.answer(new ReadPage(List.of(order, user, todo), null, 3, 3));
+        store.answer(new ReadPage(RecordingStore.items(order, user, todo), null, 3, 3));
 
         ItemCollection c =
                 orm.collection(User.class, Order.class).partition("USER#alice").list();
@@ -187,7 +186,7 @@ class CollectionPlanTest {
     @Test
     void one_withTwoItemsOfTheType_namesTheTypeAndTheCount() {
         store.answer(new ReadPage(
-                List.of(
+                RecordingStore.items(
                         orm.toItem(new Order("alice", "o1", BigDecimal.ONE)),
                         orm.toItem(new Order("alice", "o2", BigDecimal.ONE))),
                 null,
@@ -205,7 +204,7 @@ class CollectionPlanTest {
     @Test
     void cursors_areBoundToTheCollection() {
         Map<String, ItemValue> o1 = orm.toItem(new Order("alice", "o1", BigDecimal.ONE));
-        store.answer(new ReadPage(List.of(o1), o1, 1, 1));
+        store.answer(new ReadPage(RecordingStore.items(o1), o1, 1, 1));
         CollectionPage page = orm.collection(Order.class, TodoItem.class)
                 .partition("USER#alice")
                 .limit(1)

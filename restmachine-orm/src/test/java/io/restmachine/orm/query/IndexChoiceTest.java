@@ -109,7 +109,7 @@ class IndexChoiceTest {
     @Test
     void cursorsOfAnAutomaticallyChosenIndex_carryTheIndexKey_andResume() {
         var item = orm.toItem(new Listing("l1", "Paris", "flat", "bob", 150));
-        store.answer(new io.restmachine.orm.spi.ReadPage(java.util.List.of(item), item, 1, 1));
+        store.answer(new io.restmachine.orm.spi.ReadPage(RecordingStore.items(item), item, 1, 1));
         var page = listings.where().eq("agent", "bob").limit(1).paginate();
         assertThat(page.cursor()).isNotNull();
 

@@ -54,9 +54,9 @@ class PaginationTest {
 
     @Test
     void paginate_fillsThePageAcrossStorePages_whenFiltersDropItems() {
-        store.answer(new ReadPage(List.of(user(1)), keyOf(3), 1, 3))
-                .answer(new ReadPage(List.of(), keyOf(6), 0, 3))
-                .answer(new ReadPage(List.of(user(7), user(8), user(9)), keyOf(12), 3, 6));
+        store.answer(new ReadPage(RecordingStore.items(user(1)), keyOf(3), 1, 3))
+                .answer(new ReadPage(RecordingStore.items(), keyOf(6), 0, 3))
+                .answer(new ReadPage(RecordingStore.items(user(7), user(8), user(9)), keyOf(12), 3, 6));
 
         Page<User> page = users.where().eq("name", "x").limit(3).paginate();
 
@@ -75,10 +75,10 @@ class PaginationTest {
     @Test
     void theNextPage_sizesItsFirstRequestByTheShareTheFilterKeptOnThePreviousPage() {
         // 2 of 10 evaluated items passed the filter: the next page of 2 asks for 10 items and an eighth.
-        store.answer(new ReadPage(List.of(user(1), user(2)), keyOf(10), 2, 10));
+        store.answer(new ReadPage(RecordingStore.items(user(1), user(2)), keyOf(10), 2, 10));
         Page<User> first = users.where().eq("name", "x").limit(2).paginate();
         store.calls.clear();
-        store.answer(new ReadPage(List.of(user(11), user(12)), keyOf(22), 2, 12));
+        store.answer(new ReadPage(RecordingStore.items(user(11), user(12)), keyOf(22), 2, 12));
 
         users.where().eq("name", "x").limit(2).cursor(first.cursor()).paginate();
 
@@ -89,7 +89,7 @@ class PaginationTest {
 
     @Test
     void anUnfilteredRead_asksForExactlyThePage_onEveryPage() {
-        store.answer(new ReadPage(List.of(user(1), user(2)), keyOf(2), 2, 2));
+        store.answer(new ReadPage(RecordingStore.items(user(1), user(2)), keyOf(2), 2, 2));
         Page<User> first = users.where().limit(2).paginate();
         store.calls.clear();
 
@@ -100,11 +100,11 @@ class PaginationTest {
 
     @Test
     void theCursor_resumesRightAfterTheLastItemReturned() {
-        store.answer(new ReadPage(List.of(user(1), user(2), user(3)), keyOf(3), 3, 3));
+        store.answer(new ReadPage(RecordingStore.items(user(1), user(2), user(3)), keyOf(3), 3, 3));
         Page<User> first = users.where().limit(2).paginate();
         store.calls.clear();
 
-        store.answer(new ReadPage(List.of(user(3)), null, 1, 1));
+        store.answer(new ReadPage(RecordingStore.items(user(3)), null, 1, 1));
         Page<User> second = users.where().limit(2).cursor(first.cursor()).paginate();
 
         assertThat(reads().get(0).exclusiveStartKey()).isEqualTo(keyOf(2));
@@ -115,7 +115,7 @@ class PaginationTest {
 
     @Test
     void theLastPage_hasNoCursor() {
-        store.answer(new ReadPage(List.of(user(1)), null, 1, 1));
+        store.answer(new ReadPage(RecordingStore.items(user(1)), null, 1, 1));
 
         Page<User> page = users.where().limit(5).paginate();
 
@@ -127,15 +127,15 @@ class PaginationTest {
     void itemsOfAnotherEntityType_areNeverReturned() {
         Map<String, ItemValue> order =
                 Map.of("pk", ItemValue.s("USER#u1"), "sk", ItemValue.s("ORDER#1"), "entity_type", ItemValue.s("Order"));
-        store.answer(new ReadPage(List.of(order, user(1)), null, 2, 2));
+        store.answer(new ReadPage(RecordingStore.items(order, user(1)), null, 2, 2));
 
         assertThat(users.where().list()).extracting(User::id).containsExactly("u1");
     }
 
     @Test
     void stream_readsLazily_pageByPage() {
-        store.answer(new ReadPage(List.of(user(1), user(2)), keyOf(2), 2, 2))
-                .answer(new ReadPage(List.of(user(3)), null, 1, 1));
+        store.answer(new ReadPage(RecordingStore.items(user(1), user(2)), keyOf(2), 2, 2))
+                .answer(new ReadPage(RecordingStore.items(user(3)), null, 1, 1));
 
         Stream<User> stream = users.where().stream();
         assertThat(store.calls).isEmpty();
@@ -146,7 +146,8 @@ class PaginationTest {
 
     @Test
     void count_sumsSelectCountOverPages() {
-        store.answer(new ReadPage(List.of(), keyOf(5), 4, 10)).answer(new ReadPage(List.of(), null, 3, 10));
+        store.answer(new ReadPage(RecordingStore.items(), keyOf(5), 4, 10))
+                .answer(new ReadPage(RecordingStore.items(), null, 3, 10));
 
         assertThat(users.where().count()).isEqualTo(7);
         assertThat(reads()).allSatisfy(r -> {
@@ -159,9 +160,9 @@ class PaginationTest {
     void count_withALimit_countsAtMostTheLimit_andStopsReadingOnceItIsReached() {
         // 4 of 10 evaluated items match, then 3 of the next 10: the limit of 5 is reached in the
         // second page, though the store says there is more.
-        store.answer(new ReadPage(List.of(), keyOf(10), 4, 10))
-                .answer(new ReadPage(List.of(), keyOf(20), 3, 10))
-                .answer(new ReadPage(List.of(), null, 9, 10));
+        store.answer(new ReadPage(RecordingStore.items(), keyOf(10), 4, 10))
+                .answer(new ReadPage(RecordingStore.items(), keyOf(20), 3, 10))
+                .answer(new ReadPage(RecordingStore.items(), null, 9, 10));
 
         assertThat(users.where().eq("name", "x").limit(5).count()).isEqualTo(5);
 
@@ -176,7 +177,8 @@ class PaginationTest {
 
     @Test
     void count_withALimitAboveTheMatches_countsEveryMatch() {
-        store.answer(new ReadPage(List.of(), keyOf(4), 2, 4)).answer(new ReadPage(List.of(), null, 1, 4));
+        store.answer(new ReadPage(RecordingStore.items(), keyOf(4), 2, 4))
+                .answer(new ReadPage(RecordingStore.items(), null, 1, 4));
 
         assertThat(users.where().limit(50).count()).isEqualTo(3);
         assertThat(reads()).hasSize(2);
@@ -184,10 +186,10 @@ class PaginationTest {
 
     @Test
     void count_withALimit_startsAtTheCursor() {
-        store.answer(new ReadPage(List.of(user(1), user(2)), keyOf(2), 2, 2));
+        store.answer(new ReadPage(RecordingStore.items(user(1), user(2)), keyOf(2), 2, 2));
         String cursor = users.where().limit(1).paginate().cursor();
         store.calls.clear();
-        store.answer(new ReadPage(List.of(), null, 2, 2));
+        store.answer(new ReadPage(RecordingStore.items(), null, 2, 2));
 
         assertThat(users.where().limit(1).cursor(cursor).count()).isEqualTo(1);
         assertThat(reads().get(0).exclusiveStartKey()).isEqualTo(keyOf(1));
@@ -196,7 +198,7 @@ class PaginationTest {
 
     @Test
     void tamperedTruncatedReencodedAndForeignCursors_areRejected() {
-        store.answer(new ReadPage(List.of(user(1), user(2)), keyOf(2), 2, 2));
+        store.answer(new ReadPage(RecordingStore.items(user(1), user(2)), keyOf(2), 2, 2));
         String cursor = users.where().limit(1).paginate().cursor();
         assertThat(cursor).isNotNull();
 
@@ -240,15 +242,15 @@ class PaginationTest {
 
     @Test
     void first_last_andExists_useTheQueryOrder() {
-        store.answer(new ReadPage(List.of(user(1)), keyOf(1), 1, 1));
+        store.answer(new ReadPage(RecordingStore.items(user(1)), keyOf(1), 1, 1));
         assertThat(users.where().first()).map(User::id).contains("u1");
 
         store.calls.clear();
-        store.answer(new ReadPage(List.of(user(9)), keyOf(9), 1, 1));
+        store.answer(new ReadPage(RecordingStore.items(user(9)), keyOf(9), 1, 1));
         assertThat(users.where().eq("id", "u9").last()).map(User::id).contains("u9");
         assertThat(reads().get(0).scanForward()).isFalse();
 
-        store.answer(new ReadPage(List.of(), null, 0, 5));
+        store.answer(new ReadPage(RecordingStore.items(), null, 0, 5));
         assertThat(users.where().eq("name", "nobody").exists()).isFalse();
     }
 }

@@ -28,7 +28,7 @@ class ViewSelectTest {
     @Test
     void selectOfAView_projectsItsComponents_andReadsIntoTheRecord() {
         store.answer(new ReadPage(
-                List.of(Map.of(
+                RecordingStore.items(Map.of(
                         "entity_type", ItemValue.s("TodoItem"),
                         "todoId", ItemValue.s("t1"),
                         "title", ItemValue.s("Write"))),

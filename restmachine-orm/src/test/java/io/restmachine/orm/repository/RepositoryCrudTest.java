@@ -18,6 +18,7 @@ import io.restmachine.orm.fixture.RecordingStore;
 import io.restmachine.orm.fixture.TodoItem;
 import io.restmachine.orm.fixture.User;
 import io.restmachine.orm.spi.Expr;
+import io.restmachine.orm.spi.StoreItem;
 import io.restmachine.orm.spi.WriteRejectedByStoreException;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -30,9 +31,8 @@ class RepositoryCrudTest {
     private final Orm orm = Fixtures.orm(store);
     private final Repository<User> users = orm.repository(User.class);
 
-    @SuppressWarnings("unchecked")
     private static Map<String, ItemValue> item(RecordingStore.Call call) {
-        return (Map<String, ItemValue>) call.arg(0);
+        return ((StoreItem) call.arg(0)).toMap();
     }
 
     @Test
@@ -143,7 +143,7 @@ class RepositoryCrudTest {
                 ItemValue.s("Order"),
                 "version",
                 ItemValue.n(5)));
-        store.answer(new WriteRejectedByStoreException("failed", stored, null));
+        store.answer(new WriteRejectedByStoreException("failed", StoreItem.neutral(stored), null));
         assertThatThrownBy(() -> orders.save(again))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("expected version 3")

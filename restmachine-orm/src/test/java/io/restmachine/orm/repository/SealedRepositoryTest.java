@@ -22,7 +22,7 @@ import io.restmachine.orm.fixture.Hierarchies.Vehicle;
 import io.restmachine.orm.fixture.RecordingStore;
 import io.restmachine.orm.spi.EntitySchema;
 import io.restmachine.orm.spi.ReadRequest;
-import java.util.List;
+import io.restmachine.orm.spi.StoreItem;
 import org.junit.jupiter.api.Test;
 
 /** What a sealed type's repository is built from and how it plans, without a server. */
@@ -242,7 +242,10 @@ class SealedRepositoryTest {
         Repository<Asset> assets = orm.repository(Asset.class);
         // A full first page of the first request: the cursor resumes in it.
         store.answer(new io.restmachine.orm.spi.ReadPage(
-                List.of(Fixtures.orm(store).toItem(new Building("s1", "b1", "Main"))), java.util.Map.of(), 1, 1));
+                RecordingStore.items(Fixtures.orm(store).toItem(new Building("s1", "b1", "Main"))),
+                java.util.Map.of(),
+                1,
+                1));
         String cursor = assets.where().eq("siteId", "s1").limit(1).paginate().cursor();
 
         assertThat(cursor).isNotNull();
@@ -288,9 +291,8 @@ class SealedRepositoryTest {
         assertThat(orm.schemas(Shape.class))
                 .extracting(EntitySchema::modelClass)
                 .containsExactly(Circle.class, Polygon.class, Square.class);
-        @SuppressWarnings("unchecked")
-        java.util.Map<String, io.restmachine.orm.ItemValue> item = (java.util.Map<String, io.restmachine.orm.ItemValue>)
-                store.last().arg(0);
+        java.util.Map<String, io.restmachine.orm.ItemValue> item =
+                ((StoreItem) store.last().arg(0)).toMap();
         assertThat(item)
                 .containsEntry("entity_type", io.restmachine.orm.ItemValue.s("Square"))
                 .containsEntry("id", io.restmachine.orm.ItemValue.s("s1"))

@@ -18,6 +18,7 @@ import io.restmachine.orm.fixture.Order;
 import io.restmachine.orm.fixture.RecordingStore;
 import io.restmachine.orm.fixture.TodoItem;
 import io.restmachine.orm.fixture.User;
+import io.restmachine.orm.spi.StoreItem;
 import io.restmachine.orm.spi.TransactionCanceledByStoreException;
 import io.restmachine.orm.spi.TxWrite;
 import java.time.Instant;
@@ -85,7 +86,7 @@ class TransactionTest {
                 List.of(
                         new TransactionCanceledByStoreException.Reason("ConditionalCheckFailed", "exists", null),
                         new TransactionCanceledByStoreException.Reason(
-                                "ConditionalCheckFailed", "version", storedOrder),
+                                "ConditionalCheckFailed", "version", StoreItem.neutral(storedOrder)),
                         new TransactionCanceledByStoreException.Reason("None", "", null),
                         new TransactionCanceledByStoreException.Reason("ConditionalCheckFailed", "check", null),
                         new TransactionCanceledByStoreException.Reason("ConditionalCheckFailed", "save", null)),

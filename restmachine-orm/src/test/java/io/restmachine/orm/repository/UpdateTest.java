@@ -16,6 +16,7 @@ import io.restmachine.orm.fixture.Fixtures;
 import io.restmachine.orm.fixture.Order;
 import io.restmachine.orm.fixture.RecordingStore;
 import io.restmachine.orm.spi.Expr;
+import io.restmachine.orm.spi.StoreItem;
 import io.restmachine.orm.spi.WriteRejectedByStoreException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -101,7 +102,7 @@ class UpdateTest {
                 ItemValue.s("Order"),
                 "version",
                 ItemValue.n(4));
-        store.answer(new WriteRejectedByStoreException("no", stored, null));
+        store.answer(new WriteRejectedByStoreException("no", StoreItem.neutral(stored), null));
         assertThatThrownBy(() -> orders.update(
                         Key.of("userId", "u").and("orderId", "o").and("version", 3),
                         u -> u.set("total", BigDecimal.ONE)))
@@ -109,7 +110,7 @@ class UpdateTest {
         Expr condition = (Expr) store.last().arg(2);
         assertThat(condition.text()).isEqualTo("attribute_exists(#pk) AND #et = :et AND #version = :v3");
 
-        store.answer(new WriteRejectedByStoreException("no", stored, null));
+        store.answer(new WriteRejectedByStoreException("no", StoreItem.neutral(stored), null));
         assertThatThrownBy(() ->
                         orders.update(Key.of("userId", "u").and("orderId", "o"), u -> u.set("total", BigDecimal.ONE)
                                 .onlyIf(Condition.field("total").lt(1))))

@@ -1,7 +1,7 @@
 package io.restmachine.orm.dynamodb.internal;
 
 import io.restmachine.orm.ItemValue;
-import io.restmachine.orm.spi.FormattedItem;
+import io.restmachine.orm.spi.StoreItem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,9 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * both directions: every DynamoDB type has exactly one counterpart, nothing is coerced.
  *
  * <p>Items need no conversion on the hot paths: the core writes model items in {@link
- * SdkValueFormat} (as {@link FormattedItem} views, which {@link #toSdk(Map)} unwraps), and {@link
- * #fromSdk(Map)} hands response items back as views that the core reads models from directly.
- * Keys, expression values and items built elsewhere are converted value by value.
+ * SdkValueFormat}, whose values {@link #toSdk(StoreItem)} takes as they are, and {@link
+ * #toStoreItem(Map)} hands response items back as they are, for the core to read models from
+ * directly. Keys, expression values and items built elsewhere are converted value by value.
  *
  * <p>Numbers are sent in plain notation ({@link BigDecimal#toPlainString()}) so that no value
  * depends on exponent parsing; DynamoDB normalises them (trailing zeros dropped), which {@link
@@ -71,16 +71,18 @@ public final class AttributeValueMapper {
     }
 
     /**
-     * The SDK form of an item, key or value map: the values themselves, without a copy, when the
-     * item was written in {@link SdkValueFormat} (the caller must not change the map).
+     * The SDK form of an item: the values themselves, without a copy, when it was written in {@link
+     * SdkValueFormat} (the caller must not change the map), else converted value by value.
      */
-    public static Map<String, AttributeValue> toSdk(Map<String, ItemValue> item) {
-        Map<String, AttributeValue> direct = FormattedItem.valuesIn(item, SdkValueFormat.INSTANCE);
-        if (direct != null) {
-            return direct;
-        }
-        Map<String, AttributeValue> out = new LinkedHashMap<>(item.size() * 2);
-        for (Map.Entry<String, ItemValue> e : item.entrySet()) {
+    public static Map<String, AttributeValue> toSdk(StoreItem item) {
+        Map<String, AttributeValue> direct = item.valuesIn(SdkValueFormat.INSTANCE);
+        return direct != null ? direct : toSdk(item.toMap());
+    }
+
+    /** The SDK form of a key or value map, converted value by value. */
+    public static Map<String, AttributeValue> toSdk(Map<String, ItemValue> values) {
+        Map<String, AttributeValue> out = new LinkedHashMap<>(values.size() * 2);
+        for (Map.Entry<String, ItemValue> e : values.entrySet()) {
             out.put(e.getKey(), toSdk(e.getValue()));
         }
         return out;
@@ -104,11 +106,16 @@ public final class AttributeValueMapper {
     }
 
     /**
-     * The neutral form of an item or key the service returned: a read-only {@link FormattedItem}
-     * view, from which the core reads model instances without converting every value.
+     * An item the service returned, kept in its SDK values (no copy), from which the core reads
+     * model instances without converting every value.
      */
-    public static Map<String, ItemValue> fromSdk(Map<String, AttributeValue> item) {
-        return FormattedItem.of(item, SdkValueFormat.INSTANCE);
+    public static StoreItem toStoreItem(Map<String, AttributeValue> item) {
+        return StoreItem.of(item, SdkValueFormat.INSTANCE);
+    }
+
+    /** The neutral form of a key the service returned ({@code LastEvaluatedKey}), converted. */
+    public static Map<String, ItemValue> fromSdk(Map<String, AttributeValue> key) {
+        return map(key);
     }
 
     private static List<ItemValue> list(List<AttributeValue> values) {

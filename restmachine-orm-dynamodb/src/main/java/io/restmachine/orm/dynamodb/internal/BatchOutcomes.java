@@ -1,8 +1,8 @@
 package io.restmachine.orm.dynamodb.internal;
 
-import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.spi.BatchWrite;
 import io.restmachine.orm.spi.BatchWriteOutcome;
+import io.restmachine.orm.spi.StoreItem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +27,7 @@ final class BatchOutcomes {
         List<Integer> written = new ArrayList<>();
         List<BatchWriteOutcome.Failure> failed = new ArrayList<>();
         List<BatchWriteOutcome.Refused> refused = new ArrayList<>();
-        Map<Integer, Map<String, ItemValue>> newItems = new HashMap<>();
+        Map<Integer, StoreItem> newItems = new HashMap<>();
         for (var part : List.of(Map.entry(a, positionsA), Map.entry(b, positionsB))) {
             BatchWriteOutcome o = part.getKey();
             List<Integer> at = part.getValue();

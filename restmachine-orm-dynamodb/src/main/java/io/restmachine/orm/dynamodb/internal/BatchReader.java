@@ -3,6 +3,7 @@ package io.restmachine.orm.dynamodb.internal;
 import io.restmachine.orm.BackendException;
 import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.spi.Expr;
+import io.restmachine.orm.spi.StoreItem;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,28 +32,27 @@ final class BatchReader {
         this.ctx = ctx;
     }
 
-    List<Map<String, ItemValue>> read(
-            List<Map<String, ItemValue>> keys, boolean consistentRead, @Nullable Expr projection) {
+    List<StoreItem> read(List<Map<String, ItemValue>> keys, boolean consistentRead, @Nullable Expr projection) {
         List<Map<String, AttributeValue>> distinct = new ArrayList<>(new LinkedHashSet<>(
                 keys.stream().map(AttributeValueMapper::toSdk).toList()));
-        List<Future<List<Map<String, ItemValue>>>> futures = new ArrayList<>();
+        List<Future<List<StoreItem>>> futures = new ArrayList<>();
         for (int from = 0; from < distinct.size(); from += CHUNK_SIZE) {
             List<Map<String, AttributeValue>> chunk =
                     distinct.subList(from, Math.min(distinct.size(), from + CHUNK_SIZE));
             futures.add(ctx.executor().submit(() -> readChunk(chunk, consistentRead, projection)));
         }
-        List<Map<String, ItemValue>> items = new ArrayList<>(distinct.size());
-        for (List<Map<String, ItemValue>> found :
+        List<StoreItem> items = new ArrayList<>(distinct.size());
+        for (List<StoreItem> found :
                 Completion.awaitAll(futures, e -> ctx.errors().unexpected("BatchGetItem", e))) {
             items.addAll(found);
         }
         return items;
     }
 
-    private List<Map<String, ItemValue>> readChunk(
+    private List<StoreItem> readChunk(
             List<Map<String, AttributeValue>> chunk, boolean consistentRead, @Nullable Expr projection) {
         ExpressionPlaceholders placeholders = ExpressionPlaceholders.of(projection);
-        List<Map<String, ItemValue>> found = new ArrayList<>();
+        List<StoreItem> found = new ArrayList<>();
         List<Map<String, AttributeValue>> pending = chunk;
         String lastProblem = "";
         for (int attempt = 1; ; attempt++) {
@@ -70,7 +70,7 @@ final class BatchReader {
                 BatchGetItemResponse response =
                         ctx.client().batchGetItem(b -> b.requestItems(Map.of(ctx.tableName(), request)));
                 for (Map<String, AttributeValue> item : response.responses().getOrDefault(ctx.tableName(), List.of())) {
-                    found.add(AttributeValueMapper.fromSdk(item));
+                    found.add(AttributeValueMapper.toStoreItem(item));
                 }
                 KeysAndAttributes unprocessed = response.hasUnprocessedKeys()
                         ? response.unprocessedKeys().get(ctx.tableName())

@@ -2,6 +2,7 @@ package io.restmachine.orm.dynamodb.internal;
 
 import static io.restmachine.orm.dynamodb.internal.AttributeValueMapper.fromSdk;
 import static io.restmachine.orm.dynamodb.internal.AttributeValueMapper.toSdk;
+import static io.restmachine.orm.dynamodb.internal.AttributeValueMapper.toStoreItem;
 
 import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.spi.BatchWrite;
@@ -10,6 +11,7 @@ import io.restmachine.orm.spi.Expr;
 import io.restmachine.orm.spi.ReadPage;
 import io.restmachine.orm.spi.ReadRequest;
 import io.restmachine.orm.spi.Store;
+import io.restmachine.orm.spi.StoreItem;
 import io.restmachine.orm.spi.TxWrite;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +97,7 @@ public final class DynamoDbStore implements Store, AutoCloseable {
     }
 
     @Override
-    public void put(Map<String, ItemValue> item, @Nullable Expr condition) {
+    public void put(StoreItem item, @Nullable Expr condition) {
         ExpressionPlaceholders placeholders = ExpressionPlaceholders.of(condition);
         call(
                 "PutItem",
@@ -108,8 +110,7 @@ public final class DynamoDbStore implements Store, AutoCloseable {
     }
 
     @Override
-    public Optional<Map<String, ItemValue>> get(
-            Map<String, ItemValue> key, boolean consistentRead, @Nullable Expr projection) {
+    public Optional<StoreItem> get(Map<String, ItemValue> key, boolean consistentRead, @Nullable Expr projection) {
         ExpressionPlaceholders placeholders = ExpressionPlaceholders.of(projection);
         GetItemResponse response = call(
                 "GetItem",
@@ -118,11 +119,11 @@ public final class DynamoDbStore implements Store, AutoCloseable {
                         .consistentRead(consistentRead)
                         .projectionExpression(text(projection))
                         .expressionAttributeNames(placeholders.names())));
-        return response.hasItem() ? Optional.of(fromSdk(response.item())) : Optional.empty();
+        return response.hasItem() ? Optional.of(toStoreItem(response.item())) : Optional.empty();
     }
 
     @Override
-    public Map<String, ItemValue> update(Map<String, ItemValue> key, Expr update, @Nullable Expr condition) {
+    public StoreItem update(Map<String, ItemValue> key, Expr update, @Nullable Expr condition) {
         ExpressionPlaceholders placeholders = ExpressionPlaceholders.of(update, condition);
         UpdateItemResponse response = call(
                 "UpdateItem",
@@ -134,11 +135,11 @@ public final class DynamoDbStore implements Store, AutoCloseable {
                         .expressionAttributeValues(placeholders.values())
                         .returnValues(ReturnValue.ALL_NEW)
                         .returnValuesOnConditionCheckFailure(onFailure(condition))));
-        return response.hasAttributes() ? fromSdk(response.attributes()) : Map.of();
+        return toStoreItem(response.hasAttributes() ? response.attributes() : Map.of());
     }
 
     @Override
-    public Optional<Map<String, ItemValue>> delete(Map<String, ItemValue> key, @Nullable Expr condition) {
+    public Optional<StoreItem> delete(Map<String, ItemValue> key, @Nullable Expr condition) {
         ExpressionPlaceholders placeholders = ExpressionPlaceholders.of(condition);
         DeleteItemResponse response = call(
                 "DeleteItem",
@@ -150,7 +151,7 @@ public final class DynamoDbStore implements Store, AutoCloseable {
                         .returnValues(ReturnValue.ALL_OLD)
                         .returnValuesOnConditionCheckFailure(onFailure(condition))));
         return response.hasAttributes() && !response.attributes().isEmpty()
-                ? Optional.of(fromSdk(response.attributes()))
+                ? Optional.of(toStoreItem(response.attributes()))
                 : Optional.empty();
     }
 
@@ -210,9 +211,9 @@ public final class DynamoDbStore implements Store, AutoCloseable {
             @Nullable Map<String, AttributeValue> lastKey,
             @Nullable Integer count,
             @Nullable Integer scannedCount) {
-        List<Map<String, ItemValue>> mapped = new ArrayList<>(items.size());
+        List<StoreItem> mapped = new ArrayList<>(items.size());
         for (Map<String, AttributeValue> item : items) {
-            mapped.add(fromSdk(item));
+            mapped.add(toStoreItem(item));
         }
         return new ReadPage(
                 mapped,
@@ -249,17 +250,17 @@ public final class DynamoDbStore implements Store, AutoCloseable {
     }
 
     /** One conditional put or update of a batch; the item after an update, empty after a put. */
-    private Map<String, ItemValue> writeOne(BatchWrite write) {
+    private @Nullable StoreItem writeOne(BatchWrite write) {
         if (write instanceof BatchWrite.Update u) {
             return update(u.key(), u.update(), u.condition());
         }
         BatchWrite.Put put = (BatchWrite.Put) write;
         put(put.item(), put.condition());
-        return Map.of();
+        return null;
     }
 
     @Override
-    public List<Map<String, ItemValue>> batchGet(
+    public List<StoreItem> batchGet(
             List<Map<String, ItemValue>> keys, boolean consistentRead, @Nullable Expr projection) {
         return keys.isEmpty() ? List.of() : batchReader.read(keys, consistentRead, projection);
     }
@@ -331,7 +332,7 @@ public final class DynamoDbStore implements Store, AutoCloseable {
     }
 
     @Override
-    public List<Optional<Map<String, ItemValue>>> transactGet(List<Map<String, ItemValue>> keys) {
+    public List<Optional<StoreItem>> transactGet(List<Map<String, ItemValue>> keys) {
         List<TransactGetItem> gets = new ArrayList<>(keys.size());
         for (Map<String, ItemValue> key : keys) {
             gets.add(TransactGetItem.builder()
@@ -341,11 +342,11 @@ public final class DynamoDbStore implements Store, AutoCloseable {
         List<ItemResponse> responses = call(
                         "TransactGetItems", () -> client.transactGetItems(b -> b.transactItems(gets)))
                 .responses();
-        List<Optional<Map<String, ItemValue>>> items = new ArrayList<>(responses.size());
+        List<Optional<StoreItem>> items = new ArrayList<>(responses.size());
         for (ItemResponse response : responses) {
             items.add(
                     response.hasItem() && !response.item().isEmpty()
-                            ? Optional.of(fromSdk(response.item()))
+                            ? Optional.of(toStoreItem(response.item()))
                             : Optional.empty());
         }
         return items;

@@ -1,14 +1,13 @@
 package io.restmachine.orm.dynamodb.internal;
 
 import io.restmachine.orm.BackendException;
-import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.OrmException;
 import io.restmachine.orm.ValidationException;
+import io.restmachine.orm.spi.StoreItem;
 import io.restmachine.orm.spi.TransactionCanceledByStoreException;
 import io.restmachine.orm.spi.WriteRejectedByStoreException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -49,7 +48,7 @@ public final class SdkErrorTranslator {
         if (e instanceof ConditionalCheckFailedException ccf) {
             return new WriteRejectedByStoreException(
                     operation + " on table '" + tableName + "': the condition did not hold",
-                    ccf.hasItem() ? AttributeValueMapper.fromSdk(ccf.item()) : null,
+                    ccf.hasItem() ? AttributeValueMapper.toStoreItem(ccf.item()) : null,
                     e);
         }
         if (e instanceof TransactionCanceledException tce) {
@@ -149,7 +148,7 @@ public final class SdkErrorTranslator {
         return reasons;
     }
 
-    private static @Nullable Map<String, ItemValue> item(CancellationReason reason) {
-        return reason.hasItem() ? AttributeValueMapper.fromSdk(reason.item()) : null;
+    private static @Nullable StoreItem item(CancellationReason reason) {
+        return reason.hasItem() ? AttributeValueMapper.toStoreItem(reason.item()) : null;
     }
 }

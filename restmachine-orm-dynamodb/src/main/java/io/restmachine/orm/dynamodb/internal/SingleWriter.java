@@ -1,8 +1,8 @@
 package io.restmachine.orm.dynamodb.internal;
 
-import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.spi.BatchWrite;
 import io.restmachine.orm.spi.BatchWriteOutcome;
+import io.restmachine.orm.spi.StoreItem;
 import io.restmachine.orm.spi.WriteRejectedByStoreException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +29,8 @@ final class SingleWriter {
     /** Sends one write; returns the item after an update (empty for a put). */
     @FunctionalInterface
     interface Send {
-        Map<String, ItemValue> send(BatchWrite write);
+        @Nullable
+        StoreItem send(BatchWrite write);
     }
 
     private final BatchContext ctx;
@@ -61,7 +62,7 @@ final class SingleWriter {
         List<Integer> written = new ArrayList<>();
         List<BatchWriteOutcome.Failure> failed = new ArrayList<>();
         List<BatchWriteOutcome.Refused> refused = new ArrayList<>();
-        Map<Integer, Map<String, ItemValue>> newItems = new HashMap<>();
+        Map<Integer, StoreItem> newItems = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Object r = results[i];
             if (r instanceof WriteRejectedByStoreException c) {
@@ -70,9 +71,7 @@ final class SingleWriter {
                 failed.add(new BatchWriteOutcome.Failure(i, reason));
             } else {
                 written.add(i);
-                if (writes.get(i) instanceof BatchWrite.Update) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, ItemValue> item = (Map<String, ItemValue>) r;
+                if (r instanceof StoreItem item) {
                     newItems.put(i, item);
                 }
             }

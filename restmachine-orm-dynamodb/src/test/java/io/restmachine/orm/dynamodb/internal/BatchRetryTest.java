@@ -9,6 +9,7 @@ import io.restmachine.orm.BackendException;
 import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.spi.BatchWrite;
 import io.restmachine.orm.spi.BatchWriteOutcome;
+import io.restmachine.orm.spi.StoreItem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ class BatchRetryTest {
         List<BatchWrite> writes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Map<String, ItemValue> key = Map.of("pk", s("P"), "sk", s("I#" + i));
-            writes.add(new BatchWrite.Put(Map.of("pk", s("P"), "sk", s("I#" + i), "n", n(i)), key));
+            writes.add(new BatchWrite.Put(StoreItem.neutral(Map.of("pk", s("P"), "sk", s("I#" + i), "n", n(i))), key));
         }
         return writes;
     }
@@ -122,7 +123,7 @@ class BatchRetryTest {
                 keys.add(Map.of("pk", s("P"), "sk", s("I#" + (i % 460))));
             }
 
-            List<Map<String, ItemValue>> items = store.batchGet(keys, false, null);
+            List<StoreItem> items = store.batchGet(keys, false, null);
 
             assertThat(items).hasSize(450);
             assertThat(items).extracting(i -> i.get("n")).doesNotHaveDuplicates();

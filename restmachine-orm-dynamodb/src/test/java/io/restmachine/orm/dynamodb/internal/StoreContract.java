@@ -17,6 +17,7 @@ import io.restmachine.orm.spi.Expr;
 import io.restmachine.orm.spi.ItemLayout;
 import io.restmachine.orm.spi.ReadPage;
 import io.restmachine.orm.spi.ReadRequest;
+import io.restmachine.orm.spi.StoreItem;
 import io.restmachine.orm.spi.TransactionCanceledByStoreException;
 import io.restmachine.orm.spi.TxWrite;
 import io.restmachine.orm.spi.WriteRejectedByStoreException;
@@ -102,12 +103,12 @@ abstract class StoreContract {
         return Map.of("pk", s(pk), "sk", s(sk));
     }
 
-    static Map<String, ItemValue> item(String pk, String sk, Object... attributes) {
+    static StoreItem item(String pk, String sk, Object... attributes) {
         Map<String, ItemValue> item = new HashMap<>(key(pk, sk));
         for (int i = 0; i < attributes.length; i += 2) {
             item.put((String) attributes[i], (ItemValue) attributes[i + 1]);
         }
-        return item;
+        return StoreItem.neutral(item);
     }
 
     static Expr expr(String text, Map<String, String> names, Map<String, ItemValue> values) {
@@ -116,7 +117,7 @@ abstract class StoreContract {
 
     @Test
     void put_thenGet_roundTripsEveryAttributeTypeExactly() {
-        Map<String, ItemValue> stored = item(
+        StoreItem stored = item(
                 "T#1",
                 "ALL",
                 "s",
@@ -156,15 +157,15 @@ abstract class StoreContract {
     void get_withProjection_returnsOnlyProjectedAttributes() {
         store.put(item("P#1", "X", "name", s("n"), "size", n(3)), null);
 
-        Optional<Map<String, ItemValue>> got =
+        Optional<StoreItem> got =
                 store.get(key("P#1", "X"), false, expr("#a, #b", Map.of("#a", "name", "#b", "size"), Map.of()));
 
-        assertThat(got).contains(Map.of("name", s("n"), "size", n(3)));
+        assertThat(got).contains(StoreItem.neutral(Map.of("name", s("n"), "size", n(3))));
     }
 
     @Test
     void put_whenConditionFails_throwsConditionCheckFailedWithTheStoredItem() {
-        Map<String, ItemValue> first = item("U#1", "PROFILE", "name", s("Alice"));
+        StoreItem first = item("U#1", "PROFILE", "name", s("Alice"));
         Expr notExists = expr("attribute_not_exists(#pk)", Map.of("#pk", "pk"), Map.of());
         store.put(first, notExists);
 
@@ -182,7 +183,7 @@ abstract class StoreContract {
     void update_returnsTheNewItem_andAppliesEveryClause() {
         store.put(item("U#2", "PROFILE", "name", s("Alice"), "logins", n(1), "nick", s("al")), null);
 
-        Map<String, ItemValue> after = store.update(
+        StoreItem after = store.update(
                 key("U#2", "PROFILE"),
                 expr(
                         "SET #name = :name ADD #logins :one REMOVE #nick",
@@ -207,7 +208,7 @@ abstract class StoreContract {
 
     @Test
     void delete_returnsTheOldItem_orEmptyWhenThereWasNone() {
-        Map<String, ItemValue> stored = item("D#1", "X", "a", s("b"));
+        StoreItem stored = item("D#1", "X", "a", s("b"));
         store.put(stored, null);
 
         assertThat(store.delete(key("D#1", "X"), null)).contains(stored);
@@ -216,7 +217,7 @@ abstract class StoreContract {
 
     @Test
     void delete_withStaleVersion_throwsConditionCheckFailed_andKeepsTheItem() {
-        Map<String, ItemValue> stored = item("D#2", "X", "version", n(2));
+        StoreItem stored = item("D#2", "X", "version", n(2));
         store.put(stored, null);
 
         assertThatThrownBy(() ->
@@ -227,10 +228,10 @@ abstract class StoreContract {
 
     @Test
     void reservedWordsAndOddCharacters_inAttributeNames_workThroughPlaceholders() {
-        Map<String, ItemValue> stored = item(
+        StoreItem stored = item(
                 "R#1", "X", "name", s("a"), "size", n(1), "status", s("ok"), "odd name.with-dots#and:colons", s("z"));
         store.put(stored, expr("attribute_not_exists(#k)", Map.of("#k", "pk"), Map.of()));
-        Map<String, ItemValue> after = store.update(
+        StoreItem after = store.update(
                 key("R#1", "X"),
                 expr(
                         "SET #o = :o, #s = :s",
@@ -238,7 +239,7 @@ abstract class StoreContract {
                         Map.of(":o", s("zz"), ":s", s("done"))),
                 null);
 
-        assertThat(after)
+        assertThat(after.toMap())
                 .containsEntry("odd name.with-dots#and:colons", s("zz"))
                 .containsEntry("status", s("done"));
     }
@@ -315,7 +316,7 @@ abstract class StoreContract {
                 null,
                 false));
 
-        assertThat(page.items()).containsExactly(Map.of("pk", s("U#9")));
+        assertThat(page.items()).containsExactly(StoreItem.neutral(Map.of("pk", s("U#9"))));
     }
 
     @Test
@@ -323,7 +324,7 @@ abstract class StoreContract {
         for (int i = 0; i < 7; i++) {
             store.put(item("S#" + i, "X", "n", n(i)), null);
         }
-        List<Map<String, ItemValue>> found = new ArrayList<>();
+        List<StoreItem> found = new ArrayList<>();
         Map<String, ItemValue> start = null;
         do {
             ReadPage page = store.read(new ReadRequest(
@@ -408,7 +409,7 @@ abstract class StoreContract {
         }
         keys.add(key("G#1", "ITEM#3"));
 
-        List<Map<String, ItemValue>> got = store.batchGet(keys, true, null);
+        List<StoreItem> got = store.batchGet(keys, true, null);
 
         assertThat(got).hasSize(230);
         assertThat(got)
@@ -447,7 +448,7 @@ abstract class StoreContract {
 
     @Test
     void aRequestTheServiceRejects_throwsValidationException_withTheCause() {
-        assertThatThrownBy(() -> store.put(Map.of("pk", s("only-pk")), null))
+        assertThatThrownBy(() -> store.put(StoreItem.neutral(Map.of("pk", s("only-pk"))), null))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("PutItem")
                 .hasCauseInstanceOf(software.amazon.awssdk.services.dynamodb.model.DynamoDbException.class);

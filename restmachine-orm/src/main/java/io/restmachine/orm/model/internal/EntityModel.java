@@ -6,8 +6,8 @@ import io.restmachine.orm.Key;
 import io.restmachine.orm.OrmException;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.spi.EntitySchema;
-import io.restmachine.orm.spi.FormattedItem;
 import io.restmachine.orm.spi.ItemLayout;
+import io.restmachine.orm.spi.StoreItem;
 import io.restmachine.orm.spi.ValueFormat;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
@@ -225,15 +225,15 @@ public final class EntityModel<T> {
     }
 
     /**
-     * The stored item of an instance written in a store's format, seen as neutral values: a {@link
-     * FormattedItem} view the store takes without a copy (the plain map for the neutral format).
+     * The stored item of an instance written in a store's format, which the store takes without a
+     * copy ({@link StoreItem#valuesIn}).
      */
-    public Map<String, ItemValue> toItem(T instance, ValueFormat<?> format) {
-        return formatted(instance, format);
+    public StoreItem toItem(T instance, ValueFormat<?> format) {
+        return storeItem(instance, format);
     }
 
-    private <V> Map<String, ItemValue> formatted(T instance, ValueFormat<V> format) {
-        return FormattedItem.of(write(instance, format), format);
+    private <V> StoreItem storeItem(T instance, ValueFormat<V> format) {
+        return StoreItem.of(write(instance, format), format);
     }
 
     /** The stored item of an instance in the given format; see {@link #toItem(Object)}. */
@@ -383,31 +383,21 @@ public final class EntityModel<T> {
     }
 
     /** Whether a stored item belongs to this entity type. */
-    public boolean owns(Map<String, ItemValue> item) {
-        if (item instanceof FormattedItem<?> formatted) {
-            return ownsFormatted(formatted);
-        }
-        return entityTypeValue.equals(item.get(layout.entityType()));
-    }
-
-    private <V> boolean ownsFormatted(FormattedItem<V> item) {
-        V type = item.stored().get(layout.entityType());
-        return type != null && entityType.equals(item.format().asString(type));
+    public boolean owns(StoreItem item) {
+        return entityType.equals(item.string(layout.entityType()));
     }
 
     /**
-     * Reads an instance from a stored item and runs {@code @AfterLoad}; a {@link FormattedItem} is
-     * read straight from its backend values.
+     * Reads an instance from a stored item, straight from the values in the store's format, and
+     * runs {@code @AfterLoad}.
      */
-    public T fromItem(Map<String, ItemValue> item) {
-        if (item instanceof FormattedItem<?> formatted) {
-            return fromFormatted(formatted);
-        }
-        return read(item, ValueFormat.neutral());
+    public T fromItem(StoreItem item) {
+        return item.read(this::read);
     }
 
-    private <V> T fromFormatted(FormattedItem<V> item) {
-        return read(item.stored(), item.format());
+    /** Reads an instance from an item of neutral values (tools, tests) and runs {@code @AfterLoad}. */
+    public T fromItem(Map<String, ItemValue> item) {
+        return read(item, ValueFormat.neutral());
     }
 
     /** Reads an instance from a stored item in the given format and runs {@code @AfterLoad}. */

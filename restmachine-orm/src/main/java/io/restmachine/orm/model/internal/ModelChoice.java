@@ -1,9 +1,8 @@
 package io.restmachine.orm.model.internal;
 
-import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.SchemaException;
+import io.restmachine.orm.spi.StoreItem;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,7 +55,7 @@ public final class ModelChoice<T> {
 
     /** The model whose entity type a stored item has, or null if it has none of theirs. */
     @SuppressWarnings("unchecked")
-    public @Nullable EntityModel<? extends T> modelOf(Map<String, ItemValue> item) {
+    public @Nullable EntityModel<? extends T> modelOf(StoreItem item) {
         return (EntityModel<? extends T>) byEntityType.modelOf(item);
     }
 

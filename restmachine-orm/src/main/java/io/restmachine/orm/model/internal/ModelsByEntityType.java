@@ -1,9 +1,8 @@
 package io.restmachine.orm.model.internal;
 
-import io.restmachine.orm.ItemValue;
 import io.restmachine.orm.SchemaException;
-import io.restmachine.orm.spi.FormattedItem;
 import io.restmachine.orm.spi.ItemLayout;
+import io.restmachine.orm.spi.StoreItem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,29 +87,14 @@ public final class ModelsByEntityType {
     }
 
     /** The model a stored item belongs to, or null when its entity type is none of these. */
-    public @Nullable EntityModel<?> modelOf(Map<String, ItemValue> item) {
-        String type = entityType(item);
+    public @Nullable EntityModel<?> modelOf(StoreItem item) {
+        String type = item.string(entityTypeAttribute);
         return type == null ? null : byType.get(type);
     }
 
     /** The item as an instance of its model (running {@code @AfterLoad}), or null when it is of another type. */
-    public @Nullable Object decode(Map<String, ItemValue> item) {
+    public @Nullable Object decode(StoreItem item) {
         EntityModel<?> model = modelOf(item);
         return model == null ? null : model.fromItem(item);
-    }
-
-    private @Nullable String entityType(Map<String, ItemValue> item) {
-        if (item instanceof FormattedItem<?> formatted) {
-            return storedEntityType(formatted);
-        }
-        return item.get(entityTypeAttribute) instanceof ItemValue.S s ? s.value() : null;
-    }
-
-    private <V> @Nullable String storedEntityType(FormattedItem<V> item) {
-        V type = item.stored().get(entityTypeAttribute);
-        if (type == null) {
-            return null;
-        }
-        return item.format().asString(type);
     }
 }

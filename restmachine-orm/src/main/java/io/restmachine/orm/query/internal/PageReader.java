@@ -5,6 +5,8 @@ import io.restmachine.orm.model.internal.EntityModel;
 import io.restmachine.orm.spi.ReadPage;
 import io.restmachine.orm.spi.ReadRequest;
 import io.restmachine.orm.spi.Store;
+import io.restmachine.orm.spi.StoreItem;
+import io.restmachine.orm.spi.ValueFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -28,7 +30,7 @@ final class PageReader<T> {
     @FunctionalInterface
     interface Decoder<T> {
         @Nullable
-        T decode(Map<String, ItemValue> item);
+        T decode(StoreItem item);
     }
 
     private final Store store;
@@ -79,9 +81,9 @@ final class PageReader<T> {
             matched += page.count();
             readHere += page.scannedCount();
             keptHere += page.count();
-            List<Map<String, ItemValue>> found = page.items();
+            List<StoreItem> found = page.items();
             for (int i = 0; i < found.size(); i++) {
-                Map<String, ItemValue> item = found.get(i);
+                StoreItem item = found.get(i);
                 T decoded = decoder.decode(item);
                 if (decoded == null) {
                     continue;
@@ -126,8 +128,7 @@ final class PageReader<T> {
      * selected fields when the query has a select.
      */
     static <T> Decoder<T> decoder(
-            java.util.function.Function<Map<String, ItemValue>, @Nullable EntityModel<? extends T>> modelOf,
-            ReadPlan plan) {
+            java.util.function.Function<StoreItem, @Nullable EntityModel<? extends T>> modelOf, ReadPlan plan) {
         Set<String> selectedAttributes = plan.selectedAttributes();
         return item -> {
             EntityModel<? extends T> model = modelOf.apply(item);
@@ -144,18 +145,18 @@ final class PageReader<T> {
                     selected.put(attribute, v);
                 }
             }
-            return model.fromItem(selected);
+            return model.fromItem(StoreItem.of(selected, ValueFormat.neutral()));
         };
     }
 
-    private CursorCodec.Position resumeAfter(Map<String, ItemValue> item, long scanned, long matched) {
+    private CursorCodec.Position resumeAfter(StoreItem item, long scanned, long matched) {
         int cap = Integer.MAX_VALUE / 16;
         return new CursorCodec.Position(
                 keyOf(item), (int) Math.min(scanned, cap), (int) Math.min(matched, Math.min(scanned, cap)));
     }
 
     /** The start key that resumes right after this item. */
-    private Map<String, ItemValue> keyOf(Map<String, ItemValue> item) {
+    private Map<String, ItemValue> keyOf(StoreItem item) {
         Map<String, ItemValue> key = new HashMap<>();
         for (String attribute : plan.cursorAttributes()) {
             ItemValue v = item.get(attribute);
@@ -186,7 +187,7 @@ final class PageReader<T> {
         return new Iterator<>() {
             private @Nullable Map<String, ItemValue> next = start;
             private boolean done;
-            private List<Map<String, ItemValue>> buffer = List.of();
+            private List<StoreItem> buffer = List.of();
             private int position;
             private @Nullable T pending;
 

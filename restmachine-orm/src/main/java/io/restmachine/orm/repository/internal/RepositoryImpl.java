@@ -20,6 +20,7 @@ import io.restmachine.orm.spi.BatchWrite;
 import io.restmachine.orm.spi.BatchWriteOutcome;
 import io.restmachine.orm.spi.Expr;
 import io.restmachine.orm.spi.Store;
+import io.restmachine.orm.spi.StoreItem;
 import io.restmachine.orm.spi.WriteRejectedByStoreException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -92,7 +93,7 @@ final class RepositoryImpl<T> implements Repository<T> {
     private OrmException failure(
             WriteFailures.Operation operation,
             Map<String, ItemValue> key,
-            @Nullable Map<String, ItemValue> existing,
+            @Nullable StoreItem existing,
             @Nullable Long expectedVersion,
             WriteRejectedByStoreException cause) {
         return WriteFailures.exception(model, operation, key, existing, expectedVersion, cause);
@@ -125,7 +126,7 @@ final class RepositoryImpl<T> implements Repository<T> {
     @Override
     public Optional<T> get(Key key) {
         Map<String, ItemValue> tableKey = writes.target(key, "get").key();
-        Optional<Map<String, ItemValue>> item = store.get(tableKey, false, null);
+        Optional<StoreItem> item = store.get(tableKey, false, null);
         if (item.isEmpty() || !model.owns(item.get())) {
             return Optional.empty();
         }
@@ -147,7 +148,7 @@ final class RepositoryImpl<T> implements Repository<T> {
 
     /** The stored item after a failed condition: from the exception, else a consistent read. */
     @Nullable
-    Map<String, ItemValue> existing(Map<String, ItemValue> key, WriteRejectedByStoreException e) {
+    StoreItem existing(Map<String, ItemValue> key, WriteRejectedByStoreException e) {
         if (e.existingItem() != null) {
             return e.existingItem();
         }
@@ -159,7 +160,7 @@ final class RepositoryImpl<T> implements Repository<T> {
         WriteBuilder.Prepared<T> p = writes.prepare(entity, WriteBuilder.Kind.UPSERT);
         UpdateRequest r = writes.upsert(p);
         return attempt(p, () -> {
-            Map<String, ItemValue> item;
+            StoreItem item;
             try {
                 item = store.update(r.key(), r.update(), r.condition());
             } catch (WriteRejectedByStoreException e) {
@@ -173,7 +174,7 @@ final class RepositoryImpl<T> implements Repository<T> {
      * The entity as stored after an update: read from the item; a mutable caller's object is
      * changed to match and returned, as every other write does.
      */
-    private T stored(T input, Map<String, ItemValue> item) {
+    private T stored(T input, StoreItem item) {
         T read = model.fromItem(item);
         if (model.shape().isRecord()) {
             return read;
@@ -209,7 +210,7 @@ final class RepositoryImpl<T> implements Repository<T> {
     @Override
     public T update(Key key, UnaryOperator<Update> changes) {
         UpdateRequest r = updateRequest(key, changes);
-        Map<String, ItemValue> item;
+        StoreItem item;
         try {
             item = store.update(r.key(), r.update(), r.condition());
         } catch (WriteRejectedByStoreException e) {
@@ -244,7 +245,7 @@ final class RepositoryImpl<T> implements Repository<T> {
         try {
             return store.delete(key, writes.deleteCondition(version)).isPresent();
         } catch (WriteRejectedByStoreException e) {
-            Map<String, ItemValue> existing = existing(key, e);
+            StoreItem existing = existing(key, e);
             if (WriteFailures.classify(model, WriteFailures.Operation.DELETE, existing, version)
                     == WriteFailures.Outcome.NOT_FOUND) {
                 // Deleted by someone else between the failed condition and our read: nothing to delete.
@@ -371,8 +372,8 @@ final class RepositoryImpl<T> implements Repository<T> {
             boolean written,
             @Nullable String failure,
             boolean refused,
-            @Nullable Map<String, ItemValue> existing,
-            @Nullable Map<String, ItemValue> newItem) {}
+            @Nullable StoreItem existing,
+            @Nullable StoreItem newItem) {}
 
     /**
      * Sends the writes and says what happened to each; on an exception every object is put back.
@@ -399,7 +400,7 @@ final class RepositoryImpl<T> implements Repository<T> {
             fates[f.index()] = new Fate(false, f.reason(), false, null, null);
         }
         for (BatchWriteOutcome.Refused r : outcome.refused()) {
-            Map<String, ItemValue> existing = r.existingItem() != null || !readRefused
+            StoreItem existing = r.existingItem() != null || !readRefused
                     ? r.existingItem()
                     : store.get(unique.get(r.index()).key(), true, null).orElse(null);
             fates[r.index()] = new Fate(false, null, true, existing, null);
@@ -477,11 +478,11 @@ final class RepositoryImpl<T> implements Repository<T> {
         if (order.isEmpty()) {
             return List.of();
         }
-        List<Map<String, ItemValue>> found = store.batchGet(new ArrayList<>(order.keySet()), false, null);
+        List<StoreItem> found = store.batchGet(new ArrayList<>(order.keySet()), false, null);
         Object[] slots = new Object[order.size()];
         String pk = model.layout().partitionKey();
         String sk = model.layout().sortKey();
-        for (Map<String, ItemValue> item : found) {
+        for (StoreItem item : found) {
             if (!model.owns(item)) {
                 continue;
             }

@@ -16,6 +16,7 @@ import io.restmachine.orm.query.internal.ItemValues;
 import io.restmachine.orm.query.internal.PolymorphicPlanner;
 import io.restmachine.orm.query.internal.QueryImpl;
 import io.restmachine.orm.spi.Store;
+import io.restmachine.orm.spi.StoreItem;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -230,7 +231,7 @@ final class SealedRepository<T> implements Repository<T> {
                 asked.put(key, candidates(key, "batchGet"));
             }
         }
-        Map<Map<String, ItemValue>, Map<String, ItemValue>> items = read(asked.values());
+        Map<Map<String, ItemValue>, StoreItem> items = read(asked.values());
         List<T> out = new ArrayList<>();
         for (Map.Entry<Key, List<Candidate<T>>> e : asked.entrySet()) {
             Found<T> found = owner(e.getValue(), items, e.getKey());
@@ -254,7 +255,7 @@ final class SealedRepository<T> implements Repository<T> {
                 unresolved.add(c);
             }
         }
-        Map<Map<String, ItemValue>, Map<String, ItemValue>> items = read(unresolved);
+        Map<Map<String, ItemValue>, StoreItem> items = read(unresolved);
         Map<RepositoryImpl<T>, List<Key>> bySubtype = new LinkedHashMap<>();
         List<Key> absent = new ArrayList<>();
         List<BatchResult.Failure<Key>> failed = new ArrayList<>();
@@ -323,7 +324,7 @@ final class SealedRepository<T> implements Repository<T> {
      * @param model its subtype
      * @param item the stored item
      */
-    private record Found<T>(EntityModel<? extends T> model, Map<String, ItemValue> item) {}
+    private record Found<T>(EntityModel<? extends T> model, StoreItem item) {}
 
     /** The one stored item the candidates address: a GetItem for one table key, else a BatchGetItem. */
     private @Nullable Found<T> find(List<Candidate<T>> candidates, Key key) {
@@ -331,21 +332,21 @@ final class SealedRepository<T> implements Repository<T> {
     }
 
     /** The stored items at the candidates' table keys, by table key, in as few requests as possible. */
-    private Map<Map<String, ItemValue>, Map<String, ItemValue>> read(Collection<List<Candidate<T>>> candidates) {
+    private Map<Map<String, ItemValue>, StoreItem> read(Collection<List<Candidate<T>>> candidates) {
         Set<Map<String, ItemValue>> keys = new LinkedHashSet<>();
         for (List<Candidate<T>> c : candidates) {
             for (Candidate<T> candidate : c) {
                 keys.add(candidate.tableKey());
             }
         }
-        Map<Map<String, ItemValue>, Map<String, ItemValue>> out = new LinkedHashMap<>();
+        Map<Map<String, ItemValue>, StoreItem> out = new LinkedHashMap<>();
         if (keys.size() == 1) {
             Map<String, ItemValue> only = keys.iterator().next();
             store.get(only, false, null).ifPresent(item -> out.put(only, item));
         } else if (!keys.isEmpty()) {
             String pk = choice.models().get(0).layout().partitionKey();
             String sk = choice.models().get(0).layout().sortKey();
-            for (Map<String, ItemValue> item : store.batchGet(new ArrayList<>(keys), false, null)) {
+            for (StoreItem item : store.batchGet(new ArrayList<>(keys), false, null)) {
                 out.put(Map.of(pk, item.get(pk), sk, item.get(sk)), item);
             }
         }
@@ -357,10 +358,10 @@ final class SealedRepository<T> implements Repository<T> {
      * {@link ValidationException} naming the subtypes if several do.
      */
     private @Nullable Found<T> owner(
-            List<Candidate<T>> candidates, Map<Map<String, ItemValue>, Map<String, ItemValue>> items, Key key) {
+            List<Candidate<T>> candidates, Map<Map<String, ItemValue>, StoreItem> items, Key key) {
         List<Found<T>> found = new ArrayList<>(1);
         for (Candidate<T> c : candidates) {
-            Map<String, ItemValue> item = items.get(c.tableKey());
+            StoreItem item = items.get(c.tableKey());
             if (item != null && choice.modelOf(item) == c.model()) {
                 found.add(new Found<>(c.model(), item));
             }

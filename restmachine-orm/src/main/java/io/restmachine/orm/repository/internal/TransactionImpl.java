@@ -12,6 +12,7 @@ import io.restmachine.orm.Update;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.query.internal.ItemValues;
 import io.restmachine.orm.repository.internal.WriteFailures.Operation;
+import io.restmachine.orm.spi.StoreItem;
 import io.restmachine.orm.spi.TransactionCanceledByStoreException;
 import io.restmachine.orm.spi.TxWrite;
 import java.util.ArrayList;
@@ -247,7 +248,7 @@ public final class TransactionImpl implements Transaction {
                 return new BackendException(r.code() + (r.message().isEmpty() ? "" : ": " + r.message()), cause);
         }
         WriteBuilder<?> w = a.writes();
-        Map<String, ItemValue> existing = a.kind() == Operation.CREATE || r.item() != null
+        StoreItem existing = a.kind() == Operation.CREATE || r.item() != null
                 ? r.item()
                 : runtime.store().get(a.key(), true, null).orElse(null);
         return WriteFailures.exception(w.model(), a.kind(), a.key(), existing, a.version(), cause);

@@ -10,6 +10,7 @@ import io.restmachine.orm.query.internal.ConditionRenderer;
 import io.restmachine.orm.query.internal.Placeholders;
 import io.restmachine.orm.spi.Expr;
 import io.restmachine.orm.spi.ItemLayout;
+import io.restmachine.orm.spi.StoreItem;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,7 +48,7 @@ final class WriteBuilder<T> {
      */
     record Prepared<T>(
             T entity,
-            Map<String, ItemValue> item,
+            StoreItem item,
             Map<String, ItemValue> key,
             @Nullable Long expectedVersion,
             Runnable rollback,
@@ -139,7 +140,7 @@ final class WriteBuilder<T> {
             entity = model.shape().with(entity, version, version.codec().coerce(next));
         }
         List<String> constraints = runtime.validation().violations(entity);
-        Map<String, ItemValue> item;
+        StoreItem item;
         try {
             item = model.toItem(entity, runtime.store().valueFormat());
         } catch (ValidationException e) {
@@ -273,15 +274,15 @@ final class WriteBuilder<T> {
         String versionAttribute = version == null ? null : version.attribute();
         String createdAttribute = createdAt == null ? null : createdAt.attribute();
         List<String> set = new ArrayList<>();
-        for (Map.Entry<String, ItemValue> e : p.item().entrySet()) {
-            String attribute = e.getKey();
+        StoreItem item = p.item();
+        for (String attribute : item.names()) {
             if (attribute.equals(layout.partitionKey())
                     || attribute.equals(layout.sortKey())
                     || attribute.equals(versionAttribute)) {
                 continue;
             }
             String name = s.name(attribute);
-            String value = s.value(e.getValue());
+            String value = s.value(item.get(attribute));
             set.add(
                     attribute.equals(createdAttribute)
                             ? name + " = if_not_exists(" + name + ", " + value + ")"
@@ -293,7 +294,7 @@ final class WriteBuilder<T> {
         }
         List<String> remove = new ArrayList<>();
         for (String attribute : modelAttributes()) {
-            if (!p.item().containsKey(attribute) && !attribute.equals(versionAttribute)) {
+            if (!item.has(attribute) && !attribute.equals(versionAttribute)) {
                 remove.add(s.name(attribute));
             }
         }

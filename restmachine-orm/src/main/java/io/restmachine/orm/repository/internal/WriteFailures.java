@@ -10,6 +10,7 @@ import io.restmachine.orm.model.internal.EntityModel;
 import io.restmachine.orm.model.internal.Property;
 import io.restmachine.orm.query.internal.ItemValues;
 import io.restmachine.orm.spi.ItemLayout;
+import io.restmachine.orm.spi.StoreItem;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -62,10 +63,7 @@ final class WriteFailures {
      * @param expectedVersion the {@code @Version} the write expected, or null if it checked none
      */
     static Outcome classify(
-            EntityModel<?> model,
-            Operation operation,
-            @Nullable Map<String, ItemValue> existing,
-            @Nullable Long expectedVersion) {
+            EntityModel<?> model, Operation operation, @Nullable StoreItem existing, @Nullable Long expectedVersion) {
         if (operation == Operation.CREATE) {
             // The only condition of a create is that no item has the key.
             return Outcome.DUPLICATE;
@@ -88,7 +86,7 @@ final class WriteFailures {
             EntityModel<?> model,
             Operation operation,
             Map<String, ItemValue> key,
-            @Nullable Map<String, ItemValue> existing,
+            @Nullable StoreItem existing,
             @Nullable Long expectedVersion,
             @Nullable Throwable cause) {
         Outcome outcome = classify(model, operation, existing, expectedVersion);
@@ -130,7 +128,7 @@ final class WriteFailures {
             EntityModel<?> model,
             Operation operation,
             String displayKey,
-            @Nullable Map<String, ItemValue> existing,
+            @Nullable StoreItem existing,
             @Nullable Throwable cause) {
         String type = model.type().getSimpleName();
         return new ConditionFailedException(
@@ -141,7 +139,7 @@ final class WriteFailures {
                 cause);
     }
 
-    private static String storedType(EntityModel<?> model, @Nullable Map<String, ItemValue> existing) {
+    private static String storedType(EntityModel<?> model, @Nullable StoreItem existing) {
         if (existing == null) {
             return "missing item";
         }
@@ -150,7 +148,7 @@ final class WriteFailures {
         return stored instanceof ItemValue.S s ? s.value() : "item without an " + layout.entityType() + " attribute";
     }
 
-    private static long storedVersion(@Nullable Property v, @Nullable Map<String, ItemValue> existing) {
+    private static long storedVersion(@Nullable Property v, @Nullable StoreItem existing) {
         if (v == null || existing == null) {
             return 0;
         }

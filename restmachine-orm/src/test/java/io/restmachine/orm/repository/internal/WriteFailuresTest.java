@@ -13,15 +13,16 @@ import io.restmachine.orm.model.internal.ModelFactory;
 import io.restmachine.orm.repository.internal.WriteFailures.Operation;
 import io.restmachine.orm.repository.internal.WriteFailures.Outcome;
 import io.restmachine.orm.spi.ItemLayout;
+import io.restmachine.orm.spi.StoreItem;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WriteFailuresTest {
     private final EntityModel<Order> orders = new ModelFactory(ItemLayout.defaults(), Map.of()).model(Order.class);
     private final Map<String, ItemValue> key = Map.of("pk", ItemValue.s("USER#u"), "sk", ItemValue.s("ORDER#o"));
-    private final Map<String, ItemValue> orderV3 =
-            Map.of("entity_type", ItemValue.s("Order"), "version", ItemValue.n(3));
-    private final Map<String, ItemValue> user = Map.of("entity_type", ItemValue.s("User"));
+    private final StoreItem orderV3 =
+            StoreItem.neutral(Map.of("entity_type", ItemValue.s("Order"), "version", ItemValue.n(3)));
+    private final StoreItem user = StoreItem.neutral(Map.of("entity_type", ItemValue.s("User")));
 
     @Test
     void create_isADuplicate_whateverIsStored() {
