@@ -31,7 +31,7 @@ public final class Faults {
      * @param fraction between 0 (never) and 1 (always)
      */
     public Faults throttle(double fraction) {
-        this.throttle = checkFraction(fraction, "throttle");
+        this.throttle = validFraction(fraction, "throttle");
         return this;
     }
 
@@ -42,7 +42,7 @@ public final class Faults {
      * @param fraction between 0 (never) and 1 (always)
      */
     public Faults unprocessed(double fraction) {
-        this.unprocessed = checkFraction(fraction, "unprocessed");
+        this.unprocessed = validFraction(fraction, "unprocessed");
         return this;
     }
 
@@ -84,7 +84,7 @@ public final class Faults {
         return latency;
     }
 
-    private static double checkFraction(double fraction, String name) {
+    private static double validFraction(double fraction, String name) {
         if (!(fraction >= 0 && fraction <= 1)) {
             throw new IllegalArgumentException(
                     name + " must be a fraction between 0 and 1 (e.g. 0.1 for 10%), got " + fraction);

@@ -82,7 +82,7 @@ public final class Scan implements Action<Scan.Request, PageReader.Page> {
         PageReader reader = new PageReader(table, index, request.options(), request.filter(), request.projection());
         StoreKey startKey = null;
         if (start != null) {
-            startKey = checkStartKey(start, reader, table, index);
+            startKey = startKey(start, reader, table, index);
         }
         PageReader.checkSelect(index, request.options().select());
 
@@ -109,7 +109,7 @@ public final class Scan implements Action<Scan.Request, PageReader.Page> {
         return reader.read(range, item -> true);
     }
 
-    private static StoreKey checkStartKey(
+    private static StoreKey startKey(
             Map<String, DynamoValue> start, PageReader reader, Table table, @Nullable IndexDefinition index) {
         KeySchema tableKey = table.definition().key();
         if (start.size() != reader.startKeyNames().size()) {

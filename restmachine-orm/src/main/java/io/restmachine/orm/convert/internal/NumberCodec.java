@@ -56,11 +56,11 @@ final class NumberCodec implements Codec {
                     throw new IllegalArgumentException(
                             f + " cannot be stored: DynamoDB numbers have no NaN or infinity");
                 }
-                return checkRange(new BigDecimal(Float.toString(f)));
+                return storable(new BigDecimal(Float.toString(f)));
             case BIG_INTEGER:
-                return checkRange(new BigDecimal((BigInteger) value));
+                return storable(new BigDecimal((BigInteger) value));
             default:
-                return checkRange((BigDecimal) value);
+                return storable((BigDecimal) value);
         }
     }
 
@@ -69,7 +69,7 @@ final class NumberCodec implements Codec {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             throw new IllegalArgumentException(d + " cannot be stored: DynamoDB numbers have no NaN or infinity");
         }
-        return checkRange(BigDecimal.valueOf(d));
+        return storable(BigDecimal.valueOf(d));
     }
 
     /**
@@ -77,7 +77,7 @@ final class NumberCodec implements Codec {
      * magnitude from 1E-130 to 9.9999999999999999999999999999999999999E+125 (the service rejects
      * anything else with "Number overflow" or "Number underflow", naming no attribute).
      */
-    static BigDecimal checkRange(BigDecimal value) {
+    static BigDecimal storable(BigDecimal value) {
         if (value.signum() == 0) {
             return value;
         }

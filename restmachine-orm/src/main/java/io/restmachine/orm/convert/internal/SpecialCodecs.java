@@ -39,9 +39,9 @@ final class SpecialCodecs {
         /** The converter's value, if every number in it is one DynamoDB stores (else the write is refused). */
         private static ItemValue storable(ItemValue written) {
             if (written instanceof ItemValue.N n) {
-                NumberCodec.checkRange(n.value());
+                NumberCodec.storable(n.value());
             } else if (written instanceof ItemValue.NS ns) {
-                ns.values().forEach(n -> NumberCodec.checkRange(n.value()));
+                ns.values().forEach(n -> NumberCodec.storable(n.value()));
             } else if (written instanceof ItemValue.L l) {
                 l.values().forEach(Custom::storable);
             } else if (written instanceof ItemValue.M m) {

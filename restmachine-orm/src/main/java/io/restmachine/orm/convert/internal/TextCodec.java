@@ -58,13 +58,13 @@ final class TextCodec<T> implements Codec {
     static String wellFormed(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (Character.isSurrogate(text.charAt(i))) {
-                return checkSurrogates(text, i);
+                return withPairedSurrogates(text, i);
             }
         }
         return text;
     }
 
-    private static String checkSurrogates(String text, int from) {
+    private static String withPairedSurrogates(String text, int from) {
         for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
