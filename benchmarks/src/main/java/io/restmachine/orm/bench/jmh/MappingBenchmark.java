@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>Ours goes through the entry points the repository and {@code DynamoDbStore} use on every write
  * and read: {@link EntityModel#toItem(Object, io.restmachine.orm.spi.ValueFormat)} in the store's
  * {@link SdkValueFormat}, then {@link AttributeValueMapper#toSdk} (object to SDK item, which takes
- * the written values without a copy), and {@link AttributeValueMapper#fromSdk} then {@link
+ * the written values without a copy), and {@link AttributeValueMapper#toStoreItem} then {@link
  * EntityModel#fromItem} (SDK item to object, read straight from the SDK values). Both are in {@code
  * internal} packages; there is no narrower public entry point. The {@code oursModelOnly} variants
  * use the engine-neutral {@link ItemValue} form instead, which stores other than DynamoDB's get. The
@@ -82,7 +82,7 @@ public class MappingBenchmark {
 
     @Benchmark
     public Order fromItemOurs() {
-        return model.fromItem(AttributeValueMapper.fromSdk(sdkItem));
+        return model.fromItem(AttributeValueMapper.toStoreItem(sdkItem));
     }
 
     @Benchmark

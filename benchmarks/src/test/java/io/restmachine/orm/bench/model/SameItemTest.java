@@ -44,7 +44,7 @@ class SameItemTest {
     @Test
     void eachMapper_readsItsItemBackToTheSameOrder() {
         Map<String, AttributeValue> sdkItem = AttributeValueMapper.toSdk(model.toItem(order, SdkValueFormat.INSTANCE));
-        assertThat(model.fromItem(AttributeValueMapper.fromSdk(sdkItem))).isEqualTo(order);
+        assertThat(model.fromItem(AttributeValueMapper.toStoreItem(sdkItem))).isEqualTo(order);
         assertThat(model.fromItem(model.toItem(order))).isEqualTo(order);
         assertThat(RawOrders.order(RawOrders.item(order))).isEqualTo(order);
         TableSchema<OrderBean> bean = Orders.beanSchema();

@@ -114,7 +114,7 @@ public final class AttributeValueMapper {
     }
 
     /** The neutral form of a key the service returned ({@code LastEvaluatedKey}), converted. */
-    public static Map<String, ItemValue> fromSdk(Map<String, AttributeValue> key) {
+    public static Map<String, ItemValue> keyFromSdk(Map<String, AttributeValue> key) {
         return map(key);
     }
 

@@ -1,6 +1,5 @@
 package io.restmachine.orm.dynamodb.internal;
 
-import static io.restmachine.orm.dynamodb.internal.AttributeValueMapper.fromSdk;
 import static io.restmachine.orm.dynamodb.internal.AttributeValueMapper.toSdk;
 import static io.restmachine.orm.dynamodb.internal.AttributeValueMapper.toStoreItem;
 
@@ -217,7 +216,7 @@ public final class DynamoDbStore implements Store, AutoCloseable {
         }
         return new ReadPage(
                 mapped,
-                lastKey == null || lastKey.isEmpty() ? null : fromSdk(lastKey),
+                lastKey == null || lastKey.isEmpty() ? null : AttributeValueMapper.keyFromSdk(lastKey),
                 count == null ? mapped.size() : count,
                 scannedCount == null ? mapped.size() : scannedCount);
     }
