@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
  * {@code IN} and functions; parentheses group.
  */
 final class ConditionParser {
-    static final int MAX_OPERATORS = ParseState.MAX_OPERATORS;
     static final int MAX_IN_OPERANDS = 100;
 
     private static final Set<String> KEYWORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
@@ -42,11 +41,7 @@ final class ConditionParser {
         ConditionParser parser = new ConditionParser(state);
         ConditionNode condition = parser.or();
         state.expectEnd();
-        if (parser.operators > MAX_OPERATORS) {
-            state.problems.report(
-                    Problems.Kind.LIMIT,
-                    "The expression contains too many operators; operator count: " + parser.operators);
-        }
+        state.reportOperatorsOverLimit(parser.operators);
         state.problems.throwFirst(
                 state.prefix,
                 Problems.Kind.LIMIT,

@@ -88,6 +88,17 @@ final class ParseState {
         }
     }
 
+    /**
+     * Reports a parse that counted more than {@link #MAX_OPERATORS} operators, as a problem in its
+     * turn (after the token-level count of {@link #checkOperatorCount} let it through).
+     */
+    void reportOperatorsOverLimit(int operators) {
+        if (operators > MAX_OPERATORS) {
+            problems.report(
+                    Problems.Kind.LIMIT, "The expression contains too many operators; operator count: " + operators);
+        }
+    }
+
     /** Enters one level of parentheses or NOT. */
     void nest() {
         if (++nesting > MAX_NESTING) {

@@ -38,11 +38,7 @@ final class UpdateParser {
         state.checkOperatorCount(false);
         UpdateParser parser = new UpdateParser(state);
         List<Update.Action> actions = parser.sections();
-        if (parser.operators > ConditionParser.MAX_OPERATORS) {
-            state.problems.report(
-                    Problems.Kind.LIMIT,
-                    "The expression contains too many operators; operator count: " + parser.operators);
-        }
+        state.reportOperatorsOverLimit(parser.operators);
         state.problems.throwFirst(
                 state.prefix,
                 Problems.Kind.LIMIT,
