@@ -28,6 +28,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * A pure-Java DynamoDB-compatible engine, used through the AWS SDK v2: in-process (no socket) or
@@ -141,6 +142,24 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
     public synchronized DynamoDbClient client() {
         requireOpen();
         DynamoDbClient client = DynamoDbClient.builder()
+                .httpClient(new InProcessHttpClient(handler))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("embedded", "embedded")))
+                .endpointOverride(IN_PROCESS_ENDPOINT)
+                .build();
+        resources.add(client);
+        return client;
+    }
+
+    /**
+     * A new {@link DynamoDbStreamsClient} reading this engine's streams in-process (ListStreams,
+     * DescribeStream, GetShardIterator, GetRecords; see docs/streams.md). The engine closes it
+     * when it closes.
+     */
+    public synchronized DynamoDbStreamsClient streamsClient() {
+        requireOpen();
+        DynamoDbStreamsClient client = DynamoDbStreamsClient.builder()
                 .httpClient(new InProcessHttpClient(handler))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(
