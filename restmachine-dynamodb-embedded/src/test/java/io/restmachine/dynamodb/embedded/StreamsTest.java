@@ -282,6 +282,59 @@ class StreamsTest extends EngineTest {
     }
 
     @Test
+    void concurrentWriters_getEveryRecord_inTheOrderOfEachItemsWrites() throws Exception {
+        openWithStreams(Transport.IN_PROCESS);
+        createStreamTable("tbl", StreamViewType.NEW_IMAGE);
+        String arn = latestArn("tbl");
+        int writers = 4;
+        int writes = 50;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                String sk = "item" + w;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < writes; i++) {
+                        client.updateItem(b -> b.tableName("tbl")
+                                .key(item("pk", "p", "sk", sk))
+                                .updateExpression("ADD n :one")
+                                .expressionAttributeValues(Map.of(":one", n("1"))));
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        List<Record> records = new ArrayList<>();
+        String it = iterator(arn, ShardIteratorType.TRIM_HORIZON);
+        while (records.size() < writers * writes) {
+            String current = it;
+            GetRecordsResponse page =
+                    streams.getRecords(b -> b.shardIterator(current).limit(37));
+            assertThat(page.records()).as("records stop short of the writes").isNotEmpty();
+            records.addAll(page.records());
+            it = page.nextShardIterator();
+        }
+        assertThat(records).hasSize(writers * writes);
+        assertThat(records)
+                .extracting(r -> new java.math.BigInteger(r.dynamodb().sequenceNumber()))
+                .isSorted()
+                .doesNotHaveDuplicates();
+        for (int w = 0; w < writers; w++) {
+            String sk = "item" + w;
+            List<Integer> counts = records.stream()
+                    .filter(r -> r.dynamodb().keys().get("sk").s().equals(sk))
+                    .map(r -> Integer.parseInt(r.dynamodb().newImage().get("n").n()))
+                    .toList();
+            assertThat(counts).as(sk).hasSize(writes).isSorted().doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
     void iterator_expiresAfterFifteenMinutes_andRecordsAreTrimmedAfterTwentyFourHours() {
         openWithStreams(Transport.IN_PROCESS);
         createStreamTable("tbl", StreamViewType.KEYS_ONLY);
@@ -450,46 +503,50 @@ class StreamsTest extends EngineTest {
     }
 
     @Test
-    void records_survive_aRestartOfThePersistentEngine_withTheirSequenceNumbers(@TempDir Path dir) {
-        List<Record> before;
-        String arn;
-        String iteratorBefore;
-        open(
-                Transport.IN_PROCESS,
-                EmbeddedDynamoDB.builder().persistent(dir).clock(clock).expiryInterval(Duration.ZERO));
+    void records_surviveARestart_andACrash_withTheirSequenceNumbers(@TempDir Path dir, @TempDir Path crashed)
+            throws Exception {
+        EmbeddedDynamoDB.Builder persistent =
+                EmbeddedDynamoDB.builder().persistent(dir).clock(clock).expiryInterval(Duration.ZERO);
+        open(Transport.IN_PROCESS, persistent);
         streams = db.streamsClient();
         createStreamTable("tbl", StreamViewType.NEW_AND_OLD_IMAGES);
-        arn = latestArn("tbl");
+        String arn = latestArn("tbl");
         client.putItem(b -> b.tableName("tbl").item(item("pk", "p", "sk", "a", "v", 1)));
-        db.close(); // compacts: the first record goes through a snapshot
+        db.close(); // compacts: this record reaches the next engine through the snapshot
 
-        open(
-                Transport.IN_PROCESS,
-                EmbeddedDynamoDB.builder().persistent(dir).clock(clock).expiryInterval(Duration.ZERO));
+        open(Transport.IN_PROCESS, persistent);
         streams = db.streamsClient();
         client.putItem(b -> b.tableName("tbl").item(item("pk", "p", "sk", "a", "v", 2)));
-        before = readAll(arn);
-        iteratorBefore = iterator(arn, ShardIteratorType.LATEST);
-        // Crash-like reopen: the second record only exists in the log.
-        EmbeddedDynamoDB crashed = db;
+        String latest = iterator(arn, ShardIteratorType.LATEST);
         client.putItem(b -> b.tableName("tbl").item(item("pk", "p", "sk", "b")));
-        crashed.close();
+        List<Record> before = readAll(arn);
+        // What a crash leaves: the synced log, no final compaction (copied while the engine runs).
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (Path file : files.toList()) {
+                if (!file.getFileName().toString().equals("lock")) {
+                    java.nio.file.Files.copy(file, crashed.resolve(file.getFileName()));
+                }
+            }
+        }
+        db.close();
 
-        open(
-                Transport.IN_PROCESS,
-                EmbeddedDynamoDB.builder().persistent(dir).clock(clock).expiryInterval(Duration.ZERO));
-        streams = db.streamsClient();
-        List<Record> after = readAll(arn);
-        assertThat(after.subList(0, 2))
-                .usingRecursiveFieldByFieldElementComparator()
-                .isEqualTo(before);
-        assertThat(events(after)).containsExactly("INSERT a", "MODIFY a", "INSERT b");
-        assertThat(events(
-                        streams.getRecords(b -> b.shardIterator(iteratorBefore)).records()))
-                .containsExactly("INSERT b");
-        client.putItem(b -> b.tableName("tbl").item(item("pk", "p", "sk", "c")));
-        List<Record> later = readAll(arn);
-        assertThat(new java.math.BigInteger(later.get(3).dynamodb().sequenceNumber()))
-                .isGreaterThan(new java.math.BigInteger(later.get(2).dynamodb().sequenceNumber()));
+        for (Path reopened : List.of(crashed, dir)) {
+            open(
+                    Transport.IN_PROCESS,
+                    EmbeddedDynamoDB.builder().persistent(reopened).clock(clock).expiryInterval(Duration.ZERO));
+            streams = db.streamsClient();
+            List<Record> after = readAll(arn);
+            assertThat(after).as(reopened.toString()).usingRecursiveComparison().isEqualTo(before);
+            assertThat(events(after)).containsExactly("INSERT a", "MODIFY a", "INSERT b");
+            assertThat(events(streams.getRecords(b -> b.shardIterator(latest)).records()))
+                    .as("an iterator from before the restart reads on")
+                    .containsExactly("INSERT b");
+            client.putItem(b -> b.tableName("tbl").item(item("pk", "p", "sk", "c")));
+            List<Record> later = readAll(arn);
+            assertThat(new java.math.BigInteger(later.get(3).dynamodb().sequenceNumber()))
+                    .isGreaterThan(
+                            new java.math.BigInteger(later.get(2).dynamodb().sequenceNumber()));
+            db.close();
+        }
     }
 }
