@@ -17,11 +17,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -82,17 +79,8 @@ class StreamsMotoTest {
     /** Runs {@code writes} on a new stream-enabled table and returns its records, normalised. */
     private static List<String> run(Side side, StreamViewType viewType, Writes writes) {
         String table = "streams-" + UUID.randomUUID();
-        String arn = side.client()
-                .createTable(b -> b.tableName(table)
-                        .billingMode(BillingMode.PAY_PER_REQUEST)
-                        .attributeDefinitions(
-                                a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
-                                a -> a.attributeName("sk").attributeType(ScalarAttributeType.S))
-                        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk")
-                                .keyType(KeyType.RANGE))
-                        .streamSpecification(s -> s.streamEnabled(true).streamViewType(viewType)))
-                .tableDescription()
-                .latestStreamArn();
+        String arn =
+                StreamsTest.createStreamTable(side.client(), table, viewType).latestStreamArn();
         assertThat(side.streams().listStreams(b -> b.tableName(table)).streams())
                 .extracting(s -> s.streamArn())
                 .containsExactly(arn);

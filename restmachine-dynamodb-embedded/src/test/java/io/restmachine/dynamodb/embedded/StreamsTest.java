@@ -62,6 +62,12 @@ class StreamsTest extends EngineTest {
     }
 
     private TableDescription createStreamTable(String name, StreamViewType viewType) {
+        return createStreamTable(client, name, viewType);
+    }
+
+    /** A table with string keys {@code pk} and {@code sk} and a stream of {@code viewType}. */
+    static TableDescription createStreamTable(
+            software.amazon.awssdk.services.dynamodb.DynamoDbClient client, String name, StreamViewType viewType) {
         return client.createTable(b -> b.tableName(name)
                         .billingMode(BillingMode.PAY_PER_REQUEST)
                         .attributeDefinitions(
