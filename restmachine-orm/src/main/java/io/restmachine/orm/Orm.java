@@ -194,7 +194,8 @@ public final class Orm {
     public <T> ItemDecoder<T> decoder(Class<T> type) {
         Objects.requireNonNull(type, "type");
         ModelsByEntityType models = ModelsByEntityType.of(runtime.modelsOf(type));
-        return item -> Optional.ofNullable(models.decode(Objects.requireNonNull(item, "item")))
+        return item -> Optional.ofNullable(
+                        models.decode(StoreItem.of(Objects.requireNonNull(item, "item"), ValueFormat.neutral())))
                 .map(type::cast);
     }
 

@@ -45,7 +45,7 @@ public final class StreamImages<T> {
         if (image == null || image.isEmpty()) {
             return Optional.empty();
         }
-        return decoder.decode(AttributeValueMapper.fromSdk(image));
+        return decoder.decode(AttributeValueMapper.neutralFromSdk(image));
     }
 
     /**

@@ -113,8 +113,11 @@ public final class AttributeValueMapper {
         return StoreItem.of(item, SdkValueFormat.INSTANCE);
     }
 
-    /** The neutral form of a key the service returned ({@code LastEvaluatedKey}), converted. */
-    public static Map<String, ItemValue> keyFromSdk(Map<String, AttributeValue> key) {
+    /**
+     * The neutral form of a key ({@code LastEvaluatedKey}) or stream image the service returned,
+     * converted value by value (a copy; items the core reads go through {@link #toStoreItem}).
+     */
+    public static Map<String, ItemValue> neutralFromSdk(Map<String, AttributeValue> key) {
         return map(key);
     }
 

@@ -216,7 +216,7 @@ public final class DynamoDbStore implements Store, AutoCloseable {
         }
         return new ReadPage(
                 mapped,
-                lastKey == null || lastKey.isEmpty() ? null : AttributeValueMapper.keyFromSdk(lastKey),
+                lastKey == null || lastKey.isEmpty() ? null : AttributeValueMapper.neutralFromSdk(lastKey),
                 count == null ? mapped.size() : count,
                 scannedCount == null ? mapped.size() : scannedCount);
     }

@@ -32,7 +32,7 @@ class AttributeValueMapperTest {
 
     @Test
     void aKeyTheServiceReturned_isConvertedToNeutralValues() {
-        assertThat(AttributeValueMapper.keyFromSdk(sdkItem))
+        assertThat(AttributeValueMapper.neutralFromSdk(sdkItem))
                 .isEqualTo(Map.of("pk", ItemValue.s("USER#1"), "n", ItemValue.n(new java.math.BigDecimal("2.5"))));
     }
 }
