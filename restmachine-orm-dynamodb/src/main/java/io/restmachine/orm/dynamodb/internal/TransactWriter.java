@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -160,6 +161,8 @@ final class TransactWriter {
         List<Integer> waiting = new ArrayList<>(); // to resend after a backoff
         String problem = "";
         int retries = 0;
+        String token = "";
+        List<Integer> tokenFor = List.of();
         while (true) {
             if (pending.isEmpty()) {
                 if (waiting.isEmpty()) {
@@ -183,14 +186,23 @@ final class TransactWriter {
             }
             List<TransactWriteItem> sent = new ArrayList<>(pending.size());
             pending.forEach(i -> sent.add(actionOf.get(i)));
+            if (!pending.equals(tokenFor)) {
+                // A new set of puts gets a new token; the same set resent after a failed call keeps its
+                // token, so that if that call was applied after all, DynamoDB answers success instead of
+                // failing every put's condition (which would report written items as duplicates).
+                token = UUID.randomUUID().toString();
+                tokenFor = List.copyOf(pending);
+            }
+            String sentToken = token;
             try {
-                ctx.client().transactWriteItems(b -> b.transactItems(sent));
+                ctx.client().transactWriteItems(b -> b.transactItems(sent).clientRequestToken(sentToken));
                 supported = Boolean.TRUE;
                 pending.forEach(fates::written);
                 pending = List.of();
                 continue;
             } catch (TransactionCanceledException e) {
                 supported = Boolean.TRUE;
+                tokenFor = List.of(); // a cancelled call was not applied: whatever is resent is a new request
                 List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
                 if (reasons.size() != pending.size()) {
                     // Without one reason per put there is no telling which put failed: send them one by one.
@@ -342,8 +354,13 @@ final class TransactWriter {
 
         private static long utf8(String s) {
             // At most 3 bytes per UTF-16 unit (a surrogate pair is 4 bytes for 2 units).
-            long ascii = s.chars().filter(c -> c < 0x80).count();
-            return ascii + 3 * (s.length() - ascii);
+            long bytes = s.length();
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) >= 0x80) {
+                    bytes += 2;
+                }
+            }
+            return bytes;
         }
     }
 }

@@ -50,11 +50,16 @@ class TransactWriterTest {
         final List<Integer> transactionSizes = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger putItems = new AtomicInteger();
         /** Key to the code its put is cancelled with, and how many more times. */
+        final Set<String> applied = ConcurrentHashMap.newKeySet();
+
         final Map<String, String> scriptedCode = new ConcurrentHashMap<>();
 
         final Map<String, AtomicInteger> scriptedTimes = new ConcurrentHashMap<>();
         boolean noTransactions;
         DynamoDbException wholeRequestError;
+        final List<String> tokens = Collections.synchronizedList(new ArrayList<>());
+        /** Calls to fail with a server error after applying them, as a lost response does. */
+        final AtomicInteger appliedButFailed = new AtomicInteger();
 
         Client failing(String sk, String code, int times) {
             scriptedCode.put(sk, code);
@@ -68,8 +73,13 @@ class TransactWriterTest {
                 throw error("UnknownOperationException", "An unknown operation was requested.");
             }
             transactionSizes.add(request.transactItems().size());
+            tokens.add(request.clientRequestToken());
             if (wholeRequestError != null) {
                 throw wholeRequestError;
+            }
+            if (applied.contains(request.clientRequestToken())) {
+                // The token of a call that was applied: DynamoDB answers success without evaluating it again.
+                return TransactWriteItemsResponse.builder().build();
             }
             List<String> keys = new ArrayList<>();
             for (TransactWriteItem item : request.transactItems()) {
@@ -105,6 +115,12 @@ class TransactWriterTest {
                     for (TransactWriteItem item : request.transactItems()) {
                         stored.put(item.put().item().get("sk").s(), item.put().item());
                     }
+                    if (appliedButFailed.getAndDecrement() > 0) {
+                        applied.add(request.clientRequestToken());
+                        throw (DynamoDbException) error("InternalServerError", "lost response").toBuilder()
+                                .statusCode(500)
+                                .build();
+                    }
                     return TransactWriteItemsResponse.builder().build();
                 }
             }
@@ -136,14 +152,7 @@ class TransactWriterTest {
         }
 
         static DynamoDbException error(String code, String message) {
-            return (DynamoDbException) DynamoDbException.builder()
-                    .message(message)
-                    .statusCode(400)
-                    .awsErrorDetails(AwsErrorDetails.builder()
-                            .errorCode(code)
-                            .errorMessage(message)
-                            .build())
-                    .build();
+            return ScriptedBatchClient.error(code, message);
         }
 
         @Override
@@ -213,6 +222,46 @@ class TransactWriterTest {
         assertThat(client.putItems).hasValue(0);
         assertThat(client.stored.get("I#0")).containsEntry("n", AttributeValue.fromN("-1"));
         assertThat(client.stored).hasSize(250);
+    }
+
+    @Test
+    void largeItems_splitChunksBeforeTheyPassTheRequestSizeLimit() {
+        Client client = new Client();
+        List<BatchWrite> writes = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Map<String, ItemValue> key = Map.of("pk", s("P"), "sk", s("I#" + i));
+            writes.add(new BatchWrite.Put(
+                    Map.of("pk", s("P"), "sk", s("I#" + i), "text", s("é".repeat(120_000))), key, NOT_EXISTS));
+        }
+        try (DynamoDbStore store = store(client, 3)) {
+            assertThat(store.batchWrite(writes).written()).hasSize(12);
+        }
+        // About 360 KB each (é is 2 bytes in UTF-8, counted as at most 3): 9 fit under 3.5 MB, not 10.
+        assertThat(client.transactionSizes).containsExactlyInAnyOrder(9, 3);
+    }
+
+    @Test
+    void aCallAppliedButAnsweredWithAServerError_isResentWithItsToken_soItsPutsAreWrittenNotDuplicates() {
+        Client client = new Client();
+        client.appliedButFailed.set(1);
+        try (DynamoDbStore store = store(client, 3)) {
+            BatchWriteOutcome outcome = store.batchWrite(puts(10));
+
+            assertThat(outcome.written()).hasSize(10);
+            assertThat(outcome.refused()).isEmpty();
+        }
+        assertThat(client.tokens).hasSize(2).doesNotContainNull();
+        assertThat(client.tokens.get(1)).isEqualTo(client.tokens.get(0));
+    }
+
+    @Test
+    void aPutResentAfterACancellation_goesWithANewToken() {
+        Client client = new Client();
+        preStore(client, 0);
+        try (DynamoDbStore store = store(client, 3)) {
+            assertThat(store.batchWrite(puts(3)).written()).containsExactly(1, 2);
+        }
+        assertThat(client.tokens).hasSize(2).doesNotHaveDuplicates();
     }
 
     @Test
