@@ -243,6 +243,7 @@ final class ServeCommand implements Callable<Integer> {
         if (requireAuth) {
             out.println("  auth:   requests must be signed with one of " + keyCount + " access key(s)");
         }
+        out.println("  console: " + endpoint + "/console/ (open it in a browser)");
         out.println("  try:    aws dynamodb list-tables --endpoint-url " + endpoint + " --region us-east-1");
         out.println("  or:     restmachine-orm table list --endpoint " + endpoint);
         out.println("  stop:   Ctrl-C");

@@ -519,14 +519,20 @@
 
   // ---- showing items ----------------------------------------------------------------------------
 
+  const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+  function escape(text) {
+    return String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  }
+
+  /** One cell as HTML (a page of rows is written as one string: far faster than a node at a time). */
   function cell(value) {
-    if (value === undefined) return element('td', { className: 'absent' });
+    if (value === undefined) return '<td class="absent"></td>';
     const type = Object.keys(value)[0];
     const plain = plainValue(value);
-    let text = typeof plain === 'object' && plain !== null ? JSON.stringify(plain) : String(plain);
-    const full = text;
-    if (text.length > 80) text = text.slice(0, 79) + '…';
-    return element('td', { className: 't-' + type, text, title: type + ': ' + full });
+    const full = typeof plain === 'object' && plain !== null ? JSON.stringify(plain) : String(plain);
+    const text = full.length > 80 ? full.slice(0, 79) + '…' : full;
+    return '<td class="t-' + type + '" title="' + escape(type + ': ' + full) + '">' + escape(text) + '</td>';
   }
 
   function columnsOf(items, first) {
@@ -543,33 +549,38 @@
     return columns;
   }
 
-  function itemTable(items, showType) {
+  /** A table of `rows` ([position in the page, item]); its buttons are handled by one listener on #results. */
+  function itemTable(rows, showType) {
     const keys = tableKeys();
     const index = sourceKeys();
-    const all = columnsOf(items, [keys.pk, keys.sk, index.pk, index.sk]).filter((c) => c !== ENTITY_TYPE);
+    const all = columnsOf(rows.map((r) => r[1]), [keys.pk, keys.sk, index.pk, index.sk]).filter((c) => c !== ENTITY_TYPE);
     const columns = all.slice(0, MAX_COLUMNS);
     const hidden = all.length - columns.length;
-    const head = element('tr', {}, element('th', { text: '' }),
-      showType ? element('th', { text: ENTITY_TYPE }) : null,
-      ...columns.map((c) => element('th', { text: c })),
-      hidden ? element('th', { text: '+' + hidden + ' more (open an item)' }) : null);
-    const body = document.createDocumentFragment();
-    for (const item of items) {
-      const edit = element('button', { type: 'button', className: 'edit-item', text: 'Edit', onclick: () => openEditor(item) });
-      const partitionValue = item[keys.pk];
-      const partition = element('button', {
-        type: 'button', className: 'show-partition', text: 'Partition',
-        title: 'Every item of ' + keys.pk + ' = ' + plainValue(partitionValue) + ', in sort-key order',
-        onclick: () => showPartition(partitionValue),
-      });
-      const row = element('tr', { className: 'item-row', 'data-key': JSON.stringify(plainItem(keyOf(item))) },
-        element('td', { className: 'actions' }, edit, partition),
-        showType ? cell(item[ENTITY_TYPE]) : null,
-        ...columns.map((c) => cell(item[c])),
-        hidden ? element('td', {}) : null);
-      body.append(row);
+    const head = '<tr><th></th>' + (showType ? '<th>' + ENTITY_TYPE + '</th>' : '')
+      + columns.map((c) => '<th>' + escape(c) + '</th>').join('')
+      + (hidden ? '<th>+' + hidden + ' more (open an item)</th>' : '') + '</tr>';
+    const body = [];
+    for (const [position, item] of rows) {
+      const partition = 'Every item of ' + keys.pk + ' = ' + plainValue(item[keys.pk]) + ', in sort-key order';
+      body.push('<tr class="item-row" data-key="' + escape(JSON.stringify(plainItem(keyOf(item)))) + '">'
+        + '<td class="actions"><button type="button" class="edit-item" data-row="' + position + '">Edit</button>'
+        + '<button type="button" class="show-partition" data-row="' + position + '" title="' + escape(partition)
+        + '">Partition</button></td>'
+        + (showType ? cell(item[ENTITY_TYPE]) : '')
+        + columns.map((c) => cell(item[c])).join('')
+        + (hidden ? '<td></td>' : '') + '</tr>');
     }
-    return element('table', { className: 'grid items' }, element('thead', {}, head), element('tbody', {}, body));
+    const table = element('table', { className: 'grid items' });
+    table.innerHTML = '<thead>' + head + '</thead><tbody>' + body.join('') + '</tbody>';
+    return table;
+  }
+
+  function rowClicked(event) {
+    const button = event.target.closest('button[data-row]');
+    if (!button) return;
+    const item = state.read.items[Number(button.dataset.row)];
+    if (button.classList.contains('edit-item')) openEditor(item);
+    else showPartition(item[tableKeys().pk]);
   }
 
   function renderItems() {
@@ -593,17 +604,17 @@
       parts.push(element('pre', { className: 'json', id: 'results-json', text: JSON.stringify(shown, null, 2) }));
     } else if ($('group-by-type').checked && !read.collection && items.some((i) => i[ENTITY_TYPE])) {
       const groups = new Map();
-      for (const item of items) {
+      items.forEach((item, position) => {
         const type = item[ENTITY_TYPE] ? String(plainValue(item[ENTITY_TYPE])) : '(no entity_type)';
         if (!groups.has(type)) groups.set(type, []);
-        groups.get(type).push(item);
-      }
+        groups.get(type).push([position, item]);
+      });
       for (const [type, members] of groups) {
         parts.push(element('section', { className: 'entity-group', 'data-entity-type': type },
           element('h3', { text: type + ' (' + members.length + ')' }), itemTable(members, false)));
       }
     } else {
-      parts.push(itemTable(items, true));
+      parts.push(itemTable(items.map((item, position) => [position, item]), true));
     }
     results.replaceChildren(...parts);
   }
@@ -631,7 +642,21 @@
     return key;
   }
 
-  function openEditor(item) {
+  async function openEditor(shown) {
+    let item = null;
+    if (shown) {
+      // A row may come from an index that projects only some attributes: edit the whole item.
+      try {
+        item = (await call('GetItem', { TableName: state.table.TableName, Key: keyOf(shown), ConsistentRead: true })).Item;
+      } catch (e) {
+        say(String(e));
+        return;
+      }
+      if (!item) {
+        say('That item no longer exists; run the read again.');
+        return;
+      }
+    }
     state.editing = item;
     const keys = tableKeys();
     const types = attributeTypes();
@@ -793,6 +818,7 @@
     $('result-format').onchange = () => state.read && renderItems();
     $('group-by-type').onchange = () => state.read && renderItems();
     $('new-item').onclick = () => openEditor(null);
+    $('results').addEventListener('click', rowClicked);
     $('item-form').onsubmit = saveItem;
     $('item-format').onchange = switchEditorFormat;
     $('item-dialog').addEventListener('close', () => {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
 import io.restmachine.dynamodb.embedded.ServerHandle;
 import io.restmachine.dynamodb.embedded.ServerOptions;
 import io.restmachine.dynamodb.embedded.peer.PeerCheck;
@@ -21,12 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -50,38 +45,26 @@ class ConsoleBrowserTest {
     @TempDir
     static Path profile;
 
-    private static EmbeddedDynamoDB db;
-    private static ServerHandle server;
-    private static DynamoDbClient client;
-    private static WebDriver driver;
+    private static ConsoleSession session;
     private static ConsolePage page;
+    private static DynamoDbClient client;
+    private static ServerHandle server;
 
     @RegisterExtension
-    final ScreenshotOnFailure screenshots = new ScreenshotOnFailure(() -> driver);
+    final ScreenshotOnFailure screenshots = new ScreenshotOnFailure(() -> session == null ? null : page.driver());
 
     @BeforeAll
     static void start() {
-        db = EmbeddedDynamoDB.inMemory();
-        server = db.serve(ServerOptions.port(0));
-        client = DynamoDbClient.builder()
-                .endpointOverride(server.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .build();
-        driver = Chromium.start(profile);
-        page = new ConsolePage(driver);
+        session = ConsoleSession.start(ServerOptions.port(0), "test", "test", profile);
+        page = session.page;
+        client = session.client;
+        server = session.server;
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (client != null) {
-            client.close();
-        }
-        if (db != null) {
-            db.close();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -258,8 +241,7 @@ class ConsoleBrowserTest {
         page.open(server.endpoint(), "");
         page.openTable("edited");
 
-        page.all("button.edit-item").get(0).click();
-        page.waitUntilVisible("item-dialog");
+        page.editItem(0);
         assertThat(page.find("item-json").getAttribute("value")).contains("\"N\": \"1\"");
         page.writeItem(
                 "typed",
@@ -270,7 +252,7 @@ class ConsoleBrowserTest {
                 .containsEntry("n", AttributeValue.fromN("2"))
                 .containsEntry("note", AttributeValue.fromS("edited"));
 
-        page.all("button.edit-item").get(0).click();
+        page.editItem(0);
         page.writeItem("plain", "{\"pk\": \"A\", \"sk\": \"C\", \"entity_type\": \"Thing\", \"n\": 3}");
         page.saveItemWithKeyboard();
         assertThat(client.getItem(b -> b.tableName("edited").key(key("A", "B"))).item())
@@ -279,8 +261,7 @@ class ConsoleBrowserTest {
         assertThat(client.getItem(b -> b.tableName("edited").key(key("A", "C"))).item())
                 .containsEntry("n", AttributeValue.fromN("3"));
 
-        page.all("button.edit-item").get(0).click();
-        page.waitUntilVisible("item-dialog");
+        page.editItem(0);
         page.find("delete-item").click();
         page.andWaitForPage(() -> page.confirm(null));
         assertThat(client.scan(b -> b.tableName("edited")).count()).isZero();

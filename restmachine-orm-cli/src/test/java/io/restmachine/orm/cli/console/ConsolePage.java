@@ -93,6 +93,12 @@ final class ConsolePage {
                 .toList();
     }
 
+    /** Opens the editor on the {@code index}th item shown and waits until it holds the item. */
+    void editItem(int index) {
+        all("button.edit-item").get(index).click();
+        waitUntilVisible("item-dialog");
+    }
+
     /** Types {@code json} as the item in the open editor, in {@code format} ("typed" or "plain"). */
     void writeItem(String format, String json) {
         choose("item-format", format);

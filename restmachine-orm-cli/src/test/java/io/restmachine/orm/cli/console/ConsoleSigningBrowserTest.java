@@ -2,7 +2,6 @@ package io.restmachine.orm.cli.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
 import io.restmachine.dynamodb.embedded.ServerHandle;
 import io.restmachine.dynamodb.embedded.ServerOptions;
 import io.restmachine.dynamodb.embedded.peer.PeerCheck;
@@ -15,11 +14,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The console against a server that requires signed requests (what {@code serve --require-auth}
@@ -34,40 +28,29 @@ class ConsoleSigningBrowserTest {
     @TempDir
     static Path profile;
 
-    private static EmbeddedDynamoDB db;
-    private static ServerHandle server;
-    private static WebDriver driver;
+    private static ConsoleSession session;
     private static ConsolePage page;
+    private static ServerHandle server;
 
     @RegisterExtension
-    final ScreenshotOnFailure screenshots = new ScreenshotOnFailure(() -> driver);
+    final ScreenshotOnFailure screenshots = new ScreenshotOnFailure(() -> session == null ? null : page.driver());
 
     @BeforeAll
     static void start() {
-        db = EmbeddedDynamoDB.inMemory();
-        server = db.serve(ServerOptions.port(0).withAccessKey("AKIDLOCAL", "local-secret"));
-        try (DynamoDbClient client = DynamoDbClient.builder()
-                .endpointOverride(server.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "local-secret")))
-                .build()) {
-            client.createTable(b -> b.tableName("private")
-                    .billingMode("PAY_PER_REQUEST")
-                    .keySchema(k -> k.attributeName("pk").keyType("HASH"))
-                    .attributeDefinitions(a -> a.attributeName("pk").attributeType("S")));
-        }
-        driver = Chromium.start(profile);
-        page = new ConsolePage(driver);
+        session = ConsoleSession.start(
+                ServerOptions.port(0).withAccessKey("AKIDLOCAL", "local-secret"), "AKIDLOCAL", "local-secret", profile);
+        page = session.page;
+        server = session.server;
+        session.client.createTable(b -> b.tableName("private")
+                .billingMode("PAY_PER_REQUEST")
+                .keySchema(k -> k.attributeName("pk").keyType("HASH"))
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S")));
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (db != null) {
-            db.close();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -102,7 +85,7 @@ class ConsoleSigningBrowserTest {
     @Test
     void theOwnSha256AndHmac_agreeWithWebCryptoAndTheStandardVectors() {
         page.open(server.endpoint(), "");
-        Object result = ((JavascriptExecutor) driver)
+        Object result = ((JavascriptExecutor) page.driver())
                 .executeAsyncScript(
                         """
                 const done = arguments[arguments.length - 1];
@@ -127,6 +110,6 @@ class ConsoleSigningBrowserTest {
     }
 
     private static Object script(String code) {
-        return ((JavascriptExecutor) driver).executeScript(code);
+        return ((JavascriptExecutor) page.driver()).executeScript(code);
     }
 }
