@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
             "Run the embedded DynamoDB-compatible engine as an HTTP server until Ctrl-C.",
             "Any AWS SDK or the AWS CLI works against it; it accepts any credentials unless --require-auth.",
             "Without --require-auth a request with no Authorization header still gets"
-                    + " MissingAuthenticationTokenException, as from DynamoDB Local: send any SigV4-signed request."
+                    + " MissingAuthenticationTokenException, as from DynamoDB Local: send any SigV4-signed request.",
+            "A web console for its tables and items is at http://HOST:PORT/console/ (under --require-auth it asks for"
+                    + " an access key and signs its requests with it)."
         },
         footer = {
             "",

@@ -116,6 +116,7 @@
       list.append(element('li', { className: 'muted', text: 'No tables yet.' }));
     }
     markCurrentTable();
+    document.body.dataset.tableListsShown = String(Number(document.body.dataset.tableListsShown || 0) + 1);
     return names;
   }
 

@@ -135,6 +135,21 @@
     return now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
   }
 
+  // The signing key depends only on the secret, the day and the region: derive it once a day.
+  let derived = { crypto: null, secret: null, day: null, region: null, key: null };
+
+  async function signingKey(crypto, secret, day, region) {
+    const d = derived;
+    if (d.crypto !== crypto || d.secret !== secret || d.day !== day || d.region !== region) {
+      let key = await crypto.hmac(utf8('AWS4' + secret), utf8(day));
+      key = await crypto.hmac(key, utf8(region));
+      key = await crypto.hmac(key, utf8('dynamodb'));
+      key = await crypto.hmac(key, utf8('aws4_request'));
+      derived = { crypto, secret, day, region, key };
+    }
+    return derived.key;
+  }
+
   /**
    * The headers that sign a DynamoDB JSON request: POST / on `host` with `target` and the exact
    * body bytes. The signed headers are host, x-amz-date and x-amz-target; the payload hash is
@@ -150,10 +165,7 @@
       signedHeaders, hex(await crypto.sha256(body))].join('\n');
     const scope = [day, region, 'dynamodb', 'aws4_request'].join('/');
     const stringToSign = ['AWS4-HMAC-SHA256', stamp, scope, hex(await crypto.sha256(utf8(canonical)))].join('\n');
-    let key = await crypto.hmac(utf8('AWS4' + secret), utf8(day));
-    key = await crypto.hmac(key, utf8(region));
-    key = await crypto.hmac(key, utf8('dynamodb'));
-    key = await crypto.hmac(key, utf8('aws4_request'));
+    const key = await signingKey(crypto, secret, day, region);
     const signature = hex(await crypto.hmac(key, utf8(stringToSign)));
     return {
       'X-Amz-Date': stamp,

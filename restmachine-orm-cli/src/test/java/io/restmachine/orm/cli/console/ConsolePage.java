@@ -66,7 +66,13 @@ final class ConsolePage {
 
     /** How many pages of items the console has shown so far. */
     int pagesShown() {
-        Object shown = ((JavascriptExecutor) driver).executeScript("return document.body.dataset.pagesShown || '0'");
+        return counter("pagesShown");
+    }
+
+    /** One of the counters the page keeps on {@code document.body.dataset} for whoever waits on it. */
+    private int counter(String name) {
+        Object shown =
+                ((JavascriptExecutor) driver).executeScript("return document.body.dataset[arguments[0]] || '0'", name);
         return Integer.parseInt(String.valueOf(shown));
     }
 
@@ -79,7 +85,10 @@ final class ConsolePage {
 
     /** Opens table {@code name} from the list (refreshed first) and waits for its first page. */
     void openTable(String name) {
+        // Wait for the refreshed list: a link found before it is redrawn would be stale when clicked.
+        int before = counter("tableListsShown");
         find("refresh-tables").click();
+        wait.until(d -> counter("tableListsShown") > before);
         By link = By.cssSelector(".table-link[data-table='" + name + "']");
         wait.until(ExpectedConditions.elementToBeClickable(link));
         andWaitForPage(() -> driver.findElement(link).click());
