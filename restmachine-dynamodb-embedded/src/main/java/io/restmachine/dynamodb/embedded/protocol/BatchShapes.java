@@ -17,7 +17,7 @@ final class BatchShapes {
                             "KeysAndAttributes",
                             "Keys",
                             list(
-                                    genericMap(new Shape.Attribute(true, List.of())),
+                                    map(new Shape.Attribute(true, List.of()), "AttributeValue"),
                                     notNull(),
                                     minLength(1),
                                     maxLength(100)),
@@ -41,14 +41,13 @@ final class BatchShapes {
             returnItemCollectionMetrics(),
             "RequestItems",
             new Shape.MapOf(
-                    genericList(element(
+                    list(element(
                             "WriteRequest",
                             "DeleteRequest",
                             field("DeleteRequest", List.of(), "Key", item()),
                             "PutRequest",
                             field("PutRequest", List.of(), "Item", item()))),
                     "java.util.List<com.amazonaws.dynamodb.v20120810.WriteRequest>",
-                    true,
                     List.of(
                             notNull(),
                             minLength(1),

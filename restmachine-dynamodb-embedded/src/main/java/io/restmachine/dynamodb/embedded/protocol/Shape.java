@@ -37,15 +37,15 @@ public sealed interface Shape {
         }
     }
 
-    /** A JSON array. {@code parameterized} marks DynamoDB's generic list (different type errors). */
-    record ListOf(Shape element, boolean parameterized, List<Constraint> constraints) implements Shape {
+    /** A JSON array. */
+    record ListOf(Shape element, List<Constraint> constraints) implements Shape {
         public ListOf {
             constraints = List.copyOf(constraints);
         }
     }
 
     /** A JSON object with free keys; {@code valueType} names the Java value type in type errors. */
-    record MapOf(Shape value, String valueType, boolean parameterized, List<Constraint> constraints) implements Shape {
+    record MapOf(Shape value, String valueType, List<Constraint> constraints) implements Shape {
         public MapOf {
             constraints = List.copyOf(constraints);
         }
@@ -96,7 +96,10 @@ public sealed interface Shape {
         /** Checked before everything else: "The parameter 'X' is required but was not present". */
         record Required() implements Constraint {}
 
-        /** Checked right after {@link Required}: the table name length rule. */
+        /**
+         * A table name's length, 3 to 255, reported as MinLength or MaxLength; with it an empty name
+         * is not also reported against the name pattern.
+         */
         record TableNameLength() implements Constraint {}
     }
 }

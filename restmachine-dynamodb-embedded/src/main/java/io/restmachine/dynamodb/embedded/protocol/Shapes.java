@@ -72,19 +72,11 @@ public final class Shapes {
     }
 
     public static Shape list(Shape element, Constraint... constraints) {
-        return new Shape.ListOf(element, false, List.of(constraints));
-    }
-
-    public static Shape genericList(Shape element, Constraint... constraints) {
-        return new Shape.ListOf(element, true, List.of(constraints));
+        return new Shape.ListOf(element, List.of(constraints));
     }
 
     public static Shape map(Shape value, String valueType, Constraint... constraints) {
-        return new Shape.MapOf(value, valueType, false, List.of(constraints));
-    }
-
-    public static Shape genericMap(Shape value, Constraint... constraints) {
-        return new Shape.MapOf(value, "AttributeValue", true, List.of(constraints));
+        return new Shape.MapOf(value, valueType, List.of(constraints));
     }
 
     /** A structure that is a member of another: {@code members} alternates names and shapes. */
@@ -117,12 +109,12 @@ public final class Shapes {
     // Members shared by many actions.
 
     public static Shape tableName() {
-        return string(notNull(), regex(NAME_PATTERN), minLength(3), maxLength(255));
+        return string(notNull(), regex(NAME_PATTERN), tableNameLength());
     }
 
-    /** The table name of the table-level actions, checked first and on its own. */
+    /** The table name of the table-level actions: its absence is reported first and on its own. */
     public static Shape requiredTableName() {
-        return string(required(), tableNameLength(), regex(NAME_PATTERN));
+        return string(required(), regex(NAME_PATTERN), tableNameLength());
     }
 
     public static Shape indexName(Constraint... extra) {
