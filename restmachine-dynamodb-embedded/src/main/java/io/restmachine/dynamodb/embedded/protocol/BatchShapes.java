@@ -19,8 +19,8 @@ final class BatchShapes {
                             list(
                                     map(new Shape.Attribute(true, List.of()), "AttributeValue"),
                                     notNull(),
-                                    minLength(1),
-                                    maxLength(100)),
+                                    reworded(minLength(1)),
+                                    reworded(maxLength(100))),
                             "AttributesToGet",
                             attributesToGet(),
                             "ConsistentRead",
@@ -30,8 +30,8 @@ final class BatchShapes {
                             "ExpressionAttributeNames",
                             expressionNames()),
                     "KeysAndAttributes",
-                    notNull(),
-                    minLength(1),
+                    required("The requestItems parameter is required for BatchGetItem", false),
+                    reworded(minLength(1)),
                     keys(maxLength(255), minLength(3), regex(NAME_PATTERN))));
 
     static final Shape.Struct BATCH_WRITE_ITEM = request(
@@ -49,8 +49,7 @@ final class BatchShapes {
                             field("PutRequest", List.of(), "Item", item()))),
                     "java.util.List<com.amazonaws.dynamodb.v20120810.WriteRequest>",
                     List.of(
-                            notNull(),
-                            minLength(1),
+                            required("The requestItems parameter is required for BatchWriteItem", true),
                             keys(maxLength(255), minLength(3), regex(NAME_PATTERN)),
                             values(maxLength(25), minLength(1)))));
 

@@ -3,6 +3,7 @@ package io.restmachine.dynamodb.embedded.protocol;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The declared shape of one request member, as DynamoDB's front end checks it: first its JSON type
@@ -93,8 +94,14 @@ public sealed interface Shape {
         /** Each value of a map must satisfy these (length) constraints. */
         record Values(List<Constraint> constraints) implements Constraint {}
 
+        /**
+         * {@code constraint}, its error worded as DynamoDB's newer validation words it: "Value at
+         * 'Limit' failed to satisfy constraint: ...", the path as written and no value echoed.
+         */
+        record Reworded(Constraint constraint) implements Constraint {}
+
         /** Checked before everything else: "The parameter 'X' is required but was not present". */
-        record Required() implements Constraint {}
+        record Required(@Nullable String message, boolean orEmpty) implements Constraint {}
 
         /**
          * A table name's length, 3 to 255, reported as MinLength or MaxLength; with it an empty name

@@ -16,7 +16,20 @@ public final class Shapes {
     }
 
     public static Constraint required() {
-        return new Constraint.Required();
+        return new Constraint.Required(null, false);
+    }
+
+    /**
+     * Required, with DynamoDB's own sentence for this member instead of the usual one; when
+     * {@code orEmpty}, an empty map or list gets the same sentence.
+     */
+    public static Constraint required(String message, boolean orEmpty) {
+        return new Constraint.Required(message, orEmpty);
+    }
+
+    /** {@code constraint} in the wording of DynamoDB's newer validation ("Value at 'Limit' ..."). */
+    public static Constraint reworded(Constraint constraint) {
+        return new Constraint.Reworded(constraint);
     }
 
     public static Constraint tableNameLength() {
