@@ -59,9 +59,10 @@ public final class Query implements Action<Query.Request, PageReader.Page> {
      *   <li>ProjectionExpression parsed (or AttributesToGet);
      *   <li>unused placeholders;
      *   <li>the table is looked up (ResourceNotFoundException), then the index;
+     *   <li>ExclusiveStartKey's attributes against the key schema;
      *   <li>the key condition split against the key schema (missing or extra key attributes);
      *   <li>key condition value types against the schema;
-     *   <li>ExclusiveStartKey against the schema and the key condition;
+     *   <li>ExclusiveStartKey against the table's key and the key condition's bounds;
      *   <li>key attributes must be scalars in the projection; a filter on a key attribute; Select
      *       against the index's projection; key attributes must be scalars in the filter.
      * </ol>
@@ -91,11 +92,14 @@ public final class Query implements Action<Query.Request, PageReader.Page> {
         IndexDefinition index = PageReader.index(
                 table.definition(), request.indexName(), request.options().consistentRead());
         KeySchema keySchema = index == null ? table.definition().key() : index.key();
+        PageReader reader = new PageReader(table, index, request.options(), filter, projection);
+        if (start != null) {
+            checkStartKeyNames(start, reader, keySchema);
+        }
         KeyCondition keyCondition = keyExpression != null
                 ? Expressions.keyCondition(keyExpression, keySchema.hashName(), keySchema.rangeName())
                 : LegacyParameters.keyConditions(legacyKeyConditions, keySchema.hashName(), keySchema.rangeName());
         checkTypes(keyCondition, keySchema);
-        PageReader reader = new PageReader(table, index, request.options(), filter, projection);
         if (start != null) {
             checkStartKey(start, reader, table, keySchema, keyCondition);
         }
@@ -135,12 +139,8 @@ public final class Query implements Action<Query.Request, PageReader.Page> {
         }
     }
 
-    private static void checkStartKey(
-            Map<String, DynamoValue> start,
-            PageReader reader,
-            Table table,
-            KeySchema keySchema,
-            KeyCondition condition) {
+    /** The start key's attributes against the key schema: before the key condition's. */
+    private static void checkStartKeyNames(Map<String, DynamoValue> start, PageReader reader, KeySchema keySchema) {
         if (start.size() != reader.startKeyNames().size()) {
             throw EngineException.validation("The provided starting key is invalid");
         }
@@ -150,6 +150,15 @@ public final class Query implements Action<Query.Request, PageReader.Page> {
             }
             KeyRules.validateKeyPiece(start, name, keySchema.typeOf(name), name.equals(keySchema.hashName()));
         }
+    }
+
+    /** The start key against the table's key and the key condition's bounds. */
+    private static void checkStartKey(
+            Map<String, DynamoValue> start,
+            PageReader reader,
+            Table table,
+            KeySchema keySchema,
+            KeyCondition condition) {
         try {
             KeyRules.validateKey(
                     table.definition().key().keyOf(start), table.definition().key());

@@ -54,10 +54,11 @@ final class ConditionParser {
                 Problems.Kind.UNKNOWN_FUNCTION,
                 Problems.Kind.MISUSED_FUNCTION,
                 Problems.Kind.RESERVED,
-                Problems.Kind.NAME_OR_VALUE,
+                // Issue 13: function operands, then distinct operands, then undefined placeholders.
                 Problems.Kind.OPERAND,
+                Problems.Kind.FUNCTION,
                 Problems.Kind.DISTINCT,
-                Problems.Kind.FUNCTION);
+                Problems.Kind.NAME_OR_VALUE);
         return condition;
     }
 
