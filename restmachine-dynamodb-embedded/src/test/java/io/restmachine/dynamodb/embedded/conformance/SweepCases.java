@@ -1,6 +1,5 @@
 package io.restmachine.dynamodb.embedded.conformance;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -11,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +27,6 @@ final class SweepCases {
     /** The fixture table's name on every server (one action at a time, so one name will do). */
     static final String TABLE = "sweep_table";
 
-    private static final Pattern PAD = Pattern.compile("\\$\\{pad:(\\d+)}");
     private static final String MISSING = "missing";
     private static final String AT_MISSING_TABLE = "@missingTable";
 
@@ -121,19 +117,12 @@ final class SweepCases {
         return actions;
     }
 
-    /** Replaces {@code ${t}} with {@code table} and {@code ${pad:N}} with N letters, in keys and values. */
+    /** The catalog's substitution: {@code ${t}} becomes {@code table}, {@code ${pad:N}} N letters. */
     private static JsonNode substitute(JsonNode node, String table) {
-        String text = Json.write(node).replace("${t}", table);
-        Matcher pad = PAD.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (pad.find()) {
-            pad.appendReplacement(out, "a".repeat(Integer.parseInt(pad.group(1))));
-        }
-        pad.appendTail(out);
         try {
-            return Json.parse(out.toString());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("substitution broke the JSON of " + RESOURCE, e);
+            return ScenarioCatalog.substitute(node, table);
+        } catch (IOException e) {
+            throw new UncheckedIOException("substitution broke the JSON of " + RESOURCE, e);
         }
     }
 }
