@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import io.restmachine.dynamodb.embedded.value.Numbers;
+import io.restmachine.dynamodb.embedded.value.SizedItem;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -184,13 +186,37 @@ public final class AttributeJson {
             out.writeEndArray();
         } else if (value instanceof DynamoValue.M m) {
             out.writeFieldName("M");
-            writeItem(out, m.values());
+            writeFields(out, m.values());
         }
         out.writeEndObject();
     }
 
-    /** Writes a map of attributes as a JSON object. */
+    /**
+     * Writes a map of attributes as a JSON object. A stored item ({@link SizedItem}) is rendered
+     * once and its bytes kept with it; later reads of it copy those bytes.
+     */
     public static void writeItem(JsonGenerator out, Map<String, DynamoValue> item) throws IOException {
+        if (item instanceof SizedItem stored) {
+            byte[] json = stored.encoded();
+            if (json == null) {
+                json = render(stored);
+                stored.encoded(json);
+            }
+            out.writeRawValue(new EncodedItem(json));
+            return;
+        }
+        writeFields(out, item);
+    }
+
+    private static byte[] render(Map<String, DynamoValue> item) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+        try (JsonGenerator out = RequestDecoder.JSON.createGenerator(buffer)) {
+            writeFields(out, item);
+        }
+        return buffer.toByteArray();
+    }
+
+    private static void writeFields(JsonGenerator out, Map<String, DynamoValue> item) throws IOException {
         out.writeStartObject();
         for (Map.Entry<String, DynamoValue> entry : item.entrySet()) {
             out.writeFieldName(entry.getKey());
