@@ -93,4 +93,16 @@ class EncodedItemCacheTest extends EngineTest {
                 .items();
         assertThat(projected).allSatisfy(i -> assertThat(i.keySet()).containsExactly("v"));
     }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void largeItems_areRenderedFromTheirValues_everyRead(Transport transport) {
+        open(transport);
+        createTable("items", null);
+        String big = "x".repeat(2_000);
+        client.putItem(b -> b.tableName("items").item(item("pk", "big", "v", big)));
+        for (int round = 0; round < 2; round++) {
+            assertThat(get("big")).isEqualTo(item("pk", "big", "v", big));
+        }
+    }
 }

@@ -192,11 +192,20 @@ public final class AttributeJson {
     }
 
     /**
-     * Writes a map of attributes as a JSON object. A stored item ({@link SizedItem}) is rendered
-     * once and its bytes kept with it; later reads of it copy those bytes.
+     * The largest stored item (in DynamoDB's bytes) whose rendered JSON is kept. Rendering costs
+     * per attribute, so small items gain most from the cache; a large item's JSON is mostly its
+     * strings copied once, and keeping it would double the heap of a table of large items (1 KB
+     * items: about 1 GB more per million read, issue 15's measurement 11).
+     */
+    static final long CACHED_ITEM_MAX_BYTES = 512;
+
+    /**
+     * Writes a map of attributes as a JSON object. A stored item ({@link SizedItem}) of at most
+     * {@link #CACHED_ITEM_MAX_BYTES} is rendered once and its bytes kept with it; later reads of it
+     * copy those bytes.
      */
     public static void writeItem(JsonGenerator out, Map<String, DynamoValue> item) throws IOException {
-        if (item instanceof SizedItem stored) {
+        if (item instanceof SizedItem stored && stored.bytes() <= CACHED_ITEM_MAX_BYTES) {
             byte[] json = stored.encoded();
             if (json == null) {
                 json = render(stored);

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * #encoded()}), so that every later GetItem, Query or Scan of the unchanged item copies bytes
  * instead of walking and rendering its values again. A write never changes a stored item, it
  * stores a new one, so the cached form cannot go stale; it is computed on the first read, not on
- * write, so items that are never read cost no memory for it.
+ * write, so items that are never read cost no memory for it, and only for small items (the
+ * protocol's {@code AttributeJson.CACHED_ITEM_MAX_BYTES}), whose rendering costs most per byte.
  */
 public final class SizedItem extends AbstractMap<String, DynamoValue> {
     private final Map<String, DynamoValue> values;
