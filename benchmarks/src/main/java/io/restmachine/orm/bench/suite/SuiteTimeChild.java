@@ -35,6 +35,9 @@ public final class SuiteTimeChild {
         result.put("succeeded", summary.getTestsSucceededCount());
         result.put("skipped", summary.getTestsSkippedCount() + summary.getTestsAbortedCount());
         result.put("jvmMillis", sinceStart);
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            result.put("cpuMillis", os.getProcessCpuTime() / 1_000_000);
+        }
         ChildJvm.report(result);
         System.exit(0);
     }
