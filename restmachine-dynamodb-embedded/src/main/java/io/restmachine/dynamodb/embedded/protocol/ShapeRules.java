@@ -89,7 +89,9 @@ final class ShapeRules {
             }
             constraint(constraint, name, value, parent, errors);
         }
-        if (value == null || errors.size() >= MAX_ERRORS) {
+        // Nothing below a leaf, or a list or map of leaves without constraints (an item's
+        // attributes), can fail: skip building their paths (a fifth of the server's CPU on PutItem).
+        if (value == null || errors.size() >= MAX_ERRORS || unchecked(shape)) {
             return;
         }
         Path path = parent.child(name);
@@ -105,6 +107,21 @@ final class ShapeRules {
         } else if (shape instanceof Shape.Struct struct) {
             members((Fields) value, struct, path, errors);
         }
+    }
+
+    /** Whether nothing inside a value of {@code shape} has a constraint to check. */
+    private static boolean unchecked(Shape shape) {
+        if (shape instanceof Shape.ListOf list) {
+            return leaf(list.element()) && list.element().constraints().isEmpty();
+        }
+        if (shape instanceof Shape.MapOf map) {
+            return leaf(map.value()) && map.value().constraints().isEmpty();
+        }
+        return leaf(shape);
+    }
+
+    private static boolean leaf(Shape shape) {
+        return shape instanceof Shape.Scalar || shape instanceof Shape.Attribute;
     }
 
     private static void constraint(
