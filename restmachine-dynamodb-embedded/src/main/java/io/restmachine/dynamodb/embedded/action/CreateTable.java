@@ -35,7 +35,7 @@ public final class CreateTable implements Action<CreateTable.Request, TableDescr
     public TableDescription execute(Request request, Engine engine) {
         TableDefinition definition = definition(request, engine);
         Table table = engine.database().create(definition);
-        // DynamoDB answers CREATING; the table is usable (and described as ACTIVE) at once.
+        // DynamoDB answers CREATING, whether or not the table stays so (TableDelays.creating).
         Map<String, String> creating = new LinkedHashMap<>();
         definition.globalIndexes().forEach(index -> creating.put(index.name(), "CREATING"));
         return TableDescription.of(table, table.definition(), "CREATING", creating);

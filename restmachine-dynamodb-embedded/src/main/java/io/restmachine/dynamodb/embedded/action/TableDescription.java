@@ -3,6 +3,7 @@ package io.restmachine.dynamodb.embedded.action;
 import io.restmachine.dynamodb.embedded.table.IndexDefinition;
 import io.restmachine.dynamodb.embedded.table.Table;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
+import io.restmachine.dynamodb.embedded.table.TableState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,6 +23,13 @@ public record TableDescription(
 
     /** The size and entry count of one index (zero for an index the table no longer has). */
     public record IndexCounts(long sizeBytes, long itemCount) {}
+
+    /** The table as DescribeTable shows it now: ACTIVE, or the change in progress (see {@link TableState}). */
+    static TableDescription current(Table table, long nowMillis) {
+        return table.state(nowMillis)
+                .map(state -> of(table, state.shown(), state.status(), state.indexStatus()))
+                .orElseGet(() -> of(table, "ACTIVE"));
+    }
 
     static TableDescription of(Table table, String status) {
         return of(table, table.definition(), status, Map.of());

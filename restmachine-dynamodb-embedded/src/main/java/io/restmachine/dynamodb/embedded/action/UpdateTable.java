@@ -54,6 +54,7 @@ public final class UpdateTable implements Action<UpdateTable.Request, TableDescr
         }
         checkDistinctIndexes(updates);
         Table table = TableActions.existing(engine, request.tableName());
+        engine.database().requireActive(table);
         TableDefinition def = table.definition();
         boolean onDemand = billing == null ? def.payPerRequest() : billing.equals("PAY_PER_REQUEST");
         if (throughput != null && onDemand) {
@@ -80,10 +81,15 @@ public final class UpdateTable implements Action<UpdateTable.Request, TableDescr
                 shown.add(index);
             }
         }
-        engine.database().redefine(table, next);
-        // DynamoDB answers UPDATING (and CREATING/DELETING indexes); here the change is complete.
-        return TableDescription.of(
-                table, next.withGlobalIndexes(shown, next.attributeTypes()), "UPDATING", indexStatus);
+        // The change is applied at once; the table is shown UPDATING (indexes CREATING/DELETING, the
+        // old throughput) for TableDelays.updating, as DynamoDB shows it until the change completes.
+        TableDefinition described = next.withGlobalIndexes(shown, next.attributeTypes())
+                .withThroughput(next.payPerRequest(), def.readCapacity(), def.writeCapacity());
+        if (next.payPerRequest()) {
+            described = next.withGlobalIndexes(shown, next.attributeTypes());
+        }
+        engine.database().update(table, next, described, indexStatus);
+        return TableDescription.of(table, described, "UPDATING", indexStatus);
     }
 
     private static void checkDistinctIndexes(@Nullable List<IndexUpdate> updates) {

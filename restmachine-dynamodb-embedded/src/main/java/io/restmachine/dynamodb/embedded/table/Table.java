@@ -38,6 +38,7 @@ public final class Table {
     private final AtomicLong sizeBytes = new AtomicLong();
     private volatile Map<String, IndexStats> indexStats;
     private final ConcurrentHashMap<StoreKey, Long> collections = new ConcurrentHashMap<>();
+    private volatile @Nullable TableState state;
 
     Table(TableDefinition definition) {
         this.definition = definition;
@@ -54,6 +55,22 @@ public final class Table {
     /** The table's current definition. */
     public TableDefinition definition() {
         return definition;
+    }
+
+    /**
+     * The change of this table still in progress at {@code nowMillis} (engine clock), or empty when
+     * the table is ACTIVE.
+     */
+    public java.util.Optional<TableState> state(long nowMillis) {
+        TableState current = state;
+        return current != null && current.pendingAt(nowMillis)
+                ? java.util.Optional.of(current)
+                : java.util.Optional.empty();
+    }
+
+    /** Starts a change that completes at {@code state.untilMillis()}; only {@link Database} calls this. */
+    void state(@Nullable TableState next) {
+        this.state = next;
     }
 
     /** The name of the table. */
