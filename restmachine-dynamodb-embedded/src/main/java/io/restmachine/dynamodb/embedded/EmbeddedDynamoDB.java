@@ -192,7 +192,8 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
                         options.maxConnections(),
                         options.idleTimeout(),
                         options.headerDeadline(),
-                        options.bodyDeadline()));
+                        options.bodyDeadline()),
+                options.corsOrigins());
         resources.add(transport);
         return new ServerHandle() {
             @Override

@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -92,6 +93,12 @@ class TableStatesTest extends EngineTest {
                         "Attempt to change a resource which is still in use: Table is being updated: things");
         assertThatThrownBy(() -> client.updateTable(
                         b -> b.tableName("things").globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("byG")))))
+                .isInstanceOf(LimitExceededException.class)
+                .hasMessageStartingWith("Subscriber limit exceeded: Only 1 online index can be created or deleted"
+                        + " simultaneously per table");
+        assertThatThrownBy(() -> client.updateTable(b -> b.tableName("things")
+                        .billingMode(BillingMode.PROVISIONED)
+                        .provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L))))
                 .isInstanceOf(ResourceInUseException.class)
                 .hasMessageStartingWith(
                         "Attempt to change a resource which is still in use: Table is being updated: things");
@@ -156,5 +163,35 @@ class TableStatesTest extends EngineTest {
         assertThat(outcome.matched().response())
                 .hasValueSatisfying(r -> assertThat(r.table().tableStatus()).isEqualTo(TableStatus.ACTIVE));
         client.putItem(b -> b.tableName("things").item(Map.of("pk", s("a"))));
+    }
+
+    @org.junit.jupiter.api.Test
+    void throughputChanges_showTheOldValuesWhileUpdating_andKeepTheirHistory() {
+        open(Transport.IN_PROCESS, EmbeddedDynamoDB.builder().clock(clock).updateTableDelay(Duration.ofSeconds(3)));
+        client.createTable(b -> b.tableName("things")
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .provisionedThroughput(t -> t.readCapacityUnits(5L).writeCapacityUnits(5L)));
+        var raised = client.updateTable(b -> b.tableName("things")
+                        .provisionedThroughput(t -> t.readCapacityUnits(10L).writeCapacityUnits(5L)))
+                .tableDescription();
+        assertThat(raised.tableStatus()).isEqualTo(TableStatus.UPDATING);
+        assertThat(raised.provisionedThroughput().readCapacityUnits()).isEqualTo(5L);
+        advance(Duration.ofSeconds(3));
+        var afterRaise =
+                client.describeTable(b -> b.tableName("things")).table().provisionedThroughput();
+        assertThat(afterRaise.readCapacityUnits()).isEqualTo(10L);
+        assertThat(afterRaise.lastIncreaseDateTime()).isEqualTo(clock.now.get().minusSeconds(3));
+        assertThat(afterRaise.lastDecreaseDateTime()).isNull();
+
+        client.updateTable(b -> b.tableName("things")
+                .provisionedThroughput(t -> t.readCapacityUnits(2L).writeCapacityUnits(5L)));
+        advance(Duration.ofSeconds(3));
+        var afterDecrease =
+                client.describeTable(b -> b.tableName("things")).table().provisionedThroughput();
+        assertThat(afterDecrease.lastIncreaseDateTime()).isEqualTo(afterRaise.lastIncreaseDateTime());
+        assertThat(afterDecrease.lastDecreaseDateTime())
+                .isEqualTo(clock.now.get().minusSeconds(3));
+        assertThat(afterDecrease.numberOfDecreasesToday()).isEqualTo(1L);
     }
 }

@@ -19,6 +19,7 @@ sealed interface LogRecord {
     int SCHEMA = 2;
     int TABLE_DELETED = 3;
     int SNAPSHOT_END = 4;
+    int TAGS = 5;
 
     /** The payload bytes of this record (type byte first). */
     byte[] encode();
@@ -97,6 +98,29 @@ sealed interface LogRecord {
         }
     }
 
+    /** The tags of table {@code name} with identity {@code tableId} are now {@code tags}. */
+    record Tags(String name, String tableId, Map<String, String> tags) implements LogRecord {
+        public Tags {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(tableId, "tableId");
+            tags = Map.copyOf(tags);
+        }
+
+        @Override
+        public byte[] encode() {
+            Encoder out = new Encoder(64 + 64 * tags.size());
+            out.writeByte(TAGS);
+            out.writeString(name);
+            out.writeString(tableId);
+            out.writeCount(tags.size());
+            for (Map.Entry<String, String> tag : new java.util.TreeMap<>(tags).entrySet()) {
+                out.writeString(tag.getKey());
+                out.writeString(tag.getValue());
+            }
+            return out.toByteArray();
+        }
+    }
+
     /** The last record of a complete snapshot, with its counts to check it against. */
     record SnapshotEnd(long tables, long items) implements LogRecord {
         @Override
@@ -131,6 +155,16 @@ sealed interface LogRecord {
                     case SCHEMA -> new Schema(in.readDefinition());
                     case TABLE_DELETED -> new TableDeleted(in.readString(), in.readString());
                     case SNAPSHOT_END -> new SnapshotEnd(in.readCount(), in.readCount());
+                    case TAGS -> {
+                        String name = in.readString();
+                        String tableId = in.readString();
+                        int count = in.readSize();
+                        Map<String, String> tags = new java.util.HashMap<>();
+                        for (int i = 0; i < count; i++) {
+                            tags.put(in.readString(), in.readString());
+                        }
+                        yield new Tags(name, tableId, tags);
+                    }
                     default -> throw new IllegalArgumentException("unknown record type " + type);
                 };
         if (!in.atEnd()) {

@@ -119,6 +119,7 @@ final class Routes {
                 TableRequests::updateTable,
                 new UpdateTable(),
                 TableResponses.description("TableDescription")));
+        TagRoutes.routes().forEach(this::add);
     }
 
     private void add(Route route) {

@@ -153,6 +153,16 @@ public final class Database {
         return table;
     }
 
+    /**
+     * The tables that hold data, in name order: ACTIVE, CREATING and UPDATING ones, not those
+     * already deleted and only still shown DELETING. What persistence snapshots and counts.
+     */
+    public List<Table> liveTables() {
+        List<Table> live = new ArrayList<>(tables.values());
+        live.sort(java.util.Comparator.comparing(Table::name));
+        return live;
+    }
+
     /** All table names in ascending order, DELETING tables included while they last. */
     public List<String> tableNames() {
         TreeSet<String> names = new TreeSet<>(tables.keySet());
@@ -245,6 +255,21 @@ public final class Database {
     }
 
     /**
+     * Sets the tags of {@code table} to {@code tags} (logged first, under the schema lock, so that
+     * concurrent TagResource and UntagResource calls do not lose each other's changes).
+     */
+    public void retag(Table table, java.util.function.UnaryOperator<Map<String, String>> change) {
+        schemaLock.lock();
+        try {
+            Map<String, String> next = change.apply(table.tags());
+            log.tags(table.definition(), next);
+            table.tags(next);
+        } finally {
+            schemaLock.unlock();
+        }
+    }
+
+    /**
      * UpdateTable's change: replaces the definition at once (new indexes are filled from the items)
      * and shows the table UPDATING, described as {@code shown} with {@code indexStatus}, for {@link
      * TableDelays#updating()}.
@@ -252,6 +277,16 @@ public final class Database {
     public void update(Table table, TableDefinition next, TableDefinition shown, Map<String, String> indexStatus) {
         exclusively(() -> {
             log.schema(next);
+            TableDefinition before = table.definition();
+            if (!before.payPerRequest() && !next.payPerRequest()) {
+                table.throughputHistory(table.throughputHistory()
+                        .changed(
+                                before.readCapacity(),
+                                before.writeCapacity(),
+                                next.readCapacity(),
+                                next.writeCapacity(),
+                                clock.instant()));
+            }
             table.redefine(next);
             table.state(new TableState("UPDATING", until(delays.updating()), shown, indexStatus));
         });
