@@ -144,6 +144,16 @@ class ServeTest {
     }
 
     @Test
+    void serve_withACorsOriginThatIsNoOrigin_exits2SayingWhatAnOriginIs() {
+        Cli.Result result = Cli.plain("serve", "--port", "0", "--cors", "localhost:3000/app");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("--cors: a CORS origin is * or scheme://host[:port] with no path")
+                .hasLineCount(1);
+    }
+
+    @Test
     void serve_withCreateTableMs_keepsANewTableCreating_andRefusesItsItemsMeanwhile() throws Exception {
         Lines output = start("serve", "--port", "0", "--create-table-ms", "600000");
         try (DynamoDbClient client = client(endpointFrom(output))) {

@@ -23,11 +23,11 @@ final class PageSize {
         long size = 0;
         long rangeKeySize = 0;
         for (Map.Entry<String, DynamoValue> attribute : item.entrySet()) {
-            long stored = stored(attribute.getValue());
             if (attribute.getKey().equals(rangeKey)) {
-                rangeKeySize = stored;
+                // The sort key counts without its header, in the overhead of every started 3 KB.
+                rangeKeySize = plain(attribute.getValue());
             } else {
-                size += stored + 1;
+                size += stored(attribute.getValue()) + 1;
             }
         }
         return 2 + size + (1 + (1 + size) / 3072) * (18 + rangeKeySize);
