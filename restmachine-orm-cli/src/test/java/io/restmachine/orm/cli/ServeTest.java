@@ -143,6 +143,45 @@ class ServeTest {
     }
 
     @Test
+    void serve_withANegativeTableDelay_exits2() {
+        Cli.Result result = Cli.plain("serve", "--port", "0", "--create-table-ms", "-1");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("--create-table-ms must be between 0 and")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void serve_withACorsOriginThatIsNoOrigin_exits2SayingWhatAnOriginIs() {
+        Cli.Result result = Cli.plain("serve", "--port", "0", "--cors", "localhost:3000/app");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("--cors: a CORS origin is * or scheme://host[:port] with no path")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void serve_withCreateTableMs_keepsANewTableCreating_andRefusesItsItemsMeanwhile() throws Exception {
+        Lines output = start("serve", "--port", "0", "--create-table-ms", "600000");
+        try (DynamoDbClient client = client(endpointFrom(output))) {
+            client.createTable(b -> b.tableName("slow")
+                    .billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
+                    .keySchema(k -> k.attributeName("pk").keyType("HASH")));
+
+            assertThat(client.describeTable(b -> b.tableName("slow")).table().tableStatusAsString())
+                    .isEqualTo("CREATING");
+            assertThatThrownBy(() ->
+                            client.putItem(b -> b.tableName("slow").item(Map.of("pk", AttributeValue.fromS("A")))))
+                    .isInstanceOfSatisfying(
+                            DynamoDbException.class,
+                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceNotFoundException"));
+        }
+    }
+
+    @Test
     void serve_withRequireAuth_servesTheConfiguredKeyAndRefusesAWrongSecret() throws Exception {
         Lines output = start("serve", "--port", "0", "--require-auth", "--access-key", "AKIDLOCAL:local-secret");
         URI endpoint = endpointFrom(output);

@@ -5,7 +5,6 @@ import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import io.restmachine.dynamodb.embedded.value.Numbers;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -230,13 +229,13 @@ final class Update implements UpdateExpression {
     }
 
     private static <T> java.util.Set<T> union(java.util.Set<T> a, java.util.Set<T> b) {
-        java.util.Set<T> result = new HashSet<>(a);
+        java.util.Set<T> result = new LinkedHashSet<>(a);
         result.addAll(b);
         return result;
     }
 
     private static <T> java.util.Set<T> minus(java.util.Set<T> a, java.util.Set<T> b) {
-        java.util.Set<T> result = new HashSet<>(a);
+        java.util.Set<T> result = new LinkedHashSet<>(a);
         result.removeAll(b);
         return result;
     }

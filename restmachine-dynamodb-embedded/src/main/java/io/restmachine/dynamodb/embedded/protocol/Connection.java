@@ -1,5 +1,6 @@
 package io.restmachine.dynamodb.embedded.protocol;
 
+import io.restmachine.dynamodb.embedded.auth.SignatureForm;
 import io.restmachine.dynamodb.embedded.auth.SignatureVerifier;
 import io.restmachine.dynamodb.embedded.auth.SignedRequest;
 import io.restmachine.dynamodb.embedded.error.DynamoError;
@@ -35,7 +36,8 @@ final class Connection {
             ProtocolHandler handler,
             @Nullable SignatureVerifier verifier,
             Semaphore inFlight,
-            HttpTransport.Limits limits) {}
+            HttpTransport.Limits limits,
+            Cors cors) {}
 
     private static final int MAX_LINE = 16 * 1024;
     private static final int MAX_HEADER_BYTES = 64 * 1024;
@@ -153,16 +155,29 @@ final class Connection {
             @Nullable List<String[]> all,
             byte[] body)
             throws InterruptedException {
+        String allowOrigin = context.cors().allowOrigin(headers.get("origin"));
+        if (allowOrigin != null && method.equals("OPTIONS")) {
+            return context.cors().preflight(allowOrigin, headers, ProtocolHandler.requestId());
+        }
         context.inFlight().acquire();
         try {
             SignatureVerifier verifier = context.verifier();
-            Optional<DynamoError> refusal = verifier == null || method.equals("GET")
+            String query = rawQuery(target);
+            // DynamoDB checks the form of a signature before anything else, verified or not.
+            Optional<DynamoError> refusal = method.equals("GET")
                     ? Optional.empty()
-                    : verifier.verify(new SignedRequest(
-                            method, path, rawQuery(target), multiMap(all == null ? List.of() : all), body));
-            return refusal.isPresent()
+                    : SignatureForm.check(
+                            query,
+                            headers.get("authorization"),
+                            headers.containsKey("x-amz-date") || headers.containsKey("date"));
+            if (refusal.isEmpty() && verifier != null && !method.equals("GET")) {
+                refusal = verifier.verify(
+                        new SignedRequest(method, path, query, multiMap(all == null ? List.of() : all), body));
+            }
+            WireResponse response = refusal.isPresent()
                     ? context.handler().refuse(headers, refusal.get())
-                    : context.handler().handle(method, headers, body);
+                    : context.handler().handle(method, headers, body, SignatureForm.signedInQuery(query));
+            return allowOrigin == null ? response : Cors.allowed(response, allowOrigin);
         } finally {
             context.inFlight().release();
         }

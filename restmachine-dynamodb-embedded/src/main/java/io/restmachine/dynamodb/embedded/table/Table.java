@@ -46,6 +46,9 @@ public final class Table {
     private final AtomicLong sizeBytes = new AtomicLong();
     private volatile Map<String, IndexStats> indexStats;
     private final ConcurrentHashMap<StoreKey, Long> collections = new ConcurrentHashMap<>();
+    private volatile @Nullable TableState state;
+    private volatile Map<String, String> tags = Map.of();
+    private volatile ThroughputHistory throughputHistory = ThroughputHistory.NONE;
 
     Table(TableDefinition definition) {
         this.definition = definition;
@@ -62,6 +65,42 @@ public final class Table {
     /** The table's current definition. */
     public TableDefinition definition() {
         return definition;
+    }
+
+    /**
+     * The change of this table still in progress at {@code nowMillis} (engine clock), or empty when
+     * the table is ACTIVE.
+     */
+    public java.util.Optional<TableState> state(long nowMillis) {
+        TableState current = state;
+        return current != null && current.pendingAt(nowMillis)
+                ? java.util.Optional.of(current)
+                : java.util.Optional.empty();
+    }
+
+    /** Starts a change that completes at {@code state.untilMillis()}; only {@link Database} calls this. */
+    void state(@Nullable TableState next) {
+        this.state = next;
+    }
+
+    /** When the table's provisioned throughput last went up and down. */
+    public ThroughputHistory throughputHistory() {
+        return throughputHistory;
+    }
+
+    /** Records a throughput change; only {@link Database} calls this. */
+    void throughputHistory(ThroughputHistory next) {
+        this.throughputHistory = next;
+    }
+
+    /** The table's tags by key, in key order (ListTagsOfResource). */
+    public Map<String, String> tags() {
+        return tags;
+    }
+
+    /** Replaces the tags; only {@link Database} calls this, after logging them. */
+    void tags(Map<String, String> next) {
+        this.tags = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(next));
     }
 
     /** The name of the table. */
