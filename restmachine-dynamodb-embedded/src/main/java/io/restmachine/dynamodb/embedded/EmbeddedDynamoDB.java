@@ -11,6 +11,7 @@ import io.restmachine.dynamodb.embedded.protocol.InProcessHttpClient;
 import io.restmachine.dynamodb.embedded.protocol.ProtocolHandler;
 import io.restmachine.dynamodb.embedded.table.Database;
 import io.restmachine.dynamodb.embedded.table.MutationLog;
+import io.restmachine.dynamodb.embedded.table.TableDelays;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -76,6 +77,7 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
                     Disk.LOCAL);
             this.database = store.database();
         }
+        database.delays(builder.delays);
         if (builder.collectionLimit != Database.ITEM_COLLECTION_LIMIT) {
             database.collectionLimit(builder.collectionLimit);
         }
@@ -223,7 +225,8 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
                         options.maxConnections(),
                         options.idleTimeout(),
                         options.headerDeadline(),
-                        options.bodyDeadline()));
+                        options.bodyDeadline()),
+                options.corsOrigins());
         resources.add(transport);
         return new ServerHandle() {
             @Override
@@ -321,8 +324,40 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
         private long compactionThreshold = DurableStore.Compaction.DEFAULT.thresholdBytes();
         private double compactionRatio = DurableStore.Compaction.DEFAULT.ratio();
         private long collectionLimit = Database.ITEM_COLLECTION_LIMIT;
+        private TableDelays delays = TableDelays.NONE;
 
         private Builder() {}
+
+        /**
+         * How long a new table stays CREATING (default {@link Duration#ZERO}: ACTIVE before
+         * CreateTable returns). Meanwhile item operations on it get ResourceNotFoundException and
+         * DeleteTable gets ResourceInUseException, as on DynamoDB, so a client that does not wait
+         * for ACTIVE fails here rather than in production. Zero by default because tests create
+         * tables by the thousand; {@code restmachine-orm serve} sets it with {@code --create-table-ms}.
+         * The engine clock ({@link #clock}) measures it.
+         */
+        public Builder createTableDelay(Duration delay) {
+            this.delays = delays.withCreating(delay);
+            return this;
+        }
+
+        /**
+         * How long a table stays UPDATING after UpdateTable, with its new global indexes CREATING and
+         * its old throughput shown (default zero). The change itself applies at once.
+         */
+        public Builder updateTableDelay(Duration delay) {
+            this.delays = delays.withUpdating(delay);
+            return this;
+        }
+
+        /**
+         * How long a deleted table is still listed and described as DELETING (default zero); its
+         * items are gone at once, and item operations on it get ResourceNotFoundException.
+         */
+        public Builder deleteTableDelay(Duration delay) {
+            this.delays = delays.withDeleting(delay);
+            return this;
+        }
 
         /**
          * For tests only: lowers DynamoDB's 10 GB item collection size limit (tables with local

@@ -2,6 +2,7 @@ package io.restmachine.dynamodb.embedded;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -31,6 +32,9 @@ import java.util.Objects;
  * @param idleTimeout how long a connection may wait for its next request (default 60 s)
  * @param headerDeadline how long a request's line and headers may take from its first byte (default 10 s)
  * @param bodyDeadline how long a request's body may take after its headers (default 30 s)
+ * @param corsOrigins the origins whose web pages may call the server from a browser ({@code *}: any);
+ *     none by default, since without authentication any page open in the browser could otherwise
+ *     read and change the tables
  */
 public record ServerOptions(
         String host,
@@ -39,7 +43,8 @@ public record ServerOptions(
         int maxConnections,
         Duration idleTimeout,
         Duration headerDeadline,
-        Duration bodyDeadline) {
+        Duration bodyDeadline,
+        List<String> corsOrigins) {
     /** The address the server binds unless told otherwise. */
     public static final String LOOPBACK = "127.0.0.1";
 
@@ -64,7 +69,7 @@ public record ServerOptions(
 
     /** {@code host} and {@code port} with {@code accessKeys} and the default limits. */
     public ServerOptions(String host, int port, Map<String, String> accessKeys) {
-        this(host, port, accessKeys, MAX_CONNECTIONS, IDLE_TIMEOUT, HEADER_DEADLINE, BODY_DEADLINE);
+        this(host, port, accessKeys, MAX_CONNECTIONS, IDLE_TIMEOUT, HEADER_DEADLINE, BODY_DEADLINE, List.of());
     }
 
     public ServerOptions {
@@ -86,6 +91,13 @@ public record ServerOptions(
         }
         accessKeys.forEach((id, secret) -> requireKey(id, secret));
         accessKeys = Map.copyOf(accessKeys);
+        corsOrigins = List.copyOf(corsOrigins);
+        for (String origin : corsOrigins) {
+            if (!origin.equals("*") && !origin.matches("[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s]+")) {
+                throw new IllegalArgumentException("a CORS origin is * or scheme://host[:port] with no path, e.g."
+                        + " http://localhost:3000; got '" + origin + "'");
+            }
+        }
     }
 
     /** 127.0.0.1 on {@code port} (0: any free port), without authentication. */
@@ -95,22 +107,25 @@ public record ServerOptions(
 
     /** These options bound to {@code host} instead. */
     public ServerOptions withHost(String host) {
-        return new ServerOptions(host, port, accessKeys, maxConnections, idleTimeout, headerDeadline, bodyDeadline);
+        return new ServerOptions(
+                host, port, accessKeys, maxConnections, idleTimeout, headerDeadline, bodyDeadline, corsOrigins);
     }
 
     /** These options with at most {@code connections} connections open at once. */
     public ServerOptions withMaxConnections(int connections) {
-        return new ServerOptions(host, port, accessKeys, connections, idleTimeout, headerDeadline, bodyDeadline);
+        return new ServerOptions(
+                host, port, accessKeys, connections, idleTimeout, headerDeadline, bodyDeadline, corsOrigins);
     }
 
     /** These options with another wait for a kept-alive connection's next request. */
     public ServerOptions withIdleTimeout(Duration timeout) {
-        return new ServerOptions(host, port, accessKeys, maxConnections, timeout, headerDeadline, bodyDeadline);
+        return new ServerOptions(
+                host, port, accessKeys, maxConnections, timeout, headerDeadline, bodyDeadline, corsOrigins);
     }
 
     /** These options with other absolute deadlines for a request's line and headers, and for its body. */
     public ServerOptions withRequestDeadlines(Duration headers, Duration body) {
-        return new ServerOptions(host, port, accessKeys, maxConnections, idleTimeout, headers, body);
+        return new ServerOptions(host, port, accessKeys, maxConnections, idleTimeout, headers, body, corsOrigins);
     }
 
     /**
@@ -121,7 +136,17 @@ public record ServerOptions(
         requireKey(accessKeyId, secretAccessKey);
         Map<String, String> keys = new LinkedHashMap<>(accessKeys);
         keys.put(accessKeyId, secretAccessKey);
-        return new ServerOptions(host, port, keys, maxConnections, idleTimeout, headerDeadline, bodyDeadline);
+        return new ServerOptions(
+                host, port, keys, maxConnections, idleTimeout, headerDeadline, bodyDeadline, corsOrigins);
+    }
+
+    /**
+     * These options answering web pages from {@code origins} with CORS headers ({@code *}: any
+     * origin, as DynamoDB does; only sensible with authentication or on a machine without a browser).
+     */
+    public ServerOptions withCorsOrigins(List<String> origins) {
+        return new ServerOptions(
+                host, port, accessKeys, maxConnections, idleTimeout, headerDeadline, bodyDeadline, origins);
     }
 
     /** Whether requests must be signed by one of {@link #accessKeys()}. */

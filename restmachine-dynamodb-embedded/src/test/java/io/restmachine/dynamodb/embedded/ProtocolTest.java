@@ -39,6 +39,7 @@ class ProtocolTest {
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-amz-json-1.0")
                 .header("Authorization", SIGNED)
+                .header("X-Amz-Date", "20250101T000000Z")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (target != null) {
             request.header("X-Amz-Target", target);

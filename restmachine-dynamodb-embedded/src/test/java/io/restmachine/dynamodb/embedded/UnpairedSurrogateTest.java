@@ -161,9 +161,11 @@ class UnpairedSurrogateTest {
                     HttpRequest.newBuilder(endpoint)
                             .header("Content-Type", "application/x-amz-json-1.0")
                             .header("X-Amz-Target", "DynamoDB_20120810.PutItem")
+                            .header("X-Amz-Date", "20260101T000000Z")
                             .header(
                                     "Authorization",
-                                    "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request")
+                                    "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request,"
+                                            + " SignedHeaders=host, Signature=abc")
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

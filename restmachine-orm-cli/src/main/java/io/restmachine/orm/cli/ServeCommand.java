@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,7 +36,9 @@ import picocli.CommandLine.Spec;
             "Run the embedded DynamoDB-compatible engine as an HTTP server until Ctrl-C.",
             "Any AWS SDK or the AWS CLI works against it; it accepts any credentials unless --require-auth.",
             "Without --require-auth a request with no Authorization header still gets"
-                    + " MissingAuthenticationTokenException, as from DynamoDB Local: send any SigV4-signed request."
+                    + " MissingAuthenticationTokenException, as from DynamoDB Local: send any SigV4-signed request.",
+            "A web console for its tables and items is at http://HOST:PORT/console/ (under --require-auth it asks for"
+                    + " an access key and signs its requests with it)."
         },
         footer = {
             "",
@@ -100,6 +103,39 @@ final class ServeCommand implements Callable<Integer> {
     @Nullable
     Path dataDir;
 
+    @Option(
+            names = "--cors",
+            paramLabel = "ORIGINS",
+            split = ",",
+            description = "Let web pages from these origins call the server from a browser (comma-separated,"
+                    + " e.g. http://localhost:3000; * for any, as DynamoDB allows). Default: none. Without"
+                    + " --require-auth, * would let any page open in your browser read and change your tables,"
+                    + " so name your app's origin instead")
+    List<String> corsOrigins = new ArrayList<>();
+
+    @Option(
+            names = "--create-table-ms",
+            paramLabel = "N",
+            description = "How long a new table stays CREATING, in milliseconds (default: ${DEFAULT-VALUE}, as"
+                    + " dynalite's): item requests meanwhile get ResourceNotFoundException, as from DynamoDB, so a"
+                    + " client that does not wait for ACTIVE fails here, not in production; 0 makes tables ACTIVE at"
+                    + " once")
+    long createTableMs = 500;
+
+    @Option(
+            names = "--update-table-ms",
+            paramLabel = "N",
+            description = "How long a table stays UPDATING (new indexes CREATING) after UpdateTable, in milliseconds"
+                    + " (default: ${DEFAULT-VALUE})")
+    long updateTableMs = 500;
+
+    @Option(
+            names = "--delete-table-ms",
+            paramLabel = "N",
+            description = "How long a deleted table is still shown DELETING, in milliseconds (default:"
+                    + " ${DEFAULT-VALUE})")
+    long deleteTableMs = 500;
+
     @Override
     public Integer call() throws InterruptedException {
         Streams streams = Streams.of(spec);
@@ -132,6 +168,11 @@ final class ServeCommand implements Callable<Integer> {
             options = new ServerOptions(host, port, Map.of());
         } catch (IllegalArgumentException e) {
             throw CliException.badInput("--host: " + e.getMessage());
+        }
+        try {
+            options = options.withCorsOrigins(corsOrigins);
+        } catch (IllegalArgumentException e) {
+            throw CliException.badInput("--cors: " + e.getMessage());
         }
         if (!requireAuth) {
             if (!accessKeys.isEmpty()) {
@@ -224,16 +265,27 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private EmbeddedDynamoDB open() {
+        EmbeddedDynamoDB.Builder builder = EmbeddedDynamoDB.builder()
+                .createTableDelay(delay("--create-table-ms", createTableMs))
+                .updateTableDelay(delay("--update-table-ms", updateTableMs))
+                .deleteTableDelay(delay("--delete-table-ms", deleteTableMs));
         if (dataDir == null) {
-            return EmbeddedDynamoDB.inMemory();
+            return builder.build();
         }
         try {
-            return EmbeddedDynamoDB.persistent(dataDir);
+            return builder.persistent(dataDir).build();
         } catch (StorageException e) {
             // The engine refuses a locked or damaged directory with a message that says how to proceed.
             throw new CliException(
                     ExitCode.FAILED, "cannot open --data-dir " + dataDir + ": " + Failures.oneLine(e), e);
         }
+    }
+
+    private static Duration delay(String option, long millis) {
+        if (millis < 0 || millis > Duration.ofHours(1).toMillis()) {
+            throw CliException.badInput(option + " must be between 0 and 3600000 (one hour), not " + millis);
+        }
+        return Duration.ofMillis(millis);
     }
 
     private void announce(PrintWriter out, URI endpoint) {
@@ -243,6 +295,10 @@ final class ServeCommand implements Callable<Integer> {
         if (requireAuth) {
             out.println("  auth:   requests must be signed with one of " + keyCount + " access key(s)");
         }
+        if (!corsOrigins.isEmpty()) {
+            out.println("  cors:   web pages from " + String.join(", ", corsOrigins) + " may call this server");
+        }
+        out.println("  console: " + endpoint + "/console/ (open it in a browser)");
         out.println("  try:    aws dynamodb list-tables --endpoint-url " + endpoint + " --region us-east-1");
         out.println("  or:     restmachine-orm table list --endpoint " + endpoint);
         out.println("  stop:   Ctrl-C");

@@ -9,6 +9,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +52,12 @@ class ServeTest {
         URI endpoint = endpointFrom(output);
         assertThat(String.join("\n", output.through("stop:")))
                 .contains("aws dynamodb list-tables --endpoint-url " + endpoint + " --region us-east-1")
-                .contains("in memory");
+                .contains("in memory")
+                .contains("console: " + endpoint + "/console/");
+        HttpResponse<String> console = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(endpoint.resolve("/console/")).build(), BodyHandlers.ofString());
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(console.body()).contains("<title>restmachine-orm console</title>");
 
         try (DynamoDbClient client = client(endpoint)) {
             Cli.Result created = Cli.against(endpoint.toString()).run("table", "create", "--table", "table-t");
@@ -131,6 +140,45 @@ class ServeTest {
 
         assertThat(result.status()).isEqualTo(2);
         assertThat(result.err()).contains("--port must be between 0").hasLineCount(1);
+    }
+
+    @Test
+    void serve_withANegativeTableDelay_exits2() {
+        Cli.Result result = Cli.plain("serve", "--port", "0", "--create-table-ms", "-1");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("--create-table-ms must be between 0 and")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void serve_withACorsOriginThatIsNoOrigin_exits2SayingWhatAnOriginIs() {
+        Cli.Result result = Cli.plain("serve", "--port", "0", "--cors", "localhost:3000/app");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("--cors: a CORS origin is * or scheme://host[:port] with no path")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void serve_withCreateTableMs_keepsANewTableCreating_andRefusesItsItemsMeanwhile() throws Exception {
+        Lines output = start("serve", "--port", "0", "--create-table-ms", "600000");
+        try (DynamoDbClient client = client(endpointFrom(output))) {
+            client.createTable(b -> b.tableName("slow")
+                    .billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
+                    .keySchema(k -> k.attributeName("pk").keyType("HASH")));
+
+            assertThat(client.describeTable(b -> b.tableName("slow")).table().tableStatusAsString())
+                    .isEqualTo("CREATING");
+            assertThatThrownBy(() ->
+                            client.putItem(b -> b.tableName("slow").item(Map.of("pk", AttributeValue.fromS("A")))))
+                    .isInstanceOfSatisfying(
+                            DynamoDbException.class,
+                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceNotFoundException"));
+        }
     }
 
     @Test

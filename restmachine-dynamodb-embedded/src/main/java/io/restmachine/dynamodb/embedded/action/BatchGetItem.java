@@ -65,17 +65,21 @@ public final class BatchGetItem implements Action<BatchGetItem.Request, BatchGet
             List<Map<String, DynamoValue>> found = responses.computeIfAbsent(table.name(), n -> new ArrayList<>());
             boolean consistent = Boolean.TRUE.equals(tableRequest.consistentRead());
             for (Map<String, DynamoValue> key : tableRequest.keys()) {
-                if (engine.faults().unprocessed() || size > RESPONSE_LIMIT) {
+                boolean injected = engine.faults().unprocessed();
+                StoreKey storeKey = KeyRules.storeKey(key, table.definition().key());
+                Map<String, DynamoValue> item = injected ? null : table.get(storeKey);
+                long itemSize = item == null ? 0 : DynamoValues.size(item);
+                // The response never passes 16 MB: an item that would take it past is left for a
+                // later call, and a smaller one after it may still fit.
+                if (injected || size + itemSize > RESPONSE_LIMIT) {
                     unprocessed
                             .computeIfAbsent(table.name(), n -> new ArrayList<>())
                             .add(key);
                     continue;
                 }
-                StoreKey storeKey = KeyRules.storeKey(key, table.definition().key());
-                Map<String, DynamoValue> item = table.get(storeKey);
                 capacity.merge(table.name(), Capacity.readUnits(item, consistent), Double::sum);
                 if (item != null) {
-                    size += DynamoValues.size(item);
+                    size += itemSize;
                     found.add(tableRequest.projection().apply(item));
                 }
             }

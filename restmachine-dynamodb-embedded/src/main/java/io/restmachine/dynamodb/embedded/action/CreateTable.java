@@ -29,13 +29,24 @@ public final class CreateTable implements Action<CreateTable.Request, TableDescr
             @Nullable Throughput throughput,
             List<KeyElement> keySchema,
             @Nullable List<TableSpecs.Index> localSecondaryIndexes,
-            @Nullable List<TableSpecs.Index> globalSecondaryIndexes) {}
+            @Nullable List<TableSpecs.Index> globalSecondaryIndexes,
+            Map<String, String> tags) {
+        public Request {
+            tags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        }
+    }
 
     @Override
     public TableDescription execute(Request request, Engine engine) {
         TableDefinition definition = definition(request, engine);
+        if (request.tags().size() > Tagging.MAX_TAGS) {
+            throw Tagging.tooMany(0, request.tags().size());
+        }
         Table table = engine.database().create(definition);
-        // DynamoDB answers CREATING; the table is usable (and described as ACTIVE) at once.
+        if (!request.tags().isEmpty()) {
+            engine.database().retag(table, none -> request.tags());
+        }
+        // DynamoDB answers CREATING, whether or not the table stays so (TableDelays.creating).
         Map<String, String> creating = new LinkedHashMap<>();
         definition.globalIndexes().forEach(index -> creating.put(index.name(), "CREATING"));
         return TableDescription.of(table, table.definition(), "CREATING", creating);

@@ -140,9 +140,11 @@ public final class PageReader {
         int scanned = 0;
         long size = 0;
         long capacityBytes = 0;
+        long fetchedBytes = 0;
         Map<String, DynamoValue> last = null;
         List<Map<String, DynamoValue>> matched = new ArrayList<>();
         boolean fetch = index != null && !index.projectsAll() && options.select() == Select.ALL_ATTRIBUTES;
+        String rangeKey = table.definition().key().rangeName();
         for (Map<String, DynamoValue> entry : entries.values()) {
             if ((limit > 0 && scanned >= limit) || size >= PAGE_SIZE) {
                 break;
@@ -155,10 +157,13 @@ public final class PageReader {
                 Map<String, DynamoValue> full = table.get(table.keyOf(entry));
                 item = full == null ? entry : full;
             }
-            long itemSize = DynamoValues.size(item);
             scanned++;
-            size += itemSize;
-            capacityBytes += itemSize;
+            size += PageSize.of(item, rangeKey);
+            capacityBytes += DynamoValues.size(entry);
+            if (fetch) {
+                // A local index read that fetches the whole item from the table is charged both reads.
+                fetchedBytes += DynamoValues.size(item);
+            }
             last = entry;
             if (filter == null || filter.test(item)) {
                 matched.add(item);
@@ -184,11 +189,13 @@ public final class PageReader {
         }
         Capacity.Consumed capacity = null;
         if (options.capacity().wanted()) {
-            double units = Math.ceil(capacityBytes / 1024.0 / 4) * (options.consistentRead() ? 1 : 0.5);
+            double factor = options.consistentRead() ? 1 : 0.5;
+            double units = Math.ceil(capacityBytes / 1024.0 / 4) * factor;
+            double fetchedUnits = Math.ceil(fetchedBytes / 1024.0 / 4) * factor;
             capacity = new Capacity.Consumed(
                     table.name(),
-                    units,
-                    index == null ? units : 0,
+                    units + fetchedUnits,
+                    index == null ? units : fetchedUnits,
                     index == null ? null : index.name(),
                     index != null && index.global(),
                     options.capacity() == Capacity.Mode.INDEXES);

@@ -42,7 +42,8 @@ public final class StreamTables {
             return created;
         }
         Database database = engine.database();
-        Table table = database.table(request.table().tableName());
+        // find, not table: the new table may still be CREATING (TableDelays), which item operations refuse.
+        Table table = database.find(request.table().tableName()).orElseThrow();
         StreamSetting setting = StreamSetting.enabled(
                 stream.viewType(),
                 database.clock().instant(),
@@ -96,7 +97,9 @@ public final class StreamTables {
                 description.indexStatus(),
                 description.sizeBytes(),
                 description.itemCount(),
-                description.indexCounts());
+                description.indexCounts(),
+                description.throughputHistory(),
+                description.decreasesToday());
     }
 
     /** The view types in the order DynamoDB lists them in its enum constraint message. */

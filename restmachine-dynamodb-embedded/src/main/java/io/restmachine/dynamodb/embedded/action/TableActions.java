@@ -19,7 +19,8 @@ public final class TableActions {
 
     /** DescribeTable. */
     public static final Action<TableName, TableDescription> DESCRIBE_TABLE =
-            (request, engine) -> TableDescription.of(existing(engine, request.tableName()), "ACTIVE");
+            (request, engine) -> TableDescription.current(
+                    existing(engine, request.tableName()), engine.database().nowMillis());
 
     /** DeleteTable: removes the table and its items at once; answers with its last description. */
     public static final Action<TableName, TableDescription> DELETE_TABLE =

@@ -3,6 +3,8 @@ package io.restmachine.dynamodb.embedded.action;
 import io.restmachine.dynamodb.embedded.table.IndexDefinition;
 import io.restmachine.dynamodb.embedded.table.Table;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
+import io.restmachine.dynamodb.embedded.table.TableState;
+import io.restmachine.dynamodb.embedded.table.ThroughputHistory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,10 +20,29 @@ public record TableDescription(
         Map<String, String> indexStatus,
         long sizeBytes,
         long itemCount,
-        Map<String, IndexCounts> indexCounts) {
+        Map<String, IndexCounts> indexCounts,
+        ThroughputHistory throughputHistory,
+        int decreasesToday) {
 
     /** The size and entry count of one index (zero for an index the table no longer has). */
     public record IndexCounts(long sizeBytes, long itemCount) {}
+
+    /** The table as DescribeTable shows it now: ACTIVE, or the change in progress (see {@link TableState}). */
+    static TableDescription current(Table table, long nowMillis) {
+        TableDescription shown = table.state(nowMillis)
+                .map(state -> of(table, state.shown(), state.status(), state.indexStatus()))
+                .orElseGet(() -> of(table, "ACTIVE"));
+        // NumberOfDecreasesToday starts again at 0 each UTC day.
+        return new TableDescription(
+                shown.definition,
+                shown.status,
+                shown.indexStatus,
+                shown.sizeBytes,
+                shown.itemCount,
+                shown.indexCounts,
+                shown.throughputHistory,
+                shown.throughputHistory.decreasesOn(java.time.Instant.ofEpochMilli(nowMillis)));
+    }
 
     static TableDescription of(Table table, String status) {
         return of(table, table.definition(), status, Map.of());
@@ -44,6 +65,8 @@ public record TableDescription(
                 Map.copyOf(indexStatus),
                 counts ? table.sizeBytes() : 0,
                 counts ? table.itemCount() : 0,
-                indexCounts);
+                indexCounts,
+                table.throughputHistory(),
+                table.throughputHistory().decreasesToday());
     }
 }

@@ -54,11 +54,29 @@ public final class UpdateTable implements Action<UpdateTable.Request, TableDescr
         }
         checkDistinctIndexes(updates);
         Table table = TableActions.existing(engine, request.tableName());
+        if (changesIndexes(updates)
+                && table.state(engine.database().nowMillis())
+                        .filter(state -> !state.indexStatus().isEmpty())
+                        .isPresent()) {
+            throw onlyOneOnlineIndex();
+        }
+        engine.database().requireActive(table);
         TableDefinition def = table.definition();
         boolean onDemand = billing == null ? def.payPerRequest() : billing.equals("PAY_PER_REQUEST");
         if (throughput != null && onDemand) {
             throw EngineException.validation("One or more parameter values were invalid: Neither ReadCapacityUnits nor"
                     + " WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+        }
+        if (throughput != null
+                && !def.payPerRequest()
+                && throughput.readCapacityUnits() == def.readCapacity()
+                && throughput.writeCapacityUnits() == def.writeCapacity()) {
+            throw EngineException.validation("The provisioned throughput for the table will not change. The requested"
+                    + " value equals the current value. Current ReadCapacityUnits provisioned for the table: "
+                    + def.readCapacity() + ". Requested ReadCapacityUnits: " + throughput.readCapacityUnits() + ". "
+                    + "Current WriteCapacityUnits provisioned for the table: " + def.writeCapacity()
+                    + ". Requested WriteCapacityUnits: " + throughput.writeCapacityUnits() + ". Refer to the Amazon"
+                    + " DynamoDB Developer Guide for current limits and how to request higher limits.");
         }
         TableDefinition next = def.withThroughput(
                 onDemand,
@@ -80,10 +98,28 @@ public final class UpdateTable implements Action<UpdateTable.Request, TableDescr
                 shown.add(index);
             }
         }
-        engine.database().redefine(table, next);
-        // DynamoDB answers UPDATING (and CREATING/DELETING indexes); here the change is complete.
-        return TableDescription.of(
-                table, next.withGlobalIndexes(shown, next.attributeTypes()), "UPDATING", indexStatus);
+        // The change is applied at once; the table is shown UPDATING (indexes CREATING/DELETING, the
+        // old throughput) for TableDelays.updating, as DynamoDB shows it until the change completes.
+        TableDefinition described = next.withGlobalIndexes(shown, next.attributeTypes())
+                .withThroughput(next.payPerRequest(), def.readCapacity(), def.writeCapacity());
+        if (next.payPerRequest()) {
+            described = next.withGlobalIndexes(shown, next.attributeTypes());
+        }
+        engine.database().update(table, next, described, indexStatus);
+        return TableDescription.of(table, described, "UPDATING", indexStatus);
+    }
+
+    /** Whether the request creates or deletes a global index (an "online index" operation). */
+    private static boolean changesIndexes(@Nullable List<IndexUpdate> updates) {
+        return updates != null && updates.stream().anyMatch(u -> u.create() != null || u.delete() != null);
+    }
+
+    private static EngineException onlyOneOnlineIndex() {
+        return new DynamoError(
+                        ErrorType.LIMIT_EXCEEDED,
+                        "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously"
+                                + " per table")
+                .toException();
     }
 
     private static void checkDistinctIndexes(@Nullable List<IndexUpdate> updates) {
@@ -104,6 +140,12 @@ public final class UpdateTable implements Action<UpdateTable.Request, TableDescr
                 throw EngineException.validation("One or more parameter values were invalid: Only one global secondary"
                         + " index update per index is allowed simultaneously. Index: " + name);
             }
+        }
+        if (updates.stream()
+                        .filter(u -> u.create() != null || u.delete() != null)
+                        .count()
+                > 1) {
+            throw onlyOneOnlineIndex();
         }
     }
 

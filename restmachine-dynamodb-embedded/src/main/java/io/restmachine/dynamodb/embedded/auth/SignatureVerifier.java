@@ -14,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -81,17 +80,9 @@ public final class SignatureVerifier {
             // DynamoDB only takes Signature Version 4; anything else is as good as no signature.
             return refuse(ErrorType.MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token");
         }
-        Map<String, String> parts = parameters(authorization.substring(ALGORITHM.length() + 1));
+        Map<String, String> parts = SignatureForm.parameters(authorization);
         String amzDate = request.header("x-amz-date");
-        StringBuilder missing = new StringBuilder();
-        for (String name : List.of("Credential", "Signature", "SignedHeaders")) {
-            if (!parts.containsKey(name) || parts.get(name).isEmpty()) {
-                missing.append("Authorization header requires '").append(name).append("' parameter. ");
-            }
-        }
-        if (amzDate == null) {
-            missing.append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
-        }
+        String missing = SignatureForm.headerProblems(authorization, amzDate != null);
         if (!missing.isEmpty()) {
             return refuse(ErrorType.INCOMPLETE_SIGNATURE, missing + "Authorization=" + authorization);
         }
@@ -176,20 +167,6 @@ public final class SignatureVerifier {
                             + format(now.plus(MAX_SKEW)) + " (" + format(now) + " + 15 min.)");
         }
         return Optional.empty();
-    }
-
-    /** {@code Credential=a/b, SignedHeaders=x;y, Signature=hex} as a map (first occurrence wins). */
-    private static Map<String, String> parameters(String text) {
-        Map<String, String> parts = new LinkedHashMap<>();
-        for (String piece : text.split(",")) {
-            int equals = piece.indexOf('=');
-            if (equals > 0) {
-                parts.putIfAbsent(
-                        piece.substring(0, equals).trim(),
-                        piece.substring(equals + 1).trim());
-            }
-        }
-        return parts;
     }
 
     static byte[] signingKey(String secret, String date, String region, String service) {

@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -137,10 +137,10 @@ final class Decoder {
             case Encoder.TAG_B -> new DynamoValue.B(readBytes());
             case Encoder.TAG_BOOL -> new DynamoValue.Bool(readBoolean());
             case Encoder.TAG_NULL -> new DynamoValue.Null();
-            case Encoder.TAG_SS -> new DynamoValue.SS(new HashSet<>(readStrings()));
+            case Encoder.TAG_SS -> new DynamoValue.SS(new LinkedHashSet<>(readStrings()));
             case Encoder.TAG_NS -> {
                 int count = readSize();
-                Set<DynamoValue.N> values = new HashSet<>();
+                Set<DynamoValue.N> values = new LinkedHashSet<>();
                 for (int i = 0; i < count; i++) {
                     values.add(readNumber());
                 }
@@ -148,7 +148,7 @@ final class Decoder {
             }
             case Encoder.TAG_BS -> {
                 int count = readSize();
-                Set<DynamoValue.B> values = new HashSet<>();
+                Set<DynamoValue.B> values = new LinkedHashSet<>();
                 for (int i = 0; i < count; i++) {
                     values.add(new DynamoValue.B(readBytes()));
                 }

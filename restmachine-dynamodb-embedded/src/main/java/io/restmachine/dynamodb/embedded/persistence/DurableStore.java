@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -242,6 +243,13 @@ public final class DurableStore implements MutationLog, AutoCloseable {
         append(new LogRecord.TableDeleted(name, tableId));
     }
 
+    @Override
+    public void tags(TableDefinition table, Map<String, String> tags) {
+        if (!recovering) {
+            append(new LogRecord.Tags(table.name(), table.tableId(), tags));
+        }
+    }
+
     private void append(LogRecord record) {
         long size = writer.append(record.encode());
         if (policy.due(size, this::liveBytes) && compactionQueued.compareAndSet(false, true)) {
@@ -268,8 +276,8 @@ public final class DurableStore implements MutationLog, AutoCloseable {
     /** The size of the live data: the items of every table, as DynamoDB counts them. */
     private long liveBytes() {
         long bytes = 0;
-        for (String name : database.tableNames()) {
-            bytes += database.find(name).map(Table::sizeBytes).orElse(0L);
+        for (Table table : database.liveTables()) {
+            bytes += table.sizeBytes();
         }
         return bytes;
     }

@@ -23,6 +23,7 @@ sealed interface LogRecord {
     int TABLE_DELETED = 3;
     int SNAPSHOT_END = 4;
     int STREAM = 5;
+    int TAGS = 6;
 
     /** The payload bytes of this record (type byte first). */
     byte[] encode();
@@ -115,6 +116,29 @@ sealed interface LogRecord {
         }
     }
 
+    /** The tags of table {@code name} with identity {@code tableId} are now {@code tags}. */
+    record Tags(String name, String tableId, Map<String, String> tags) implements LogRecord {
+        public Tags {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(tableId, "tableId");
+            tags = Map.copyOf(tags);
+        }
+
+        @Override
+        public byte[] encode() {
+            Encoder out = new Encoder(64 + 64 * tags.size());
+            out.writeByte(TAGS);
+            out.writeString(name);
+            out.writeString(tableId);
+            out.writeCount(tags.size());
+            for (Map.Entry<String, String> tag : new java.util.TreeMap<>(tags).entrySet()) {
+                out.writeString(tag.getKey());
+                out.writeString(tag.getValue());
+            }
+            return out.toByteArray();
+        }
+    }
+
     /** A stream with its trim point and records, as a snapshot holds it. */
     record Stream(ChangeStream stream, @Nullable Long disabledAt, long trimmedThrough, List<ChangeRecord> records)
             implements LogRecord {
@@ -170,6 +194,16 @@ sealed interface LogRecord {
                     case STREAM -> StreamCodec.readStream(in);
                     case TABLE_DELETED -> new TableDeleted(in.readString(), in.readString());
                     case SNAPSHOT_END -> new SnapshotEnd(in.readCount(), in.readCount());
+                    case TAGS -> {
+                        String name = in.readString();
+                        String tableId = in.readString();
+                        int count = in.readSize();
+                        Map<String, String> tags = new java.util.HashMap<>();
+                        for (int i = 0; i < count; i++) {
+                            tags.put(in.readString(), in.readString());
+                        }
+                        yield new Tags(name, tableId, tags);
+                    }
                     default -> throw new IllegalArgumentException("unknown record type " + type);
                 };
         if (!in.atEnd()) {

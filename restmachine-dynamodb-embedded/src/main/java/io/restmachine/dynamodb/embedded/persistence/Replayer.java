@@ -37,6 +37,11 @@ final class Replayer {
             if (existing.isPresent() && sameTable(existing.get(), deleted.tableId())) {
                 database.delete(deleted.name());
             }
+        } else if (record instanceof LogRecord.Tags tags) {
+            Optional<Table> existing = database.find(tags.name());
+            if (existing.isPresent() && sameTable(existing.get(), tags.tableId())) {
+                database.retag(existing.get(), current -> tags.tags());
+            }
         } else if (record instanceof LogRecord.Items items) {
             for (LogRecord.Change change : items.changes()) {
                 apply(change);

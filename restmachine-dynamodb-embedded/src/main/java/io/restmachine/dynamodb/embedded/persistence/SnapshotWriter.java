@@ -42,13 +42,13 @@ final class SnapshotWriter {
             out.write(FileFormat.header(FileFormat.SNAPSHOT_MAGIC, generation));
             long tables = 0;
             long items = 0;
-            for (String name : database.tableNames()) {
-                Table table = database.find(name).orElse(null);
-                if (table == null) {
-                    continue;
-                }
+            for (Table table : database.liveTables()) {
                 TableDefinition definition = table.definition();
                 out.write(FileFormat.frame(new LogRecord.Schema(definition).encode()));
+                if (!table.tags().isEmpty()) {
+                    out.write(FileFormat.frame(
+                            new LogRecord.Tags(definition.name(), definition.tableId(), table.tags()).encode()));
+                }
                 tables++;
                 items += writeItems(out, table, definition);
             }

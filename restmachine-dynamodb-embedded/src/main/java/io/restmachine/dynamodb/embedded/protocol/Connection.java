@@ -1,5 +1,6 @@
 package io.restmachine.dynamodb.embedded.protocol;
 
+import io.restmachine.dynamodb.embedded.auth.SignatureForm;
 import io.restmachine.dynamodb.embedded.auth.SignatureVerifier;
 import io.restmachine.dynamodb.embedded.auth.SignedRequest;
 import io.restmachine.dynamodb.embedded.error.DynamoError;
@@ -35,7 +36,8 @@ final class Connection {
             ProtocolHandler handler,
             @Nullable SignatureVerifier verifier,
             Semaphore inFlight,
-            HttpTransport.Limits limits) {}
+            HttpTransport.Limits limits,
+            Cors cors) {}
 
     private static final int MAX_LINE = 16 * 1024;
     private static final int MAX_HEADER_BYTES = 64 * 1024;
@@ -138,7 +140,9 @@ final class Connection {
         byte[] body = readBody(headers, http11);
         deadline = 0;
         String path = path(target);
-        WireResponse response = answer(method, path, target, headers, all, body);
+        WireResponse response = ConsoleFiles.serves(method, path)
+                ? ConsoleFiles.answer(path, headers.getOrDefault("if-none-match", ""))
+                : answer(method, path, target, headers, all, body);
         write(response.status(), response.headers(), response.body(), keepAlive, method.equals("HEAD"));
         return keepAlive;
     }
@@ -151,16 +155,29 @@ final class Connection {
             @Nullable List<String[]> all,
             byte[] body)
             throws InterruptedException {
+        String allowOrigin = context.cors().allowOrigin(headers.get("origin"));
+        if (allowOrigin != null && method.equals("OPTIONS")) {
+            return context.cors().preflight(allowOrigin, headers, ProtocolHandler.requestId());
+        }
         context.inFlight().acquire();
         try {
             SignatureVerifier verifier = context.verifier();
-            Optional<DynamoError> refusal = verifier == null || method.equals("GET")
+            String query = rawQuery(target);
+            // DynamoDB checks the form of a signature before anything else, verified or not.
+            Optional<DynamoError> refusal = method.equals("GET")
                     ? Optional.empty()
-                    : verifier.verify(new SignedRequest(
-                            method, path, rawQuery(target), multiMap(all == null ? List.of() : all), body));
-            return refusal.isPresent()
+                    : SignatureForm.check(
+                            query,
+                            headers.get("authorization"),
+                            headers.containsKey("x-amz-date") || headers.containsKey("date"));
+            if (refusal.isEmpty() && verifier != null && !method.equals("GET")) {
+                refusal = verifier.verify(
+                        new SignedRequest(method, path, query, multiMap(all == null ? List.of() : all), body));
+            }
+            WireResponse response = refusal.isPresent()
                     ? context.handler().refuse(headers, refusal.get())
-                    : context.handler().handle(method, headers, body);
+                    : context.handler().handle(method, headers, body, SignatureForm.signedInQuery(query));
+            return allowOrigin == null ? response : Cors.allowed(response, allowOrigin);
         } finally {
             context.inFlight().release();
         }
@@ -512,6 +529,8 @@ final class Connection {
     private static String reason(int status) {
         return switch (status) {
             case 200 -> "OK";
+            case 304 -> "Not Modified";
+            case 308 -> "Permanent Redirect";
             case 400 -> "Bad Request";
             case 403 -> "Forbidden";
             case 404 -> "Not Found";

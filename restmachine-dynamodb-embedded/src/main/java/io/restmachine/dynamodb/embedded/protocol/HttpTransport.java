@@ -90,6 +90,21 @@ public final class HttpTransport implements AutoCloseable {
             int threads,
             @Nullable SignatureVerifier verifier,
             Limits limits) {
+        return start(handler, host, port, threads, verifier, limits, List.of());
+    }
+
+    /**
+     * Like {@link #start(ProtocolHandler, String, int, int, SignatureVerifier, Limits)}, answering
+     * browsers from {@code corsOrigins} (or any origin for {@code *}) with CORS headers.
+     */
+    public static HttpTransport start(
+            ProtocolHandler handler,
+            String host,
+            int port,
+            int threads,
+            @Nullable SignatureVerifier verifier,
+            Limits limits,
+            List<String> corsOrigins) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -109,7 +124,9 @@ public final class HttpTransport implements AutoCloseable {
         }
         URI endpoint = URI.create("http://" + shownHost + ":" + listener.getLocalPort());
         HttpTransport transport = new HttpTransport(
-                listener, endpoint, new Connection.Context(handler, verifier, new Semaphore(threads), limits));
+                listener,
+                endpoint,
+                new Connection.Context(handler, verifier, new Semaphore(threads), limits, new Cors(corsOrigins)));
         Thread acceptor = new Thread(transport::accept, "embedded-dynamodb-http-accept-" + listener.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();

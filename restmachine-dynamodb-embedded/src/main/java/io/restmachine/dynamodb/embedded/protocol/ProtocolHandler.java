@@ -58,6 +58,14 @@ public final class ProtocolHandler {
      * @param body the request body
      */
     public WireResponse handle(String method, Map<String, String> headers, byte[] body) {
+        return handle(method, headers, body, false);
+    }
+
+    /**
+     * Handles one request, which may be authenticated by query-string parameters (a presigned
+     * request, whose form the transport has checked) instead of an Authorization header.
+     */
+    public WireResponse handle(String method, Map<String, String> headers, byte[] body, boolean signedInQuery) {
         if (method.equals("GET")) {
             return respond(200, "text/plain", HEALTHY);
         }
@@ -71,6 +79,11 @@ public final class ProtocolHandler {
         if (!method.equals("POST") || (body.length > 0 && !knownType)) {
             return respond(404, "text/plain", UNKNOWN_OPERATION);
         }
+        // DynamoDB answers a JSON 1.1 request whose body is not JSON as it answers an unknown
+        // content type (JSON 1.0 gets SerializationException).
+        if (contentType.equals("application/x-amz-json-1.1") && body.length > 0 && !wellFormed(body)) {
+            return respond(404, "text/plain", UNKNOWN_OPERATION);
+        }
         String responseType = knownType && !contentType.equals("application/json") ? contentType : "application/json";
         try {
             String target = headers.getOrDefault("x-amz-target", "");
@@ -82,7 +95,8 @@ public final class ProtocolHandler {
                 throw new DynamoError(ErrorType.UNKNOWN_OPERATION, "").toException();
             }
             String authorization = headers.get("authorization");
-            if (authorization == null || !authorization.trim().startsWith("AWS4-")) {
+            if (!signedInQuery
+                    && (authorization == null || !authorization.trim().startsWith("AWS4-"))) {
                 requireWellFormed(body);
                 throw new DynamoError(ErrorType.MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token")
                         .toException();
@@ -114,6 +128,15 @@ public final class ProtocolHandler {
         boolean amzJson =
                 contentType.equals("application/x-amz-json-1.0") || contentType.equals("application/x-amz-json-1.1");
         return error(amzJson ? contentType : "application/json", new Failure.Rejected(error));
+    }
+
+    private boolean wellFormed(byte[] body) {
+        try {
+            requireWellFormed(body);
+            return true;
+        } catch (EngineException e) {
+            return false;
+        }
     }
 
     private void requireWellFormed(byte[] body) {
@@ -188,8 +211,9 @@ public final class ProtocolHandler {
             out.writeStartObject();
             out.writeStringField("__type", error.type().qualifiedName());
             if (!error.message().isEmpty()) {
-                boolean capital =
-                        error.type() == ErrorType.SERIALIZATION || error.type() == ErrorType.TRANSACTION_CANCELED;
+                boolean capital = error.type() == ErrorType.SERIALIZATION
+                        || error.type() == ErrorType.TRANSACTION_CANCELED
+                        || error.type() == ErrorType.ACCESS_DENIED;
                 out.writeStringField(capital ? "Message" : "message", Wire.capped(error.message()));
             }
             if (item != null) {

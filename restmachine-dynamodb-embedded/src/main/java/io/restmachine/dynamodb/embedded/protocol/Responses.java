@@ -79,7 +79,7 @@ public final class Responses {
             if (capacity.indexName() != null) {
                 out.writeObjectFieldStart(capacity.globalIndex() ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes");
                 out.writeObjectFieldStart(capacity.indexName());
-                writeUnits(out, capacity.units());
+                writeUnits(out, capacity.units() - capacity.tableUnits());
                 out.writeEndObject();
                 out.writeEndObject();
             }

@@ -151,6 +151,7 @@ final class Routes {
                 StreamRequests::getRecords,
                 StreamActions.GET_RECORDS,
                 StreamResponses::records));
+        TagRoutes.routes().forEach(this::add);
     }
 
     /** The DynamoDB Streams operations ({@code DynamoDBStreams_20120810.*}), on the same endpoint. */

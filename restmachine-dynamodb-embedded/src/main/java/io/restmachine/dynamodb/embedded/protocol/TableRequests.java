@@ -30,7 +30,8 @@ final class TableRequests {
                 throughput(request.struct("ProvisionedThroughput")),
                 keySchema(request.list("KeySchema")),
                 indexes(request.list("LocalSecondaryIndexes")),
-                indexes(request.list("GlobalSecondaryIndexes")));
+                indexes(request.list("GlobalSecondaryIndexes")),
+                TagRoutes.tagMap(request.list("Tags")));
     }
 
     static UpdateTable.Request updateTable(Fields request) {

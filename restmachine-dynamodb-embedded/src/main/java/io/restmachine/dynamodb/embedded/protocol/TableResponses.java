@@ -6,6 +6,7 @@ import io.restmachine.dynamodb.embedded.action.TableDescription;
 import io.restmachine.dynamodb.embedded.table.IndexDefinition;
 import io.restmachine.dynamodb.embedded.table.KeySchema;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
+import io.restmachine.dynamodb.embedded.table.ThroughputHistory;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ final class TableResponses {
         writeKeySchema(out, def.key());
         out.writeStringField("TableStatus", status);
         out.writeNumberField("CreationDateTime", def.creationTime());
-        writeThroughput(out, def.readCapacity(), def.writeCapacity());
+        writeTableThroughput(out, def, description);
         out.writeNumberField("TableSizeBytes", description.sizeBytes());
         out.writeNumberField("ItemCount", description.itemCount());
         out.writeStringField("TableArn", def.arn());
@@ -143,6 +144,22 @@ final class TableResponses {
             out.writeEndObject();
         }
         out.writeEndArray();
+    }
+
+    private static void writeTableThroughput(JsonGenerator out, TableDefinition def, TableDescription description)
+            throws IOException {
+        ThroughputHistory history = description.throughputHistory();
+        out.writeObjectFieldStart("ProvisionedThroughput");
+        if (history.lastIncrease() != null) {
+            out.writeNumberField("LastIncreaseDateTime", history.lastIncrease());
+        }
+        if (history.lastDecrease() != null) {
+            out.writeNumberField("LastDecreaseDateTime", history.lastDecrease());
+        }
+        out.writeNumberField("NumberOfDecreasesToday", description.decreasesToday());
+        out.writeNumberField("ReadCapacityUnits", def.readCapacity());
+        out.writeNumberField("WriteCapacityUnits", def.writeCapacity());
+        out.writeEndObject();
     }
 
     private static void writeThroughput(JsonGenerator out, long read, long write) throws IOException {

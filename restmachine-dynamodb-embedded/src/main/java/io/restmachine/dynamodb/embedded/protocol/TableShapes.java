@@ -69,7 +69,9 @@ final class TableShapes {
                     "Projection",
                     projection(),
                     "ProvisionedThroughput",
-                    provisionedThroughput())));
+                    provisionedThroughput())),
+            "Tags",
+            TagRoutes.tags());
 
     static final Shape.Struct UPDATE_TABLE = request(
             "TableName",

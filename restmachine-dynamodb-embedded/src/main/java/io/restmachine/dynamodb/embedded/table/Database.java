@@ -34,11 +34,15 @@ public final class Database {
     public static final String COLLECTION_SIZE_EXCEEDED = "Collection size exceeded.";
 
     private final ConcurrentHashMap<String, Table> tables = new ConcurrentHashMap<>();
+    /** Deleted tables still shown as DELETING (already gone from the log and from {@link #tables}). */
+    private final ConcurrentHashMap<String, Table> deleting = new ConcurrentHashMap<>();
+
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     private final ReentrantLock schemaLock = new ReentrantLock();
     private final MutationLog log;
     private final Clock clock;
     private volatile long collectionLimit = ITEM_COLLECTION_LIMIT;
+    private volatile TableDelays delays = TableDelays.NONE;
     private final StreamCatalog streams = new StreamCatalog();
 
     public Database(MutationLog log, Clock clock) {
@@ -110,37 +114,88 @@ public final class Database {
         return overflows;
     }
 
-    /** The table named {@code name}, if it exists. */
-    public Optional<Table> find(String name) {
-        return Optional.ofNullable(tables.get(name));
+    /** How long tables stay CREATING, UPDATING and DELETING from now on (none by default). */
+    public void delays(TableDelays delays) {
+        this.delays = java.util.Objects.requireNonNull(delays, "delays");
     }
 
-    /** The table named {@code name}, or DynamoDB's ResourceNotFoundException. */
+    /** The engine clock's time in epoch milliseconds: what table states are measured against. */
+    public long nowMillis() {
+        return clock.millis();
+    }
+
+    /**
+     * The table named {@code name} as the control plane sees it, if it exists: an ACTIVE table, or
+     * one still CREATING, UPDATING or DELETING.
+     */
+    public Optional<Table> find(String name) {
+        Table table = tables.get(name);
+        return table != null ? Optional.of(table) : stillDeleting(name);
+    }
+
+    private Optional<Table> stillDeleting(String name) {
+        Table table = deleting.get(name);
+        if (table == null) {
+            return Optional.empty();
+        }
+        if (table.state(nowMillis()).isEmpty()) {
+            deleting.remove(name, table);
+            return Optional.empty();
+        }
+        return Optional.of(table);
+    }
+
+    /**
+     * The table named {@code name} for an item operation, or DynamoDB's ResourceNotFoundException,
+     * which a table still CREATING (or already DELETING) also gets.
+     */
     public Table table(String name) {
         Table table = tables.get(name);
-        if (table == null) {
+        if (table == null
+                || table.state(nowMillis())
+                        .filter(s -> s.status().equals("CREATING"))
+                        .isPresent()) {
             throw new DynamoError(ErrorType.RESOURCE_NOT_FOUND, "Requested resource not found").toException();
         }
         return table;
     }
 
-    /** All table names in ascending order. */
-    public List<String> tableNames() {
-        List<String> names = new ArrayList<>(tables.keySet());
-        names.sort(null);
-        return names;
+    /**
+     * The tables that hold data, in name order: ACTIVE, CREATING and UPDATING ones, not those
+     * already deleted and only still shown DELETING. What persistence snapshots and counts.
+     */
+    public List<Table> liveTables() {
+        List<Table> live = new ArrayList<>(tables.values());
+        live.sort(java.util.Comparator.comparing(Table::name));
+        return live;
     }
 
-    /** Creates a table; ResourceInUseException if one of that name exists. */
+    /** All table names in ascending order, DELETING tables included while they last. */
+    public List<String> tableNames() {
+        TreeSet<String> names = new TreeSet<>(tables.keySet());
+        for (String name : deleting.keySet()) {
+            stillDeleting(name).ifPresent(table -> names.add(name));
+        }
+        return new ArrayList<>(names);
+    }
+
+    /**
+     * Creates a table, CREATING for {@link TableDelays#creating()}; ResourceInUseException if one of
+     * that name exists (a DELETING one included).
+     */
     public Table create(TableDefinition definition) {
         schemaLock.lock();
         try {
-            if (tables.containsKey(definition.name())) {
+            if (tables.containsKey(definition.name())
+                    || stillDeleting(definition.name()).isPresent()) {
                 throw new DynamoError(ErrorType.RESOURCE_IN_USE, "Table already exists: " + definition.name())
                         .toException();
             }
             log.schema(definition);
             Table table = new Table(definition);
+            Map<String, String> creating = new java.util.LinkedHashMap<>();
+            definition.globalIndexes().forEach(index -> creating.put(index.name(), "CREATING"));
+            table.state(new TableState("CREATING", until(delays.creating()), definition, creating));
             tables.put(definition.name(), table);
             syncStream(definition);
             return table;
@@ -149,23 +204,54 @@ public final class Database {
         }
     }
 
-    /** Deletes a table and its items; returns the deleted table. */
+    /**
+     * Deletes a table and its items at once (the log records it now) and shows it DELETING for
+     * {@link TableDelays#deleting()}; returns the deleted table. As DynamoDB: a table still
+     * CREATING or UPDATING is ResourceInUseException, one already DELETING is returned again.
+     */
     public Table delete(String name) {
         schemaLock.lock();
         try {
             Table table = tables.get(name);
             if (table == null) {
-                throw new DynamoError(
+                return stillDeleting(name).orElseThrow(() -> new DynamoError(
                                 ErrorType.RESOURCE_NOT_FOUND,
                                 "Requested resource not found: Table: " + name + " not found")
-                        .toException();
+                        .toException());
             }
+            requireActive(table);
             log.tableDeleted(name);
             tables.remove(name);
+            long until = until(delays.deleting());
+            table.state(new TableState("DELETING", until, table.definition(), Map.of()));
+            if (until > nowMillis()) {
+                deleting.put(name, table);
+            }
             table.definition().streamArn().ifPresent(arn -> streams.close(arn, clock.instant()));
             return table;
         } finally {
             schemaLock.unlock();
+        }
+    }
+
+    /**
+     * ResourceInUseException unless {@code table} is ACTIVE: DynamoDB refuses to change a table
+     * while an earlier change is in progress.
+     */
+    public void requireActive(Table table) {
+        Optional<TableState> state = table.state(nowMillis());
+        if (state.isPresent()) {
+            String doing =
+                    switch (state.get().status()) {
+                        case "CREATING" -> "created";
+                        case "DELETING" -> "deleted";
+                        default -> "updated";
+                    };
+            throw new DynamoError(
+                            ErrorType.RESOURCE_IN_USE,
+                            "Attempt to change a resource which is still in use: Table is being " + doing + ": "
+                                    + table.name())
+                    .toException();
         }
     }
 
@@ -187,6 +273,48 @@ public final class Database {
                 key.hashName(),
                 key.rangeName(),
                 definition.stream());
+    }
+
+    /**
+     * Sets the tags of {@code table} to {@code tags} (logged first, under the schema lock, so that
+     * concurrent TagResource and UntagResource calls do not lose each other's changes).
+     */
+    public void retag(Table table, java.util.function.UnaryOperator<Map<String, String>> change) {
+        schemaLock.lock();
+        try {
+            Map<String, String> next = change.apply(table.tags());
+            log.tags(table.definition(), next);
+            table.tags(next);
+        } finally {
+            schemaLock.unlock();
+        }
+    }
+
+    /**
+     * UpdateTable's change: replaces the definition at once (new indexes are filled from the items)
+     * and shows the table UPDATING, described as {@code shown} with {@code indexStatus}, for {@link
+     * TableDelays#updating()}.
+     */
+    public void update(Table table, TableDefinition next, TableDefinition shown, Map<String, String> indexStatus) {
+        exclusively(() -> {
+            log.schema(next);
+            TableDefinition before = table.definition();
+            if (!before.payPerRequest() && !next.payPerRequest()) {
+                table.throughputHistory(table.throughputHistory()
+                        .changed(
+                                before.readCapacity(),
+                                before.writeCapacity(),
+                                next.readCapacity(),
+                                next.writeCapacity(),
+                                clock.instant()));
+            }
+            table.redefine(next);
+            table.state(new TableState("UPDATING", until(delays.updating()), shown, indexStatus));
+        });
+    }
+
+    private long until(java.time.Duration delay) {
+        return delay.isZero() ? Long.MIN_VALUE : nowMillis() + delay.toMillis();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.restmachine.dynamodb.embedded.table;
 
 import io.restmachine.dynamodb.embedded.stream.StreamCatalog;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where every change to the database is recorded before it becomes visible: a write-ahead log for
@@ -19,6 +20,9 @@ public interface MutationLog {
 
         @Override
         public void tableDeleted(String name) {}
+
+        @Override
+        public void tags(TableDefinition table, Map<String, String> tags) {}
     };
 
     /** Item changes that must be applied together (one write, a batch element, a transaction). */
@@ -37,4 +41,7 @@ public interface MutationLog {
 
     /** A table was deleted with its items. */
     void tableDeleted(String name);
+
+    /** A table's tags are now {@code tags} (TagResource, UntagResource, CreateTable's Tags). */
+    void tags(TableDefinition table, Map<String, String> tags);
 }

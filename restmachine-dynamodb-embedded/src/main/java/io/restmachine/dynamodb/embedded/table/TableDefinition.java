@@ -88,9 +88,15 @@ public record TableDefinition(
         return all;
     }
 
+    /** The AWS account the engine's ARNs name (a dummy one). */
+    public static final String ACCOUNT = "000000000000";
+
+    /** The region the engine's ARNs name. */
+    public static final String REGION = "us-east-1";
+
     /** The ARN DynamoDB would give this table in us-east-1 of the dummy account. */
     public String arn() {
-        return "arn:aws:dynamodb:us-east-1:000000000000:table/" + name;
+        return "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/" + name;
     }
 
     public TableDefinition withGlobalIndexes(List<IndexDefinition> indexes, Map<String, String> types) {

@@ -109,7 +109,7 @@ public sealed interface DynamoValue {
     /** A string set; DynamoDB sets are never empty (validation rejects empty ones before this is built). */
     record SS(Set<String> values) implements DynamoValue {
         public SS {
-            values = Set.copyOf(values);
+            values = inWrittenOrder(values);
         }
 
         @Override
@@ -120,7 +120,7 @@ public sealed interface DynamoValue {
 
     record NS(Set<N> values) implements DynamoValue {
         public NS {
-            values = Set.copyOf(values);
+            values = inWrittenOrder(values);
         }
 
         @Override
@@ -131,7 +131,7 @@ public sealed interface DynamoValue {
 
     record BS(Set<B> values) implements DynamoValue {
         public BS {
-            values = Set.copyOf(values);
+            values = inWrittenOrder(values);
         }
 
         @Override
@@ -161,5 +161,18 @@ public sealed interface DynamoValue {
         public String type() {
             return "M";
         }
+    }
+
+    /**
+     * An unmodifiable copy of a set's members in the order given (no nulls). DynamoDB promises no
+     * order for set members; the engine keeps the order in which they were first written, on every
+     * path (requests, ADD, transactions, the log), so that a set reads back as it was written.
+     */
+    private static <T> Set<T> inWrittenOrder(Set<T> values) {
+        java.util.LinkedHashSet<T> copy = new java.util.LinkedHashSet<>(values.size() * 2);
+        for (T value : values) {
+            copy.add(java.util.Objects.requireNonNull(value, "set member"));
+        }
+        return java.util.Collections.unmodifiableSet(copy);
     }
 }

@@ -109,6 +109,16 @@ class RecordCodecTest {
         assertThat(decoded).isEqualTo(new LogRecord.Schema(definition));
     }
 
+    @Test
+    void tags_roundTrip_emptyValuesAndNonAsciiIncluded() {
+        LogRecord.Tags tags =
+                new LogRecord.Tags("orders", "0f0e-table-id", Map.of("team", "", "coût", "€", "env", "dev"));
+
+        assertThat(LogRecord.decode(tags.encode())).isEqualTo(tags);
+        assertThat(LogRecord.decode(new LogRecord.Tags("orders", "id", Map.of()).encode()))
+                .isEqualTo(new LogRecord.Tags("orders", "id", Map.of()));
+    }
+
     @Property(tries = 300)
     void frames_detectEveryChangedByte(@ForAll("items") Map<String, DynamoValue> item, @ForAll int position) {
         byte[] framed = FileFormat.frame(

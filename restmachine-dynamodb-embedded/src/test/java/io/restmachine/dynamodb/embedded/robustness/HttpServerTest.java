@@ -58,7 +58,7 @@ class HttpServerTest {
                 .append(target)
                 .append("\r\nAuthorization: ")
                 .append(AUTH)
-                .append("\r\n");
+                .append("\r\nX-Amz-Date: 20260101T000000Z\r\n");
         for (String header : extraHeaders) {
             request.append(header).append("\r\n");
         }

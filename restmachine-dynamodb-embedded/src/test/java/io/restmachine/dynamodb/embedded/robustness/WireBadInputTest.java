@@ -185,6 +185,7 @@ class WireBadInputTest {
                         .header("Content-Type", "application/x-amz-json-1.0")
                         .header("X-Amz-Target", "DynamoDB_20120810." + target)
                         .header("Authorization", AUTH)
+                        .header("X-Amz-Date", "20250101T000000Z")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -139,6 +139,9 @@ class ExpiryIndexTest {
 
                     @Override
                     public void tableDeleted(String name) {}
+
+                    @Override
+                    public void tags(TableDefinition table, Map<String, String> tags) {}
                 },
                 Clock.fixed(NOW, ZoneOffset.UTC));
         Table sessions = logging.create(definition("sessions", "expires"));

@@ -1,0 +1,134 @@
+package io.restmachine.dynamodb.embedded.auth;
+
+import io.restmachine.dynamodb.embedded.error.DynamoError;
+import io.restmachine.dynamodb.embedded.error.ErrorType;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The checks DynamoDB makes on the form of a Signature Version 4 signature before anything else
+ * of the request, the body included, and whether or not the server verifies signatures: an
+ * {@code Authorization: AWS4-...} header must carry its Credential, Signature and SignedHeaders and
+ * come with a date header; query-string authentication ({@code X-Amz-Algorithm=...}, a presigned
+ * request) must carry its five parameters; and a request may not use both. Messages are
+ * DynamoDB's, as dynalite captured them (docs/conformance.md, "HTTP layer").
+ */
+public final class SignatureForm {
+    private static final List<String> HEADER_PARTS = List.of("Credential", "Signature", "SignedHeaders");
+    private static final List<String> QUERY_PARTS =
+            List.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date");
+
+    private SignatureForm() {}
+
+    /**
+     * DynamoDB's error for a malformed signature, or empty when the request's signature (if any)
+     * is well formed. A request with no signature at all passes here: the protocol layer answers it
+     * MissingAuthenticationTokenException in its turn.
+     *
+     * @param rawQuery the request target's query string, undecoded ("" when none)
+     * @param authorization the Authorization header, or null
+     * @param hasDate whether an X-Amz-Date or Date header is present
+     */
+    public static Optional<DynamoError> check(String rawQuery, @Nullable String authorization, boolean hasDate) {
+        Map<String, String> query = query(rawQuery);
+        boolean queryAuth = query.containsKey("X-Amz-Algorithm");
+        if (authorization != null && queryAuth) {
+            return refuse(
+                    ErrorType.INVALID_SIGNATURE,
+                    "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.");
+        }
+        if (authorization != null && authorization.trim().startsWith("AWS4-")) {
+            String problems = headerProblems(authorization.trim(), hasDate);
+            return problems.isEmpty()
+                    ? Optional.empty()
+                    : refuse(ErrorType.INCOMPLETE_SIGNATURE, problems + "Authorization=" + authorization.trim());
+        }
+        if (queryAuth) {
+            StringBuilder missing = new StringBuilder();
+            for (String part : QUERY_PARTS) {
+                String value = query.get(part);
+                if (value == null || value.isEmpty()) {
+                    missing.append("AWS query-string parameters must include '")
+                            .append(part)
+                            .append("'. ");
+                }
+            }
+            if (!missing.isEmpty()) {
+                return refuse(ErrorType.INCOMPLETE_SIGNATURE, missing + "Re-examine the query-string parameters.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the request is authenticated by query-string parameters (presigned). */
+    public static boolean signedInQuery(String rawQuery) {
+        return query(rawQuery).containsKey("X-Amz-Algorithm");
+    }
+
+    /**
+     * What an {@code AWS4-} Authorization header lacks, as DynamoDB lists it (each sentence ending
+     * in a space), or "" when it lacks nothing.
+     */
+    static String headerProblems(String authorization, boolean hasDate) {
+        Map<String, String> parts = parameters(authorization);
+        StringBuilder missing = new StringBuilder();
+        for (String name : HEADER_PARTS) {
+            String value = parts.get(name);
+            if (value == null || value.isEmpty()) {
+                missing.append("Authorization header requires '").append(name).append("' parameter. ");
+            }
+        }
+        if (!hasDate) {
+            missing.append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
+        }
+        return missing.toString();
+    }
+
+    /**
+     * {@code AWS4-HMAC-SHA256 Credential=a/b, SignedHeaders=x;y, Signature=hex} as a map of its
+     * parameters (first occurrence wins); the algorithm is the first word.
+     */
+    static Map<String, String> parameters(String authorization) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        int space = authorization.indexOf(' ');
+        String text = space < 0 ? "" : authorization.substring(space + 1);
+        for (String piece : text.split("[, ]")) {
+            int equals = piece.indexOf('=');
+            if (equals > 0) {
+                parts.putIfAbsent(
+                        piece.substring(0, equals).trim(),
+                        piece.substring(equals + 1).trim());
+            }
+        }
+        return parts;
+    }
+
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (rawQuery.isEmpty()) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            try {
+                query.putIfAbsent(
+                        URLDecoder.decode(name, StandardCharsets.UTF_8),
+                        URLDecoder.decode(value, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException malformedEscape) {
+                query.putIfAbsent(name, value);
+            }
+        }
+        return query;
+    }
+
+    private static Optional<DynamoError> refuse(ErrorType type, String message) {
+        return Optional.of(new DynamoError(type, message));
+    }
+}
