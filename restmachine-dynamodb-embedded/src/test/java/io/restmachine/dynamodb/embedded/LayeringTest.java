@@ -39,6 +39,8 @@ class LayeringTest {
                 .definedBy(ROOT + ".persistence..")
                 .layer("table")
                 .definedBy(ROOT + ".table..")
+                .layer("partiql")
+                .definedBy(ROOT + ".partiql..")
                 .layer("expression")
                 .definedBy(ROOT + ".expression..")
                 .layer("value")
@@ -55,10 +57,12 @@ class LayeringTest {
                 .mayOnlyBeAccessedByLayers("api")
                 .whereLayer("table")
                 .mayOnlyBeAccessedByLayers("action", "persistence", "wire", "api")
-                .whereLayer("expression")
+                .whereLayer("partiql")
                 .mayOnlyBeAccessedByLayers("action", "wire", "api")
+                .whereLayer("expression")
+                .mayOnlyBeAccessedByLayers("partiql", "action", "wire", "api")
                 .whereLayer("value")
-                .mayOnlyBeAccessedByLayers("expression", "table", "persistence", "action", "wire", "api")
+                .mayOnlyBeAccessedByLayers("partiql", "expression", "table", "persistence", "action", "wire", "api")
                 .check(engine);
     }
 
@@ -70,6 +74,7 @@ class LayeringTest {
                         ROOT + ".action..",
                         ROOT + ".persistence..",
                         ROOT + ".table..",
+                        ROOT + ".partiql..",
                         ROOT + ".expression..",
                         ROOT + ".value..",
                         ROOT + ".error..")

@@ -1,9 +1,12 @@
 package io.restmachine.dynamodb.embedded.protocol;
 
+import io.restmachine.dynamodb.embedded.action.BatchExecuteStatement;
 import io.restmachine.dynamodb.embedded.action.BatchGetItem;
 import io.restmachine.dynamodb.embedded.action.BatchWriteItem;
 import io.restmachine.dynamodb.embedded.action.CreateTable;
 import io.restmachine.dynamodb.embedded.action.DeleteItem;
+import io.restmachine.dynamodb.embedded.action.ExecuteStatement;
+import io.restmachine.dynamodb.embedded.action.ExecuteTransaction;
 import io.restmachine.dynamodb.embedded.action.GetItem;
 import io.restmachine.dynamodb.embedded.action.PutItem;
 import io.restmachine.dynamodb.embedded.action.Query;
@@ -119,6 +122,31 @@ final class Routes {
                 TableRequests::updateTable,
                 new UpdateTable(),
                 TableResponses.description("TableDescription")));
+        addPartiql();
+    }
+
+    private void addPartiql() {
+        add(new Route.Typed<>(
+                "ExecuteStatement",
+                PartiqlShapes.EXECUTE_STATEMENT,
+                true,
+                PartiqlRequests::executeStatement,
+                new ExecuteStatement(),
+                PartiqlResponses::executeStatement));
+        add(new Route.Typed<>(
+                "BatchExecuteStatement",
+                PartiqlShapes.BATCH_EXECUTE_STATEMENT,
+                true,
+                PartiqlRequests::batchExecuteStatement,
+                new BatchExecuteStatement(),
+                PartiqlResponses::batchExecuteStatement));
+        add(new Route.Typed<>(
+                "ExecuteTransaction",
+                PartiqlShapes.EXECUTE_TRANSACTION,
+                true,
+                PartiqlRequests::executeTransaction,
+                new ExecuteTransaction(),
+                PartiqlResponses::executeTransaction));
     }
 
     private void add(Route route) {
