@@ -23,11 +23,13 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * A pure-Java DynamoDB-compatible engine, used through the AWS SDK v2: in-process (no socket) or
@@ -138,15 +140,26 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
      * A new {@link DynamoDbClient} talking to this engine in-process (region us-east-1, dummy
      * credentials). The engine closes every client it handed out when it closes.
      */
-    public synchronized DynamoDbClient client() {
+    public DynamoDbClient client() {
+        return client(builder -> {});
+    }
+
+    /**
+     * Like {@link #client()}, with {@code customizer} applied to the client's builder last: for
+     * example to add an SDK {@code ExecutionInterceptor} (metrics, tracing). Keep the in-process
+     * HTTP client and endpoint it sets, or the client no longer reaches this engine.
+     */
+    public synchronized DynamoDbClient client(Consumer<DynamoDbClientBuilder> customizer) {
+        Objects.requireNonNull(customizer, "customizer");
         requireOpen();
-        DynamoDbClient client = DynamoDbClient.builder()
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClient(new InProcessHttpClient(handler))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(
                         StaticCredentialsProvider.create(AwsBasicCredentials.create("embedded", "embedded")))
-                .endpointOverride(IN_PROCESS_ENDPOINT)
-                .build();
+                .endpointOverride(IN_PROCESS_ENDPOINT);
+        customizer.accept(builder);
+        DynamoDbClient client = builder.build();
         resources.add(client);
         return client;
     }

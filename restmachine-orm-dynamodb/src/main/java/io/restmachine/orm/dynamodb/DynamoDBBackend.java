@@ -255,6 +255,7 @@ public final class DynamoDBBackend implements AutoCloseable {
         private @Nullable URI endpoint;
         private @Nullable AwsCredentialsProvider credentials;
         private @Nullable DynamoDbClient client;
+        private @Nullable Consumer<DynamoDbClientBuilder> clientCustomizer;
         private final ItemLayout defaults = ItemLayout.defaults();
         private String partitionKeyAttribute = defaults.partitionKey();
         private String sortKeyAttribute = defaults.sortKey();
@@ -294,6 +295,22 @@ public final class DynamoDBBackend implements AutoCloseable {
         /** Credentials; else the SDK's default credentials chain. */
         public Builder credentials(AwsCredentialsProvider credentials) {
             this.credentials = credentials;
+            return this;
+        }
+
+        /**
+         * Adjusts the client the backend builds (not a {@link #client} given ready), after region,
+         * endpoint and credentials are set: for example to add an SDK {@code ExecutionInterceptor}
+         * (metrics, tracing) or another HTTP client.
+         *
+         * <pre>{@code
+         * DynamoDBBackend.builder().tableName("app")
+         *     .customizeClient(b -> b.overrideConfiguration(o -> o.addExecutionInterceptor(tracing)))
+         *     .build();
+         * }</pre>
+         */
+        public Builder customizeClient(Consumer<DynamoDbClientBuilder> customizer) {
+            this.clientCustomizer = Objects.requireNonNull(customizer, "customizer");
             return this;
         }
 
@@ -443,6 +460,7 @@ public final class DynamoDBBackend implements AutoCloseable {
                 if (endpoint != null) alsoSet.add("endpoint");
                 if (region != null) alsoSet.add("region");
                 if (credentials != null) alsoSet.add("credentials");
+                if (clientCustomizer != null) alsoSet.add("customizeClient");
                 if (!alsoSet.isEmpty()) {
                     problems.add("client(...) was given together with " + String.join(", ", alsoSet)
                             + ": configure these on the client you pass, or drop client(...)");
@@ -528,6 +546,9 @@ public final class DynamoDBBackend implements AutoCloseable {
             }
             if (credentials != null) {
                 builder.credentialsProvider(credentials);
+            }
+            if (clientCustomizer != null) {
+                clientCustomizer.accept(builder);
             }
             return builder.build();
         }

@@ -4,11 +4,14 @@ import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
 import io.restmachine.dynamodb.embedded.ServerHandle;
 import io.restmachine.orm.dynamodb.DynamoDBBackend;
 import io.restmachine.orm.spring.ModelRepositoriesRegistrar.ScannedModels;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -18,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.support.PersistenceExceptionTranslator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * Auto-configures a {@link DynamoDBBackend} from the {@code restmachine.dynamodb.*} properties and
@@ -56,13 +60,19 @@ public class RestmachineDynamoDBAutoConfiguration {
             ObjectProvider<EmbeddedDynamoDB> embedded,
             ObjectProvider<DynamoDbClient> clients,
             ObjectProvider<DynamoDBBackendCustomizer> customizers,
-            ObjectProvider<ScannedModels> models) {
+            ObjectProvider<DynamoDbClientCustomizer> clientCustomizers,
+            ObjectProvider<ScannedModels> models,
+            ConfigurableListableBeanFactory beanFactory) {
         DynamoDBBackend.Builder builder = DynamoDBBackend.builder();
         if (properties.getTableName() != null) {
             builder.tableName(properties.getTableName());
         }
         builder.itemFormat(properties.getItemFormat());
-        DynamoDbClient client = client(properties, embedded, clients);
+        settings(properties, builder);
+        ConverterBeans.register(beanFactory, builder);
+        Consumer<DynamoDbClientBuilder> customizeClient =
+                clientBuilder -> clientCustomizers.orderedStream().forEach(c -> c.customize(clientBuilder));
+        DynamoDbClient client = client(properties, embedded, clients, customizeClient);
         if (client != null) {
             builder.client(client);
         } else {
@@ -71,6 +81,9 @@ public class RestmachineDynamoDBAutoConfiguration {
             }
             if (properties.getEndpoint() != null) {
                 builder.endpoint(properties.getEndpoint());
+            }
+            if (clientCustomizers.orderedStream().findAny().isPresent()) {
+                builder.customizeClient(customizeClient);
             }
         }
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
@@ -91,10 +104,35 @@ public class RestmachineDynamoDBAutoConfiguration {
         }
     }
 
+    /** The settings that have properties: cursor key and attribute names. */
+    private static void settings(RestmachineDynamoDBProperties properties, DynamoDBBackend.Builder builder) {
+        String cursorKey = properties.getCursorKey();
+        if (cursorKey != null) {
+            builder.cursorKey(cursorKey.getBytes(StandardCharsets.UTF_8));
+        }
+        RestmachineDynamoDBProperties.Attributes names = properties.getAttributes();
+        if (names.getPartitionKey() != null) {
+            builder.partitionKeyAttribute(names.getPartitionKey());
+        }
+        if (names.getSortKey() != null) {
+            builder.sortKeyAttribute(names.getSortKey());
+        }
+        if (names.getEntityType() != null) {
+            builder.entityTypeAttribute(names.getEntityType());
+        }
+        if (names.getIndexPartitionKeyPrefix() != null) {
+            builder.indexPartitionKeyPrefix(names.getIndexPartitionKeyPrefix());
+        }
+        if (names.getIndexSortKeyPrefix() != null) {
+            builder.indexSortKeyPrefix(names.getIndexSortKeyPrefix());
+        }
+    }
+
     private static @Nullable DynamoDbClient client(
             RestmachineDynamoDBProperties properties,
             ObjectProvider<EmbeddedDynamoDB> embedded,
-            ObjectProvider<DynamoDbClient> clients) {
+            ObjectProvider<DynamoDbClient> clients,
+            Consumer<DynamoDbClientBuilder> customizeClient) {
         DynamoDbClient existing = clients.getIfUnique();
         if (properties.getEmbedded().isEnabled()) {
             if (existing != null) {
@@ -105,7 +143,7 @@ public class RestmachineDynamoDBAutoConfiguration {
                 LOG.info("restmachine.dynamodb.embedded.enabled=true: restmachine.dynamodb.endpoint and region"
                         + " are ignored");
             }
-            return embedded.getObject().client();
+            return embedded.getObject().client(customizeClient);
         }
         if (existing != null && (properties.getEndpoint() != null || properties.getRegion() != null)) {
             LOG.info("DynamoDBBackend uses the application's DynamoDbClient bean: restmachine.dynamodb.endpoint"

@@ -42,8 +42,22 @@ public class RestmachineDynamoDBProperties {
      */
     private ItemFormat itemFormat = ItemFormat.DEFAULT;
 
+    /**
+     * Secret that signs pagination cursors (HMAC-SHA256), at least 16 characters; every instance
+     * of the application that should accept another's cursors needs the same one. Unset: a random
+     * key per start, so cursors stop working across restarts and instances. Set it in production,
+     * from an environment variable or a secret store (RESTMACHINE_DYNAMODB_CURSOR_KEY).
+     */
+    private @Nullable String cursorKey;
+
+    /** Names of the attributes the ORM adds to every item. */
+    private final Attributes attributes = new Attributes();
+
     /** The in-process engine, for development and tests. */
     private final Embedded embedded = new Embedded();
+
+    /** Micrometer metrics, when Micrometer and a MeterRegistry bean are present. */
+    private final Metrics metrics = new Metrics();
 
     public @Nullable String getTableName() {
         return tableName;
@@ -90,8 +104,110 @@ public class RestmachineDynamoDBProperties {
         this.itemFormat = itemFormat;
     }
 
+    public @Nullable String getCursorKey() {
+        return cursorKey;
+    }
+
+    public void setCursorKey(@Nullable String cursorKey) {
+        this.cursorKey = cursorKey;
+    }
+
+    public Attributes getAttributes() {
+        return attributes;
+    }
+
     public Embedded getEmbedded() {
         return embedded;
+    }
+
+    public Metrics getMetrics() {
+        return metrics;
+    }
+
+    /** The {@code restmachine.dynamodb.attributes.*} properties; unset ones keep the ORM's defaults. */
+    public static class Attributes {
+        /** Name of the table's partition key attribute (default pk). */
+        private @Nullable String partitionKey;
+
+        /** Name of the table's sort key attribute (default sk). */
+        private @Nullable String sortKey;
+
+        /** Name of the attribute holding each item's entity type (default entity_type). */
+        private @Nullable String entityType;
+
+        /** Prefix of the attributes holding global secondary index partition keys (default gsi_pk_). */
+        private @Nullable String indexPartitionKeyPrefix;
+
+        /** Prefix of the attributes holding global secondary index sort keys (default gsi_sk_). */
+        private @Nullable String indexSortKeyPrefix;
+
+        public @Nullable String getPartitionKey() {
+            return partitionKey;
+        }
+
+        public void setPartitionKey(@Nullable String partitionKey) {
+            this.partitionKey = partitionKey;
+        }
+
+        public @Nullable String getSortKey() {
+            return sortKey;
+        }
+
+        public void setSortKey(@Nullable String sortKey) {
+            this.sortKey = sortKey;
+        }
+
+        public @Nullable String getEntityType() {
+            return entityType;
+        }
+
+        public void setEntityType(@Nullable String entityType) {
+            this.entityType = entityType;
+        }
+
+        public @Nullable String getIndexPartitionKeyPrefix() {
+            return indexPartitionKeyPrefix;
+        }
+
+        public void setIndexPartitionKeyPrefix(@Nullable String indexPartitionKeyPrefix) {
+            this.indexPartitionKeyPrefix = indexPartitionKeyPrefix;
+        }
+
+        public @Nullable String getIndexSortKeyPrefix() {
+            return indexSortKeyPrefix;
+        }
+
+        public void setIndexSortKeyPrefix(@Nullable String indexSortKeyPrefix) {
+            this.indexSortKeyPrefix = indexSortKeyPrefix;
+        }
+    }
+
+    /** The {@code restmachine.dynamodb.metrics.*} properties. */
+    public static class Metrics {
+        /** Record the restmachine.orm.* meters when a MeterRegistry bean exists. */
+        private boolean enabled = true;
+
+        /**
+         * Ask DynamoDB for the capacity each call consumed (ReturnConsumedCapacity=TOTAL, on the
+         * clients this starter builds) and record it as restmachine.orm.consumed.capacity.
+         */
+        private boolean consumedCapacity = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public boolean isConsumedCapacity() {
+            return consumedCapacity;
+        }
+
+        public void setConsumedCapacity(boolean consumedCapacity) {
+            this.consumedCapacity = consumedCapacity;
+        }
     }
 
     /** The {@code restmachine.dynamodb.embedded.*} properties. */

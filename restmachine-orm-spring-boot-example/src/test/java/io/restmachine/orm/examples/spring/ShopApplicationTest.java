@@ -21,6 +21,9 @@ class ShopApplicationTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void signUp_order_andReadTheOverviewInOneCollectionRead() throws Exception {
         mvc.perform(post("/users")
@@ -55,5 +58,34 @@ class ShopApplicationTest {
                 .andExpect(status().isConflict());
         mvc.perform(get("/users/bob")).andExpect(status().isNotFound());
         mvc.perform(get("/users/bob/overview")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void actuator_showsTheTablesHealth_andTheRepositoryMeters() throws Exception {
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.dynamoDB.status").value("UP"))
+                .andExpect(jsonPath("$.components.dynamoDB.details.table").value("shop"))
+                .andExpect(jsonPath("$.components.dynamoDB.details.status").value("ACTIVE"));
+
+        double before = userGets();
+        mvc.perform(get("/users/bob")).andExpect(status().isNotFound());
+        org.assertj.core.api.Assertions.assertThat(userGets()).isEqualTo(before + 1);
+        mvc.perform(get("/actuator/metrics/restmachine.orm.requests")
+                        .param("tag", "entity:User")
+                        .param("tag", "operation:get"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.availableTags[?(@.tag == 'outcome')].values[*]")
+                        .value(org.hamcrest.Matchers.hasItem("success")));
+        mvc.perform(get("/actuator/metrics/restmachine.orm.consumed.capacity").param("tag", "operation:GetItem"))
+                .andExpect(status().isOk());
+    }
+
+    private double userGets() {
+        var timer = meters.find("restmachine.orm.requests")
+                .tag("entity", "User")
+                .tag("operation", "get")
+                .timer();
+        return timer == null ? 0 : timer.count();
     }
 }
