@@ -310,4 +310,40 @@ class PartiqlTest extends EngineTest {
         assertThat(response.consumedCapacity().capacityUnits()).isEqualTo(1.0);
         assertThat(response.consumedCapacity().tableName()).isEqualTo("tbl");
     }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void limit_countsTheItemsRead_notTheItemsReturned(Transport transport) {
+        open(transport);
+        seed();
+        var page = client.executeStatement(b -> b.statement("SELECT * FROM tbl WHERE pk = 'alice' AND total >= 30")
+                .limit(2));
+        assertThat(page.items()).isEmpty();
+        assertThat(page.nextToken()).isNotNull();
+        var rest = client.executeStatement(b -> b.statement("SELECT * FROM tbl WHERE pk = 'alice' AND total >= 30")
+                .nextToken(page.nextToken()));
+        assertThat(numbers(rest.items(), "total")).containsExactly("30", "40");
+        assertThat(rest.nextToken()).isNull();
+    }
+
+    @org.junit.jupiter.api.Test
+    void partiqlWrites_areLogged_andSurviveARestartOfAPersistentEngine(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        try (EmbeddedDynamoDB first = EmbeddedDynamoDB.persistent(dir);
+                var c = first.client()) {
+            client = c;
+            createTable("tbl", null);
+            run("INSERT INTO tbl VALUE {'pk': 'a', 'v': 1}");
+            run("INSERT INTO tbl VALUE {'pk': 'b', 'v': 1}");
+            run("UPDATE tbl SET v = 2 WHERE pk = 'a'");
+            run("DELETE FROM tbl WHERE pk = 'b'");
+            c.executeTransaction(b -> b.transactStatements(s -> s.statement("INSERT INTO tbl VALUE {'pk': 'c'}")));
+        }
+        try (EmbeddedDynamoDB second = EmbeddedDynamoDB.persistent(dir);
+                var c = second.client()) {
+            client = c;
+            assertThat(run("SELECT * FROM tbl").items())
+                    .containsExactlyInAnyOrder(item("pk", "a", "v", 2), item("pk", "c"));
+        }
+    }
 }
