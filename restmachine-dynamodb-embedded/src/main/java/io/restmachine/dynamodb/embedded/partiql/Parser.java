@@ -500,25 +500,24 @@ final class Parser {
     }
 
     private DynamoValue list() {
+        return new DynamoValue.L(literals("]"));
+    }
+
+    /** Comma-separated values up to {@code close}, which is consumed. */
+    private List<DynamoValue> literals(String close) {
         List<DynamoValue> values = new ArrayList<>();
-        if (!peek().is("]")) {
+        if (!peek().is(close)) {
             do {
                 values.add(literal());
             } while (accept(","));
         }
-        expect("]");
-        return new DynamoValue.L(values);
+        expect(close);
+        return values;
     }
 
     /** {@code <<'a', 'b'>>}: a string, number or binary set, never empty, without duplicates. */
     private DynamoValue set() {
-        List<DynamoValue> members = new ArrayList<>();
-        if (!peek().is(">>")) {
-            do {
-                members.add(literal());
-            } while (accept(","));
-        }
-        expect(">>");
+        List<DynamoValue> members = literals(">>");
         if (members.isEmpty()) {
             throw EngineException.validation("Empty bags are not supported");
         }

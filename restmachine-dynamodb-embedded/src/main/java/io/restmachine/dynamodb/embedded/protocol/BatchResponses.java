@@ -117,8 +117,7 @@ final class BatchResponses {
     }
 
     /** {@code "ConsumedCapacity": [...]}, one per table, when asked for. */
-    private static void writeCapacities(JsonGenerator out, @Nullable List<Capacity.Consumed> capacity)
-            throws IOException {
+    static void writeCapacities(JsonGenerator out, @Nullable List<Capacity.Consumed> capacity) throws IOException {
         if (capacity == null) {
             return;
         }

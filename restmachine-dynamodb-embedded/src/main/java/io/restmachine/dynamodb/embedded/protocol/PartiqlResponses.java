@@ -2,16 +2,13 @@ package io.restmachine.dynamodb.embedded.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.restmachine.dynamodb.embedded.action.BatchExecuteStatement;
-import io.restmachine.dynamodb.embedded.action.Capacity;
 import io.restmachine.dynamodb.embedded.action.ExecuteStatement;
 import io.restmachine.dynamodb.embedded.action.ExecuteTransaction;
 import io.restmachine.dynamodb.embedded.action.Failure;
 import io.restmachine.dynamodb.embedded.error.ErrorType;
 import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /** Renders the results of the PartiQL actions. */
 final class PartiqlResponses {
@@ -19,21 +16,19 @@ final class PartiqlResponses {
 
     /** ExecuteStatement's answer: the items, and a NextToken bound to the statement when a SELECT stopped early. */
     static void executeStatement(JsonGenerator out, ExecuteStatement.Result result) throws IOException {
-        {
-            out.writeStartObject();
-            out.writeArrayFieldStart("Items");
-            for (Map<String, DynamoValue> item : result.items()) {
-                AttributeJson.writeItem(out, item);
-            }
-            out.writeEndArray();
-            if (result.lastEvaluatedKey() != null) {
-                out.writeStringField("NextToken", NextTokens.encode(result.statement(), result.lastEvaluatedKey()));
-                out.writeFieldName("LastEvaluatedKey");
-                AttributeJson.writeItem(out, result.lastEvaluatedKey());
-            }
-            Responses.writeCapacity(out, result.capacity());
-            out.writeEndObject();
+        out.writeStartObject();
+        out.writeArrayFieldStart("Items");
+        for (Map<String, DynamoValue> item : result.items()) {
+            AttributeJson.writeItem(out, item);
         }
+        out.writeEndArray();
+        if (result.lastEvaluatedKey() != null) {
+            out.writeStringField("NextToken", NextTokens.encode(result.statement(), result.lastEvaluatedKey()));
+            out.writeFieldName("LastEvaluatedKey");
+            AttributeJson.writeItem(out, result.lastEvaluatedKey());
+        }
+        Responses.writeCapacity(out, result.capacity());
+        out.writeEndObject();
     }
 
     static void batchExecuteStatement(JsonGenerator out, BatchExecuteStatement.Result result) throws IOException {
@@ -55,7 +50,7 @@ final class PartiqlResponses {
             out.writeEndObject();
         }
         out.writeEndArray();
-        writeCapacities(out, result.capacity());
+        BatchResponses.writeCapacities(out, result.capacity());
         out.writeEndObject();
     }
 
@@ -95,19 +90,7 @@ final class PartiqlResponses {
             }
             out.writeEndArray();
         }
-        writeCapacities(out, result.capacity());
+        BatchResponses.writeCapacities(out, result.capacity());
         out.writeEndObject();
-    }
-
-    private static void writeCapacities(JsonGenerator out, @Nullable List<Capacity.Consumed> capacity)
-            throws IOException {
-        if (capacity == null) {
-            return;
-        }
-        out.writeArrayFieldStart("ConsumedCapacity");
-        for (Capacity.Consumed consumed : capacity) {
-            Responses.writeCapacityObject(out, consumed);
-        }
-        out.writeEndArray();
     }
 }
