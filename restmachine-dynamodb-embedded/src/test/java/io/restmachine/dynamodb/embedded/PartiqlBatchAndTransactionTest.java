@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** BatchExecuteStatement and ExecuteTransaction through the real SDK. */
@@ -174,6 +175,12 @@ class PartiqlBatchAndTransactionTest extends EngineTest {
         assertThat(responses).hasSize(2);
         assertThat(responses.get(0).item()).isEqualTo(item("v", 1));
         assertThat(responses.get(1).hasItem()).isFalse();
+        var capacity = client.executeTransaction(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                        .transactStatements(
+                                tx("SELECT * FROM tbl WHERE pk = 'a'"), tx("SELECT * FROM tbl WHERE pk = 'b'")))
+                .consumedCapacity();
+        assertThat(capacity).hasSize(1);
+        assertThat(capacity.get(0).capacityUnits()).isEqualTo(4.0);
     }
 
     @ParameterizedTest

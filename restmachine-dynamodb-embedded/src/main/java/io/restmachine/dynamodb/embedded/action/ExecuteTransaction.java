@@ -90,11 +90,14 @@ public final class ExecuteTransaction implements Action<ExecuteTransaction.Reque
         List<Map<String, DynamoValue>> items = new TransactGetItems()
                 .execute(new TransactGetItems.Request(gets, request.capacity()), engine)
                 .items();
+        // A transactional read costs two read units per item, as TransactGetItems; one entry per table.
         List<Capacity.Consumed> capacity = null;
         if (request.capacity().wanted()) {
+            Map<String, Double> units = new java.util.LinkedHashMap<>();
+            statements.forEach(statement -> units.merge(statement.table(), 2.0, Double::sum));
             capacity = new ArrayList<>();
-            for (Statement statement : statements) {
-                capacity.add(Capacity.Consumed.of(request.capacity(), statement.table(), 2));
+            for (Map.Entry<String, Double> table : units.entrySet()) {
+                capacity.add(Capacity.Consumed.of(request.capacity(), table.getKey(), table.getValue()));
             }
         }
         return new Result(items, capacity);
