@@ -64,6 +64,21 @@ class PartiqlBatchAndTransactionTest extends EngineTest {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
+    void batchWrite_withAFailedCondition_returnsTheItemInItsErrorWhenAsked(Transport transport) {
+        open(transport);
+        createTable("tbl", null);
+        client.putItem(b -> b.tableName("tbl").item(item("pk", "k", "v", 1)));
+        var responses = client.batchExecuteStatement(b -> b.statements(BatchStatementRequest.builder()
+                        .statement("UPDATE tbl SET v = 2 WHERE pk = 'k' AND v = 5")
+                        .returnValuesOnConditionCheckFailure("ALL_OLD")
+                        .build()))
+                .responses();
+        assertThat(responses.get(0).error().code()).isEqualTo(BatchStatementErrorCodeEnum.CONDITIONAL_CHECK_FAILED);
+        assertThat(responses.get(0).error().item()).isEqualTo(item("pk", "k", "v", 1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
     void batchReads_getByWholeKey_missingItemsHaveNoItem(Transport transport) {
         open(transport);
         createTable("tbl", null);
