@@ -191,13 +191,7 @@ final class Parser {
         if (assignments.isEmpty()) {
             throw unexpected(peek());
         }
-        if (!acceptWord("WHERE")) {
-            throw peek().kind() == Token.Kind.EOF
-                    ? EngineException.validation(
-                            "Where clause does not contain a mandatory equality on all key" + " attributes")
-                    : unexpected(peek());
-        }
-        Node where = expression();
+        Node where = requiredWhere();
         return new Statement.Update(table, assignments, where, returning());
     }
 
@@ -205,13 +199,7 @@ final class Parser {
         expectWord("DELETE");
         expectWord("FROM");
         String table = name();
-        if (!acceptWord("WHERE")) {
-            throw peek().kind() == Token.Kind.EOF
-                    ? EngineException.validation(
-                            "Where clause does not contain a mandatory equality on all key" + " attributes")
-                    : unexpected(peek());
-        }
-        Node where = expression();
+        Node where = requiredWhere();
         Statement.Returning returning = returning();
         if (returning != Statement.Returning.NONE && returning != Statement.Returning.ALL_OLD) {
             throw EngineException.validation("Invalid returning clause: RETURNING "
@@ -219,6 +207,17 @@ final class Parser {
                     + " statements.");
         }
         return new Statement.Delete(table, where, returning);
+    }
+
+    /** The WHERE of a write: without one, no key is named. */
+    private Node requiredWhere() {
+        if (!acceptWord("WHERE")) {
+            throw peek().kind() == Token.Kind.EOF
+                    ? EngineException.validation(
+                            "Where clause does not contain a mandatory equality on all key attributes")
+                    : unexpected(peek());
+        }
+        return expression();
     }
 
     /** {@code RETURNING (ALL | MODIFIED) (OLD | NEW) *}, or nothing. */

@@ -79,16 +79,7 @@ final class PartiqlResponses {
     static void executeTransaction(JsonGenerator out, ExecuteTransaction.Result result) throws IOException {
         out.writeStartObject();
         if (result.items() != null) {
-            out.writeArrayFieldStart("Responses");
-            for (Map<String, DynamoValue> item : result.items()) {
-                out.writeStartObject();
-                if (item != null) {
-                    out.writeFieldName("Item");
-                    AttributeJson.writeItem(out, item);
-                }
-                out.writeEndObject();
-            }
-            out.writeEndArray();
+            BatchResponses.writeItemResponses(out, result.items());
         }
         BatchResponses.writeCapacities(out, result.capacity());
         out.writeEndObject();
