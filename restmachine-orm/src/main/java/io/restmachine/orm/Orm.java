@@ -1,6 +1,7 @@
 package io.restmachine.orm;
 
 import io.restmachine.orm.model.internal.EntityModel;
+import io.restmachine.orm.model.internal.ModelsByEntityType;
 import io.restmachine.orm.repository.internal.OrmRuntime;
 import io.restmachine.orm.repository.internal.TransactionImpl;
 import io.restmachine.orm.spi.EntitySchema;
@@ -180,6 +181,18 @@ public final class Orm {
     /** A model instance read from a stored item, as a read would (running {@code @AfterLoad}). */
     public <T> T fromItem(Class<T> type, Map<String, ItemValue> item) {
         return runtime.model(Objects.requireNonNull(type, "type")).fromItem(Objects.requireNonNull(item, "item"));
+    }
+
+    /**
+     * A decoder of stored items into {@code type}, or, for a sealed interface or abstract class,
+     * into each of its concrete models by entity type; throws {@code SchemaException} if a class
+     * can't be mapped.
+     */
+    public <T> ItemDecoder<T> decoder(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        ModelsByEntityType models = ModelsByEntityType.of(runtime.modelsOf(type));
+        return item -> Optional.ofNullable(models.decode(Objects.requireNonNull(item, "item")))
+                .map(type::cast);
     }
 
     /** The store this ORM writes through. */

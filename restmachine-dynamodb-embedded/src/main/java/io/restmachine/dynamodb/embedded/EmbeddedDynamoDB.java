@@ -27,9 +27,12 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * A pure-Java DynamoDB-compatible engine, used through the AWS SDK v2: in-process (no socket) or
@@ -152,16 +155,33 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
     public synchronized DynamoDbClient client(Consumer<DynamoDbClientBuilder> customizer) {
         Objects.requireNonNull(customizer, "customizer");
         requireOpen();
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClient(new InProcessHttpClient(handler))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create("embedded", "embedded")))
-                .endpointOverride(IN_PROCESS_ENDPOINT);
+        DynamoDbClientBuilder builder = inProcess(DynamoDbClient.builder());
         customizer.accept(builder);
         DynamoDbClient client = builder.build();
         resources.add(client);
         return client;
+    }
+
+    /**
+     * A new {@link DynamoDbStreamsClient} reading this engine's streams in-process (ListStreams,
+     * DescribeStream, GetShardIterator, GetRecords; see docs/streams.md). The engine closes it
+     * when it closes.
+     */
+    public synchronized DynamoDbStreamsClient streamsClient() {
+        requireOpen();
+        DynamoDbStreamsClient client =
+                inProcess(DynamoDbStreamsClient.builder()).build();
+        resources.add(client);
+        return client;
+    }
+
+    /** {@code builder} set to reach this engine in-process: region us-east-1, dummy credentials. */
+    private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B inProcess(B builder) {
+        return builder.httpClient(new InProcessHttpClient(handler))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("embedded", "embedded")))
+                .endpointOverride(IN_PROCESS_ENDPOINT);
     }
 
     /**

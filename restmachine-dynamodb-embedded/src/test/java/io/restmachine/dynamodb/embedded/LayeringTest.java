@@ -39,6 +39,8 @@ class LayeringTest {
                 .definedBy(ROOT + ".persistence..")
                 .layer("table")
                 .definedBy(ROOT + ".table..")
+                .layer("stream")
+                .definedBy(ROOT + ".stream..")
                 .layer("partiql")
                 .definedBy(ROOT + ".partiql..")
                 .layer("expression")
@@ -57,12 +59,15 @@ class LayeringTest {
                 .mayOnlyBeAccessedByLayers("api")
                 .whereLayer("table")
                 .mayOnlyBeAccessedByLayers("action", "persistence", "wire", "api")
+                .whereLayer("stream")
+                .mayOnlyBeAccessedByLayers("table", "action", "persistence", "wire", "api")
                 .whereLayer("partiql")
                 .mayOnlyBeAccessedByLayers("action", "wire", "api")
                 .whereLayer("expression")
                 .mayOnlyBeAccessedByLayers("partiql", "action", "wire", "api")
                 .whereLayer("value")
-                .mayOnlyBeAccessedByLayers("partiql", "expression", "table", "persistence", "action", "wire", "api")
+                .mayOnlyBeAccessedByLayers(
+                        "partiql", "expression", "stream", "table", "persistence", "action", "wire", "api")
                 .check(engine);
     }
 
@@ -74,6 +79,7 @@ class LayeringTest {
                         ROOT + ".action..",
                         ROOT + ".persistence..",
                         ROOT + ".table..",
+                        ROOT + ".stream..",
                         ROOT + ".partiql..",
                         ROOT + ".expression..",
                         ROOT + ".value..",

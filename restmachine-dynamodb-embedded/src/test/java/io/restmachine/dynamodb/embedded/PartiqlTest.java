@@ -346,4 +346,34 @@ class PartiqlTest extends EngineTest {
                     .containsExactlyInAnyOrder(item("pk", "a", "v", 2), item("pk", "c"));
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void partiqlWrites_emitStreamRecords_likeTheItemWritesTheyRunAs() {
+        open(Transport.IN_PROCESS);
+        String arn = StreamsTest.createStreamTable(
+                        client, "streamed", software.amazon.awssdk.services.dynamodb.model.StreamViewType.NEW_IMAGE)
+                .latestStreamArn();
+        run("INSERT INTO streamed VALUE {'pk': 'a', 'sk': '1'}");
+        run("UPDATE streamed SET v = 1 WHERE pk = 'a' AND sk = '1'");
+        assertThatThrownBy(() -> run("UPDATE streamed SET v = 2 WHERE pk = 'a' AND sk = '1' AND v = 5"))
+                .isInstanceOf(ConditionalCheckFailedException.class);
+        run("DELETE FROM streamed WHERE pk = 'none' AND sk = '1'");
+        client.executeTransaction(b -> b.transactStatements(
+                s -> s.statement("DELETE FROM streamed WHERE pk = 'a' AND sk = '1'"),
+                s -> s.statement("INSERT INTO streamed VALUE {'pk': 'b', 'sk': '2'}")));
+        var streams = db.streamsClient();
+        String shard = streams.describeStream(b -> b.streamArn(arn))
+                .streamDescription()
+                .shards()
+                .get(0)
+                .shardId();
+        String iterator = streams.getShardIterator(
+                        b -> b.streamArn(arn).shardId(shard).shardIteratorType("TRIM_HORIZON"))
+                .shardIterator();
+        var records = streams.getRecords(b -> b.shardIterator(iterator)).records();
+        assertThat(records)
+                .extracting(r -> r.eventNameAsString() + " "
+                        + r.dynamodb().keys().get("pk").s())
+                .containsExactly("INSERT a", "MODIFY a", "REMOVE a", "INSERT b");
+    }
 }

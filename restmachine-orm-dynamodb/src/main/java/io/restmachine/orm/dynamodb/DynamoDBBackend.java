@@ -134,6 +134,21 @@ public final class DynamoDBBackend implements AutoCloseable {
     }
 
     /**
+     * Reads DynamoDB Streams images of this table as {@code type}: one model, or each concrete
+     * model of a sealed interface or abstract class, chosen by the image's entity type. Throws
+     * {@code SchemaException} if a class can't be mapped.
+     *
+     * <pre>{@code
+     * StreamImages<Order> orders = backend.streamImages(Order.class);
+     * Optional<Order> after = orders.decode(record.dynamodb().newImage());
+     * Optional<StreamChange<Order>> change = orders.change(record);
+     * }</pre>
+     */
+    public <T> StreamImages<T> streamImages(Class<T> type) {
+        return new StreamImages<>(orm.decoder(type));
+    }
+
+    /**
      * Registers models for {@link #createTable()} without creating their repositories yet.
      *
      * <pre>{@code

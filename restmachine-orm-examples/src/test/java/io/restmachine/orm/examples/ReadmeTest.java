@@ -3,7 +3,6 @@ package io.restmachine.orm.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -12,13 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the README honest: every Java snippet in it appears in an example source (which compiles
- * and is run by {@link ExamplesTest}), and its test command is the one CI runs.
+ * and is run by {@link ExamplesTest}, or, for the Spring Boot section, a source of the Spring Boot
+ * example or the starter's tests), and its test command is the one CI runs.
  *
  * <p>A snippet matches when its lines, stripped of indentation and with blank lines dropped, appear
  * in order in one source file; a line {@code // ...} in a snippet skips any number of source lines.
@@ -109,17 +108,20 @@ class ReadmeTest {
         return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
+    /** The example sources, and the Spring Boot example and starter tests for the README's Spring section. */
     private static Map<Path, List<String>> sources() throws IOException {
-        Path examples = root().resolve("restmachine-orm-examples/src");
-        try (Stream<Path> files = Files.walk(examples)) {
-            return files.filter(f -> f.toString().endsWith(".java")).collect(Collectors.toMap(f -> f, f -> {
-                try {
-                    return normalize(Files.readString(f));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        Map<Path, List<String>> sources = new java.util.HashMap<>();
+        for (String dir : List.of(
+                "restmachine-orm-examples/src",
+                "restmachine-orm-spring-boot-example/src",
+                "restmachine-orm-spring-boot-starter/src/test")) {
+            try (Stream<Path> files = Files.walk(root().resolve(dir))) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    sources.put(f, normalize(Files.readString(f)));
                 }
-            }));
+            }
         }
+        return sources;
     }
 
     private static Path root() {

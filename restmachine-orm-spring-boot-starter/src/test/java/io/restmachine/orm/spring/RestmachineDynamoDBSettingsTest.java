@@ -41,20 +41,17 @@ class RestmachineDynamoDBSettingsTest {
     @RestmachineModels(basePackageClasses = Invoice.class)
     static class BillingModels {}
 
-    static AttributeConverter<Money> moneyAsText() {
-        return AttributeConverter.of(
-                money -> ItemValue.s(money.currency() + " " + money.amount().toPlainString()), value -> {
-                    String[] parts = ((ItemValue.S) value).value().split(" ");
-                    return new Money(parts[0], new BigDecimal(parts[1]));
-                });
-    }
-
     @Configuration(proxyBeanMethods = false)
     static class ConverterMethod {
         @Bean
         AttributeConverter<Money> moneyConverter() {
-            return moneyAsText();
+            return AttributeConverter.of(
+                    m -> ItemValue.s(m.currency() + " " + m.amount()), v -> Money.parse(((ItemValue.S) v).value()));
         }
+    }
+
+    static AttributeConverter<Money> moneyAsText() {
+        return new ConverterMethod().moneyConverter();
     }
 
     /** A converter class that names its type. */

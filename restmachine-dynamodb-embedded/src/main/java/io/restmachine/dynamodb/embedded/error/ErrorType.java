@@ -27,6 +27,8 @@ public enum ErrorType {
     PROVISIONED_THROUGHPUT_EXCEEDED("com.amazonaws.dynamodb.v20120810#", "ProvisionedThroughputExceededException", 400),
     THROTTLING("com.amazon.coral.availability#", "ThrottlingException", 400),
     REQUEST_LIMIT_EXCEEDED("com.amazonaws.dynamodb.v20120810#", "RequestLimitExceeded", 400),
+    EXPIRED_ITERATOR("com.amazonaws.dynamodb.v20120810#", "ExpiredIteratorException", 400),
+    TRIMMED_DATA_ACCESS("com.amazonaws.dynamodb.v20120810#", "TrimmedDataAccessException", 400),
     INTERNAL_SERVER_ERROR("com.amazonaws.dynamodb.v20120810#", "InternalServerError", 500);
 
     private final String namespace;

@@ -1,5 +1,6 @@
 package io.restmachine.dynamodb.embedded.persistence;
 
+import io.restmachine.dynamodb.embedded.stream.StreamCatalog;
 import io.restmachine.dynamodb.embedded.table.Database;
 import io.restmachine.dynamodb.embedded.table.ItemWrite;
 import io.restmachine.dynamodb.embedded.table.MutationLog;
@@ -202,6 +203,11 @@ public final class DurableStore implements MutationLog, AutoCloseable {
 
     @Override
     public void items(List<ItemWrite> writes) {
+        items(writes, List.of());
+    }
+
+    @Override
+    public void items(List<ItemWrite> writes, List<StreamCatalog.Emitted> records) {
         if (recovering) {
             return;
         }
@@ -215,7 +221,7 @@ public final class DurableStore implements MutationLog, AutoCloseable {
                     write.key().sort(),
                     write.after()));
         }
-        append(new LogRecord.Items(changes));
+        append(new LogRecord.Items(changes, records));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.restmachine.dynamodb.embedded.persistence;
 
+import io.restmachine.dynamodb.embedded.stream.ChangeRecord;
+import io.restmachine.dynamodb.embedded.stream.ChangeStream;
+import io.restmachine.dynamodb.embedded.stream.StreamCatalog;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
 import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ sealed interface LogRecord {
     int SCHEMA = 2;
     int TABLE_DELETED = 3;
     int SNAPSHOT_END = 4;
+    int STREAM = 5;
 
     /** The payload bytes of this record (type byte first). */
     byte[] encode();
@@ -37,10 +41,18 @@ sealed interface LogRecord {
         }
     }
 
-    /** Item changes applied together: one write, a batch element or a whole transaction. */
-    record Items(List<Change> changes) implements LogRecord {
+    /**
+     * Item changes applied together: one write, a batch element or a whole transaction, with the
+     * stream records they emitted (written after the changes, only when there are some).
+     */
+    record Items(List<Change> changes, List<StreamCatalog.Emitted> streamRecords) implements LogRecord {
         public Items {
             changes = List.copyOf(changes);
+            streamRecords = List.copyOf(streamRecords);
+        }
+
+        Items(List<Change> changes) {
+            this(changes, List.of());
         }
 
         @Override
@@ -61,6 +73,9 @@ sealed interface LogRecord {
                     out.writeItem(change.after());
                 }
             }
+            if (!streamRecords.isEmpty()) {
+                StreamCodec.writeEmitted(out, streamRecords);
+            }
             return out.toByteArray();
         }
     }
@@ -76,6 +91,9 @@ sealed interface LogRecord {
             Encoder out = new Encoder(256);
             out.writeByte(SCHEMA);
             out.writeDefinition(definition);
+            if (definition.stream() != null) {
+                StreamCodec.writeSetting(out, definition.stream());
+            }
             return out.toByteArray();
         }
     }
@@ -93,6 +111,23 @@ sealed interface LogRecord {
             out.writeByte(TABLE_DELETED);
             out.writeString(name);
             out.writeString(tableId);
+            return out.toByteArray();
+        }
+    }
+
+    /** A stream with its trim point and records, as a snapshot holds it. */
+    record Stream(ChangeStream stream, @Nullable Long disabledAt, long trimmedThrough, List<ChangeRecord> records)
+            implements LogRecord {
+        public Stream {
+            Objects.requireNonNull(stream, "stream");
+            records = List.copyOf(records);
+        }
+
+        @Override
+        public byte[] encode() {
+            Encoder out = new Encoder(256 + 128 * records.size());
+            out.writeByte(STREAM);
+            StreamCodec.writeStream(out, stream, disabledAt, trimmedThrough, records);
             return out.toByteArray();
         }
     }
@@ -126,9 +161,13 @@ sealed interface LogRecord {
                             Map<String, DynamoValue> after = in.readBoolean() ? in.readItem() : null;
                             changes.add(new Change(table, tableId, partition, sort, after));
                         }
-                        yield new Items(changes);
+                        yield new Items(changes, in.atEnd() ? List.of() : StreamCodec.readEmitted(in));
                     }
-                    case SCHEMA -> new Schema(in.readDefinition());
+                    case SCHEMA -> {
+                        TableDefinition definition = in.readDefinition();
+                        yield new Schema(in.atEnd() ? definition : definition.withStream(StreamCodec.readSetting(in)));
+                    }
+                    case STREAM -> StreamCodec.readStream(in);
                     case TABLE_DELETED -> new TableDeleted(in.readString(), in.readString());
                     case SNAPSHOT_END -> new SnapshotEnd(in.readCount(), in.readCount());
                     default -> throw new IllegalArgumentException("unknown record type " + type);

@@ -1,5 +1,6 @@
 package io.restmachine.dynamodb.embedded.persistence;
 
+import io.restmachine.dynamodb.embedded.stream.StreamCatalog;
 import io.restmachine.dynamodb.embedded.table.Database;
 import io.restmachine.dynamodb.embedded.table.ItemWrite;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
@@ -40,6 +41,11 @@ final class Replayer {
             for (LogRecord.Change change : items.changes()) {
                 apply(change);
             }
+            for (StreamCatalog.Emitted emitted : items.streamRecords()) {
+                database.streams().restore(emitted.streamArn(), emitted.record());
+            }
+        } else if (record instanceof LogRecord.Stream stream) {
+            database.streams().restore(stream.stream(), stream.disabledAt(), stream.trimmedThrough(), stream.records());
         } else {
             throw new IllegalArgumentException("a " + record.getClass().getSimpleName()
                     + " record may only end a snapshot, but was found among the changes");
@@ -54,7 +60,7 @@ final class Replayer {
         StoreKey key = StoreKey.of(change.partition(), change.sort());
         // One change at a time, each against the item as it now is, so that index entries of the
         // previous version are removed.
-        database.commit(List.of(new ItemWrite(table.get(), key, table.get().get(key), change.after())));
+        database.replay(List.of(new ItemWrite(table.get(), key, table.get().get(key), change.after())));
     }
 
     private static boolean sameTable(Table table, String tableId) {

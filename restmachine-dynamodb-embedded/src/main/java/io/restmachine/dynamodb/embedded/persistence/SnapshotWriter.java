@@ -1,5 +1,6 @@
 package io.restmachine.dynamodb.embedded.persistence;
 
+import io.restmachine.dynamodb.embedded.stream.ChangeStream;
 import io.restmachine.dynamodb.embedded.table.Database;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.Table;
@@ -50,6 +51,13 @@ final class SnapshotWriter {
                 out.write(FileFormat.frame(new LogRecord.Schema(definition).encode()));
                 tables++;
                 items += writeItems(out, table, definition);
+            }
+            // Streams after the tables, so that each replaces the empty stream its table's definition opened.
+            database.streams().trim(database.clock().instant());
+            for (ChangeStream stream : database.streams().all()) {
+                out.write(FileFormat.frame(
+                        new LogRecord.Stream(stream, stream.disabledAt(), stream.trimmedThrough(), stream.records())
+                                .encode()));
             }
             out.write(FileFormat.frame(new LogRecord.SnapshotEnd(tables, items).encode()));
             out.flush();

@@ -37,7 +37,6 @@ public final class ProtocolHandler {
     public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(ProtocolHandler.class);
-    private static final String TARGET_PREFIX = "DynamoDB_20120810.";
     private static final byte[] HEALTHY = "healthy: dynamodb.us-east-1.amazonaws.com ".getBytes(StandardCharsets.UTF_8);
     private static final byte[] UNKNOWN_OPERATION = "<UnknownOperationException/>\n".getBytes(StandardCharsets.UTF_8);
     private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
@@ -75,9 +74,7 @@ public final class ProtocolHandler {
         String responseType = knownType && !contentType.equals("application/json") ? contentType : "application/json";
         try {
             String target = headers.getOrDefault("x-amz-target", "");
-            Optional<Route> action = target.startsWith(TARGET_PREFIX)
-                    ? routes.route(target.substring(TARGET_PREFIX.length()))
-                    : Optional.empty();
+            Optional<Route> action = routes.target(target);
             // DynamoDB reports malformed JSON before an unknown target or a missing signature; the
             // body is only decoded once those pass, so here it is just scanned for its syntax.
             if (action.isEmpty()) {

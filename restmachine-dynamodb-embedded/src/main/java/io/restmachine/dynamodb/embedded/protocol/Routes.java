@@ -3,7 +3,6 @@ package io.restmachine.dynamodb.embedded.protocol;
 import io.restmachine.dynamodb.embedded.action.BatchExecuteStatement;
 import io.restmachine.dynamodb.embedded.action.BatchGetItem;
 import io.restmachine.dynamodb.embedded.action.BatchWriteItem;
-import io.restmachine.dynamodb.embedded.action.CreateTable;
 import io.restmachine.dynamodb.embedded.action.DeleteItem;
 import io.restmachine.dynamodb.embedded.action.ExecuteStatement;
 import io.restmachine.dynamodb.embedded.action.ExecuteTransaction;
@@ -11,17 +10,21 @@ import io.restmachine.dynamodb.embedded.action.GetItem;
 import io.restmachine.dynamodb.embedded.action.PutItem;
 import io.restmachine.dynamodb.embedded.action.Query;
 import io.restmachine.dynamodb.embedded.action.Scan;
+import io.restmachine.dynamodb.embedded.action.StreamActions;
+import io.restmachine.dynamodb.embedded.action.StreamTables;
 import io.restmachine.dynamodb.embedded.action.TableActions;
 import io.restmachine.dynamodb.embedded.action.TransactGetItems;
 import io.restmachine.dynamodb.embedded.action.TransactWriteItems;
 import io.restmachine.dynamodb.embedded.action.UpdateItem;
-import io.restmachine.dynamodb.embedded.action.UpdateTable;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /** The operations the engine implements, by the name in {@code X-Amz-Target}. */
 final class Routes {
+    static final String TARGET_PREFIX = "DynamoDB_20120810.";
+    static final String STREAMS_PREFIX = "DynamoDBStreams_20120810.";
+
     private final Map<String, Route> routes = new HashMap<>();
 
     Routes() {
@@ -108,21 +111,68 @@ final class Routes {
                 BatchRequests::transactWriteItems,
                 new TransactWriteItems(),
                 BatchResponses::transactWriteItems));
+        // CreateTable and UpdateTable with their StreamSpecification (StreamTables runs the table actions).
         add(new Route.Typed<>(
                 "CreateTable",
-                TableShapes.CREATE_TABLE,
+                StreamShapes.CREATE_TABLE,
                 false,
-                TableRequests::createTable,
-                new CreateTable(),
+                StreamRequests::createTable,
+                StreamTables.CREATE,
                 TableResponses.description("TableDescription")));
         add(new Route.Typed<>(
                 "UpdateTable",
-                TableShapes.UPDATE_TABLE,
+                StreamShapes.UPDATE_TABLE,
                 false,
-                TableRequests::updateTable,
-                new UpdateTable(),
+                StreamRequests::updateTable,
+                StreamTables.UPDATE,
                 TableResponses.description("TableDescription")));
         addPartiql();
+        addStream(new Route.Typed<>(
+                "ListStreams",
+                StreamShapes.LIST_STREAMS,
+                false,
+                StreamRequests::listStreams,
+                StreamActions.LIST_STREAMS,
+                StreamResponses::listStreams));
+        addStream(new Route.Typed<>(
+                "DescribeStream",
+                StreamShapes.DESCRIBE_STREAM,
+                false,
+                StreamRequests::describeStream,
+                StreamActions.DESCRIBE_STREAM,
+                StreamResponses::describeStream));
+        addStream(new Route.Typed<>(
+                "GetShardIterator",
+                StreamShapes.GET_SHARD_ITERATOR,
+                false,
+                StreamRequests::getShardIterator,
+                StreamActions.GET_SHARD_ITERATOR,
+                StreamResponses::shardIterator));
+        addStream(new Route.Typed<>(
+                "GetRecords",
+                StreamShapes.GET_RECORDS,
+                false,
+                StreamRequests::getRecords,
+                StreamActions.GET_RECORDS,
+                StreamResponses::records));
+    }
+
+    /** The DynamoDB Streams operations ({@code DynamoDBStreams_20120810.*}), on the same endpoint. */
+    private final Map<String, Route> streamRoutes = new HashMap<>();
+
+    private void addStream(Route route) {
+        streamRoutes.put(route.name(), route);
+    }
+
+    /** The operation an {@code X-Amz-Target} names, DynamoDB's or DynamoDB Streams'. */
+    Optional<Route> target(String target) {
+        if (target.startsWith(TARGET_PREFIX)) {
+            return route(target.substring(TARGET_PREFIX.length()));
+        }
+        if (target.startsWith(STREAMS_PREFIX)) {
+            return Optional.ofNullable(streamRoutes.get(target.substring(STREAMS_PREFIX.length())));
+        }
+        return Optional.empty();
     }
 
     private void addPartiql() {

@@ -92,6 +92,7 @@ final class TableResponses {
         if (!status.equals("DELETING")) {
             writeIndexes(out, "GlobalSecondaryIndexes", def.globalIndexes(), description);
         }
+        StreamResponses.tableStream(out, def);
         out.writeEndObject();
     }
 

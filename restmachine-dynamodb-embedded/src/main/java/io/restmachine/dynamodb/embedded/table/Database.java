@@ -2,6 +2,7 @@ package io.restmachine.dynamodb.embedded.table;
 
 import io.restmachine.dynamodb.embedded.error.DynamoError;
 import io.restmachine.dynamodb.embedded.error.ErrorType;
+import io.restmachine.dynamodb.embedded.stream.StreamCatalog;
 import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,11 +39,17 @@ public final class Database {
     private final MutationLog log;
     private final Clock clock;
     private volatile long collectionLimit = ITEM_COLLECTION_LIMIT;
+    private final StreamCatalog streams = new StreamCatalog();
 
     public Database(MutationLog log, Clock clock) {
         this.log = log;
         this.clock = clock;
         Arrays.setAll(stripes, i -> new ReentrantLock());
+    }
+
+    /** The streams of the tables, enabled or disabled within the last 24 hours. */
+    public StreamCatalog streams() {
+        return streams;
     }
 
     /** The clock the engine reads (TTL expiry, creation times). */
@@ -135,6 +142,7 @@ public final class Database {
             log.schema(definition);
             Table table = new Table(definition);
             tables.put(definition.name(), table);
+            syncStream(definition);
             return table;
         } finally {
             schemaLock.unlock();
@@ -154,6 +162,7 @@ public final class Database {
             }
             log.tableDeleted(name);
             tables.remove(name);
+            table.definition().streamArn().ifPresent(arn -> streams.close(arn, clock.instant()));
             return table;
         } finally {
             schemaLock.unlock();
@@ -165,7 +174,19 @@ public final class Database {
         exclusively(() -> {
             log.schema(next);
             table.redefine(next);
+            syncStream(next);
         });
+    }
+
+    private void syncStream(TableDefinition definition) {
+        KeySchema key = definition.key();
+        streams.sync(
+                definition.name(),
+                definition.tableId(),
+                definition.arn(),
+                key.hashName(),
+                key.rangeName(),
+                definition.stream());
     }
 
     /**
@@ -236,6 +257,16 @@ public final class Database {
      *     (nothing written) if a write would take an item collection past the limit
      */
     public void commit(List<ItemWrite> writes) {
+        commit(writes, false);
+    }
+
+    /**
+     * The single mutation path; {@code byService} marks the changes as made by DynamoDB itself
+     * (time to live) in the stream records they emit. Records are reserved before the log call
+     * and become readable once the writes are applied, so the stream never shows a change that
+     * did not happen, and every change of a stream-enabled table is in the log with its record.
+     */
+    private void commit(List<ItemWrite> writes, boolean byService) {
         if (writes.isEmpty()) {
             return;
         }
@@ -243,6 +274,28 @@ public final class Database {
             throw new DynamoError(ErrorType.ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED, COLLECTION_SIZE_EXCEEDED)
                     .toException();
         }
+        List<StreamCatalog.Pending> pending = StreamEmission.reserve(streams, writes, clock.instant(), byService);
+        if (pending.isEmpty()) {
+            log.items(writes);
+        } else {
+            try {
+                log.items(writes, StreamEmission.emitted(pending));
+            } catch (RuntimeException e) {
+                streams.release(pending);
+                throw e;
+            }
+        }
+        for (ItemWrite write : writes) {
+            write.table().apply(write.key(), write.before(), write.after());
+        }
+        streams.publish(pending);
+    }
+
+    /**
+     * Applies recovered changes: like {@link #commit} but without the collection limit and
+     * without emitting stream records (the log holds the records they emitted).
+     */
+    public void replay(List<ItemWrite> writes) {
         log.items(writes);
         for (ItemWrite write : writes) {
             write.table().apply(write.key(), write.before(), write.after());
@@ -257,7 +310,8 @@ public final class Database {
     /**
      * Deletes every item that time to live has expired (see {@link Table#dueForExpiry}) through
      * the single mutation path, so indexes and the log see an ordinary delete; returns how many
-     * were deleted. Visits only the expired items. The scheduler calls this; tests may call it
+     * were deleted (their stream records name DynamoDB as the deleting service), then trims the
+     * streams' records older than 24 hours. Visits only the expired items. The scheduler calls this; tests may call it
      * directly.
      */
     public int expireNow() {
@@ -271,7 +325,7 @@ public final class Database {
                     if (current == null || !table.isDueForExpiry(current, now)) {
                         return false;
                     }
-                    commit(new ItemWrite(table, key, current, null));
+                    commit(List.of(new ItemWrite(table, key, current, null)), true);
                     return true;
                 });
                 if (removed) {
@@ -279,6 +333,7 @@ public final class Database {
                 }
             }
         }
+        streams.trim(now);
         return deleted;
     }
 }

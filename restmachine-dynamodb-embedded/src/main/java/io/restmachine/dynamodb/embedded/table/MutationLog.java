@@ -1,5 +1,6 @@
 package io.restmachine.dynamodb.embedded.table;
 
+import io.restmachine.dynamodb.embedded.stream.StreamCatalog;
 import java.util.List;
 
 /**
@@ -22,6 +23,14 @@ public interface MutationLog {
 
     /** Item changes that must be applied together (one write, a batch element, a transaction). */
     void items(List<ItemWrite> writes);
+
+    /**
+     * Item changes with the stream records they emit, recorded together so that recovery never
+     * has one without the other. The default ignores the records (a log that keeps no streams).
+     */
+    default void items(List<ItemWrite> writes, List<StreamCatalog.Emitted> records) {
+        items(writes);
+    }
 
     /** A table was created or its definition changed. */
     void schema(TableDefinition definition);

@@ -1,5 +1,6 @@
 package io.restmachine.dynamodb.embedded.table;
 
+import io.restmachine.dynamodb.embedded.stream.StreamSetting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a table is, apart from its items: name, attribute definitions, key, indexes, billing
- * mode and throughput, creation time, identity and time-to-live setting. Immutable: every schema
+ * mode and throughput, creation time, identity, time-to-live setting and latest stream. Immutable: every schema
  * change produces a new definition (see the {@code with*} methods).
  *
  * @param attributeTypes attribute name to scalar type, in the order they were defined
@@ -26,7 +27,8 @@ public record TableDefinition(
         long writeCapacity,
         double creationTime,
         String tableId,
-        @Nullable String ttlAttribute) {
+        @Nullable String ttlAttribute,
+        @Nullable StreamSetting stream) {
     public TableDefinition {
         Objects.requireNonNull(name, "name");
         attributeTypes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributeTypes));
@@ -34,6 +36,34 @@ public record TableDefinition(
         localIndexes = List.copyOf(localIndexes);
         globalIndexes = List.copyOf(globalIndexes);
         Objects.requireNonNull(tableId, "tableId");
+    }
+
+    /** A definition without a stream. */
+    public TableDefinition(
+            String name,
+            Map<String, String> attributeTypes,
+            KeySchema key,
+            List<IndexDefinition> localIndexes,
+            List<IndexDefinition> globalIndexes,
+            boolean payPerRequest,
+            long readCapacity,
+            long writeCapacity,
+            double creationTime,
+            String tableId,
+            @Nullable String ttlAttribute) {
+        this(
+                name,
+                attributeTypes,
+                key,
+                localIndexes,
+                globalIndexes,
+                payPerRequest,
+                readCapacity,
+                writeCapacity,
+                creationTime,
+                tableId,
+                ttlAttribute,
+                null);
     }
 
     /** The index named {@code indexName}, local or global. */
@@ -75,7 +105,8 @@ public record TableDefinition(
                 writeCapacity,
                 creationTime,
                 tableId,
-                ttlAttribute);
+                ttlAttribute,
+                stream);
     }
 
     public TableDefinition withThroughput(boolean onDemand, long read, long write) {
@@ -90,7 +121,8 @@ public record TableDefinition(
                 write,
                 creationTime,
                 tableId,
-                ttlAttribute);
+                ttlAttribute,
+                stream);
     }
 
     public TableDefinition withTtlAttribute(@Nullable String attribute) {
@@ -105,6 +137,29 @@ public record TableDefinition(
                 writeCapacity,
                 creationTime,
                 tableId,
-                attribute);
+                attribute,
+                stream);
+    }
+
+    /** This definition with its latest stream {@code setting} (null: the table never had one). */
+    public TableDefinition withStream(@Nullable StreamSetting setting) {
+        return new TableDefinition(
+                name,
+                attributeTypes,
+                key,
+                localIndexes,
+                globalIndexes,
+                payPerRequest,
+                readCapacity,
+                writeCapacity,
+                creationTime,
+                tableId,
+                ttlAttribute,
+                setting);
+    }
+
+    /** The ARN of the table's latest stream, if it ever had one. */
+    public Optional<String> streamArn() {
+        return stream == null ? Optional.empty() : Optional.of(stream.arn(arn()));
     }
 }
