@@ -13,6 +13,17 @@ import java.util.function.UnaryOperator;
  *     .delete(TodoItem.class, key)
  *     .check(User.class, Key.of("id", "u1"), Condition.field("name").exists()));
  * }</pre>
+ *
+ * <p>{@code update}, {@code delete} and {@code check} also take a sealed interface (or abstract
+ * class) whose repository would take the key, with the same rules as that repository's {@code
+ * update(Key, ...)} and {@code delete(Key)}: when only one subtype's key can be computed from the
+ * key's fields, the action is that subtype's, with no read; otherwise the action collects reads the
+ * candidate keys (one GetItem or BatchGetItem) and acts as the subtype of the one item found.
+ * Several items found is a {@link ValidationException}; none found is a {@link NotFoundException}
+ * thrown by {@code update} and {@code check} (name the subtype to check a key that holds no item),
+ * and a delete that sends nothing, as deleting a missing item is fine. The read is not part of the
+ * transaction, but the action's condition names the subtype, so an item that changed type in between
+ * cancels it.
  */
 public interface Transaction {
 

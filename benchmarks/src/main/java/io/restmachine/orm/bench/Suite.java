@@ -5,6 +5,11 @@ import io.restmachine.orm.bench.measure.Batch;
 import io.restmachine.orm.bench.measure.ColdStart;
 import io.restmachine.orm.bench.measure.Http;
 import io.restmachine.orm.bench.measure.Memory;
+import io.restmachine.orm.bench.measure.PersistentWrites;
+import io.restmachine.orm.bench.measure.Scale;
+import io.restmachine.orm.bench.measure.ServerCpu;
+import io.restmachine.orm.bench.measure.SmallItems;
+import io.restmachine.orm.bench.measure.SuiteTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,22 +19,29 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Runs the six measurements of issue 6 and prints one Markdown table: each figure, its peer's
+ * Runs the measurements of issues 6 and 15 and prints one Markdown table: each figure, its peer's
  * figure from the same run, the ratio, the goal and whether it is met.
  *
  * <pre>
- * benchmarks/run            # full run, about 10 minutes on 2 cores
+ * benchmarks/run            # full run (1-10), under 20 minutes on 2 cores
+ * benchmarks/run --only 11  # scale: a million 1 KB items, about 12 minutes
  * benchmarks/run --quick    # smoke run: every benchmark briefly (figures not meaningful)
  * benchmarks/run --only 1,5 # some measurements only
  * </pre>
  */
 public final class Suite {
+    /**
+     * What a run without {@code --only} measures: everything but 11 (scale), which loads a million
+     * items twice and takes about 12 minutes of its own.
+     */
+    private static final Set<String> FULL_RUN = Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+
     private Suite() {}
 
     /** Options: {@code --quick}, {@code --only 1,2,...}. */
     public static void main(String[] args) {
         Settings settings = Settings.fullRun();
-        Set<String> only = Set.of("1", "2", "3", "4", "5", "6");
+        Set<String> only = FULL_RUN;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> settings = Settings.smokeRun();
@@ -40,7 +52,7 @@ public final class Suite {
                     only = Set.copyOf(Arrays.asList(args[++i].split(",")));
                 }
                 default -> throw new IllegalArgumentException(
-                        "unknown option " + args[i] + "; use --quick and/or --only 1,2,3,4,5,6");
+                        "unknown option " + args[i] + "; use --quick and/or --only 1,2,...,11");
             }
         }
         Instant started = Instant.now();
@@ -63,6 +75,21 @@ public final class Suite {
         }
         if (only.contains("6")) {
             rows.addAll(attempt("6. memory", "≤ 1.20×", () -> List.of(Memory.measure(s))));
+        }
+        if (only.contains("7")) {
+            rows.addAll(attempt("7. server CPU per request", "info", () -> ServerCpu.measure(s)));
+        }
+        if (only.contains("8")) {
+            rows.addAll(attempt("8. ORM on small items", "≥ 0.90×", () -> SmallItems.measure(s)));
+        }
+        if (only.contains("9")) {
+            rows.addAll(attempt("9. persistent writes", "≥ 0.50×", () -> PersistentWrites.measure(s)));
+        }
+        if (only.contains("10")) {
+            rows.addAll(attempt("10. test suite time", "≥ 10.00×", () -> SuiteTime.measure(s)));
+        }
+        if (only.contains("11")) {
+            rows.addAll(attempt("11. scale", "≤ 1.50×", () -> Scale.measure(s)));
         }
         Duration took = Duration.between(started, Instant.now());
         System.out.println();

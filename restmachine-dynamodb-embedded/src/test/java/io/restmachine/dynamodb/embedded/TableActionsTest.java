@@ -67,7 +67,9 @@ class TableActionsTest extends EngineTest {
         open(transport);
         assertThatThrownBy(() -> createTable("ab", null))
                 .isInstanceOf(DynamoDbException.class)
-                .hasMessageStartingWith("TableName must be at least 3 characters long and at most 255 characters long");
+                .hasMessageStartingWith(
+                        "1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint:"
+                                + " Member must have length greater than or equal to 3");
     }
 
     @ParameterizedTest

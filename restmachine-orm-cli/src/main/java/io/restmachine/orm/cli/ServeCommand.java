@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
             "Run the embedded DynamoDB-compatible engine as an HTTP server until Ctrl-C.",
             "Any AWS SDK or the AWS CLI works against it; it accepts any credentials unless --require-auth.",
             "Without --require-auth a request with no Authorization header still gets"
-                    + " MissingAuthenticationTokenException, as from DynamoDB Local: send any SigV4-signed request."
+                    + " MissingAuthenticationTokenException, as from DynamoDB Local: send any SigV4-signed request.",
+            "A web console for its tables and items is at http://HOST:PORT/console/ (under --require-auth it asks for"
+                    + " an access key and signs its requests with it)."
         },
         footer = {
             "",
@@ -243,6 +245,7 @@ final class ServeCommand implements Callable<Integer> {
         if (requireAuth) {
             out.println("  auth:   requests must be signed with one of " + keyCount + " access key(s)");
         }
+        out.println("  console: " + endpoint + "/console/ (open it in a browser)");
         out.println("  try:    aws dynamodb list-tables --endpoint-url " + endpoint + " --region us-east-1");
         out.println("  or:     restmachine-orm table list --endpoint " + endpoint);
         out.println("  stop:   Ctrl-C");

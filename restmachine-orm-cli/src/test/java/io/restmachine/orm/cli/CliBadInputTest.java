@@ -115,7 +115,7 @@ class CliBadInputTest {
                 "invalid table name",
                 "",
                 1,
-                "TableName must be at least 3 characters long",
+                "at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3",
                 "put",
                 "--table",
                 "a",

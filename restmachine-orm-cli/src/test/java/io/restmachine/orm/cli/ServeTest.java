@@ -9,6 +9,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +52,12 @@ class ServeTest {
         URI endpoint = endpointFrom(output);
         assertThat(String.join("\n", output.through("stop:")))
                 .contains("aws dynamodb list-tables --endpoint-url " + endpoint + " --region us-east-1")
-                .contains("in memory");
+                .contains("in memory")
+                .contains("console: " + endpoint + "/console/");
+        HttpResponse<String> console = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(endpoint.resolve("/console/")).build(), BodyHandlers.ofString());
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(console.body()).contains("<title>restmachine-orm console</title>");
 
         try (DynamoDbClient client = client(endpoint)) {
             Cli.Result created = Cli.against(endpoint.toString()).run("table", "create", "--table", "table-t");

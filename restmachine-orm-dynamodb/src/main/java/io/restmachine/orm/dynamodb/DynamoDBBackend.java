@@ -429,15 +429,19 @@ public final class DynamoDBBackend implements AutoCloseable {
             return this;
         }
 
-        /** Batch chunks sent concurrently; default 4. */
+        /**
+         * Batch chunks sent concurrently (BatchWriteItem and BatchGetItem chunks, and the
+         * TransactWriteItems of 100 puts of {@code batchCreate}); default 4.
+         */
         public Builder batchChunksInFlight(int chunks) {
             this.batchChunksInFlight = chunks;
             return this;
         }
 
         /**
-         * Single-item requests of one batch sent concurrently (the conditional PutItems of {@code
-         * batchCreate}, the UpdateItems of {@code batchUpsert}); default 32.
+         * Single-item requests of one batch sent concurrently (the UpdateItems of {@code
+         * batchUpsert}, and the conditional PutItems of {@code batchCreate} on a server without
+         * transactions); default 32.
          */
         public Builder batchWritesInFlight(int writes) {
             this.batchWritesInFlight = writes;

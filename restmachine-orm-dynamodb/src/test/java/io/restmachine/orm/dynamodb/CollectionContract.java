@@ -3,6 +3,7 @@ package io.restmachine.orm.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.restmachine.orm.BatchResult;
 import io.restmachine.orm.CollectionPage;
 import io.restmachine.orm.InvalidCursorException;
 import io.restmachine.orm.ItemCollection;
@@ -53,6 +54,11 @@ abstract class CollectionContract {
 
     abstract DynamoDbClient newClient(RequestRecorder recorder);
 
+    /** Batch chunks in flight: the backend's default unless the server can't take them concurrently. */
+    int chunksInFlight() {
+        return 4;
+    }
+
     @BeforeEach
     void createTable() {
         client = newClient(recorder);
@@ -60,6 +66,7 @@ abstract class CollectionContract {
                 .tableName(Peers.uniqueTableName("collections"))
                 .client(client)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .batchChunksInFlight(chunksInFlight())
                 .build();
         users = backend.repository(User.class);
         orders = backend.repository(Order.class);
@@ -226,17 +233,26 @@ abstract class CollectionContract {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void write(List<Object> apples, List<Object> others) {
-        assertThat(backend.batchCreate(Mixed.Apple.class, (List) apples).allWritten())
-                .isTrue();
-        List<Object> dates =
-                others.stream().filter(Mixed.Date.class::isInstance).toList();
-        assertThat(backend.batchCreate(Mixed.Date.class, (List) dates).allWritten())
-                .isTrue();
+        writeAll(Mixed.Apple.class, apples);
+        writeAll(
+                Mixed.Date.class,
+                others.stream().filter(Mixed.Date.class::isInstance).toList());
         for (Class<?> type : List.of(Mixed.Berry.class, Mixed.Cherry.class, Mixed.Elder.class)) {
-            List<Object> some = others.stream().filter(type::isInstance).toList();
-            assertThat(backend.batchCreate((Class) type, (List) some).allWritten())
-                    .isTrue();
+            writeAll(type, others.stream().filter(type::isInstance).toList());
         }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void writeAll(Class<?> type, List<Object> items) {
+        BatchResult<?> result = backend.batchCreate((Class) type, (List) items);
+        assertThat(result.allWritten())
+                .as(
+                        "%s; first failure: %s",
+                        result,
+                        result.failed().isEmpty()
+                                ? "none"
+                                : result.failed().get(0).reason())
+                .isTrue();
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.restmachine.orm.BatchResult;
+import io.restmachine.orm.Condition;
+import io.restmachine.orm.ConditionFailedException;
 import io.restmachine.orm.ConflictException;
 import io.restmachine.orm.DuplicateKeyException;
 import io.restmachine.orm.InvalidCursorException;
@@ -12,14 +14,19 @@ import io.restmachine.orm.NotFoundException;
 import io.restmachine.orm.Page;
 import io.restmachine.orm.Plan;
 import io.restmachine.orm.Repository;
+import io.restmachine.orm.TransactionCanceledException;
 import io.restmachine.orm.ValidationException;
 import io.restmachine.orm.fixture.Hierarchies.Asset;
+import io.restmachine.orm.fixture.Hierarchies.Box;
 import io.restmachine.orm.fixture.Hierarchies.Building;
 import io.restmachine.orm.fixture.Hierarchies.Car;
 import io.restmachine.orm.fixture.Hierarchies.Card;
 import io.restmachine.orm.fixture.Hierarchies.Depot;
 import io.restmachine.orm.fixture.Hierarchies.Drill;
+import io.restmachine.orm.fixture.Hierarchies.Letter;
 import io.restmachine.orm.fixture.Hierarchies.Machine;
+import io.restmachine.orm.fixture.Hierarchies.Mail;
+import io.restmachine.orm.fixture.Hierarchies.Memo;
 import io.restmachine.orm.fixture.Hierarchies.Payment;
 import io.restmachine.orm.fixture.Hierarchies.Press;
 import io.restmachine.orm.fixture.Hierarchies.Transfer;
@@ -41,6 +48,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
  * Repositories of sealed types end to end, against a real DynamoDB-compatible server: every
@@ -54,6 +62,7 @@ abstract class SealedContract {
     DynamoDBBackend backend;
     Repository<Vehicle> fleet;
     Repository<Asset> assets;
+    Repository<Mail> mail;
 
     SealedContract(Server server) {
         this.server = server;
@@ -69,6 +78,7 @@ abstract class SealedContract {
                 .build();
         fleet = backend.repository(Vehicle.class);
         assets = backend.repository(Asset.class);
+        mail = backend.repository(Mail.class);
         backend.register(Depot.class, Payment.class).createTable();
         recorder.clear();
     }
@@ -240,6 +250,30 @@ abstract class SealedContract {
     }
 
     @Test
+    void aQueryTheTableCantServe_readsTheSubtypesByTheIndexTheyShare_withoutIndexBeingNamed() {
+        mail.create(new Letter("l1", "ann", "hello"));
+        mail.create(new Box("b1", "ann", 300));
+        mail.create(new Memo("m1", "ann", "call back"));
+        mail.create(new Letter("l2", "bob", "other owner"));
+        recorder.clear();
+
+        List<Mail> anns = mail.where().eq("owner", "ann").list();
+
+        assertThat(anns)
+                .containsExactlyInAnyOrder(
+                        new Letter("l1", "ann", "hello"),
+                        new Box("b1", "ann", 300),
+                        new Memo("m1", "ann", "call back"));
+        // One Query of index ByOwner for letters and boxes, one of the table for memos; no Scan.
+        assertThat(recorder.sent(DynamoDbRequest.class)).hasSize(2).allMatch(r -> r instanceof QueryRequest);
+        assertThat(recorder.sent(QueryRequest.class))
+                .extracting(QueryRequest::indexName)
+                .containsExactly("ByOwner", null);
+        assertThat(mail.where().eq("owner", "ann").explain().requests().get(0).reason())
+                .contains("chosen automatically");
+    }
+
+    @Test
     void paginatingAcrossSeveralQueries_returnsEveryItemOnce_andRejectsTamperedCursors() {
         Set<Asset> stored = new HashSet<>();
         for (int i = 0; i < 11; i++) {
@@ -405,7 +439,85 @@ abstract class SealedContract {
     }
 
     @Test
-    void aTransaction_writesAnySubtype_andNamingTheSealedTypeForAKeyIsRejected() {
+    void aTransaction_takesTheSealedTypeByKey_resolvingItAsTheSealedRepositoryDoes() {
+        Peers.skipUnless(server.supportsTransactions(), server.name(), "TransactWriteItems");
+        fleet.create(new Truck("f1", "t1", 2));
+        fleet.create(new Car("f1", "c1", 4, 0));
+        fleet.create(new Car("f1", "c2", 4, 0));
+        recorder.clear();
+
+        backend.transaction(
+                tx -> tx.update(Vehicle.class, Key.of("fleetId", "f1").and("id", "t1"), u -> u.set("axles", 6))
+                        .check(
+                                Vehicle.class,
+                                Key.of("fleetId", "f1").and("id", "c1"),
+                                Condition.field("seats").eq(4))
+                        .delete(Vehicle.class, Key.of("fleetId", "f1").and("id", "nothing-here")));
+
+        assertThat(fleet.get(Key.of("fleetId", "f1").and("id", "t1"))).contains(new Truck("f1", "t1", 6));
+        // Each key read its candidates once; the delete of a missing item sent nothing; one transaction of two actions.
+        assertThat(recorder.sent(DynamoDbRequest.class))
+                .extracting(r -> r.getClass().getSimpleName())
+                .startsWith(
+                        "BatchGetItemRequest",
+                        "BatchGetItemRequest",
+                        "BatchGetItemRequest",
+                        "TransactWriteItemsRequest");
+        assertThat(recorder.sent(TransactWriteItemsRequest.class).get(0).transactItems())
+                .hasSize(2);
+
+        // Only Car has a version field, so only Car's key can be computed: no read, and the stale version cancels.
+        recorder.clear();
+        assertThatThrownBy(() -> backend.transaction(tx -> tx.delete(
+                        Vehicle.class, Key.of("fleetId", "f1").and("id", "c2").and("version", 7))))
+                .isInstanceOfSatisfying(
+                        TransactionCanceledException.class,
+                        e -> assertThat(e.reasons().get(0).exception()).isInstanceOf(ConflictException.class));
+        assertThat(recorder.sent(DynamoDbRequest.class))
+                .extracting(r -> r.getClass().getSimpleName())
+                .containsExactly("TransactWriteItemsRequest");
+        backend.transaction(
+                tx -> tx.delete(Vehicle.class, Key.of("fleetId", "f1").and("id", "c2")));
+        assertThat(stored("FLEET#f1", "CAR#c2")).isEmpty();
+
+        // An update or check of a key that holds no item fails before anything is written, as the repository's update.
+        assertThatThrownBy(() -> backend.transaction(tx -> tx.create(new Truck("f1", "t9", 1))
+                        .update(Vehicle.class, Key.of("fleetId", "f1").and("id", "none"), u -> u.set("axles", 1))))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("Car at")
+                .hasMessageContaining("Truck at");
+        assertThatThrownBy(() -> backend.transaction(tx -> tx.check(
+                        Vehicle.class,
+                        Key.of("fleetId", "f1").and("id", "none"),
+                        Condition.field("seats").eq(1))))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(stored("FLEET#f1", "TRUCK#t9")).isEmpty();
+
+        // Two subtypes' items for one key: ambiguous, refused naming both, nothing written.
+        fleet.create(new Car("f1", "both", 1, 0));
+        fleet.create(new Truck("f1", "both", 1));
+        assertThatThrownBy(() -> backend.transaction(
+                        tx -> tx.delete(Vehicle.class, Key.of("fleetId", "f1").and("id", "both"))))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Car")
+                .hasMessageContaining("Truck");
+        assertThat(stored("FLEET#f1", "CAR#both")).isNotEmpty();
+
+        // Subtypes computing the same table key: one GetItem decides, and the check fails on the stored subtype.
+        Repository<Payment> payments = backend.repository(Payment.class);
+        payments.create(new Transfer("p1", "DE00"));
+        assertThatThrownBy(() -> backend.transaction(tx -> tx.check(
+                        Payment.class,
+                        Key.of("id", "p1"),
+                        Condition.field("iban").eq("FR00"))))
+                .isInstanceOfSatisfying(TransactionCanceledException.class, e -> assertThat(
+                                e.reasons().get(0).exception())
+                        .isInstanceOf(ConditionFailedException.class)
+                        .hasMessageContaining("Transfer"));
+    }
+
+    @Test
+    void aTransaction_writesAnySubtype_andRejectsASealedTypesKeyThatNoSubtypeComputes() {
         Peers.skipUnless(server.supportsTransactions(), server.name(), "TransactWriteItems");
         backend.transaction(tx -> tx.create(new Car("f1", "c1", 4, 0)).create(new Truck("f1", "t1", 2)));
 

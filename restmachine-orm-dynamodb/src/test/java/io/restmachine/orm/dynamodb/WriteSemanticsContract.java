@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
  * Writes never lose an update (issue 11): {@code @Version}, {@code @CreatedAt}/{@code @UpdatedAt}
@@ -247,6 +250,64 @@ abstract class WriteSemanticsContract {
         assertThat(written.createdAt()).isEqualTo(written.updatedAt());
         assertThat(cards.get("a")).contains(written);
         assertThatThrownBy(() -> cards.save(new Card("a", "stale", null))).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void batchCreate_acrossChunkBoundaries_reportsExactlyTheDuplicates_andWritesEveryOtherItem() {
+        for (int i : List.of(0, 99, 100, 249)) {
+            cards.create(new Card("k" + i, "stored", null));
+        }
+        List<Card> input = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            // Position 20 repeats the key of position 10, inside the first chunk of 100.
+            input.add(i == 20 ? new Card("k10", "again", null) : new Card("k" + i, "new", null));
+        }
+        recorder.clear();
+
+        BatchResult<Card> result = cards.batchCreate(input);
+
+        List<Card> expectedDuplicates =
+                List.of(input.get(0), input.get(20), input.get(99), input.get(100), input.get(249));
+        assertThat(result.duplicates()).containsExactlyElementsOf(expectedDuplicates);
+        assertThat(result.failed()).isEmpty();
+        List<Card> others = new ArrayList<>(input);
+        others.removeAll(expectedDuplicates);
+        assertThat(result.written())
+                .extracting(Card::id)
+                .containsExactlyElementsOf(others.stream().map(Card::id).toList());
+        assertThat(cards.get("k0").orElseThrow().title()).isEqualTo("stored");
+        assertThat(cards.get("k249").orElseThrow().version()).isEqualTo(1);
+        assertThat(cards.get("k10").orElseThrow().title()).isEqualTo("new");
+        assertThat(cards.where().count()).isEqualTo(249);
+        if (supportsTransactions()) {
+            // Chunks of at most 100 puts, each a transaction; no put on its own.
+            assertThat(recorder.sent(TransactWriteItemsRequest.class))
+                    .allSatisfy(r -> assertThat(r.transactItems()).hasSizeLessThanOrEqualTo(100));
+            assertThat(recorder.sent(PutItemRequest.class)).isEmpty();
+        } else {
+            assertThat(recorder.sent(PutItemRequest.class)).hasSize(249);
+        }
+    }
+
+    @Test
+    void batchCreate_withAnItemTheServerRefuses_failsOnlyThatOne_nextToDuplicatesAndWrittenOnes() {
+        cards.create(new Card("k3", "stored", null));
+        List<Card> input = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            // An item over DynamoDB's 400 KB limit: the server refuses it, and only it.
+            input.add(new Card("k" + i, "new", i == 60 ? "x".repeat(420_000) : null));
+        }
+
+        BatchResult<Card> result = cards.batchCreate(input);
+
+        assertThat(result.duplicates()).containsExactly(input.get(3));
+        assertThat(result.failed()).singleElement().satisfies(f -> {
+            assertThat(f.input()).isSameAs(input.get(60));
+            assertThat(f.reason()).isNotBlank();
+        });
+        assertThat(result.written()).hasSize(118);
+        assertThat(cards.get("k60")).isEmpty();
+        assertThat(cards.where().count()).isEqualTo(119);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.restmachine.orm.examples;
 
 import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
+import io.restmachine.orm.Condition;
 import io.restmachine.orm.Key;
 import io.restmachine.orm.PartitionKey;
 import io.restmachine.orm.Plan;
@@ -64,6 +65,20 @@ public final class SealedRepositories {
         Repository<Vehicle> fleet = backend.repository(Vehicle.class);
         Optional<Vehicle> found = fleet.get(Key.of("fleetId", fleetId).and("id", id));
         return found;
+    }
+
+    /**
+     * Changes a truck's axles in a transaction that also checks car c1, naming only the sealed type:
+     * each key resolves to the subtype stored there (one BatchGetItem of both candidates), as the
+     * repository's update does.
+     */
+    public static void setAxles(DynamoDBBackend backend, String fleetId, String id, int axles) {
+        backend.transaction(
+                tx -> tx.update(Vehicle.class, Key.of("fleetId", fleetId).and("id", id), u -> u.set("axles", axles))
+                        .check(
+                                Vehicle.class,
+                                Key.of("fleetId", fleetId).and("id", "c1"),
+                                Condition.field("seats").gt(0)));
     }
 
     /** How the fleet query runs: one Query on FLEET#f1, filtered on the entity types Car and Truck. */

@@ -61,6 +61,8 @@ class ExamplesTest {
                 .containsValue("\"Truck\"");
         assertThat(SealedRepositories.find(backend, "f1", "t1")).contains(new SealedRepositories.Truck("f1", "t1", 3));
         assertThat(SealedRepositories.find(backend, "f1", "nope")).isEmpty();
+        SealedRepositories.setAxles(backend, "f1", "t1", 4);
+        assertThat(SealedRepositories.find(backend, "f1", "t1")).contains(new SealedRepositories.Truck("f1", "t1", 4));
     }
 
     @Test

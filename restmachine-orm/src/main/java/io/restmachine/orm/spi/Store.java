@@ -49,11 +49,12 @@ public interface Store {
     /**
      * Many writes, concurrently; never throws for individual writes: every index ends up in
      * {@code written}, {@code failed} or {@code refused}. Unconditional puts and deletes go by
-     * BatchWriteItem in chunks of 25 with retries of unprocessed items. A put with a condition and
-     * an update are each sent as their own PutItem or UpdateItem (BatchWriteItem takes no
-     * conditions), a bounded number at a time, retried when throttled; a failed condition puts the
-     * write in {@code refused} with the stored item. The caller gives each key at most once among
-     * conditional writes and updates.
+     * BatchWriteItem in chunks of 25 with retries of unprocessed items. BatchWriteItem takes no
+     * conditions: puts with a condition go in transactions of many puts where the server has them
+     * (a cancelled one resent without the puts whose condition failed), else each as its own
+     * PutItem; updates each as its own UpdateItem; a bounded number at a time, retried when
+     * throttled. A failed condition puts the write in {@code refused} with the stored item. The
+     * caller gives each key at most once among conditional writes and updates.
      */
     BatchWriteOutcome batchWrite(List<BatchWrite> writes);
 

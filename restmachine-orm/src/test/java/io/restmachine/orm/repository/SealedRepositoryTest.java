@@ -17,6 +17,7 @@ import io.restmachine.orm.fixture.Fixtures;
 import io.restmachine.orm.fixture.Hierarchies.Asset;
 import io.restmachine.orm.fixture.Hierarchies.Building;
 import io.restmachine.orm.fixture.Hierarchies.Drill;
+import io.restmachine.orm.fixture.Hierarchies.Mail;
 import io.restmachine.orm.fixture.Hierarchies.Press;
 import io.restmachine.orm.fixture.Hierarchies.Vehicle;
 import io.restmachine.orm.fixture.RecordingStore;
@@ -109,9 +110,11 @@ class SealedRepositoryTest {
                 .isInstanceOf(SchemaException.class)
                 .hasMessageContaining("repository(Vehicle.class)")
                 .hasMessageContaining("[Car, Truck]");
+        // A transaction takes the sealed type by key, and says what each subtype misses when none can compute it.
         assertThatThrownBy(() -> orm.transaction(tx -> tx.delete(Vehicle.class, Key.of("fleetId", "f1"))))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("[Car, Truck]");
+                .hasMessageContaining("Car: ")
+                .hasMessageContaining("Truck: ");
         assertThat(store.calls).isEmpty();
     }
 
@@ -175,6 +178,55 @@ class SealedRepositoryTest {
         assertThat(plan.requests()).containsExactly(plan);
         assertThat(plan.operation()).isEqualTo(Plan.Operation.SCAN);
         assertThat(plan.filter()).isEqualTo("#et IN (:et0, :et1, :et2) AND #name = :v0");
+    }
+
+    @Test
+    void aQueryTheTableCantServe_readsEachSubtypeByTheIndexItWouldChooseOnItsOwn_oneQueryPerIndexAndKey() {
+        Plan plan = orm.repository(Mail.class).where().eq("owner", "ann").explain();
+
+        // Letter and Box share index ByOwner under OWNER#ann; Memo computes its table partition key.
+        assertThat(plan.requests()).hasSize(2).extracting(Plan::operation).containsOnly(Plan.Operation.QUERY);
+        Plan byIndex = plan.requests().get(0);
+        assertThat(byIndex.index()).isEqualTo("ByOwner");
+        assertThat(byIndex.values())
+                .containsEntry(":v0", "\"OWNER#ann\"")
+                .containsValue("\"Letter\"")
+                .containsValue("\"Box\"")
+                .doesNotContainValue("\"Memo\"");
+        assertThat(byIndex.reason())
+                .contains("index ByOwner chosen automatically")
+                .contains("[owner]");
+        Plan byTable = plan.requests().get(1);
+        assertThat(byTable.index()).isNull();
+        assertThat(byTable.values()).containsValue("\"OWNER#ann\"").containsValue("\"Memo\"");
+    }
+
+    @Test
+    void anIndexIsNotChosenForASealedRepository_forAConsistentRead_orWhenASubtypeIsInNoIndex_andIndexStillOverrides() {
+        Plan consistent = orm.repository(Mail.class)
+                .where()
+                .eq("owner", "ann")
+                .consistentRead()
+                .explain();
+        Plan notAllTypes =
+                orm.repository(Asset.class).where().eq("name", "Main").explain();
+
+        // A GSI can't give consistent reads, so Letter and Box can't be read by key: one Scan reads every type.
+        assertThat(consistent.requests()).containsExactly(consistent);
+        assertThat(consistent.operation()).isEqualTo(Plan.Operation.SCAN);
+        assertThat(consistent.index()).isNull();
+        // Building and Drill could use ByName, Press can't: its items are in no index, so one Scan.
+        assertThat(notAllTypes.operation()).isEqualTo(Plan.Operation.SCAN);
+        assertThat(notAllTypes.index()).isNull();
+        // index(...) still decides: only the types that declare it, read from it.
+        assertThat(orm.repository(Mail.class)
+                        .where()
+                        .index("ByOwner")
+                        .eq("owner", "ann")
+                        .explain()
+                        .requests())
+                .singleElement()
+                .satisfies(p -> assertThat(p.values()).doesNotContainValue("\"Memo\""));
     }
 
     @Test

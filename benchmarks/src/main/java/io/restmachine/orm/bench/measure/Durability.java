@@ -3,12 +3,10 @@ package io.restmachine.orm.bench.measure;
 import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
 import io.restmachine.dynamodb.embedded.persistence.RecoveryReport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -63,7 +61,7 @@ public final class Durability {
                     "PutItem, %d in flight, persistent (synced), in-process client: %.0f puts/s over %d s%n",
                     IN_FLIGHT, puts / (double) seconds, seconds);
         } finally {
-            delete(dir);
+            Scratch.delete(dir);
         }
     }
 
@@ -97,7 +95,7 @@ public final class Durability {
     private static void recovery(Path root, String label, int writes, int distinct) throws Exception {
         Path dir = fresh(root, "recovery");
         Path image = root.resolve("recovery-image");
-        delete(image);
+        Scratch.delete(image);
         try (EmbeddedDynamoDB db = EmbeddedDynamoDB.persistent(dir)) {
             DynamoDbClient client = db.client();
             createTable(client);
@@ -134,7 +132,7 @@ public final class Durability {
             copy(dir, image);
             System.out.printf("%s: written in %.1f s; on disk: %s%n", label, writeSeconds, sizes(image));
         } finally {
-            delete(dir);
+            Scratch.delete(dir);
         }
         long opened = System.nanoTime();
         try (EmbeddedDynamoDB db = EmbeddedDynamoDB.persistent(image)) {
@@ -144,7 +142,7 @@ public final class Durability {
                     "%s: recovery %.2f s (snapshot loaded: %s, %d log records replayed, %d items)%n",
                     label, seconds, report.snapshotLoaded(), report.recordsReplayed(), report.items());
         } finally {
-            delete(image);
+            Scratch.delete(image);
         }
     }
 
@@ -157,7 +155,7 @@ public final class Durability {
 
     private static Path fresh(Path root, String name) {
         Path dir = root.resolve(name);
-        delete(dir);
+        Scratch.delete(dir);
         return dir;
     }
 
@@ -182,19 +180,6 @@ public final class Durability {
                     Files.copy(file, to.resolve(file.getFileName()));
                 }
             }
-        }
-    }
-
-    private static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

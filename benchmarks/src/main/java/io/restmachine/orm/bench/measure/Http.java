@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -36,23 +37,15 @@ public final class Http {
 
     private Http() {}
 
-    /** Runs the five phases on both servers, both drivers, and returns the rows. */
+    /** Runs the five phases on every server, both drivers (moto: the lean driver only), and returns the rows. */
     public static List<Row> measure(Settings settings) {
-        Map<String, Double> oursSdk;
-        Map<String, Double> oursLean;
+        Served ours;
         try (ServerProcess server = Peers.ours(List.of("-Xms512m", "-Xmx1g"))) {
-            load(server.endpoint());
-            warmUp(server.endpoint(), settings, true);
-            oursLean = leanPhases(server.endpoint(), settings);
-            oursSdk = sdkPhases(server.endpoint(), settings);
+            ours = serve(server, settings, true);
         }
-        Map<String, Double> dynaliteSdk;
-        Map<String, Double> dynaliteLean;
+        Served dynalite;
         try (ServerProcess server = Peers.dynalite()) {
-            load(server.endpoint());
-            warmUp(server.endpoint(), settings, true);
-            dynaliteLean = leanPhases(server.endpoint(), settings);
-            dynaliteSdk = sdkPhases(server.endpoint(), settings);
+            dynalite = serve(server, settings, true);
         } catch (IllegalStateException e) {
             List<Row> failed = new ArrayList<>();
             for (String phase : PHASES) {
@@ -60,21 +53,30 @@ public final class Http {
             }
             return failed;
         }
+        // moto is a peer for information: a Python server a hundred times slower than ours, so it
+        // gets the lean driver only (its SDK rows would add minutes and show the same).
+        Served moto;
+        try (ServerProcess server = Peers.moto()) {
+            moto = serve(server, settings, false);
+        } catch (IllegalStateException e) {
+            System.out.println("moto did not run: " + e.getMessage());
+            moto = null;
+        }
         // The ceiling comes last: the SDK client's code in this JVM is then as warm as it gets, so
         // the figure is the most this client can show (measured first, it was the client's JIT
         // warm-up curve and came out below what the real servers reached).
         Map<String, Double> sdkCeiling;
         Map<String, Double> leanCeiling;
         try (ServerProcess stub = Peers.stub()) {
-            warmUp(stub.endpoint(), settings, false);
+            warmUp(stub.endpoint(), settings, false, true);
             sdkCeiling = sdkPhases(stub.endpoint(), settings);
-            leanCeiling = leanPhases(stub.endpoint(), settings);
+            leanCeiling = leanPhases(stub, settings).rates();
         }
         List<Row> rows = new ArrayList<>();
         for (String phase : PHASES) {
             String unit = phase.startsWith("Query") ? " queries/s" : " ops/s";
-            double o = oursLean.get(phase);
-            double d = dynaliteLean.get(phase);
+            double o = ours.lean().rates().get(phase);
+            double d = dynalite.lean().rates().get(phase);
             rows.add(Row.atLeast(
                     "4. HTTP " + phase + ", lean driver (its ceiling " + Row.fmt(leanCeiling.get(phase)) + unit + ")",
                     Row.fmt(o) + unit,
@@ -83,9 +85,42 @@ public final class Http {
                     5.0));
         }
         for (String phase : PHASES) {
+            // Server process CPU per request (ours: the whole JVM, GC and JIT included): the figure
+            // other load inflates least. At one in flight it is the server's own time per request,
+            // which the goal asks for since the driver's round trip caps the wall-clock ratio there.
+            String unit = phase.startsWith("Query") ? " ms/query" : " µs/op";
+            double scale = phase.startsWith("Query") ? 1e6 : 1e3;
+            double o = ours.lean().cpuNanos().get(phase) / scale;
+            double d = dynalite.lean().cpuNanos().get(phase) / scale;
+            String name = "4. server process CPU per request, " + phase + " (lean driver)";
+            String ourFigure = Row.fmt(o) + unit;
+            String peer = Row.fmt(d) + unit + " (dynalite)"
+                    + (moto == null
+                            ? ""
+                            : "; moto " + Row.fmt(moto.lean().cpuNanos().get(phase) / scale) + unit);
+            double ratio = o > 0 ? d / o : Double.NaN;
+            rows.add(
+                    phase.endsWith("@1")
+                            ? Row.atLeast(name, ourFigure, peer, ratio, 5.0)
+                            : Row.info(name, ourFigure, peer, ratio));
+        }
+        for (String phase : PHASES) {
             String unit = phase.startsWith("Query") ? " queries/s" : " ops/s";
-            double o = oursSdk.get(phase);
-            double d = dynaliteSdk.get(phase);
+            double o = ours.lean().rates().get(phase);
+            rows.add(
+                    moto == null
+                            ? Row.failed(
+                                    "4. HTTP " + phase + ", lean driver, vs moto", Row.NO_GOAL, "moto did not start")
+                            : Row.info(
+                                    "4. HTTP " + phase + ", lean driver, vs moto",
+                                    Row.fmt(o) + unit,
+                                    Row.fmt(moto.lean().rates().get(phase)) + unit + " (moto)",
+                                    o / moto.lean().rates().get(phase)));
+        }
+        for (String phase : PHASES) {
+            String unit = phase.startsWith("Query") ? " queries/s" : " ops/s";
+            double o = ours.sdk().get(phase);
+            double d = dynalite.sdk().get(phase);
             rows.add(Row.info(
                     "4. HTTP " + phase + ", SDK client (its ceiling " + Row.fmt(sdkCeiling.get(phase)) + unit + ")",
                     Row.fmt(o) + unit,
@@ -93,6 +128,19 @@ public final class Http {
                     d > 0 ? o / d : Double.NaN));
         }
         return rows;
+    }
+
+    /** One server's figures: the lean driver's, and the SDK client's (empty when not run). */
+    private record Served(Phases lean, Map<String, Double> sdk) {}
+
+    /** Requests per second of each phase, and the server process's CPU nanoseconds per request. */
+    record Phases(Map<String, Double> rates, Map<String, Double> cpuNanos) {}
+
+    private static Served serve(ServerProcess server, Settings settings, boolean sdk) {
+        load(server.endpoint());
+        warmUp(server.endpoint(), settings, true, sdk);
+        Phases lean = leanPhases(server, settings);
+        return new Served(lean, sdk ? sdkPhases(server.endpoint(), settings) : Map.of());
     }
 
     /** Creates the table and loads the GetItem and Query items. */
@@ -108,11 +156,14 @@ public final class Http {
      * A mixed put/get/query load of 4 threads, half through the lean driver and half through the SDK
      * client, for ten per-phase warm-ups (20 s in the full run).
      */
-    static void warmUp(URI endpoint, Settings settings, boolean server) {
+    static void warmUp(URI endpoint, Settings settings, boolean server, boolean sdk) {
         Duration half = settings.httpWarmup().multipliedBy(5);
         Load load = new Load(Duration.ZERO, half);
         try (LeanDriver lean = new LeanDriver(endpoint, MAX_THREADS)) {
             load.run(4, (t, n) -> mixed(n, () -> lean.put(t, n), () -> lean.get(t, n), () -> lean.query(t)));
+        }
+        if (!sdk) {
+            return;
         }
         try (DynamoDbClient client = Clients.http(endpoint)) {
             load.run(4, (t, n) -> mixed(n, () -> put(client, t, n), () -> get(client, n), () -> query(client)));
@@ -128,19 +179,41 @@ public final class Http {
         }
     }
 
-    /** Ops per second of each phase through the lean driver. */
-    static Map<String, Double> leanPhases(URI endpoint, Settings settings) {
-        Map<String, Double> result = new HashMap<>();
+    /**
+     * Ops per second of each phase through the lean driver, and the server process's CPU time per
+     * request over the phase (warm-up included: CPU time and requests are both counted from its start).
+     */
+    static Phases leanPhases(ServerProcess server, Settings settings) {
+        Map<String, Double> rates = new HashMap<>();
+        Map<String, Double> cpu = new HashMap<>();
         Load load = new Load(settings.httpWarmup(), settings.httpMeasure());
-        try (LeanDriver lean = new LeanDriver(endpoint, MAX_THREADS)) {
-            result.put(PHASES[0], load.run(1, lean::put));
-            result.put(PHASES[1], load.run(8, lean::put));
-            result.put(PHASES[2], load.run(1, lean::get));
-            result.put(PHASES[3], load.run(8, (t, n) -> lean.get(t, n * 7 + t)));
-            result.put(PHASES[4], load.run(1, (t, n) -> lean.query(t)));
+        try (LeanDriver lean = new LeanDriver(server.endpoint(), MAX_THREADS)) {
+            phase(server, load, 1, lean::put, PHASES[0], rates, cpu);
+            phase(server, load, 8, lean::put, PHASES[1], rates, cpu);
+            phase(server, load, 1, lean::get, PHASES[2], rates, cpu);
+            phase(server, load, 8, (t, n) -> lean.get(t, n * 7 + t), PHASES[3], rates, cpu);
+            phase(server, load, 1, (t, n) -> lean.query(t), PHASES[4], rates, cpu);
         }
-        System.out.println("lean driver at " + endpoint + ": " + result);
-        return result;
+        System.out.println("lean driver at " + server.endpoint() + ": " + rates + "; server CPU ns/request " + cpu);
+        return new Phases(rates, cpu);
+    }
+
+    private static void phase(
+            ServerProcess server,
+            Load load,
+            int threads,
+            Load.Request request,
+            String phase,
+            Map<String, Double> rates,
+            Map<String, Double> cpu) {
+        LongAdder requests = new LongAdder();
+        long before = server.cpuNanos();
+        rates.put(phase, load.run(threads, (t, n) -> {
+            request.run(t, n);
+            requests.increment();
+        }));
+        long used = server.cpuNanos() - before;
+        cpu.put(phase, before < 0 ? Double.NaN : used / (double) requests.sum());
     }
 
     /** Ops per second of each phase through the SDK client. */

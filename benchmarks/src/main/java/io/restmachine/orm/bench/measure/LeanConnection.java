@@ -27,6 +27,7 @@ final class LeanConnection implements AutoCloseable {
     private byte[] body = new byte[64 * 1024];
     private int bodyLength;
     private final StringBuilder line = new StringBuilder(128);
+    private boolean closing;
 
     LeanConnection(URI endpoint) {
         try {
@@ -50,6 +51,14 @@ final class LeanConnection implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("request failed on " + socket, e);
         }
+    }
+
+    /**
+     * Whether the server said it closes the connection after the last response ({@code Connection:
+     * close}, as moto's server does after every one): the driver then opens a new one.
+     */
+    boolean closing() {
+        return closing;
     }
 
     /** The last response's body (valid up to {@link #bodyLength()}). */
@@ -105,6 +114,8 @@ final class LeanConnection implements AutoCloseable {
                 contentLength = Long.parseLong(value);
             } else if (name.equals("transfer-encoding") && value.equalsIgnoreCase("chunked")) {
                 chunked = true;
+            } else if (name.equals("connection") && value.equalsIgnoreCase("close")) {
+                closing = true;
             }
         }
         bodyLength = 0;

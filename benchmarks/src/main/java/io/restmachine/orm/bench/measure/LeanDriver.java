@@ -43,6 +43,10 @@ final class LeanDriver implements AutoCloseable {
 
     private LeanConnection connection(int thread) {
         LeanConnection connection = connections[thread];
+        if (connection != null && connection.closing()) {
+            connection.close();
+            connection = null;
+        }
         if (connection == null) {
             connection = new LeanConnection(endpoint);
             connections[thread] = connection;

@@ -6,8 +6,11 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -29,8 +32,16 @@ final class ServerProcess implements AutoCloseable {
      * @param ready the endpoint announced by a line, or null for lines that announce nothing
      */
     ServerProcess(String name, List<String> command, Function<String, @Nullable URI> ready) {
+        this(name, command, Map.of(), ready);
+    }
+
+    /** The same, with {@code environment} added to this JVM's for the command. */
+    ServerProcess(
+            String name, List<String> command, Map<String, String> environment, Function<String, @Nullable URI> ready) {
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + " with `" + String.join(" ", command) + "`", e);
         }
@@ -43,6 +54,34 @@ final class ServerProcess implements AutoCloseable {
         } catch (Exception e) {
             process.destroyForcibly();
             throw new IllegalStateException(name + " did not start within " + START_TIMEOUT + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * CPU time (user + system) the server's process and its descendants have used so far, from
+     * {@code /proc} (10 ms ticks); -1 where there is no {@code /proc}. A server's CPU time per
+     * request is what other processes' load inflates least.
+     */
+    long cpuNanos() {
+        long ticks = ticks(process.pid());
+        if (ticks < 0) {
+            return -1;
+        }
+        for (ProcessHandle child : process.descendants().toList()) {
+            ticks += Math.max(0, ticks(child.pid()));
+        }
+        return ticks * 10_000_000L;
+    }
+
+    private static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // Fields after the command name in parentheses (which may hold spaces): utime is the 14th
+            // field of the line, stime the 15th.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
 import io.restmachine.orm.bench.model.Order;
 import io.restmachine.orm.bench.model.Orders;
+import io.restmachine.orm.bench.suite.SuiteTimeChild;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -107,5 +109,30 @@ class SetupTest {
     void coldStartMedian_isTheMiddleValue() {
         assertThat(ColdStart.median(List.of(5L, 1L, 9L))).isEqualTo(5L);
         assertThat(ColdStart.median(List.of(4L, 1L, 9L, 7L))).isEqualTo(4L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"repository", "raw"})
+    void smallItemsChild_readsEveryNoteAndOrderBack_onBothSides(String side) {
+        // The child throws unless every create+get reads back what it created.
+        assertThatCode(() -> SmallItemsChild.main(new String[] {side, "note", "0", "0.01", "30"}))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> SmallItemsChild.main(new String[] {side, "order", "0", "0.01", "30"}))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void scaleChild_loadsPartitionsOfAHundred_andReadsThemBack() {
+        // The child throws unless every GetItem finds its item and every Query its 100 items.
+        assertThatCode(() -> ScaleChild.main(new String[] {"memory", "300", "0.02"}))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void taskSuite_hasAtLeast100Tests_andAllPassOnTheInProcessEngine() {
+        TestExecutionSummary summary = SuiteTimeChild.run();
+        assertThat(summary.getTestsFoundCount()).isGreaterThanOrEqualTo(100);
+        assertThat(summary.getTotalFailureCount()).isZero();
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(summary.getTestsFoundCount());
     }
 }

@@ -22,6 +22,7 @@ public final class GetItem implements Action<GetItem.Request, GetItem.Result> {
     public Result execute(Request request, Engine engine) {
         Table table = engine.database().table(request.tableName());
         KeyRules.validateKey(request.key(), table.definition().key());
+        KeyPaths.requireScalar(table.definition(), request.projection());
         Map<String, DynamoValue> item =
                 table.get(KeyRules.storeKey(request.key(), table.definition().key()));
         return new Result(

@@ -49,6 +49,11 @@ public record Projection(@Nullable ProjectionExpression expression, @Nullable Li
         return selected;
     }
 
+    /** The top-level attributes it reads into ({@code a.b}, {@code a[0]}). */
+    Set<String> nestedAttributes() {
+        return expression == null ? Set.of() : expression.nestedAttributes();
+    }
+
     /** The top-level attributes it reads, or null for all. */
     @Nullable
     Set<String> topLevel() {

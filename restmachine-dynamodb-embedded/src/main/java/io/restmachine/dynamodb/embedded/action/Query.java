@@ -23,9 +23,9 @@ import org.jspecify.annotations.Nullable;
 public final class Query implements Action<Query.Request, PageReader.Page> {
 
     /**
-     * A Query as decoded. DynamoDB checks the placeholders and reads the legacy conditions only
-     * once the table and its key schema are known, so those come as suppliers that validate when
-     * called.
+     * A Query as decoded. The placeholders and the legacy conditions come as suppliers that
+     * validate when called, so that {@link #execute} checks them in DynamoDB's order (before the
+     * table is looked up, after the checks that come earlier).
      *
      * @param context the placeholder maps, checked when called
      * @param keyConditions the legacy {@code KeyConditions}, read when called; null when absent
@@ -46,21 +46,38 @@ public final class Query implements Action<Query.Request, PageReader.Page> {
             boolean forward,
             PageReader.Options options) {}
 
+    /**
+     * DynamoDB's order of checks for a Query (docs/conformance.md, "Order of validation"): first the
+     * request on its own, then the table and what depends on its key schema. Each step throws the
+     * first error it finds.
+     *
+     * <ol>
+     *   <li>placeholder maps (empty, invalid keys or values);
+     *   <li>KeyConditionExpression parsed (syntax, functions, undefined placeholders), or the legacy
+     *       KeyConditions read;
+     *   <li>FilterExpression parsed, or the legacy QueryFilter read;
+     *   <li>ProjectionExpression parsed (or AttributesToGet);
+     *   <li>unused placeholders;
+     *   <li>the table is looked up (ResourceNotFoundException), then the index;
+     *   <li>ExclusiveStartKey's attributes against the key schema;
+     *   <li>the key condition split against the key schema (missing or extra key attributes);
+     *   <li>key condition value types against the schema;
+     *   <li>ExclusiveStartKey against the table's key and the key condition's bounds;
+     *   <li>key attributes must be scalars in the projection; a filter on a key attribute; Select
+     *       against the index's projection; key attributes must be scalars in the filter.
+     * </ol>
+     */
     @Override
     public PageReader.Page execute(Request request, Engine engine) {
         Map<String, DynamoValue> start = request.exclusiveStartKey();
-        Table table = engine.database().table(request.tableName());
-        IndexDefinition index = PageReader.index(
-                table.definition(), request.indexName(), request.options().consistentRead());
-        KeySchema keySchema = index == null ? table.definition().key() : index.key();
+        // 1-5: the request on its own.
         ExpressionContext context = request.context().get();
-        KeyCondition keyCondition;
+        ConditionExpression keyExpression = null;
+        Map<String, LegacyParameters.AttributeCondition> legacyKeyConditions = null;
         if (request.keyConditionExpression() != null) {
-            keyCondition = Expressions.keyCondition(
-                    request.keyConditionExpression(), context, keySchema.hashName(), keySchema.rangeName());
+            keyExpression = Expressions.condition(request.keyConditionExpression(), context, "KeyConditionExpression");
         } else {
-            keyCondition = LegacyParameters.keyConditions(
-                    request.keyConditions().get(), keySchema.hashName(), keySchema.rangeName());
+            legacyKeyConditions = request.keyConditions().get();
         }
         ConditionExpression filter = null;
         if (request.filterExpression() != null) {
@@ -70,11 +87,23 @@ public final class Query implements Action<Query.Request, PageReader.Page> {
         }
         Projection projection = Projection.of(request.projectionExpression(), request.attributesToGet(), context);
         context.requireAllUsed();
-        checkTypes(keyCondition, keySchema);
+        // 6-: the table and its key schema.
+        Table table = engine.database().table(request.tableName());
+        IndexDefinition index = PageReader.index(
+                table.definition(), request.indexName(), request.options().consistentRead());
+        KeySchema keySchema = index == null ? table.definition().key() : index.key();
         PageReader reader = new PageReader(table, index, request.options(), filter, projection);
+        if (start != null) {
+            checkStartKeyNames(start, reader, keySchema);
+        }
+        KeyCondition keyCondition = keyExpression != null
+                ? Expressions.keyCondition(keyExpression, keySchema.hashName(), keySchema.rangeName())
+                : LegacyParameters.keyConditions(legacyKeyConditions, keySchema.hashName(), keySchema.rangeName());
+        checkTypes(keyCondition, keySchema);
         if (start != null) {
             checkStartKey(start, reader, table, keySchema, keyCondition);
         }
+        KeyPaths.requireScalar(table.definition(), projection);
         if (filter != null) {
             String parameter = request.filterExpression() != null ? "Filter Expression" : "QueryFilter";
             for (String name : keySchema.names()) {
@@ -85,6 +114,7 @@ public final class Query implements Action<Query.Request, PageReader.Page> {
             }
         }
         PageReader.checkSelect(index, request.options().select());
+        KeyPaths.requireScalar(table.definition(), filter);
         boolean forward = request.forward();
         NavigableMap<StoreKey, Map<String, DynamoValue>> source =
                 index == null ? table.items() : table.index(index.name());
@@ -109,12 +139,8 @@ public final class Query implements Action<Query.Request, PageReader.Page> {
         }
     }
 
-    private static void checkStartKey(
-            Map<String, DynamoValue> start,
-            PageReader reader,
-            Table table,
-            KeySchema keySchema,
-            KeyCondition condition) {
+    /** The start key's attributes against the key schema: before the key condition's. */
+    private static void checkStartKeyNames(Map<String, DynamoValue> start, PageReader reader, KeySchema keySchema) {
         if (start.size() != reader.startKeyNames().size()) {
             throw EngineException.validation("The provided starting key is invalid");
         }
@@ -124,6 +150,15 @@ public final class Query implements Action<Query.Request, PageReader.Page> {
             }
             KeyRules.validateKeyPiece(start, name, keySchema.typeOf(name), name.equals(keySchema.hashName()));
         }
+    }
+
+    /** The start key against the table's key and the key condition's bounds. */
+    private static void checkStartKey(
+            Map<String, DynamoValue> start,
+            PageReader reader,
+            Table table,
+            KeySchema keySchema,
+            KeyCondition condition) {
         try {
             KeyRules.validateKey(
                     table.definition().key().keyOf(start), table.definition().key());

@@ -84,6 +84,8 @@ public final class Scan implements Action<Scan.Request, PageReader.Page> {
         if (start != null) {
             startKey = checkStartKey(start, reader, table, index);
         }
+        KeyPaths.requireScalar(table.definition(), request.projection());
+        KeyPaths.requireScalar(table.definition(), request.filter());
         PageReader.checkSelect(index, request.options().select());
 
         int firstBucket = (int) Math.ceil((double) BUCKETS * segment / total);

@@ -2,6 +2,7 @@ package io.restmachine.dynamodb.embedded.action;
 
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.expression.UpdateExpression;
+import io.restmachine.dynamodb.embedded.table.IndexDefinition;
 import io.restmachine.dynamodb.embedded.table.ItemWrite;
 import io.restmachine.dynamodb.embedded.table.KeySchema;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
@@ -12,6 +13,7 @@ import io.restmachine.dynamodb.embedded.value.DynamoValues;
 import io.restmachine.dynamodb.embedded.value.SizedItem;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * all under the item's lock, so it is atomic and a failed update changes nothing.
  */
 public final class UpdateItem implements Action<UpdateItem.Request, WriteResult> {
+    private static final Set<String> SCALAR_TYPES = Set.of("S", "N", "B");
+
     /** {@code ReturnValues} of an UpdateItem. */
     public enum ReturnValues {
         NONE,
@@ -49,6 +53,8 @@ public final class UpdateItem implements Action<UpdateItem.Request, WriteResult>
                             + " attribute " + name + ". This attribute is part of the key");
                 }
             }
+            checkIndexKeyTypes(parsed.update(), definition);
+            KeyPaths.requireScalar(definition, parsed.update().nestedAttributes());
         }
         StoreKey storeKey = KeyRules.storeKey(key, definition.key());
         WriteOptions options = request.options();
@@ -68,6 +74,34 @@ public final class UpdateItem implements Action<UpdateItem.Request, WriteResult>
                 returned(request.returnValues(), result[0], result[1], parsed.update()),
                 Capacity.Consumed.of(options.capacity(), table.name(), units),
                 ItemCollections.metrics(options.collectionMetrics(), table, storeKey));
+    }
+
+    /**
+     * An index key attribute SET to a value of another type, known before the item is read: after
+     * the key attributes, before any document path (issue 13 item 3). A list, map or set there is
+     * never a key type.
+     */
+    private static void checkIndexKeyTypes(UpdateExpression update, TableDefinition definition) {
+        Map<String, String> assigned = update.assignedTypes();
+        if (assigned.isEmpty()) {
+            return;
+        }
+        for (IndexDefinition index : definition.indexes()) {
+            for (String name : index.key().names()) {
+                String type = assigned.get(name);
+                String expected = index.key().typeOf(name);
+                if (type == null || type.equals(expected)) {
+                    continue;
+                }
+                if (!SCALAR_TYPES.contains(type)) {
+                    throw EngineException.validation(
+                            "The update expression attempted to update the secondary index key to unsupported type");
+                }
+                throw EngineException.validation("One or more parameter values were invalid: Type mismatch for Index"
+                        + " Key " + name + " Expected: " + expected + " Actual: " + type + " IndexName: "
+                        + index.name());
+            }
+        }
     }
 
     /**

@@ -41,11 +41,13 @@ public record WriteExpressions(@Nullable ConditionExpression condition, @Nullabl
     public static WriteExpressions parse(Source request, boolean withUpdate) {
         String operator = request.text("ConditionalOperator");
         if (request.has("Expected") || request.has("AttributeUpdates")) {
-            ConditionExpression legacyCondition =
-                    request.has("Expected") ? LegacyParameters.expected(request.expected(), operator) : null;
+            // AttributeUpdates before Expected: "Only DELETE action is allowed when no attribute value
+            // is specified" comes before "Value must be provided when Exists is null" (issue 13).
             UpdateExpression legacyUpdate = withUpdate && request.has("AttributeUpdates")
                     ? LegacyParameters.attributeUpdates(request.attributeUpdates())
                     : null;
+            ConditionExpression legacyCondition =
+                    request.has("Expected") ? LegacyParameters.expected(request.expected(), operator) : null;
             if (!request.has("UpdateExpression") && !request.has("ConditionExpression")) {
                 request.context().requireAllUsed();
                 return new WriteExpressions(legacyCondition, legacyUpdate);

@@ -17,4 +17,12 @@ public interface ConditionExpression {
      * a filter on key attributes: "Filter Expression can only contain non-primary key attributes").
      */
     Set<String> topLevelAttributes();
+
+    /**
+     * The top-level attribute names the condition reads into ({@code a.b}, {@code a[0]}): a key
+     * attribute among them is refused ("Key attributes must be scalars").
+     */
+    default Set<String> nestedAttributes() {
+        return Set.of();
+    }
 }

@@ -14,48 +14,61 @@ sealed interface ConditionNode extends ConditionExpression {
     @Override
     default Set<String> topLevelAttributes() {
         Set<String> heads = new LinkedHashSet<>();
-        collectHeads(this, heads);
+        collectHeads(this, heads, false);
         return Collections.unmodifiableSet(heads);
     }
 
-    private static void collectHeads(ConditionNode condition, Set<String> heads) {
-        if (condition instanceof Compare c) {
-            collectHeads(c.left(), heads);
-            collectHeads(c.right(), heads);
-        } else if (condition instanceof Between b) {
-            collectHeads(b.value(), heads);
-            collectHeads(b.lower(), heads);
-            collectHeads(b.upper(), heads);
-        } else if (condition instanceof In in) {
-            collectHeads(in.value(), heads);
-            in.candidates().forEach(candidate -> collectHeads(candidate, heads));
-        } else if (condition instanceof And and) {
-            collectHeads(and.left(), heads);
-            collectHeads(and.right(), heads);
-        } else if (condition instanceof Or or) {
-            collectHeads(or.left(), heads);
-            collectHeads(or.right(), heads);
-        } else if (condition instanceof Not not) {
-            collectHeads(not.condition(), heads);
-        } else if (condition instanceof Exists exists) {
-            heads.add(exists.path().head());
-        } else if (condition instanceof TypeIs typeIs) {
-            heads.add(typeIs.path().head());
-            collectHeads(typeIs.type(), heads);
-        } else if (condition instanceof BeginsWith beginsWith) {
-            collectHeads(beginsWith.value(), heads);
-            collectHeads(beginsWith.prefix(), heads);
-        } else if (condition instanceof Contains contains) {
-            collectHeads(contains.container(), heads);
-            collectHeads(contains.element(), heads);
+    @Override
+    default Set<String> nestedAttributes() {
+        Set<String> heads = new LinkedHashSet<>();
+        collectHeads(this, heads, true);
+        return Collections.unmodifiableSet(heads);
+    }
+
+    private static void add(DocumentPath path, Set<String> heads, boolean nestedOnly) {
+        if (!nestedOnly || !path.isTopLevel()) {
+            heads.add(path.head());
         }
     }
 
-    private static void collectHeads(Operand operand, Set<String> heads) {
+    private static void collectHeads(ConditionNode condition, Set<String> heads, boolean nestedOnly) {
+        if (condition instanceof Compare c) {
+            collectHeads(c.left(), heads, nestedOnly);
+            collectHeads(c.right(), heads, nestedOnly);
+        } else if (condition instanceof Between b) {
+            collectHeads(b.value(), heads, nestedOnly);
+            collectHeads(b.lower(), heads, nestedOnly);
+            collectHeads(b.upper(), heads, nestedOnly);
+        } else if (condition instanceof In in) {
+            collectHeads(in.value(), heads, nestedOnly);
+            in.candidates().forEach(candidate -> collectHeads(candidate, heads, nestedOnly));
+        } else if (condition instanceof And and) {
+            collectHeads(and.left(), heads, nestedOnly);
+            collectHeads(and.right(), heads, nestedOnly);
+        } else if (condition instanceof Or or) {
+            collectHeads(or.left(), heads, nestedOnly);
+            collectHeads(or.right(), heads, nestedOnly);
+        } else if (condition instanceof Not not) {
+            collectHeads(not.condition(), heads, nestedOnly);
+        } else if (condition instanceof Exists exists) {
+            add(exists.path(), heads, nestedOnly);
+        } else if (condition instanceof TypeIs typeIs) {
+            add(typeIs.path(), heads, nestedOnly);
+            collectHeads(typeIs.type(), heads, nestedOnly);
+        } else if (condition instanceof BeginsWith beginsWith) {
+            collectHeads(beginsWith.value(), heads, nestedOnly);
+            collectHeads(beginsWith.prefix(), heads, nestedOnly);
+        } else if (condition instanceof Contains contains) {
+            collectHeads(contains.container(), heads, nestedOnly);
+            collectHeads(contains.element(), heads, nestedOnly);
+        }
+    }
+
+    private static void collectHeads(Operand operand, Set<String> heads, boolean nestedOnly) {
         if (operand instanceof Operand.Path path) {
-            heads.add(path.path().head());
+            add(path.path(), heads, nestedOnly);
         } else if (operand instanceof Operand.Size size) {
-            collectHeads(size.argument(), heads);
+            collectHeads(size.argument(), heads, nestedOnly);
         }
     }
 

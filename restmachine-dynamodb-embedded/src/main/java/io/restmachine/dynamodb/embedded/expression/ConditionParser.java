@@ -54,10 +54,11 @@ final class ConditionParser {
                 Problems.Kind.UNKNOWN_FUNCTION,
                 Problems.Kind.MISUSED_FUNCTION,
                 Problems.Kind.RESERVED,
-                Problems.Kind.NAME_OR_VALUE,
+                // Issue 13: function operands, then distinct operands, then undefined placeholders.
                 Problems.Kind.OPERAND,
+                Problems.Kind.FUNCTION,
                 Problems.Kind.DISTINCT,
-                Problems.Kind.FUNCTION);
+                Problems.Kind.NAME_OR_VALUE);
         return condition;
     }
 
@@ -111,7 +112,7 @@ final class ConditionParser {
 
     /**
      * Whether the parentheses at the current token enclose an operand, not a condition: {@code (}s,
-     * a path or {@code :value}, as many {@code )}s, then a comparator, BETWEEN or IN.
+     * a path, {@code :value} or function call, as many {@code )}s, then a comparator, BETWEEN or IN.
      */
     private boolean parenthesizedOperandAhead() {
         int depth = 0;
@@ -141,6 +142,20 @@ final class ConditionParser {
                     break;
                 }
             }
+        } else if (first.kind() == Token.Kind.NAME
+                && !state.isGrammarKeyword(first)
+                && state.peek(i + 1).kind() == Token.Kind.LPAREN) {
+            // A function call, as in (size(b)) = :b (issue 13 item 8): skip its balanced arguments.
+            i++;
+            int level = 0;
+            do {
+                Token.Kind kind = state.peek(i).kind();
+                if (kind == Token.Kind.EOF) {
+                    return false;
+                }
+                level += kind == Token.Kind.LPAREN ? 1 : kind == Token.Kind.RPAREN ? -1 : 0;
+                i++;
+            } while (level > 0);
         } else {
             return false;
         }

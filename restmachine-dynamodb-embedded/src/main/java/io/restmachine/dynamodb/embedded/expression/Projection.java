@@ -41,6 +41,17 @@ final class Projection implements ProjectionExpression {
     }
 
     @Override
+    public Set<String> nestedAttributes() {
+        Set<String> heads = new LinkedHashSet<>();
+        for (DocumentPath path : paths) {
+            if (!path.isTopLevel()) {
+                heads.add(path.head());
+            }
+        }
+        return heads;
+    }
+
+    @Override
     public Map<String, DynamoValue> apply(Map<String, DynamoValue> item) {
         Map<String, DynamoValue> result = new LinkedHashMap<>();
         if (flat) {

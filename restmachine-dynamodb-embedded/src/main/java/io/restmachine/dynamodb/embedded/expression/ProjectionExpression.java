@@ -11,4 +11,9 @@ public interface ProjectionExpression {
 
     /** The top-level attribute names the projection reads. */
     Set<String> topLevelAttributes();
+
+    /** The top-level attribute names the projection reads into ({@code a.b}, {@code a[0]}). */
+    default Set<String> nestedAttributes() {
+        return Set.of();
+    }
 }

@@ -67,6 +67,7 @@ final class Update implements UpdateExpression {
                 ordered.add(action);
             }
         }
+        ascendingListIndexes(ordered);
         // List indexes in REMOVE refer to the list as it was: remove the highest index first.
         removes.sort((a, b) -> comparePathsDescending(a.path(), b.path()));
         ordered.addAll(removes);
@@ -77,9 +78,70 @@ final class Update implements UpdateExpression {
         this.onlyRemoves = removesOnly;
     }
 
+    /**
+     * SETs of elements of one list are applied in ascending index order, whatever the order written
+     * ({@code SET l[5] = :a, l[3] = :b} on a one-element list appends b, then a; issue 13 item 8):
+     * each group keeps the positions it had among the actions.
+     */
+    private static void ascendingListIndexes(List<Action> actions) {
+        Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < actions.size(); i++) {
+            if (actions.get(i) instanceof Action.Set set
+                    && set.path().isIndex(set.path().length() - 1)) {
+                groups.computeIfAbsent(parent(set.path()), k -> new ArrayList<>())
+                        .add(i);
+            }
+        }
+        for (List<Integer> positions : groups.values()) {
+            if (positions.size() < 2) {
+                continue;
+            }
+            List<Action> group = new ArrayList<>();
+            positions.forEach(i -> group.add(actions.get(i)));
+            group.sort(java.util.Comparator.comparingInt(
+                    a -> a.path().index(a.path().length() - 1)));
+            for (int j = 0; j < positions.size(); j++) {
+                actions.set(positions.get(j), group.get(j));
+            }
+        }
+    }
+
+    private static String parent(DocumentPath path) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < path.length() - 1; i++) {
+            text.append(path.isIndex(i) ? "[" + path.index(i) + "]" : "." + path.name(i));
+        }
+        return text.toString();
+    }
+
     @Override
     public Set<String> topLevelAttributes() {
         return topLevelAttributes;
+    }
+
+    @Override
+    public Set<String> nestedAttributes() {
+        java.util.Set<String> heads = new LinkedHashSet<>();
+        for (Action action : actions) {
+            if (!action.path().isTopLevel()) {
+                heads.add(action.path().head());
+            }
+        }
+        return heads;
+    }
+
+    @Override
+    public Map<String, String> assignedTypes() {
+        Map<String, String> types = new java.util.LinkedHashMap<>();
+        for (Action action : actions) {
+            if (action instanceof Action.Set set && set.path().isTopLevel()) {
+                String type = set.value().staticType();
+                if (type != null) {
+                    types.putIfAbsent(set.path().head(), type);
+                }
+            }
+        }
+        return types;
     }
 
     @Override

@@ -33,4 +33,17 @@ public interface UpdateExpression {
      * all (legacy {@code AttributeUpdates: {}}) does create it.
      */
     boolean onlyRemoves();
+
+    /** The top-level attribute names the update reads or writes into ({@code a.b}, {@code a[0]}). */
+    default Set<String> nestedAttributes() {
+        return Set.of();
+    }
+
+    /**
+     * The type each {@code SET name = :value} assigns to a top-level attribute, where the value's
+     * type is known before the item is read (a placeholder, {@code list_append}, arithmetic).
+     */
+    default Map<String, String> assignedTypes() {
+        return Map.of();
+    }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import io.restmachine.dynamodb.embedded.value.Numbers;
+import io.restmachine.dynamodb.embedded.value.SizedItem;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -184,13 +186,46 @@ public final class AttributeJson {
             out.writeEndArray();
         } else if (value instanceof DynamoValue.M m) {
             out.writeFieldName("M");
-            writeItem(out, m.values());
+            writeFields(out, m.values());
         }
         out.writeEndObject();
     }
 
-    /** Writes a map of attributes as a JSON object. */
+    /**
+     * The largest stored item (in DynamoDB's bytes) whose rendered JSON is kept. Rendering costs
+     * per attribute, so small items gain most from the cache; a large item's JSON is mostly its
+     * strings copied once, and keeping it would double the heap of a table of large items (1 KB
+     * items: about 1 GB more per million read, issue 15's measurement 11).
+     */
+    static final long CACHED_ITEM_MAX_BYTES = 512;
+
+    /**
+     * Writes a map of attributes as a JSON object. A stored item ({@link SizedItem}) of at most
+     * {@link #CACHED_ITEM_MAX_BYTES} is rendered once and its bytes kept with it; later reads of it
+     * copy those bytes.
+     */
     public static void writeItem(JsonGenerator out, Map<String, DynamoValue> item) throws IOException {
+        if (item instanceof SizedItem stored && stored.bytes() <= CACHED_ITEM_MAX_BYTES) {
+            byte[] json = stored.encoded();
+            if (json == null) {
+                json = render(stored);
+                stored.encoded(json);
+            }
+            out.writeRawValue(new EncodedItem(json));
+            return;
+        }
+        writeFields(out, item);
+    }
+
+    private static byte[] render(Map<String, DynamoValue> item) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+        try (JsonGenerator out = RequestDecoder.JSON.createGenerator(buffer)) {
+            writeFields(out, item);
+        }
+        return buffer.toByteArray();
+    }
+
+    private static void writeFields(JsonGenerator out, Map<String, DynamoValue> item) throws IOException {
         out.writeStartObject();
         for (Map.Entry<String, DynamoValue> entry : item.entrySet()) {
             out.writeFieldName(entry.getKey());

@@ -17,10 +17,10 @@ final class BatchShapes {
                             "KeysAndAttributes",
                             "Keys",
                             list(
-                                    genericMap(new Shape.Attribute(true, List.of())),
+                                    map(new Shape.Attribute(true, List.of()), "AttributeValue"),
                                     notNull(),
-                                    minLength(1),
-                                    maxLength(100)),
+                                    reworded(minLength(1)),
+                                    reworded(maxLength(100))),
                             "AttributesToGet",
                             attributesToGet(),
                             "ConsistentRead",
@@ -30,8 +30,8 @@ final class BatchShapes {
                             "ExpressionAttributeNames",
                             expressionNames()),
                     "KeysAndAttributes",
-                    notNull(),
-                    minLength(1),
+                    required("The requestItems parameter is required for BatchGetItem", false),
+                    reworded(minLength(1)),
                     keys(maxLength(255), minLength(3), regex(NAME_PATTERN))));
 
     static final Shape.Struct BATCH_WRITE_ITEM = request(
@@ -41,17 +41,15 @@ final class BatchShapes {
             returnItemCollectionMetrics(),
             "RequestItems",
             new Shape.MapOf(
-                    genericList(element(
+                    list(element(
                             "WriteRequest",
                             "DeleteRequest",
                             field("DeleteRequest", List.of(), "Key", item()),
                             "PutRequest",
                             field("PutRequest", List.of(), "Item", item()))),
                     "java.util.List<com.amazonaws.dynamodb.v20120810.WriteRequest>",
-                    true,
                     List.of(
-                            notNull(),
-                            minLength(1),
+                            required("The requestItems parameter is required for BatchWriteItem", true),
                             keys(maxLength(255), minLength(3), regex(NAME_PATTERN)),
                             values(maxLength(25), minLength(1)))));
 

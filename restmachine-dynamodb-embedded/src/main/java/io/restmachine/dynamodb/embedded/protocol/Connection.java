@@ -138,7 +138,9 @@ final class Connection {
         byte[] body = readBody(headers, http11);
         deadline = 0;
         String path = path(target);
-        WireResponse response = answer(method, path, target, headers, all, body);
+        WireResponse response = ConsoleFiles.serves(method, path)
+                ? ConsoleFiles.answer(path, headers.getOrDefault("if-none-match", ""))
+                : answer(method, path, target, headers, all, body);
         write(response.status(), response.headers(), response.body(), keepAlive, method.equals("HEAD"));
         return keepAlive;
     }
@@ -512,6 +514,8 @@ final class Connection {
     private static String reason(int status) {
         return switch (status) {
             case 200 -> "OK";
+            case 304 -> "Not Modified";
+            case 308 -> "Permanent Redirect";
             case 400 -> "Bad Request";
             case 403 -> "Forbidden";
             case 404 -> "Not Found";

@@ -22,7 +22,7 @@ final class ReadShapes {
             "AttributesToGet",
             attributesToGet(),
             "Limit",
-            integer(min(1)),
+            integer(reworded(min(1))),
             "KeyConditions",
             conditions(),
             "ExclusiveStartKey",

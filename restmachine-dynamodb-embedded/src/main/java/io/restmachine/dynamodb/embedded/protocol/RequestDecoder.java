@@ -41,17 +41,12 @@ final class RequestDecoder {
         STRING,
         new Shape.Scalar(Shape.Kind.BOOLEAN, List.of()),
         new Shape.Scalar(Shape.Kind.BOOLEAN, List.of()),
-        new Shape.ListOf(BLOB, false, List.of()),
-        new Shape.ListOf(STRING, false, List.of()),
-        new Shape.ListOf(STRING, false, List.of()),
-        new Shape.ListOf(ELEMENT, false, List.of()),
-        new Shape.MapOf(ELEMENT, "AttributeValue", false, List.of())
+        new Shape.ListOf(BLOB, List.of()),
+        new Shape.ListOf(STRING, List.of()),
+        new Shape.ListOf(STRING, List.of()),
+        new Shape.ListOf(ELEMENT, List.of()),
+        new Shape.MapOf(ELEMENT, "AttributeValue", List.of())
     };
-
-    private static final String GENERIC_CAST =
-            "class sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl cannot be cast to class"
-                    + " java.lang.Class (sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl and"
-                    + " java.lang.Class are in module java.base of loader 'bootstrap')";
 
     /**
      * DynamoDB's limit on nested attribute values, counting a top-level attribute as level 1: a
@@ -249,7 +244,7 @@ final class RequestDecoder {
         }
         if (shape instanceof Shape.ListOf list) {
             if (token.isScalarValue()) {
-                return new Mismatch(list.parameterized() ? GENERIC_CAST : "Unexpected field type");
+                return new Mismatch("Unexpected field type");
             }
             if (token != JsonToken.START_ARRAY) {
                 skip();
@@ -259,7 +254,7 @@ final class RequestDecoder {
         }
         if (shape instanceof Shape.MapOf map) {
             if (token.isScalarValue()) {
-                return new Mismatch(map.parameterized() ? GENERIC_CAST : "Unexpected field type");
+                return new Mismatch("Unexpected field type");
             }
             if (token == JsonToken.START_ARRAY) {
                 skip();

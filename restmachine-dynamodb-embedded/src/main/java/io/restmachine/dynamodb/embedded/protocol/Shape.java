@@ -3,6 +3,7 @@ package io.restmachine.dynamodb.embedded.protocol;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The declared shape of one request member, as DynamoDB's front end checks it: first its JSON type
@@ -37,15 +38,15 @@ public sealed interface Shape {
         }
     }
 
-    /** A JSON array. {@code parameterized} marks DynamoDB's generic list (different type errors). */
-    record ListOf(Shape element, boolean parameterized, List<Constraint> constraints) implements Shape {
+    /** A JSON array. */
+    record ListOf(Shape element, List<Constraint> constraints) implements Shape {
         public ListOf {
             constraints = List.copyOf(constraints);
         }
     }
 
     /** A JSON object with free keys; {@code valueType} names the Java value type in type errors. */
-    record MapOf(Shape value, String valueType, boolean parameterized, List<Constraint> constraints) implements Shape {
+    record MapOf(Shape value, String valueType, List<Constraint> constraints) implements Shape {
         public MapOf {
             constraints = List.copyOf(constraints);
         }
@@ -93,10 +94,19 @@ public sealed interface Shape {
         /** Each value of a map must satisfy these (length) constraints. */
         record Values(List<Constraint> constraints) implements Constraint {}
 
-        /** Checked before everything else: "The parameter 'X' is required but was not present". */
-        record Required() implements Constraint {}
+        /**
+         * {@code constraint}, its error worded as DynamoDB's newer validation words it: "Value at
+         * 'Limit' failed to satisfy constraint: ...", the path as written and no value echoed.
+         */
+        record Reworded(Constraint constraint) implements Constraint {}
 
-        /** Checked right after {@link Required}: the table name length rule. */
+        /** Checked before everything else: "The parameter 'X' is required but was not present". */
+        record Required(@Nullable String message, boolean orEmpty) implements Constraint {}
+
+        /**
+         * A table name's length, 3 to 255, reported as MinLength or MaxLength; with it an empty name
+         * is not also reported against the name pattern.
+         */
         record TableNameLength() implements Constraint {}
     }
 }

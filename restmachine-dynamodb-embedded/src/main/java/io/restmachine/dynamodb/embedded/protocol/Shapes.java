@@ -16,7 +16,20 @@ public final class Shapes {
     }
 
     public static Constraint required() {
-        return new Constraint.Required();
+        return new Constraint.Required(null, false);
+    }
+
+    /**
+     * Required, with DynamoDB's own sentence for this member instead of the usual one; when
+     * {@code orEmpty}, an empty map or list gets the same sentence.
+     */
+    public static Constraint required(String message, boolean orEmpty) {
+        return new Constraint.Required(message, orEmpty);
+    }
+
+    /** {@code constraint} in the wording of DynamoDB's newer validation ("Value at 'Limit' ..."). */
+    public static Constraint reworded(Constraint constraint) {
+        return new Constraint.Reworded(constraint);
     }
 
     public static Constraint tableNameLength() {
@@ -72,19 +85,11 @@ public final class Shapes {
     }
 
     public static Shape list(Shape element, Constraint... constraints) {
-        return new Shape.ListOf(element, false, List.of(constraints));
-    }
-
-    public static Shape genericList(Shape element, Constraint... constraints) {
-        return new Shape.ListOf(element, true, List.of(constraints));
+        return new Shape.ListOf(element, List.of(constraints));
     }
 
     public static Shape map(Shape value, String valueType, Constraint... constraints) {
-        return new Shape.MapOf(value, valueType, false, List.of(constraints));
-    }
-
-    public static Shape genericMap(Shape value, Constraint... constraints) {
-        return new Shape.MapOf(value, "AttributeValue", true, List.of(constraints));
+        return new Shape.MapOf(value, valueType, List.of(constraints));
     }
 
     /** A structure that is a member of another: {@code members} alternates names and shapes. */
@@ -117,12 +122,12 @@ public final class Shapes {
     // Members shared by many actions.
 
     public static Shape tableName() {
-        return string(notNull(), regex(NAME_PATTERN), minLength(3), maxLength(255));
+        return string(notNull(), regex(NAME_PATTERN), tableNameLength());
     }
 
-    /** The table name of the table-level actions, checked first and on its own. */
+    /** The table name of the table-level actions: its absence is reported first and on its own. */
     public static Shape requiredTableName() {
-        return string(required(), tableNameLength(), regex(NAME_PATTERN));
+        return string(required(), regex(NAME_PATTERN), tableNameLength());
     }
 
     public static Shape indexName(Constraint... extra) {

@@ -11,10 +11,19 @@ import org.jspecify.annotations.Nullable;
  * and every later read of the size ({@link DynamoValues#size(Map)}: the 1 MB page limit of a
  * Query or Scan, capacity units, the size bookkeeping of the next write to the same key) takes it
  * from here instead of walking the item again. Read-only, like every stored item.
+ *
+ * <p>It also keeps its wire encoding once it has been rendered (DynamoDB JSON, UTF-8: {@link
+ * #encoded()}), so that every later GetItem, Query or Scan of the unchanged item copies bytes
+ * instead of walking and rendering its values again. A write never changes a stored item, it
+ * stores a new one, so the cached form cannot go stale; it is computed on the first read, not on
+ * write, so items that are never read cost no memory for it, and only for small items (the
+ * protocol's {@code AttributeJson.CACHED_ITEM_MAX_BYTES}), whose rendering costs most per byte.
  */
 public final class SizedItem extends AbstractMap<String, DynamoValue> {
     private final Map<String, DynamoValue> values;
     private final long bytes;
+    /** The item rendered as DynamoDB JSON, once it has been read; null before. */
+    private volatile byte @Nullable [] encoded;
 
     private SizedItem(Map<String, DynamoValue> values, long bytes) {
         this.values = Collections.unmodifiableMap(values);
@@ -32,6 +41,19 @@ public final class SizedItem extends AbstractMap<String, DynamoValue> {
     /** The item's size in bytes as DynamoDB counts it. */
     public long bytes() {
         return bytes;
+    }
+
+    /** The item's DynamoDB JSON (UTF-8) if it has been rendered before, else null. */
+    public byte @Nullable [] encoded() {
+        return encoded;
+    }
+
+    /**
+     * Keeps {@code json} as this item's rendered form. Two threads rendering the same item at once
+     * both compute the same bytes, so whichever write wins is correct.
+     */
+    public void encoded(byte[] json) {
+        this.encoded = json;
     }
 
     @Override

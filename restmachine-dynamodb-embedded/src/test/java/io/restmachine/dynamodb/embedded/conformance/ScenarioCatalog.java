@@ -114,7 +114,8 @@ final class ScenarioCatalog {
         return Json.MAPPER.createArrayNode().add(node);
     }
 
-    private static JsonNode substitute(JsonNode node, String id) throws IOException {
+    /** {@code ${t}} becomes {@code id} and {@code ${pad:N}} N letters {@code x}, in keys and values alike. */
+    static JsonNode substitute(JsonNode node, String id) throws IOException {
         String text = Json.write(node).replace("${t}", id);
         Matcher pad = PAD.matcher(text);
         StringBuilder out = new StringBuilder();

@@ -10,9 +10,10 @@ import java.util.Objects;
  *     call included)
  * @param baseBackoff the backoff cap of the first retry; doubled for every further one
  * @param maxBackoff the largest backoff cap
- * @param chunksInFlight BatchWriteItem and BatchGetItem chunks sent concurrently, per backend
- * @param writesInFlight single-item requests of a batch (conditional puts of {@code batchCreate},
- *     updates of {@code batchUpsert}) sent concurrently, per backend
+ * @param chunksInFlight BatchWriteItem, BatchGetItem and TransactWriteItems chunks sent concurrently, per backend
+ * @param writesInFlight single-item requests of a batch (updates of {@code batchUpsert}, and
+ *     conditional puts of {@code batchCreate} where the server has no transactions) sent
+ *     concurrently, per backend
  */
 public record BatchSettings(
         int maxAttempts, Duration baseBackoff, Duration maxBackoff, int chunksInFlight, int writesInFlight) {

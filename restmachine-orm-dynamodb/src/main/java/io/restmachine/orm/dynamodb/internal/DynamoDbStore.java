@@ -49,8 +49,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 /**
  * The {@link Store} over an SDK v2 {@link DynamoDbClient}: each method builds one request, sends
  * it, and maps the response back; SDK exceptions go through {@link SdkErrorTranslator}. Batches
- * are chunked and retried by {@link BatchWriter} and {@link BatchReader}, conditional batch writes
- * sent one by one by {@link SingleWriter}, on bounded pools of daemon threads owned by this store (see {@link #close()}).
+ * are chunked and retried by {@link BatchWriter} and {@link BatchReader}, conditional puts sent in
+ * transactions by {@link TransactWriter} (or one by one where the server has none) and updates one
+ * by one by {@link SingleWriter}, on bounded pools of daemon threads owned by this store (see
+ * {@link #close()}).
  */
 public final class DynamoDbStore implements Store, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbStore.class);
@@ -63,6 +65,7 @@ public final class DynamoDbStore implements Store, AutoCloseable {
     private final ExecutorService writePool;
     private final BatchWriter batchWriter;
     private final SingleWriter singleWriter;
+    private final TransactWriter transactWriter;
     private final BatchReader batchReader;
 
     /** A store addressing {@code tableName} through {@code client}; the client is not closed by this store. */
@@ -75,6 +78,8 @@ public final class DynamoDbStore implements Store, AutoCloseable {
         this.batchWriter = new BatchWriter(batches);
         this.writePool = Executors.newFixedThreadPool(batchSettings.writesInFlight(), daemonThreads());
         this.singleWriter = new SingleWriter(batches, writePool, this::writeOne);
+        this.transactWriter =
+                new TransactWriter(batches, put -> transactPut(put.item(), put.condition()), singleWriter::write);
         this.batchReader = new BatchReader(batches);
     }
 
@@ -222,30 +227,52 @@ public final class DynamoDbStore implements Store, AutoCloseable {
     }
 
     /**
-     * Unconditional puts and deletes go by BatchWriteItem ({@link BatchWriter}); conditional puts
-     * and updates, which it can't carry, each by its own request ({@link SingleWriter}).
+     * Unconditional puts and deletes go by BatchWriteItem ({@link BatchWriter}); conditional puts,
+     * which it can't carry, by TransactWriteItems in chunks ({@link TransactWriter}, one PutItem
+     * each where the server has no transactions); updates each by its own request ({@link
+     * SingleWriter}).
      */
     @Override
     public BatchWriteOutcome batchWrite(List<BatchWrite> writes) {
         List<Integer> batched = new ArrayList<>();
-        List<Integer> single = new ArrayList<>();
+        List<Integer> puts = new ArrayList<>();
+        List<Integer> updates = new ArrayList<>();
         for (int i = 0; i < writes.size(); i++) {
             BatchWrite w = writes.get(i);
-            boolean plain =
-                    w instanceof BatchWrite.Delete || (w instanceof BatchWrite.Put put && put.condition() == null);
-            (plain ? batched : single).add(i);
+            if (w instanceof BatchWrite.Update) {
+                updates.add(i);
+            } else if (w instanceof BatchWrite.Put put && put.condition() != null) {
+                puts.add(i);
+            } else {
+                batched.add(i);
+            }
         }
-        if (single.isEmpty()) {
-            return writes.isEmpty() ? new BatchWriteOutcome(List.of(), List.of()) : batchWriter.write(writes);
+        BatchWriteOutcome outcome = new BatchWriteOutcome(List.of(), List.of());
+        List<Integer> done = List.of();
+        if (!batched.isEmpty()) {
+            outcome = batched.size() == writes.size()
+                    ? batchWriter.write(writes)
+                    : BatchOutcomes.merge(
+                            outcome, done, batchWriter.write(BatchOutcomes.pick(writes, batched)), batched);
+            done = batched;
         }
-        if (batched.isEmpty()) {
-            return singleWriter.write(writes);
+        if (!puts.isEmpty()) {
+            List<BatchWrite.Put> conditional = new ArrayList<>(puts.size());
+            puts.forEach(i -> conditional.add((BatchWrite.Put) writes.get(i)));
+            outcome = BatchOutcomes.merge(outcome, done, transactWriter.write(conditional), puts);
+            done = concat(done, puts);
         }
-        return BatchOutcomes.merge(
-                batchWriter.write(BatchOutcomes.pick(writes, batched)),
-                batched,
-                singleWriter.write(BatchOutcomes.pick(writes, single)),
-                single);
+        if (!updates.isEmpty()) {
+            outcome = BatchOutcomes.merge(
+                    outcome, done, singleWriter.write(BatchOutcomes.pick(writes, updates)), updates);
+        }
+        return outcome;
+    }
+
+    private static List<Integer> concat(List<Integer> a, List<Integer> b) {
+        List<Integer> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** One conditional put or update of a batch; the item after an update, empty after a put. */
@@ -277,17 +304,7 @@ public final class DynamoDbStore implements Store, AutoCloseable {
 
     private TransactWriteItem transactItem(TxWrite action) {
         if (action instanceof TxWrite.Put put) {
-            ExpressionPlaceholders p = ExpressionPlaceholders.of(put.condition());
-            return TransactWriteItem.builder()
-                    .put(Put.builder()
-                            .tableName(tableName)
-                            .item(toSdk(put.item()))
-                            .conditionExpression(text(put.condition()))
-                            .expressionAttributeNames(p.names())
-                            .expressionAttributeValues(p.values())
-                            .returnValuesOnConditionCheckFailure(onFailure(put.condition()))
-                            .build())
-                    .build();
+            return transactPut(put.item(), put.condition());
         } else if (action instanceof TxWrite.Update update) {
             ExpressionPlaceholders p = ExpressionPlaceholders.of(update.update(), update.condition());
             return TransactWriteItem.builder()
@@ -328,6 +345,20 @@ public final class DynamoDbStore implements Store, AutoCloseable {
         }
         throw new IllegalArgumentException(
                 "unknown transaction action " + action.getClass().getName());
+    }
+
+    private TransactWriteItem transactPut(Map<String, ItemValue> item, @Nullable Expr condition) {
+        ExpressionPlaceholders p = ExpressionPlaceholders.of(condition);
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(tableName)
+                        .item(toSdk(item))
+                        .conditionExpression(text(condition))
+                        .expressionAttributeNames(p.names())
+                        .expressionAttributeValues(p.values())
+                        .returnValuesOnConditionCheckFailure(onFailure(condition))
+                        .build())
+                .build();
     }
 
     @Override

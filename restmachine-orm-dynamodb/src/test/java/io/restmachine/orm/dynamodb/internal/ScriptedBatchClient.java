@@ -175,23 +175,23 @@ final class ScriptedBatchClient implements DynamoDbClient {
     }
 
     private static DynamoDbException validation(String message) {
+        return error("ValidationException", message);
+    }
+
+    private static DynamoDbException denied() {
+        DynamoDbException e =
+                error("AccessDeniedException", "User is not authorized to perform dynamodb:BatchWriteItem");
+        return (DynamoDbException) e.toBuilder().message("not allowed").build();
+    }
+
+    /** A 400 error of the service with this code and message, as the SDK builds it from a response. */
+    static DynamoDbException error(String code, String message) {
         return (DynamoDbException) DynamoDbException.builder()
                 .message(message)
                 .statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder()
-                        .errorCode("ValidationException")
+                        .errorCode(code)
                         .errorMessage(message)
-                        .build())
-                .build();
-    }
-
-    private static DynamoDbException denied() {
-        return (DynamoDbException) DynamoDbException.builder()
-                .message("not allowed")
-                .statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder()
-                        .errorCode("AccessDeniedException")
-                        .errorMessage("User is not authorized to perform dynamodb:BatchWriteItem")
                         .build())
                 .build();
     }

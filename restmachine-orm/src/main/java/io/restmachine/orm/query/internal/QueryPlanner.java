@@ -93,8 +93,24 @@ public final class QueryPlanner {
      * model does not declare the index.
      */
     static @Nullable String partitionKey(EntityModel<?> model, QuerySpec spec) {
-        Target t = target(model, spec.index(), spec, conjuncts(spec), new ArrayList<>());
+        return partitionKey(model, spec, spec.index());
+    }
+
+    /** The partition key of the table (null {@code indexName}) or of an index that a model computes; null if it can't. */
+    static @Nullable String partitionKey(EntityModel<?> model, QuerySpec spec, @Nullable String indexName) {
+        Target t = target(model, indexName, spec, conjuncts(spec), new ArrayList<>());
         return compute(t.pkDef(), t.eq());
+    }
+
+    /**
+     * Where one model's items for the query are read: the table or an index, chosen as for a query
+     * on the model's own repository ({@link IndexChoice}).
+     */
+    static IndexChoice indexChoice(EntityModel<?> model, QuerySpec spec) {
+        List<Condition> conjuncts = conjuncts(spec);
+        Map<String, Object> eq = new LinkedHashMap<>();
+        eqValues(model, conjuncts, eq, new HashMap<>());
+        return IndexChoice.choose(model, spec, eq, returnedAttributes(model, spec, conjuncts));
     }
 
     private static List<Condition> conjuncts(QuerySpec spec) {
@@ -113,17 +129,28 @@ public final class QueryPlanner {
      * types, with each model's conditions where they render differently.
      */
     static ReadPlan plan(List<? extends EntityModel<?>> models, CodecRegistry codecs, QuerySpec spec, boolean useKey) {
+        return plan(models, codecs, spec, useKey, null);
+    }
+
+    /**
+     * As {@link #plan(List, CodecRegistry, QuerySpec, boolean)}, reading by {@code chosen} (the
+     * table or index every model chose for itself, see {@link PolymorphicPlanner}) when not null.
+     */
+    static ReadPlan plan(
+            List<? extends EntityModel<?>> models,
+            CodecRegistry codecs,
+            QuerySpec spec,
+            boolean useKey,
+            @Nullable IndexChoice chosen) {
         EntityModel<?> first = models.get(0);
         ItemLayout layout = first.layout();
         List<String> violations = new ArrayList<>();
         List<Condition> conjuncts = conjuncts(spec);
-        // One model may run on an index chosen for it (IndexChoice); several use the one named, if any.
-        IndexChoice choice = null;
-        String indexName = spec.index();
-        if (models.size() == 1) {
-            Map<String, Object> eq = new LinkedHashMap<>();
-            eqValues(first, conjuncts, eq, new HashMap<>());
-            choice = IndexChoice.choose(first, spec, eq, returnedAttributes(first, spec, conjuncts));
+        // One model may run on an index chosen for it (IndexChoice); several on the one they all chose, or named.
+        IndexChoice choice = chosen;
+        String indexName = chosen == null ? spec.index() : chosen.index();
+        if (chosen == null && models.size() == 1) {
+            choice = indexChoice(first, spec);
             indexName = choice.index();
         }
         List<Target> targets = new ArrayList<>(models.size());

@@ -126,26 +126,40 @@ final class SealedRepository<T> implements Repository<T> {
     @Override
     public T update(Key key, UnaryOperator<Update> changes) {
         Objects.requireNonNull(changes, "changes");
-        List<Candidate<T>> candidates = candidates(key, "update");
-        if (candidates.size() == 1) {
-            return of(candidates.get(0).model()).update(key, changes);
+        EntityModel<? extends T> subtype = subtypeFor(key, "update");
+        if (subtype == null) {
+            throw notFound(key, "update");
         }
-        Found<T> found = find(candidates, key);
-        if (found == null) {
-            throw new NotFoundException("update found no " + choice.root().getSimpleName() + " with key " + key
-                    + " (looked for " + describe(candidates) + "); create it first (or use upsert)");
-        }
-        return of(found.model()).update(key, changes);
+        return of(subtype).update(key, changes);
     }
 
     @Override
     public boolean delete(Key key) {
-        List<Candidate<T>> candidates = candidates(key, "delete");
+        EntityModel<? extends T> subtype = subtypeFor(key, "delete");
+        return subtype != null && of(subtype).delete(key);
+    }
+
+    /**
+     * The subtype that a write by {@code key} acts through: the only subtype whose key can be
+     * computed from the key's fields (no read), else the subtype of the one item stored among the
+     * candidates' keys (one GetItem or BatchGetItem); null when none of them holds an item of its
+     * type. {@link ValidationException} when no subtype's key can be computed or when several
+     * candidates hold items. Transactions resolve a sealed type by the same rules.
+     */
+    @Nullable
+    EntityModel<? extends T> subtypeFor(Key key, String operation) {
+        List<Candidate<T>> candidates = candidates(key, operation);
         if (candidates.size() == 1) {
-            return of(candidates.get(0).model()).delete(key);
+            return candidates.get(0).model();
         }
         Found<T> found = find(candidates, key);
-        return found != null && of(found.model()).delete(key);
+        return found == null ? null : found.model();
+    }
+
+    /** The exception for a write by key that found no item of any candidate subtype. */
+    NotFoundException notFound(Key key, String operation) {
+        return new NotFoundException(operation + " found no " + choice.root().getSimpleName() + " with key " + key
+                + " (looked for " + describe(candidates(key, operation)) + "); create it first (or use upsert)");
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.restmachine.orm.Transaction;
 import io.restmachine.orm.TransactionCanceledException;
 import io.restmachine.orm.Update;
 import io.restmachine.orm.ValidationException;
+import io.restmachine.orm.model.internal.EntityModel;
 import io.restmachine.orm.query.internal.ItemValues;
 import io.restmachine.orm.repository.internal.WriteFailures.Operation;
 import io.restmachine.orm.spi.TransactionCanceledByStoreException;
@@ -39,6 +40,12 @@ public final class TransactionImpl implements Transaction {
             TxWrite write,
             Map<String, ItemValue> key,
             @Nullable Long version) {}
+
+    /**
+     * The place of an action that sends nothing: the delete by key of a sealed type when none of
+     * its subtypes' candidate keys holds an item (a delete of a missing item, which is fine).
+     */
+    private static final Action NO_OP = new Action(Operation.DELETE, null, null, Map.of(), null);
 
     private final OrmRuntime runtime;
     private final List<Action> actions = new ArrayList<>();
@@ -129,8 +136,40 @@ public final class TransactionImpl implements Transaction {
         return put(entity, Operation.UPSERT, WriteBuilder.Kind.UPSERT);
     }
 
+    /**
+     * The concrete type an action by key on {@code type} acts through: {@code type} itself, or for a
+     * sealed type the subtype its repository's update and delete would act through (see {@link
+     * SealedRepository#subtypeFor}); null when a sealed type's candidate keys hold no item of theirs.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> @Nullable Class<? extends T> concrete(Class<T> type, Key key, String operation) {
+        Objects.requireNonNull(type, "type");
+        if (!(runtime.repository(type) instanceof SealedRepository<T> sealed)) {
+            return type;
+        }
+        EntityModel<? extends T> subtype = sealed.subtypeFor(key, operation);
+        return subtype == null ? null : subtype.type();
+    }
+
+    private <T> SealedRepository<T> sealed(Class<T> type) {
+        return (SealedRepository<T>) runtime.repository(type);
+    }
+
     @Override
     public <T> Transaction update(Class<T> type, Key key, UnaryOperator<Update> changes) {
+        try {
+            Class<? extends T> subtype = concrete(type, key, "update");
+            if (subtype == null) {
+                throw sealed(type).notFound(key, "update");
+            }
+            updateOf(subtype, key, changes);
+        } catch (ValidationException e) {
+            reject(e);
+        }
+        return this;
+    }
+
+    private <T> void updateOf(Class<T> type, Key key, UnaryOperator<Update> changes) {
         RepositoryImpl<T> repo = runtime.repositoryImpl(type);
         try {
             RepositoryImpl.UpdateRequest r = repo.updateRequest(key, changes);
@@ -143,11 +182,25 @@ public final class TransactionImpl implements Transaction {
         } catch (ValidationException e) {
             reject(e);
         }
-        return this;
     }
 
     @Override
     public <T> Transaction delete(Class<T> type, Key key) {
+        try {
+            Class<? extends T> subtype = concrete(type, key, "delete");
+            if (subtype == null) {
+                // No item of any candidate subtype: nothing to delete, which is fine, as for the repository.
+                add(NO_OP);
+                return this;
+            }
+            deleteOf(subtype, key);
+        } catch (ValidationException e) {
+            reject(e);
+        }
+        return this;
+    }
+
+    private <T> void deleteOf(Class<T> type, Key key) {
         WriteBuilder<T> w = writes(type);
         try {
             WriteBuilder.KeyTarget t = w.target(key, "delete");
@@ -160,13 +213,25 @@ public final class TransactionImpl implements Transaction {
         } catch (ValidationException e) {
             reject(e);
         }
-        return this;
     }
 
     @Override
     public <T> Transaction check(Class<T> type, Key key, Condition condition) {
-        WriteBuilder<T> w = writes(type);
         Objects.requireNonNull(condition, "condition");
+        try {
+            Class<? extends T> subtype = concrete(type, key, "check");
+            if (subtype == null) {
+                throw sealed(type).notFound(key, "check");
+            }
+            checkOf(subtype, key, condition);
+        } catch (ValidationException e) {
+            reject(e);
+        }
+        return this;
+    }
+
+    private <T> void checkOf(Class<T> type, Key key, Condition condition) {
+        WriteBuilder<T> w = writes(type);
         try {
             WriteBuilder.KeyTarget t = w.target(key, "check");
             add(new Action(
@@ -174,7 +239,6 @@ public final class TransactionImpl implements Transaction {
         } catch (ValidationException e) {
             reject(e);
         }
-        return this;
     }
 
     private void commit() {
@@ -185,7 +249,7 @@ public final class TransactionImpl implements Transaction {
         Map<Map<String, ItemValue>, Integer> seen = new HashMap<>();
         for (int i = 0; i < actions.size(); i++) {
             Action a = actions.get(i);
-            if (a == null) {
+            if (a == null || a == NO_OP) {
                 continue;
             }
             Integer first = seen.putIfAbsent(a.key(), i);
@@ -198,25 +262,31 @@ public final class TransactionImpl implements Transaction {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        if (actions.isEmpty()) {
-            return;
-        }
         List<TxWrite> writes = new ArrayList<>(actions.size());
-        for (Action a : actions) {
-            writes.add(a.write());
+        List<Integer> sentActions = new ArrayList<>(actions.size());
+        for (int i = 0; i < actions.size(); i++) {
+            if (actions.get(i) != NO_OP) {
+                writes.add(actions.get(i).write());
+                sentActions.add(i);
+            }
+        }
+        if (writes.isEmpty()) {
+            return;
         }
         try {
             runtime.store().transactWrite(writes, UUID.randomUUID().toString());
         } catch (TransactionCanceledByStoreException e) {
-            throw canceled(e);
+            throw canceled(e, sentActions);
         }
     }
 
-    private TransactionCanceledException canceled(TransactionCanceledByStoreException e) {
+    /** The cancellation in the user's terms; {@code sentActions} maps each sent write to its action. */
+    private TransactionCanceledException canceled(TransactionCanceledByStoreException e, List<Integer> sentActions) {
         List<TransactionCanceledException.Reason> reasons = new ArrayList<>();
         List<String> summary = new ArrayList<>();
-        for (int i = 0; i < e.reasons().size(); i++) {
-            TransactionCanceledByStoreException.Reason r = e.reasons().get(i);
+        for (int sent = 0; sent < e.reasons().size(); sent++) {
+            TransactionCanceledByStoreException.Reason r = e.reasons().get(sent);
+            int i = sent < sentActions.size() ? sentActions.get(sent) : sent;
             Action a = i < actions.size() ? actions.get(i) : null;
             OrmException mapped = a == null || "None".equals(r.code()) ? null : map(a, r, e);
             reasons.add(new TransactionCanceledException.Reason(i, r.code(), r.message(), mapped));
