@@ -41,6 +41,8 @@ class LayeringTest {
                 .definedBy(ROOT + ".table..")
                 .layer("stream")
                 .definedBy(ROOT + ".stream..")
+                .layer("partiql")
+                .definedBy(ROOT + ".partiql..")
                 .layer("expression")
                 .definedBy(ROOT + ".expression..")
                 .layer("value")
@@ -59,10 +61,13 @@ class LayeringTest {
                 .mayOnlyBeAccessedByLayers("action", "persistence", "wire", "api")
                 .whereLayer("stream")
                 .mayOnlyBeAccessedByLayers("table", "action", "persistence", "wire", "api")
-                .whereLayer("expression")
+                .whereLayer("partiql")
                 .mayOnlyBeAccessedByLayers("action", "wire", "api")
+                .whereLayer("expression")
+                .mayOnlyBeAccessedByLayers("partiql", "action", "wire", "api")
                 .whereLayer("value")
-                .mayOnlyBeAccessedByLayers("expression", "stream", "table", "persistence", "action", "wire", "api")
+                .mayOnlyBeAccessedByLayers(
+                        "partiql", "expression", "stream", "table", "persistence", "action", "wire", "api")
                 .check(engine);
     }
 
@@ -75,6 +80,7 @@ class LayeringTest {
                         ROOT + ".persistence..",
                         ROOT + ".table..",
                         ROOT + ".stream..",
+                        ROOT + ".partiql..",
                         ROOT + ".expression..",
                         ROOT + ".value..",
                         ROOT + ".error..")

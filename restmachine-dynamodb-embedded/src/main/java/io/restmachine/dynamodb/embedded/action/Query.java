@@ -183,7 +183,7 @@ public final class Query implements Action<Query.Request, PageReader.Page> {
         }
     }
 
-    private static NavigableMap<StoreKey, Map<String, DynamoValue>> range(
+    static NavigableMap<StoreKey, Map<String, DynamoValue>> range(
             NavigableMap<StoreKey, Map<String, DynamoValue>> source,
             KeyCondition condition,
             @Nullable StoreKey start,

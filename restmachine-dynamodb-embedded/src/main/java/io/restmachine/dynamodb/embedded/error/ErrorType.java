@@ -17,6 +17,7 @@ public enum ErrorType {
     RESOURCE_NOT_FOUND("com.amazonaws.dynamodb.v20120810#", "ResourceNotFoundException", 400),
     RESOURCE_IN_USE("com.amazonaws.dynamodb.v20120810#", "ResourceInUseException", 400),
     LIMIT_EXCEEDED("com.amazonaws.dynamodb.v20120810#", "LimitExceededException", 400),
+    DUPLICATE_ITEM("com.amazonaws.dynamodb.v20120810#", "DuplicateItemException", 400),
     TRANSACTION_CANCELED("com.amazonaws.dynamodb.v20120810#", "TransactionCanceledException", 400),
     TRANSACTION_CONFLICT("com.amazonaws.dynamodb.v20120810#", "TransactionConflictException", 400),
     TRANSACTION_IN_PROGRESS("com.amazonaws.dynamodb.v20120810#", "TransactionInProgressException", 400),

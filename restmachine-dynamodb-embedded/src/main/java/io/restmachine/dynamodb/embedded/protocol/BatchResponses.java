@@ -96,8 +96,15 @@ final class BatchResponses {
 
     static void transactGetItems(JsonGenerator out, TransactGetItems.Result result) throws IOException {
         out.writeStartObject();
+        writeItemResponses(out, result.items());
+        out.writeEndObject();
+    }
+
+    /** {@code "Responses": [{"Item": ...}, {}]}: one per read, empty where there is no item. */
+    static void writeItemResponses(JsonGenerator out, List<@Nullable Map<String, DynamoValue>> items)
+            throws IOException {
         out.writeArrayFieldStart("Responses");
-        for (Map<String, DynamoValue> item : result.items()) {
+        for (Map<String, DynamoValue> item : items) {
             out.writeStartObject();
             if (item != null) {
                 out.writeFieldName("Item");
@@ -106,7 +113,6 @@ final class BatchResponses {
             out.writeEndObject();
         }
         out.writeEndArray();
-        out.writeEndObject();
     }
 
     static void transactWriteItems(JsonGenerator out, TransactWriteItems.Result result) throws IOException {
@@ -117,8 +123,7 @@ final class BatchResponses {
     }
 
     /** {@code "ConsumedCapacity": [...]}, one per table, when asked for. */
-    private static void writeCapacities(JsonGenerator out, @Nullable List<Capacity.Consumed> capacity)
-            throws IOException {
+    static void writeCapacities(JsonGenerator out, @Nullable List<Capacity.Consumed> capacity) throws IOException {
         if (capacity == null) {
             return;
         }

@@ -1,8 +1,11 @@
 package io.restmachine.dynamodb.embedded.protocol;
 
+import io.restmachine.dynamodb.embedded.action.BatchExecuteStatement;
 import io.restmachine.dynamodb.embedded.action.BatchGetItem;
 import io.restmachine.dynamodb.embedded.action.BatchWriteItem;
 import io.restmachine.dynamodb.embedded.action.DeleteItem;
+import io.restmachine.dynamodb.embedded.action.ExecuteStatement;
+import io.restmachine.dynamodb.embedded.action.ExecuteTransaction;
 import io.restmachine.dynamodb.embedded.action.GetItem;
 import io.restmachine.dynamodb.embedded.action.PutItem;
 import io.restmachine.dynamodb.embedded.action.Query;
@@ -123,6 +126,7 @@ final class Routes {
                 StreamRequests::updateTable,
                 StreamTables.UPDATE,
                 TableResponses.description("TableDescription")));
+        addPartiql();
         addStream(new Route.Typed<>(
                 "ListStreams",
                 StreamShapes.LIST_STREAMS,
@@ -170,6 +174,30 @@ final class Routes {
             return Optional.ofNullable(streamRoutes.get(target.substring(STREAMS_PREFIX.length())));
         }
         return Optional.empty();
+    }
+
+    private void addPartiql() {
+        add(new Route.Typed<>(
+                "ExecuteStatement",
+                PartiqlShapes.EXECUTE_STATEMENT,
+                true,
+                PartiqlRequests::executeStatement,
+                new ExecuteStatement(),
+                PartiqlResponses::executeStatement));
+        add(new Route.Typed<>(
+                "BatchExecuteStatement",
+                PartiqlShapes.BATCH_EXECUTE_STATEMENT,
+                true,
+                PartiqlRequests::batchExecuteStatement,
+                new BatchExecuteStatement(),
+                PartiqlResponses::batchExecuteStatement));
+        add(new Route.Typed<>(
+                "ExecuteTransaction",
+                PartiqlShapes.EXECUTE_TRANSACTION,
+                true,
+                PartiqlRequests::executeTransaction,
+                new ExecuteTransaction(),
+                PartiqlResponses::executeTransaction));
     }
 
     private void add(Route route) {
