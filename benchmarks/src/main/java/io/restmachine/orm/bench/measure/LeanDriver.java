@@ -129,8 +129,12 @@ final class LeanDriver implements AutoCloseable {
         if (at < 0) {
             throw new IllegalStateException("Query answered without a Count: " + connection.bodyText());
         }
+        int start = at + COUNT.length;
+        while (start < connection.bodyLength() && body[start] == ' ') {
+            start++; // moto writes "Count": 100
+        }
         int value = 0;
-        for (int i = at + COUNT.length; i < connection.bodyLength() && body[i] >= '0' && body[i] <= '9'; i++) {
+        for (int i = start; i < connection.bodyLength() && body[i] >= '0' && body[i] <= '9'; i++) {
             value = value * 10 + (body[i] - '0');
         }
         return value;
