@@ -2,6 +2,7 @@ package io.restmachine.orm.spring;
 
 import io.restmachine.orm.convert.AttributeConverter;
 import io.restmachine.orm.dynamodb.DynamoDBBackend;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.ResolvableType;
@@ -28,7 +29,7 @@ final class ConverterBeans {
         }
     }
 
-    private static Class<?> convertedType(
+    private static @Nullable Class<?> convertedType(
             ConfigurableListableBeanFactory beanFactory, String name, AttributeConverter<?> converter) {
         Class<?> fromInstance = ResolvableType.forClass(converter.getClass())
                 .as(AttributeConverter.class)

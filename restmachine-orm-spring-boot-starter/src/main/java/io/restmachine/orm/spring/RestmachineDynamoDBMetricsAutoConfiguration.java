@@ -7,8 +7,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 
 /**
  * Micrometer metrics, when Micrometer is on the class path (Actuator brings it) and not turned off
@@ -27,6 +27,7 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnProperty(prefix = "restmachine.dynamodb.metrics", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(RestmachineDynamoDBProperties.class)
 public class RestmachineDynamoDBMetricsAutoConfiguration {
 
     /** Times repository calls (static: a bean post-processor is created before other beans). */
@@ -39,10 +40,9 @@ public class RestmachineDynamoDBMetricsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public RestmachineMetricsInterceptor restmachineMetricsInterceptor(
-            ObjectProvider<MeterRegistry> registry, Environment environment) {
-        boolean capacity =
-                environment.getProperty("restmachine.dynamodb.metrics.consumed-capacity", Boolean.class, Boolean.TRUE);
-        return new RestmachineMetricsInterceptor(new Lazily<>(registry), capacity);
+            ObjectProvider<MeterRegistry> registry, RestmachineDynamoDBProperties properties) {
+        return new RestmachineMetricsInterceptor(
+                new Lazily<>(registry), properties.getMetrics().isConsumedCapacity());
     }
 
     /** Adds the interceptor to the clients this starter builds. */
