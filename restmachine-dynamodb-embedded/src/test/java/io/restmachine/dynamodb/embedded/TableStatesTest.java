@@ -118,6 +118,104 @@ class TableStatesTest extends EngineTest {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
+    void aBackfillingIndex_refusesQueryAndScan_showsBackfilling_andKeepsWritesMadeMeanwhile(Transport transport) {
+        openWithDelays(transport);
+        createTable("things", null);
+        advance(Duration.ofSeconds(2));
+        client.putItem(b -> b.tableName("things").item(Map.of("pk", s("before"), "g", s("x"))));
+        TableDescription answer = client.updateTable(b -> b.tableName("things")
+                        .attributeDefinitions(a -> a.attributeName("g").attributeType(ScalarAttributeType.S))
+                        .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byG")
+                                .keySchema(k -> k.attributeName("g").keyType(KeyType.HASH))
+                                .projection(p -> p.projectionType(ProjectionType.ALL)))))
+                .tableDescription();
+        // UpdateTable answers in the resource allocation phase; DescribeTable then shows the backfill.
+        assertThat(answer.globalSecondaryIndexes().get(0).backfilling()).isFalse();
+        assertThat(client.describeTable(b -> b.tableName("things"))
+                        .table()
+                        .globalSecondaryIndexes()
+                        .get(0)
+                        .backfilling())
+                .isTrue();
+        client.putItem(b -> b.tableName("things").item(Map.of("pk", s("during"), "g", s("x"))));
+        client.deleteItem(b -> b.tableName("things").key(Map.of("pk", s("before"))));
+        client.putItem(b -> b.tableName("things").item(Map.of("pk", s("moved"), "g", s("x"))));
+        client.updateItem(b -> b.tableName("things")
+                .key(Map.of("pk", s("moved")))
+                .updateExpression("SET g = :y")
+                .expressionAttributeValues(Map.of(":y", s("y"))));
+
+        assertThatThrownBy(() -> queryByG("x"))
+                .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.DynamoDbException.class)
+                .hasMessageStartingWith("Cannot read from backfilling global secondary index: byG")
+                .satisfies(e -> assertThat(((software.amazon.awssdk.services.dynamodb.model.DynamoDbException) e)
+                                .awsErrorDetails()
+                                .errorCode())
+                        .isEqualTo("ValidationException"));
+        assertThatThrownBy(() -> client.scan(b -> b.tableName("things").indexName("byG")))
+                .hasMessageStartingWith("Cannot read from backfilling global secondary index: byG");
+        assertThatThrownBy(() -> client.executeStatement(b -> b.statement("SELECT * FROM \"things\".\"byG\"")))
+                .hasMessageStartingWith("Cannot read from backfilling global secondary index: byG");
+
+        advance(Duration.ofSeconds(3));
+        var index = client.describeTable(b -> b.tableName("things"))
+                .table()
+                .globalSecondaryIndexes()
+                .get(0);
+        assertThat(index.indexStatus()).isEqualTo(IndexStatus.ACTIVE);
+        assertThat(index.backfilling()).isNull();
+        assertThat(queryByG("x")).containsExactly("during");
+        assertThat(queryByG("y")).containsExactly("moved");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void anIndexBeingDeleted_canNoLongerBeRead_andIndexesCreatedWithTheTableShowNoBackfilling(Transport transport) {
+        openWithDelays(transport);
+        client.createTable(b -> b.tableName("things")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("g").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .globalSecondaryIndexes(i -> i.indexName("byG")
+                        .keySchema(k -> k.attributeName("g").keyType(KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.ALL))));
+        var creating = client.describeTable(b -> b.tableName("things"))
+                .table()
+                .globalSecondaryIndexes()
+                .get(0);
+        assertThat(creating.indexStatus()).isEqualTo(IndexStatus.CREATING);
+        assertThat(creating.backfilling()).isNull();
+        advance(Duration.ofSeconds(2));
+        assertThat(queryByG("x")).isEmpty();
+
+        client.updateTable(
+                b -> b.tableName("things").globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("byG"))));
+        var deleting = client.describeTable(b -> b.tableName("things"))
+                .table()
+                .globalSecondaryIndexes()
+                .get(0);
+        assertThat(deleting.indexStatus()).isEqualTo(IndexStatus.DELETING);
+        assertThat(deleting.backfilling()).isNull();
+        assertThatThrownBy(() -> queryByG("x"))
+                .hasMessageStartingWith("The table does not have the specified index: byG");
+    }
+
+    private java.util.List<String> queryByG(String g) {
+        return client
+                .query(b -> b.tableName("things")
+                        .indexName("byG")
+                        .keyConditionExpression("g = :g")
+                        .expressionAttributeValues(Map.of(":g", s(g))))
+                .items()
+                .stream()
+                .map(item -> item.get("pk").s())
+                .toList();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
     void aDeletedTable_isDeletingForTheDelay_thenGone_andItsNameIsTakenMeanwhile(Transport transport) {
         openWithDelays(transport);
         createTable("things", null);

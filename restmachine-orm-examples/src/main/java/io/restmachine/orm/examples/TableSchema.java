@@ -28,7 +28,7 @@ public final class TableSchema {
                 .build()) {
             backend.repository(User.class);
             backend.repository(Account.class); // declares the GSI "ByEmail"
-            backend.createTable(); // waits until ACTIVE; does nothing if the table exists
+            backend.createTable(); // waits until ACTIVE (table and indexes); changes nothing else if the table exists
         }
 
         TableDescription table =

@@ -2,9 +2,10 @@ package io.restmachine.orm.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
+import io.restmachine.orm.spi.ItemLayout;
 import io.restmachine.orm.spring.shop.Order;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Proxy;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -15,13 +16,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
-import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveRequest;
-import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveResponse;
-import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
-import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 class DynamoDBTableHealthIndicatorTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -58,10 +56,10 @@ class DynamoDBTableHealthIndicatorTest {
 
     @Test
     void health_isDown_whileTheTableIsStillCreating() {
-        runner.withUserConfiguration(CreatingTable.class)
-                .withPropertyValues(
-                        "restmachine.dynamodb.embedded.enabled=false", "restmachine.dynamodb.create-table=false")
+        runner.withUserConfiguration(SlowEngine.class)
+                .withPropertyValues("restmachine.dynamodb.create-table=false")
                 .run(context -> {
+                    createShopTable(context.getBean(EmbeddedDynamoDB.class).client());
                     Health health =
                             context.getBean(DynamoDBTableHealthIndicator.class).health();
                     assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -71,40 +69,33 @@ class DynamoDBTableHealthIndicatorTest {
                 });
     }
 
-    /** A client whose table answers DescribeTable as DynamoDB does right after CreateTable. */
+    /** An engine whose new tables stay CREATING for an hour, as a slow DynamoDB table would. */
     @Configuration(proxyBeanMethods = false)
-    static class CreatingTable {
-        @Bean
-        DynamoDbClient dynamoDbClient() {
-            DescribeTableResponse creating = DescribeTableResponse.builder()
-                    .table(t -> t.tableName("shop")
-                            .tableStatus(TableStatus.CREATING)
-                            .globalSecondaryIndexes(i -> i.indexName("ByEmail").indexStatus(IndexStatus.CREATING)))
+    static class SlowEngine {
+        @Bean(destroyMethod = "close")
+        EmbeddedDynamoDB slowEngine() {
+            return EmbeddedDynamoDB.builder()
+                    .createTableDelay(Duration.ofHours(1))
                     .build();
-            InvocationHandler handler = (proxy, method, args) -> {
-                if (method.getName().equals("describeTable")
-                        && args != null
-                        && args[0] instanceof DescribeTableRequest) {
-                    return creating;
-                }
-                if (method.getName().equals("describeTimeToLive")
-                        && args != null
-                        && args[0] instanceof DescribeTimeToLiveRequest) {
-                    return DescribeTimeToLiveResponse.builder()
-                            .timeToLiveDescription(d -> d.timeToLiveStatus(TimeToLiveStatus.DISABLED))
-                            .build();
-                }
-                if (method.isDefault()) {
-                    return InvocationHandler.invokeDefault(proxy, method, args);
-                }
-                if (method.getName().equals("close")) {
-                    return null;
-                }
-                throw new UnsupportedOperationException("not stubbed: " + method.getName());
-            };
-            return (DynamoDbClient) Proxy.newProxyInstance(
-                    DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class}, handler);
         }
+    }
+
+    /** The shop table as backend.createTable() makes it, sent without waiting for ACTIVE. */
+    private static void createShopTable(DynamoDbClient client) {
+        ItemLayout layout = ItemLayout.defaults();
+        String byEmail = layout.indexPartitionKey("ByEmail");
+        client.createTable(b -> b.tableName("shop")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        a -> a.attributeName(layout.partitionKey()).attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName(layout.sortKey()).attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName(byEmail).attributeType(ScalarAttributeType.S))
+                .keySchema(
+                        k -> k.attributeName(layout.partitionKey()).keyType(KeyType.HASH),
+                        k -> k.attributeName(layout.sortKey()).keyType(KeyType.RANGE))
+                .globalSecondaryIndexes(i -> i.indexName("ByEmail")
+                        .keySchema(k -> k.attributeName(byEmail).keyType(KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.ALL))));
     }
 
     @Test

@@ -62,7 +62,8 @@ public final class ExecuteStatement implements Action<ExecuteStatement.Request, 
         Statement statement = Partiql.parse(request.statement(), request.parameters());
         if (statement instanceof Statement.Select select) {
             Table table = engine.database().table(select.table());
-            PageReader.Page page = SelectPlan.of(select, table, request.consistentRead())
+            PageReader.Page page = SelectPlan.of(
+                            select, table, engine.database().nowMillis(), request.consistentRead())
                     .read(
                             new PageReader.Options(request.limit(), null, request.consistentRead(), request.capacity()),
                             request.start());

@@ -5,7 +5,6 @@ import io.restmachine.dynamodb.embedded.expression.ConditionExpression;
 import io.restmachine.dynamodb.embedded.table.IndexDefinition;
 import io.restmachine.dynamodb.embedded.table.StoreKey;
 import io.restmachine.dynamodb.embedded.table.Table;
-import io.restmachine.dynamodb.embedded.table.TableDefinition;
 import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import io.restmachine.dynamodb.embedded.value.DynamoValues;
 import java.util.ArrayList;
@@ -72,16 +71,30 @@ public final class PageReader {
     }
 
     /** The index named {@code name}, checked; null for the table. */
-    static @Nullable IndexDefinition index(TableDefinition table, @Nullable String name, boolean consistentRead) {
+    static @Nullable IndexDefinition index(Table table, long nowMillis, @Nullable String name, boolean consistentRead) {
         if (name == null) {
             return null;
         }
-        IndexDefinition index = table.index(name)
+        IndexDefinition index = table.definition()
+                .index(name)
                 .orElseThrow(() -> EngineException.validation("The table does not have the specified index: " + name));
         if (index.global() && consistentRead) {
             throw EngineException.validation("Consistent reads are not supported on global secondary indexes");
         }
+        requireReadable(table, nowMillis, name);
         return index;
+    }
+
+    /**
+     * A global index that UpdateTable is still adding cannot be read until it is ACTIVE, as DynamoDB
+     * answers Query and Scan on it (writes go on maintaining it meanwhile).
+     */
+    static void requireReadable(Table table, long nowMillis, String index) {
+        if (table.state(nowMillis)
+                .filter(state -> state.backfillingAt(index, nowMillis))
+                .isPresent()) {
+            throw EngineException.validation("Cannot read from backfilling global secondary index: " + index);
+        }
     }
 
     /**

@@ -90,7 +90,10 @@ public final class Query implements Action<Query.Request, PageReader.Page> {
         // 6-: the table and its key schema.
         Table table = engine.database().table(request.tableName());
         IndexDefinition index = PageReader.index(
-                table.definition(), request.indexName(), request.options().consistentRead());
+                table,
+                engine.database().nowMillis(),
+                request.indexName(),
+                request.options().consistentRead());
         KeySchema keySchema = index == null ? table.definition().key() : index.key();
         PageReader reader = new PageReader(table, index, request.options(), filter, projection);
         if (start != null) {

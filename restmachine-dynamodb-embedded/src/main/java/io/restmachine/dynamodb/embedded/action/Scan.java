@@ -78,7 +78,10 @@ public final class Scan implements Action<Scan.Request, PageReader.Page> {
         int total = request.totalSegments();
         Table table = engine.database().table(request.tableName());
         IndexDefinition index = PageReader.index(
-                table.definition(), request.indexName(), request.options().consistentRead());
+                table,
+                engine.database().nowMillis(),
+                request.indexName(),
+                request.options().consistentRead());
         PageReader reader = new PageReader(table, index, request.options(), request.filter(), request.projection());
         StoreKey startKey = null;
         if (start != null) {

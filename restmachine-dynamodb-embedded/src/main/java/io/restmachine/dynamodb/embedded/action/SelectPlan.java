@@ -36,7 +36,7 @@ record SelectPlan(
         @Nullable ConditionExpression filter,
         Projection projection) {
 
-    static SelectPlan of(Statement.Select select, Table table, boolean consistentRead) {
+    static SelectPlan of(Statement.Select select, Table table, long nowMillis, boolean consistentRead) {
         IndexDefinition index = null;
         if (select.index() != null) {
             index = table.definition()
@@ -47,6 +47,7 @@ record SelectPlan(
                 throw EngineException.validation(
                         "Strongly consistent read is not supported on Global Secondary Indexes");
             }
+            PageReader.requireReadable(table, nowMillis, select.index());
         }
         KeySchema schema = index == null ? table.definition().key() : index.key();
         Projection projection = select.projection().isEmpty()

@@ -95,6 +95,7 @@ public final class StreamTables {
                 definition,
                 description.status(),
                 description.indexStatus(),
+                description.backfilling(),
                 description.sizeBytes(),
                 description.itemCount(),
                 description.indexCounts(),

@@ -8,6 +8,7 @@ import io.restmachine.dynamodb.embedded.error.ErrorType;
 import io.restmachine.dynamodb.embedded.table.IndexDefinition;
 import io.restmachine.dynamodb.embedded.table.Table;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
+import io.restmachine.dynamodb.embedded.table.TableState;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -106,7 +107,9 @@ public final class UpdateTable implements Action<UpdateTable.Request, TableDescr
             described = next.withGlobalIndexes(shown, next.attributeTypes());
         }
         engine.database().update(table, next, described, indexStatus);
-        return TableDescription.of(table, described, "UPDATING", indexStatus);
+        // UpdateTable's own answer comes in the resource allocation phase: Backfilling false.
+        return TableDescription.of(
+                table, described, "UPDATING", indexStatus, TableState.backfilling(indexStatus, false));
     }
 
     /** Whether the request creates or deletes a global index (an "online index" operation). */

@@ -6,6 +6,7 @@ import io.restmachine.dynamodb.embedded.table.ItemWrite;
 import io.restmachine.dynamodb.embedded.table.MutationLog;
 import io.restmachine.dynamodb.embedded.table.Table;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
+import io.restmachine.dynamodb.embedded.table.TableState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -247,6 +248,13 @@ public final class DurableStore implements MutationLog, AutoCloseable {
     public void tags(TableDefinition table, Map<String, String> tags) {
         if (!recovering) {
             append(new LogRecord.Tags(table.name(), table.tableId(), tags));
+        }
+    }
+
+    @Override
+    public void state(TableDefinition table, TableState state) {
+        if (!recovering) {
+            append(new LogRecord.State(table.name(), table.tableId(), state));
         }
     }
 

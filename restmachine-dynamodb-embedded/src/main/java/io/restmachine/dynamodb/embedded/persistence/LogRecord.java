@@ -4,6 +4,7 @@ import io.restmachine.dynamodb.embedded.stream.ChangeRecord;
 import io.restmachine.dynamodb.embedded.stream.ChangeStream;
 import io.restmachine.dynamodb.embedded.stream.StreamCatalog;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
+import io.restmachine.dynamodb.embedded.table.TableState;
 import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ sealed interface LogRecord {
     int SNAPSHOT_END = 4;
     int STREAM = 5;
     int TAGS = 6;
+    int STATE = 7;
 
     /** The payload bytes of this record (type byte first). */
     byte[] encode();
@@ -139,6 +141,55 @@ sealed interface LogRecord {
         }
     }
 
+    /**
+     * Table {@code name} with identity {@code tableId} is {@code state.status()} until {@code
+     * state.untilMillis()} (engine clock), described meanwhile as {@code state.shown()}.
+     */
+    record State(String name, String tableId, TableState state) implements LogRecord {
+        public State {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(tableId, "tableId");
+            Objects.requireNonNull(state, "state");
+        }
+
+        @Override
+        public byte[] encode() {
+            Encoder out = new Encoder(256);
+            out.writeByte(STATE);
+            out.writeString(name);
+            out.writeString(tableId);
+            out.writeString(state.status());
+            out.writeLong(state.untilMillis());
+            out.writeCount(state.indexStatus().size());
+            for (Map.Entry<String, String> index : new java.util.TreeMap<>(state.indexStatus()).entrySet()) {
+                out.writeString(index.getKey());
+                out.writeString(index.getValue());
+            }
+            out.writeDefinition(state.shown());
+            if (state.shown().stream() != null) {
+                StreamCodec.writeSetting(out, state.shown().stream());
+            }
+            return out.toByteArray();
+        }
+
+        static State decode(Decoder in) {
+            String name = in.readString();
+            String tableId = in.readString();
+            String status = in.readString();
+            long until = in.readLong();
+            int count = in.readSize();
+            Map<String, String> indexStatus = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < count; i++) {
+                indexStatus.put(in.readString(), in.readString());
+            }
+            TableDefinition shown = in.readDefinition();
+            if (!in.atEnd()) {
+                shown = shown.withStream(StreamCodec.readSetting(in));
+            }
+            return new State(name, tableId, new TableState(status, until, shown, indexStatus));
+        }
+    }
+
     /** A stream with its trim point and records, as a snapshot holds it. */
     record Stream(ChangeStream stream, @Nullable Long disabledAt, long trimmedThrough, List<ChangeRecord> records)
             implements LogRecord {
@@ -194,6 +245,7 @@ sealed interface LogRecord {
                     case STREAM -> StreamCodec.readStream(in);
                     case TABLE_DELETED -> new TableDeleted(in.readString(), in.readString());
                     case SNAPSHOT_END -> new SnapshotEnd(in.readCount(), in.readCount());
+                    case STATE -> State.decode(in);
                     case TAGS -> {
                         String name = in.readString();
                         String tableId = in.readString();

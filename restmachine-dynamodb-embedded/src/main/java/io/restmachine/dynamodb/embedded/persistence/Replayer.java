@@ -37,6 +37,11 @@ final class Replayer {
             if (existing.isPresent() && sameTable(existing.get(), deleted.tableId())) {
                 database.delete(deleted.name());
             }
+        } else if (record instanceof LogRecord.State state) {
+            Optional<Table> existing = database.find(state.name());
+            if (existing.isPresent() && sameTable(existing.get(), state.tableId())) {
+                database.restoreState(existing.get(), state.state());
+            }
         } else if (record instanceof LogRecord.Tags tags) {
             Optional<Table> existing = database.find(tags.name());
             if (existing.isPresent() && sameTable(existing.get(), tags.tableId())) {

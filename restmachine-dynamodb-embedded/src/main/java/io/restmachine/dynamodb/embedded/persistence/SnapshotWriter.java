@@ -49,6 +49,13 @@ final class SnapshotWriter {
                     out.write(FileFormat.frame(
                             new LogRecord.Tags(definition.name(), definition.tableId(), table.tags()).encode()));
                 }
+                // A change still in progress keeps its due time across a compaction.
+                java.util.Optional<io.restmachine.dynamodb.embedded.table.TableState> state =
+                        table.state(database.nowMillis());
+                if (state.isPresent()) {
+                    out.write(FileFormat.frame(
+                            new LogRecord.State(definition.name(), definition.tableId(), state.get()).encode()));
+                }
                 tables++;
                 items += writeItems(out, table, definition);
             }

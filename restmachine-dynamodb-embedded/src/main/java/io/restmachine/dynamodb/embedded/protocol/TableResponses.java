@@ -120,6 +120,10 @@ final class TableResponses {
             out.writeEndObject();
             if (index.global()) {
                 out.writeStringField("IndexStatus", description.indexStatus().getOrDefault(index.name(), "ACTIVE"));
+                Boolean backfilling = description.backfilling().get(index.name());
+                if (backfilling != null) {
+                    out.writeBooleanField("Backfilling", backfilling);
+                }
                 writeThroughput(out, index.readCapacity(), index.writeCapacity());
             }
             TableDescription.IndexCounts counts = description.indexCounts().get(index.name());

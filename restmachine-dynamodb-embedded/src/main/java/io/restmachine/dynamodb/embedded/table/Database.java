@@ -195,7 +195,9 @@ public final class Database {
             Table table = new Table(definition);
             Map<String, String> creating = new java.util.LinkedHashMap<>();
             definition.globalIndexes().forEach(index -> creating.put(index.name(), "CREATING"));
-            table.state(new TableState("CREATING", until(delays.creating()), definition, creating));
+            TableState state = new TableState("CREATING", until(delays.creating()), definition, creating);
+            logState(definition, state);
+            table.state(state);
             tables.put(definition.name(), table);
             syncStream(definition);
             return table;
@@ -308,9 +310,27 @@ public final class Database {
                                 next.writeCapacity(),
                                 clock.instant()));
             }
+            TableState state = new TableState("UPDATING", until(delays.updating()), shown, indexStatus);
+            logState(next, state);
             table.redefine(next);
-            table.state(new TableState("UPDATING", until(delays.updating()), shown, indexStatus));
+            table.state(state);
         });
+    }
+
+    /** Logs a change that is still to complete, so that recovery shows it until it is due. */
+    private void logState(TableDefinition definition, TableState state) {
+        if (state.pendingAt(nowMillis())) {
+            log.state(definition, state);
+        }
+    }
+
+    /**
+     * Recovery: {@code table} is again in the change {@code state} it was in when logged, until the
+     * same engine-clock time (time the engine was down counts as time passed, as it does for
+     * DynamoDB's own changes); one already due leaves the table ACTIVE.
+     */
+    public void restoreState(Table table, TableState state) {
+        table.state(state);
     }
 
     private long until(java.time.Duration delay) {

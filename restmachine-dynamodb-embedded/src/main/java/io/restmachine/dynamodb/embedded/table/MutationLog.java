@@ -44,4 +44,11 @@ public interface MutationLog {
 
     /** A table's tags are now {@code tags} (TagResource, UntagResource, CreateTable's Tags). */
     void tags(TableDefinition table, Map<String, String> tags);
+
+    /**
+     * A table's change in progress (CREATING or UPDATING) with the engine-clock time it is due to
+     * complete, so that recovery shows it as it was until then (DELETING needs none: a deleted table
+     * is gone from the log at once). The default keeps none: after a restart every table is ACTIVE.
+     */
+    default void state(TableDefinition table, TableState state) {}
 }

@@ -21,6 +21,31 @@ public record TableState(String status, long untilMillis, TableDefinition shown,
         indexStatus = Map.copyOf(indexStatus);
     }
 
+    /**
+     * The global indexes this change is backfilling, each with {@code started}: the indexes UpdateTable
+     * adds (CREATING while the table is UPDATING). Indexes created with the table are not backfilled,
+     * and DynamoDB shows no {@code Backfilling} member for them.
+     */
+    public Map<String, Boolean> backfilling(boolean started) {
+        return status.equals("UPDATING") ? backfilling(indexStatus, started) : Map.of();
+    }
+
+    /** The indexes of an UpdateTable's {@code indexStatus} that it adds (CREATING), each with {@code started}. */
+    public static Map<String, Boolean> backfilling(Map<String, String> indexStatus, boolean started) {
+        Map<String, Boolean> backfilling = new java.util.LinkedHashMap<>();
+        indexStatus.forEach((index, indexState) -> {
+            if (indexState.equals("CREATING")) {
+                backfilling.put(index, started);
+            }
+        });
+        return backfilling;
+    }
+
+    /** Whether {@code index} is being backfilled at {@code nowMillis}, so that it cannot be read yet. */
+    public boolean backfillingAt(String index, long nowMillis) {
+        return pendingAt(nowMillis) && status.equals("UPDATING") && "CREATING".equals(indexStatus.get(index));
+    }
+
     /** Whether the change is still in progress at {@code nowMillis}. */
     public boolean pendingAt(long nowMillis) {
         return nowMillis < untilMillis;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.restmachine.dynamodb.embedded.table.IndexDefinition;
 import io.restmachine.dynamodb.embedded.table.KeySchema;
 import io.restmachine.dynamodb.embedded.table.TableDefinition;
+import io.restmachine.dynamodb.embedded.table.TableState;
 import io.restmachine.dynamodb.embedded.value.DynamoValue;
 import java.math.BigDecimal;
 import java.util.HashSet;
@@ -107,6 +108,28 @@ class RecordCodecTest {
         LogRecord decoded = LogRecord.decode(new LogRecord.Schema(definition).encode());
 
         assertThat(decoded).isEqualTo(new LogRecord.Schema(definition));
+    }
+
+    @Test
+    void tableStates_roundTrip_withTheShownDefinitionAndIndexStatuses() {
+        TableDefinition shown = new TableDefinition(
+                "orders",
+                Map.of("pk", "S", "g", "S"),
+                new KeySchema("pk", "S", null, null),
+                List.of(),
+                List.of(new IndexDefinition("byG", true, new KeySchema("g", "S", null, null), "ALL", List.of(), 1, 1)),
+                false,
+                5,
+                5,
+                1.7e9,
+                "0f0e-table-id",
+                null);
+        LogRecord.State state = new LogRecord.State(
+                "orders",
+                "0f0e-table-id",
+                new TableState("UPDATING", 1_893_456_000_123L, shown, Map.of("byG", "CREATING", "old", "DELETING")));
+
+        assertThat(LogRecord.decode(state.encode())).isEqualTo(state);
     }
 
     @Test

@@ -28,6 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *   <li>ResourceNotFound → {@link BackendException} naming the table and how to create it;
  *   <li>ItemCollectionSizeLimitExceeded → {@link BackendException} explaining the 10 GB limit of
  *       tables with a local secondary index and what to do;
+ *   <li>a read of an index DynamoDB is still building → {@link BackendException} saying to wait for
+ *       ACTIVE (and how);
  *   <li>the service's ValidationException → {@link ValidationException};
  *   <li>anything else → {@link BackendException}.
  * </ul>
@@ -71,6 +73,15 @@ public final class SdkErrorTranslator {
                             + " partition key values, or use a global secondary index, which has no such limit",
                     e);
         }
+        if (e instanceof AwsServiceException service && isBackfilling(service)) {
+            return new BackendException(
+                    operation + " on table '" + tableName + "' read a global secondary index that DynamoDB is"
+                            + " still building, and so cannot read yet (" + serviceMessage(e) + "). Wait until the"
+                            + " index is ACTIVE, then retry: backend.createTable() returns once every index the"
+                            + " registered models declare is ACTIVE, and backend.describeTable()"
+                            + ".globalSecondaryIndexes() shows each index's status",
+                    e);
+        }
         if (e instanceof AwsServiceException service && isValidationError(service)) {
             ValidationException validation = new ValidationException(operation + " on table '" + tableName
                     + "' was rejected by DynamoDB: " + serviceMessage(e) + hint(serviceMessage(e)));
@@ -104,6 +115,17 @@ public final class SdkErrorTranslator {
     public static boolean isValidationError(AwsServiceException e) {
         return e.awsErrorDetails() != null
                 && "ValidationException".equals(e.awsErrorDetails().errorCode());
+    }
+
+    /**
+     * Whether the service refused to read a global secondary index that is still being built
+     * (IndexStatus CREATING): DynamoDB's ValidationException {@code Cannot read from backfilling
+     * global secondary index: NAME}. Not bad input: the same request succeeds once the index is ACTIVE.
+     */
+    static boolean isBackfilling(AwsServiceException e) {
+        return isValidationError(e)
+                && e.awsErrorDetails().errorMessage() != null
+                && e.awsErrorDetails().errorMessage().startsWith("Cannot read from backfilling global secondary index");
     }
 
     /** Wraps an exception that is not an SDK one (e.g. from a batch worker) without losing it. */

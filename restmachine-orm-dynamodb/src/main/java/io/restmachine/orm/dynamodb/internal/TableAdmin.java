@@ -57,7 +57,8 @@ public final class TableAdmin {
 
     /**
      * Creates the table for these models and waits until it is ACTIVE; when it exists, adds the
-     * GSIs it lacks (one UpdateTable each, waiting for each to become ACTIVE). Enables TTL on the
+     * GSIs it lacks (one UpdateTable each, waiting for each to become ACTIVE) and waits for those it
+     * has that are still being built (DynamoDB refuses to read an index before it is ACTIVE). Enables TTL on the
      * models' {@code @Ttl} attribute if the server supports it.
      *
      * <p>CreateTable goes first: on a new table that is the only request when the server answers
@@ -214,6 +215,11 @@ public final class TableAdmin {
                     throw new SchemaException("Table '" + tableName + "' already has an index '" + name
                             + "' with key " + gsi.keySchema() + ", but the models need " + indexKeys(name, hasSortKey)
                             + ": delete the index (or the table) and call backend.createTable() again");
+                }
+                // Added by someone else (another process, an earlier run) and still being built:
+                // DynamoDB refuses to read it until it is ACTIVE, so wait for it like for our own.
+                if (!"ACTIVE".equals(gsi.indexStatusAsString())) {
+                    added.add(name);
                 }
                 return;
             }
