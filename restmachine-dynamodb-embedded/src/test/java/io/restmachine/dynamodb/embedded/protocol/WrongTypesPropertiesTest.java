@@ -363,7 +363,12 @@ class WrongTypesPropertiesTest {
     }
 
     private static void value(Shape shape, Random random, StringBuilder json, int depth) {
-        if (random.nextInt(6) == 0 || depth > 6) {
+        int pick = random.nextInt(8);
+        if (pick == 0) {
+            json.append("null"); // a JSON null anywhere: in lists and maps it is kept as an element
+            return;
+        }
+        if (pick == 1 || depth > 6) {
             json.append(wrong(random));
             return;
         }
