@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How decoded request values read as text: {@link #text} as a scalar's text, {@link #shown} as
- * DynamoDB shows a value in a validation message, {@link #json} as compact JSON; and
+ * DynamoDB shows a value in a validation message ({@link ModelText}), {@link #json} as compact
+ * JSON; and
  * {@link #capped}, the bound on what any error message echoes.
  */
 final class Wire {
@@ -47,15 +48,20 @@ final class Wire {
         return "";
     }
 
-    /**
-     * How DynamoDB shows a value in a validation message: lists as {@code [a, b]}, objects as JSON,
-     * cut after {@link #MAX_SHOWN} characters (the whole value is never rendered: a 16 MB request
-     * costs no more to refuse than a small one).
-     */
+    /** {@link #shown(Object, Shape)} of a value read without a shape (a plain list, map or scalar). */
     static String shown(@Nullable Object value) {
+        return shown(value, null);
+    }
+
+    /**
+     * How DynamoDB shows a value of {@code shape} in a validation message ({@link ModelText}: its
+     * Java model's text), cut after {@link #MAX_SHOWN} characters (the whole value is never
+     * rendered: a 16 MB request costs no more to refuse than a small one).
+     */
+    static String shown(@Nullable Object value, @Nullable Shape shape) {
         StringBuilder text = new StringBuilder();
         try {
-            show(value, new Capped(text, MAX_SHOWN));
+            ModelText.write(value, shape, new Capped(text, MAX_SHOWN));
         } catch (Capped.Full full) {
             return text + CUT;
         } catch (IOException e) {
@@ -67,26 +73,6 @@ final class Wire {
     /** {@code message}, cut after {@link #MAX_MESSAGE} characters. */
     static String capped(String message) {
         return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + CUT;
-    }
-
-    private static void show(@Nullable Object value, Writer out) throws IOException {
-        if (value instanceof List<?> list) {
-            out.write('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) {
-                    out.write(", ");
-                }
-                show(list.get(i), out);
-            }
-            out.write(']');
-        } else if (value instanceof Map<?, ?> || value instanceof Fields || value instanceof RawAttribute) {
-            try (JsonGenerator json = JSON.createGenerator(out)) {
-                json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                write(json, value);
-            }
-        } else {
-            out.write(text(value));
-        }
     }
 
     /** Appends to a StringBuilder up to a limit, then refuses (ending the rendering early). */

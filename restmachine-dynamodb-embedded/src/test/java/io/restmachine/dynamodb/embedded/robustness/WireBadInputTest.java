@@ -142,7 +142,8 @@ class WireBadInputTest {
         assertThat(response.statusCode()).isEqualTo(400);
         String message = JSON.readTree(response.body()).path("message").asText();
         assertThat(message)
-                .startsWith("1 validation error detected: Value '{\"wire\":[{\"PutRequest\":")
+                .startsWith("1 validation error detected: Value '{wire=[WriteRequest(putRequest=PutRequest(item={"
+                        + "pk=AttributeValue(s=big, n=null, ")
                 .contains("...' at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint:"
                         + " [Member must have length less than or equal to 25");
         assertThat(response.body().length()).isLessThan(5 * 1024);
