@@ -181,4 +181,71 @@ class PresignedRequestTest {
                 .isEqualTo("IncompleteSignatureException: AWS query-string parameters must include"
                         + " 'X-Amz-SignedHeaders'. Re-examine the query-string parameters.");
     }
+
+    /** The SDK's presigned request as the verifier sees it, with {@code rewrite} applied to its query string. */
+    private static io.restmachine.dynamodb.embedded.auth.SignedRequest asReceived(
+            SdkHttpRequest signed, String body, UnaryOperator<String> rewrite, Map<String, List<String>> extra) {
+        Map<String, List<String>> headers = new java.util.LinkedHashMap<>(signed.headers());
+        headers.put("Host", List.of(signed.host() + ":" + signed.port()));
+        headers.putAll(extra);
+        return new io.restmachine.dynamodb.embedded.auth.SignedRequest(
+                "POST",
+                "/",
+                rewrite.apply(signed.getUri().getRawQuery()),
+                headers,
+                body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void verifier_presignedRequestWithAnAuthorizationHeaderToo_isInvalidSignature() {
+        String body = CREATE.formatted("both");
+        Instant now = Instant.parse("2026-01-02T03:04:05Z");
+        SignatureVerifier verifier =
+                SignatureVerifier.of(Map.of("AKIDLOCAL", "local-secret"), Clock.fixed(now, ZoneOffset.UTC));
+        SdkHttpRequest signed = presign("local-secret", body, now, Duration.ofMinutes(5));
+
+        assertThat(verifier.verify(asReceived(signed, body, q -> q, Map.of()))).isEmpty();
+        assertThat(verifier.verify(asReceived(
+                        signed, body, q -> q, Map.of("Authorization", List.of("AWS4-HMAC-SHA256 Credential=x")))))
+                .hasValueSatisfying(e -> assertThat(e.message())
+                        .isEqualTo("Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP"
+                                + " header."));
+    }
+
+    @Test
+    void verifier_presignedRequestWithAnotherAlgorithmOrABadExpires_isIncompleteSignature() {
+        String body = CREATE.formatted("odd");
+        Instant now = Instant.parse("2026-01-02T03:04:05Z");
+        SignatureVerifier verifier =
+                SignatureVerifier.of(Map.of("AKIDLOCAL", "local-secret"), Clock.fixed(now, ZoneOffset.UTC));
+        SdkHttpRequest signed = presign("local-secret", body, now, Duration.ofMinutes(5));
+
+        assertThat(verifier.verify(
+                        asReceived(signed, body, q -> q.replace("AWS4-HMAC-SHA256", "AWS4-HMAC-SHA512"), Map.of())))
+                .hasValueSatisfying(e -> assertThat(e.type().name()).isEqualTo("INCOMPLETE_SIGNATURE"));
+        for (String expires : List.of("0", "604801", "soon")) {
+            assertThat(verifier.verify(asReceived(
+                            signed, body, q -> q.replace("X-Amz-Expires=300", "X-Amz-Expires=" + expires), Map.of())))
+                    .hasValueSatisfying(e -> assertThat(e.message())
+                            .startsWith("X-Amz-Expires must be a whole number of seconds from 1 to 604800; got '"
+                                    + expires));
+        }
+    }
+
+    @Test
+    void verifier_presignedRequestAtTheEdgeOfItsExpires_passesThenExpires() {
+        String body = CREATE.formatted("edge");
+        Instant signedAt = Instant.parse("2026-01-02T03:04:05Z");
+        SdkHttpRequest signed = presign("local-secret", body, signedAt, Duration.ofSeconds(60));
+        SignatureVerifier atExpiry = SignatureVerifier.of(
+                Map.of("AKIDLOCAL", "local-secret"), Clock.fixed(signedAt.plusSeconds(60), ZoneOffset.UTC));
+        SignatureVerifier after = SignatureVerifier.of(
+                Map.of("AKIDLOCAL", "local-secret"), Clock.fixed(signedAt.plusSeconds(61), ZoneOffset.UTC));
+
+        assertThat(atExpiry.verify(asReceived(signed, body, q -> q, Map.of()))).isEmpty();
+        assertThat(after.verify(asReceived(signed, body, q -> q, Map.of())))
+                .hasValueSatisfying(e -> assertThat(e.message())
+                        .isEqualTo("Signature expired: 20260102T030405Z is now earlier than 20260102T030406Z"
+                                + " (20260102T030506Z - 60 sec.)"));
+    }
 }
