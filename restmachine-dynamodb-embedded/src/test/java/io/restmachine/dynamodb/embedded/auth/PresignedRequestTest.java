@@ -196,13 +196,17 @@ class PresignedRequestTest {
                 body.getBytes(StandardCharsets.UTF_8));
     }
 
+    private static final Instant SIGNED_AT = Instant.parse("2026-01-02T03:04:05Z");
+
+    private static SignatureVerifier verifierAt(Instant now) {
+        return SignatureVerifier.of(Map.of("AKIDLOCAL", "local-secret"), Clock.fixed(now, ZoneOffset.UTC));
+    }
+
     @Test
     void verifier_presignedRequestWithAnAuthorizationHeaderToo_isInvalidSignature() {
         String body = CREATE.formatted("both");
-        Instant now = Instant.parse("2026-01-02T03:04:05Z");
-        SignatureVerifier verifier =
-                SignatureVerifier.of(Map.of("AKIDLOCAL", "local-secret"), Clock.fixed(now, ZoneOffset.UTC));
-        SdkHttpRequest signed = presign("local-secret", body, now, Duration.ofMinutes(5));
+        SignatureVerifier verifier = verifierAt(SIGNED_AT);
+        SdkHttpRequest signed = presign("local-secret", body, SIGNED_AT, Duration.ofMinutes(5));
 
         assertThat(verifier.verify(asReceived(signed, body, q -> q, Map.of()))).isEmpty();
         assertThat(verifier.verify(asReceived(
@@ -215,10 +219,8 @@ class PresignedRequestTest {
     @Test
     void verifier_presignedRequestWithAnotherAlgorithmOrABadExpires_isIncompleteSignature() {
         String body = CREATE.formatted("odd");
-        Instant now = Instant.parse("2026-01-02T03:04:05Z");
-        SignatureVerifier verifier =
-                SignatureVerifier.of(Map.of("AKIDLOCAL", "local-secret"), Clock.fixed(now, ZoneOffset.UTC));
-        SdkHttpRequest signed = presign("local-secret", body, now, Duration.ofMinutes(5));
+        SignatureVerifier verifier = verifierAt(SIGNED_AT);
+        SdkHttpRequest signed = presign("local-secret", body, SIGNED_AT, Duration.ofMinutes(5));
 
         assertThat(verifier.verify(
                         asReceived(signed, body, q -> q.replace("AWS4-HMAC-SHA256", "AWS4-HMAC-SHA512"), Map.of())))
@@ -235,12 +237,9 @@ class PresignedRequestTest {
     @Test
     void verifier_presignedRequestAtTheEdgeOfItsExpires_passesThenExpires() {
         String body = CREATE.formatted("edge");
-        Instant signedAt = Instant.parse("2026-01-02T03:04:05Z");
-        SdkHttpRequest signed = presign("local-secret", body, signedAt, Duration.ofSeconds(60));
-        SignatureVerifier atExpiry = SignatureVerifier.of(
-                Map.of("AKIDLOCAL", "local-secret"), Clock.fixed(signedAt.plusSeconds(60), ZoneOffset.UTC));
-        SignatureVerifier after = SignatureVerifier.of(
-                Map.of("AKIDLOCAL", "local-secret"), Clock.fixed(signedAt.plusSeconds(61), ZoneOffset.UTC));
+        SdkHttpRequest signed = presign("local-secret", body, SIGNED_AT, Duration.ofSeconds(60));
+        SignatureVerifier atExpiry = verifierAt(SIGNED_AT.plusSeconds(60));
+        SignatureVerifier after = verifierAt(SIGNED_AT.plusSeconds(61));
 
         assertThat(atExpiry.verify(asReceived(signed, body, q -> q, Map.of()))).isEmpty();
         assertThat(after.verify(asReceived(signed, body, q -> q, Map.of())))

@@ -19,11 +19,6 @@ record Scenario(
         boolean merge,
         List<String> engineCors) {
 
-    /** A scenario run against the engine's default server (no CORS origins allowed). */
-    Scenario(String file, String id, String name, List<Step> setup, List<Step> test, boolean merge) {
-        this(file, id, name, setup, test, merge, List.of());
-    }
-
     Scenario {
         engineCors = List.copyOf(engineCors);
         setup = List.copyOf(setup);
