@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
@@ -80,8 +80,81 @@ class TaggingTest extends EngineTest {
                         .tags(
                                 Tag.builder().key("k0").value("w").build(),
                                 Tag.builder().key("new").value("v").build())))
-                .isInstanceOf(LimitExceededException.class);
+                .isInstanceOfSatisfying(
+                        DynamoDbException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"))
+                .hasMessageContaining("at most 50 tags; it has 50 and the request adds 1");
         assertThat(tags()).hasSize(50).contains("k0=v");
+    }
+
+    @Test
+    void createTable_withMoreThanFiftyTags_isRefused_andNoTableIsCreated() {
+        open(Transport.IN_PROCESS);
+        List<Tag> many = new ArrayList<>();
+        for (int i = 0; i < 51; i++) {
+            many.add(Tag.builder().key("k" + i).value("v").build());
+        }
+        assertThatThrownBy(() -> client.createTable(b -> b.tableName("things")
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                        .tags(many)))
+                .isInstanceOfSatisfying(
+                        DynamoDbException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
+        assertThat(client.listTables().tableNames()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hi!", "d%g", "\"quoted\"", "semi;colon", "tab\there"})
+    void tagKeysAndValues_withCharactersOutsideAwsTagPattern_areRefused(String text) {
+        open(Transport.IN_PROCESS);
+        createTable("things", null);
+        assertThatThrownBy(() -> client.tagResource(b -> b.resourceArn(ARN)
+                        .tags(Tag.builder().key(text).value("v").build())))
+                .hasMessageContaining("at 'tags.1.member.key' failed to satisfy constraint: Member must satisfy"
+                        + " regular expression pattern: ^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$");
+        assertThatThrownBy(() -> client.tagResource(b -> b.resourceArn(ARN)
+                        .tags(Tag.builder().key("k").value(text).build())))
+                .hasMessageContaining("at 'tags.1.member.value' failed to satisfy constraint");
+        assertThat(tags()).isEmpty();
+    }
+
+    @Test
+    void tagKeysAndValues_ofLettersDigitsSpacesAndTheAllowedSigns_inAnyScript_areKept() {
+        open(Transport.IN_PROCESS);
+        createTable("things", null);
+        String key = "законные буквы 7 _.:/=+-@";
+        client.tagResource(b -> b.resourceArn(ARN)
+                .tags(
+                        Tag.builder().key(key).value("ѮѮ value").build(),
+                        Tag.builder()
+                                .key("k".repeat(128))
+                                .value("v".repeat(256))
+                                .build(),
+                        Tag.builder().key("empty").value("").build()));
+        assertThat(tags()).contains(key + "=ѮѮ value", "empty=", "k".repeat(128) + "=" + "v".repeat(256));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"aws:team", "AWS:team", "Aws:"})
+    void tagKeys_withTheReservedAwsPrefix_areRefused_onTagResourceAndCreateTable(String key) {
+        open(Transport.IN_PROCESS);
+        createTable("things", null);
+        assertThatThrownBy(() -> client.tagResource(b -> b.resourceArn(ARN)
+                        .tags(Tag.builder().key(key).value("v").build())))
+                .hasMessageContaining("Tag key '" + key + "' starts with 'aws:', a prefix reserved");
+        assertThatThrownBy(() -> client.createTable(b -> b.tableName("other")
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                        .tags(Tag.builder().key(key).value("v").build())))
+                .hasMessageContaining("a prefix reserved");
+        assertThat(client.listTables().tableNames()).containsExactly("things");
+        // a value may begin with aws: (the reservation is for keys)
+        client.tagResource(b ->
+                b.resourceArn(ARN).tags(Tag.builder().key("k").value("aws:v").build()));
+        assertThat(tags()).containsExactly("k=aws:v");
     }
 
     @Test

@@ -69,7 +69,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(
             names = "--require-auth",
-            description = "Refuse requests not signed (AWS Signature V4) with one of the access keys (see below)")
+            description = "Refuse requests not signed (AWS Signature V4, in the Authorization header or presigned"
+                    + " in the query string) with one of the access keys (see below), signed more than 15 minutes"
+                    + " away from this machine's clock, or presigned and past their X-Amz-Expires")
     boolean requireAuth;
 
     @Option(

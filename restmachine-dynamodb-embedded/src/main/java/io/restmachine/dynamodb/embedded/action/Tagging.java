@@ -86,13 +86,36 @@ public final class Tagging {
                     "Requested resource not found: ResourcArn: " + request.resourceArn() + " not found")
             .tags());
 
-    /** LimitExceededException for a table that would have more than {@link #MAX_TAGS} tags. */
+    /**
+     * The characters a tag key or value may hold: Unicode letters, digits and white space, and
+     * {@code _ . : / = + - @}, written as AWS writes its common tag pattern.
+     */
+    public static final String TAG_PATTERN = "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$";
+
+    /** The key prefix AWS keeps for its own tags, in any letter case. */
+    public static final String RESERVED_PREFIX = "aws:";
+
+    /**
+     * ValidationException for a table that would have more than {@link #MAX_TAGS} tags (DynamoDB
+     * answers ValidationException, not the LimitExceededException its API reference lists; the
+     * wording is the engine's: docs/conformance.md, "Tagging").
+     */
     static EngineException tooMany(int existing, int added) {
-        return new DynamoError(
-                        ErrorType.LIMIT_EXCEEDED,
-                        "The number of tags on a table cannot exceed " + MAX_TAGS + "; it has " + existing
-                                + " and the request adds " + added)
-                .toException();
+        return EngineException.validation("One or more parameter values were invalid: A table can have at most "
+                + MAX_TAGS + " tags; it has " + existing + " and the request adds " + added);
+    }
+
+    /**
+     * Refuses a tag key with the reserved {@code aws:} prefix (any letter case), on TagResource and
+     * CreateTable alike, before the table is looked up.
+     */
+    public static void checkKeys(Map<String, String> tags) {
+        for (String key : tags.keySet()) {
+            if (key.regionMatches(true, 0, RESERVED_PREFIX, 0, RESERVED_PREFIX.length())) {
+                throw EngineException.validation("One or more parameter values were invalid: Tag key '" + key
+                        + "' starts with 'aws:', a prefix reserved for tags AWS assigns; choose another key");
+            }
+        }
     }
 
     /**

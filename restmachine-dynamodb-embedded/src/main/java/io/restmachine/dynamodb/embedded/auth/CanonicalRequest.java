@@ -16,10 +16,15 @@ final class CanonicalRequest {
      * encoded and sorted, and header values trimmed with inner runs of spaces collapsed.
      */
     static String of(SignedRequest request, List<String> signedHeaders, String payloadHash) {
+        return of(request, request.rawQuery(), signedHeaders, payloadHash);
+    }
+
+    /** The same over {@code rawQuery} instead of the request's own query string (a presigned request's, without its signature). */
+    static String of(SignedRequest request, String rawQuery, List<String> signedHeaders, String payloadHash) {
         StringBuilder text = new StringBuilder(512);
         text.append(request.method()).append('\n');
         text.append(path(request.rawPath())).append('\n');
-        text.append(query(request.rawQuery())).append('\n');
+        text.append(query(rawQuery)).append('\n');
         for (String name : signedHeaders) {
             List<String> values = request.headers().getOrDefault(name, List.of());
             List<String> trimmed = new ArrayList<>(values.size());

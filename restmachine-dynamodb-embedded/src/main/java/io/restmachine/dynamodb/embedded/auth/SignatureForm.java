@@ -49,20 +49,45 @@ public final class SignatureForm {
                     : refuse(ErrorType.INCOMPLETE_SIGNATURE, problems + "Authorization=" + authorization.trim());
         }
         if (queryAuth) {
-            StringBuilder missing = new StringBuilder();
-            for (String part : QUERY_PARTS) {
-                String value = query.get(part);
-                if (value == null || value.isEmpty()) {
-                    missing.append("AWS query-string parameters must include '")
-                            .append(part)
-                            .append("'. ");
-                }
-            }
-            if (!missing.isEmpty()) {
-                return refuse(ErrorType.INCOMPLETE_SIGNATURE, missing + "Re-examine the query-string parameters.");
-            }
+            return queryProblems(query);
         }
         return Optional.empty();
+    }
+
+    /**
+     * IncompleteSignatureException naming each of the five query-string authentication
+     * parameters that {@code query} lacks, or empty when it has them all.
+     */
+    static Optional<DynamoError> queryProblems(Map<String, String> query) {
+        StringBuilder missing = new StringBuilder();
+        for (String part : QUERY_PARTS) {
+            String value = query.get(part);
+            if (value == null || value.isEmpty()) {
+                missing.append("AWS query-string parameters must include '")
+                        .append(part)
+                        .append("'. ");
+            }
+        }
+        return missing.isEmpty()
+                ? Optional.empty()
+                : refuse(ErrorType.INCOMPLETE_SIGNATURE, missing + "Re-examine the query-string parameters.");
+    }
+
+    /** {@code rawQuery} without any {@code name=...} pair (names compared after decoding), still undecoded. */
+    static String withoutParameter(String rawQuery, String name) {
+        StringBuilder kept = new StringBuilder(rawQuery.length());
+        for (String pair : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            String rawName = equals < 0 ? pair : pair.substring(0, equals);
+            if (pair.isEmpty() || decode(rawName).equals(name)) {
+                continue;
+            }
+            if (!kept.isEmpty()) {
+                kept.append('&');
+            }
+            kept.append(pair);
+        }
+        return kept.toString();
     }
 
     /** Whether the request is authenticated by query-string parameters (presigned). */
@@ -108,7 +133,8 @@ public final class SignatureForm {
         return parts;
     }
 
-    private static Map<String, String> query(String rawQuery) {
+    /** The query string's parameters, decoded, the first of a repeated name winning. */
+    static Map<String, String> query(String rawQuery) {
         Map<String, String> query = new LinkedHashMap<>();
         if (rawQuery.isEmpty()) {
             return query;
@@ -117,15 +143,18 @@ public final class SignatureForm {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
             String value = equals < 0 ? "" : pair.substring(equals + 1);
-            try {
-                query.putIfAbsent(
-                        URLDecoder.decode(name, StandardCharsets.UTF_8),
-                        URLDecoder.decode(value, StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException malformedEscape) {
-                query.putIfAbsent(name, value);
-            }
+            query.putIfAbsent(decode(name), decode(value));
         }
         return query;
+    }
+
+    /** Percent-decoding; text with a malformed escape is kept as it is. */
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformedEscape) {
+            return text;
+        }
     }
 
     private static Optional<DynamoError> refuse(ErrorType type, String message) {

@@ -3,9 +3,11 @@ package io.restmachine.dynamodb.embedded.protocol;
 import io.restmachine.dynamodb.embedded.action.CreateTable;
 import io.restmachine.dynamodb.embedded.action.TableActions;
 import io.restmachine.dynamodb.embedded.action.TableSpecs;
+import io.restmachine.dynamodb.embedded.action.Tagging;
 import io.restmachine.dynamodb.embedded.action.UpdateTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +25,8 @@ final class TableRequests {
     }
 
     static CreateTable.Request createTable(Fields request) {
+        Map<String, String> tags = TagRoutes.tagMap(request.list("Tags"));
+        Tagging.checkKeys(tags);
         return new CreateTable.Request(
                 request.text("TableName"),
                 attributeDefinitions(Objects.requireNonNull(request.list("AttributeDefinitions"))),
@@ -31,7 +35,7 @@ final class TableRequests {
                 keySchema(request.list("KeySchema")),
                 indexes(request.list("LocalSecondaryIndexes")),
                 indexes(request.list("GlobalSecondaryIndexes")),
-                TagRoutes.tagMap(request.list("Tags")));
+                tags);
     }
 
     static UpdateTable.Request updateTable(Fields request) {

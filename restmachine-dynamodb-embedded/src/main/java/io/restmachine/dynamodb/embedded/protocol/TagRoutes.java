@@ -23,9 +23,9 @@ final class TagRoutes {
         return list(element(
                 "Tag",
                 "Key",
-                string(notNull(), minLength(1), maxLength(128)),
+                string(notNull(), minLength(1), maxLength(128), regex(Tagging.TAG_PATTERN)),
                 "Value",
-                string(notNull(), minLength(0), maxLength(256))));
+                string(notNull(), minLength(0), maxLength(256), regex(Tagging.TAG_PATTERN))));
     }
 
     static final Shape.Struct TAG_RESOURCE = request("ResourceArn", string(maxLength(1283)), "Tags", tags());
@@ -65,7 +65,9 @@ final class TagRoutes {
         String arn = request.string("ResourceArn");
         List<Object> tags = request.list("Tags");
         Tagging.check("TagResource", arn, "tags", tags, "Atleast one Tag needs to be provided as Input.");
-        return new Tagging.TagRequest(arn, tagMap(tags));
+        Map<String, String> map = tagMap(tags);
+        Tagging.checkKeys(map);
+        return new Tagging.TagRequest(arn, map);
     }
 
     static Tagging.UntagRequest untagResource(Fields request) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
+import io.restmachine.dynamodb.embedded.ServerOptions;
 import io.restmachine.dynamodb.embedded.peer.Dynalite;
 import io.restmachine.dynamodb.embedded.peer.PeerCheck;
 import java.io.IOException;
@@ -18,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -61,16 +64,24 @@ class ConformanceSuiteTest {
     @TestFactory
     Stream<DynamicContainer> everyScenarioAnswersAsDynamoDBDoes() {
         WireClient dynalite = new WireClient(Dynalite.endpoint());
-        Optional<WireClient> engine = Optional.empty();
+        Optional<Function<Scenario, WireClient>> engine = Optional.empty();
         if (COMPARE_WITH_EMBEDDED) {
             // The JDK HTTP server leaves Nagle's algorithm on unless told otherwise, which costs
             // about 40 ms per keep-alive request; the suite sends thousands.
             System.setProperty("sun.net.httpserver.nodelay", "true");
             EmbeddedDynamoDB started = EmbeddedDynamoDB.inMemory();
             embedded = started;
-            engine = Optional.of(new WireClient(started.startServer(0)));
+            WireClient plain = new WireClient(started.startServer(0));
+            Map<List<String>, WireClient> withCors = new ConcurrentHashMap<>();
+            engine = Optional.of(scenario -> scenario.engineCors().isEmpty()
+                    ? plain
+                    : withCors.computeIfAbsent(
+                            scenario.engineCors(),
+                            origins -> new WireClient(
+                                    started.serve(ServerOptions.port(0).withCorsOrigins(origins))
+                                            .endpoint())));
         }
-        Optional<WireClient> engineClient = engine;
+        Optional<Function<Scenario, WireClient>> engineClient = engine;
         Map<String, List<Scenario>> files = ScenarioCatalog.load();
         return files.entrySet().stream()
                 .map(file -> dynamicContainer(
@@ -96,7 +107,8 @@ class ConformanceSuiteTest {
         }
     }
 
-    private static void check(Scenario scenario, WireClient dynalite, Optional<WireClient> engine) throws Exception {
+    private static void check(Scenario scenario, WireClient dynalite, Optional<Function<Scenario, WireClient>> engine)
+            throws Exception {
         List<Response> expected;
         try {
             expected = run(scenario, dynalite, "dynalite");
@@ -115,7 +127,8 @@ class ConformanceSuiteTest {
         }
         List<String> engineProblems;
         try {
-            engineProblems = engineProblems(scenario, expected, run(scenario, engine.get(), "engine"));
+            engineProblems = engineProblems(
+                    scenario, expected, run(scenario, engine.get().apply(scenario), "engine"));
         } catch (AssertionError setupFailed) {
             engineProblems = List.of(setupFailed.getMessage());
         }
@@ -222,7 +235,8 @@ class ConformanceSuiteTest {
                     TableStates.awaitSettled(server, step);
                 }
                 responses.add(
-                        Normalizer.normalize(response.statusCode(), response.body(), step.ignore(), step.unordered()));
+                        Normalizer.normalize(response.statusCode(), response.body(), step.ignore(), step.unordered())
+                                .withHeaders(WireClient.corsHeaders(response)));
             }
             return scenario.merge() ? List.of(Normalizer.merge(responses)) : responses;
         } finally {

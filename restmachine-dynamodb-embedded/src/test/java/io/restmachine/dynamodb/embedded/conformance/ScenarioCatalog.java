@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  *
  * <p>A file holds {@code "fixtures"} (named lists of setup steps) and {@code "scenarios"}; each
  * scenario has a {@code "name"}, optional {@code "fixture"} (one name or a list), {@code "setup"},
- * {@code "test"} (one step or a list) and {@code "merge"}. Before parsing, every {@code ${t}} in a
+ * {@code "test"} (one step or a list), {@code "merge"} and {@code "engineCors"} (the origins the
+ * engine's server allows, for CORS scenarios). Before parsing, every {@code ${t}} in a
  * scenario becomes its id (file stem and index, e.g. {@code put-item-07}), which keeps table names
  * unique per scenario; {@code ${pad:N}} becomes N letters {@code x} (for oversize items). A step
  * {@code {"generate": {"count": N, "from": 0, "step": {...}}}} expands into N copies of the step
@@ -99,9 +100,16 @@ final class ScenarioCatalog {
                     name,
                     steps(resolved.get("setup"), where + " setup"),
                     steps(resolved.get("test"), where),
-                    node.path("merge").asBoolean(false)));
+                    node.path("merge").asBoolean(false),
+                    texts(node.path("engineCors"))));
         }
         return scenarios;
+    }
+
+    private static List<String> texts(JsonNode node) {
+        List<String> texts = new ArrayList<>();
+        asList(node).forEach(text -> texts.add(text.asText()));
+        return texts;
     }
 
     private static ArrayNode asList(JsonNode node) {

@@ -1,9 +1,12 @@
 package io.restmachine.dynamodb.embedded.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +18,11 @@ import org.jspecify.annotations.Nullable;
  * header, for unknown operations), {@code "signed": false} (no {@code Authorization} header),
  * {@code "contentType"}, {@code "expect"}, {@code "divergence"}, {@code "ignore"} (extra response
  * fields to leave out of the comparison) and {@code "unordered": true} (compare {@code Items} as a
- * multiset, for Scans, whose order DynamoDB does not define).
+ * multiset, for Scans, whose order DynamoDB does not define). For the HTTP layer: {@code "method"}
+ * (default {@code POST}), {@code "query"} (a query string, without {@code ?}, e.g. presigned-request
+ * parameters) and {@code "headers"} (name to value; a value replaces the header the client would
+ * send, {@code null} leaves it out: {@code "Authorization": "AWS4-HMAC-SHA256 Credential=a"} sends
+ * that header instead of a signature, {@code "X-Amz-Target": null} sends none).
  */
 record Step(
         String action,
@@ -27,15 +34,31 @@ record Step(
         @Nullable Expectation expect,
         @Nullable Divergence divergence,
         Set<String> ignore,
-        boolean unordered) {
+        boolean unordered,
+        String method,
+        String query,
+        Map<String, Optional<String>> headers) {
 
     static final String API = "DynamoDB_20120810.";
     static final String JSON_1_0 = "application/x-amz-json-1.0";
     private static final Set<String> OPTIONS = Set.of(
-            "action", "body", "raw", "target", "signed", "contentType", "expect", "divergence", "ignore", "unordered");
+            "action",
+            "body",
+            "raw",
+            "target",
+            "signed",
+            "contentType",
+            "expect",
+            "divergence",
+            "ignore",
+            "unordered",
+            "method",
+            "query",
+            "headers");
 
     Step {
         ignore = Set.copyOf(ignore);
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     /** The text sent as the request body. */
@@ -72,6 +95,14 @@ record Step(
         if (node.has("ignore")) {
             node.get("ignore").forEach(name -> ignore.add(name.asText()));
         }
+        Map<String, Optional<String>> headers = new LinkedHashMap<>();
+        node.path("headers")
+                .fields()
+                .forEachRemaining(header -> headers.put(
+                        header.getKey(),
+                        header.getValue().isNull()
+                                ? Optional.empty()
+                                : Optional.of(header.getValue().asText())));
         return new Step(
                 action,
                 body,
@@ -82,7 +113,10 @@ record Step(
                 node.has("expect") ? Expectation.from(node.get("expect"), context) : null,
                 node.has("divergence") ? Divergence.from(node.get("divergence"), context) : null,
                 ignore,
-                node.path("unordered").asBoolean(false));
+                node.path("unordered").asBoolean(false),
+                node.path("method").asText("POST"),
+                node.path("query").asText(""),
+                headers);
     }
 
     /** The table this step creates, if it is a CreateTable (the runner deletes it afterwards). */

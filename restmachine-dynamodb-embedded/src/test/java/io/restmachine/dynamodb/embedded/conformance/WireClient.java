@@ -13,6 +13,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -43,39 +47,65 @@ final class WireClient {
         return endpoint;
     }
 
-    /** The raw status and body text of the server's answer to {@code step}. */
+    /**
+     * The raw status and body text of the server's answer to {@code step}: its method (POST unless
+     * the step says otherwise) to {@code /} with the step's query string, the SDK's headers as the
+     * step adjusts them, and a SigV4 signature over the headers sent unless the step is unsigned or
+     * brings its own {@code Authorization}.
+     */
     HttpResponse<String> send(Step step) throws IOException, InterruptedException {
         String payload = step.payload();
         String amzDate = ZonedDateTime.now(ZoneOffset.UTC).format(AMZ_DATE);
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve("/"))
-                .timeout(TIMEOUT)
-                .header("Content-Type", step.contentType())
-                .header("X-Amz-Target", step.target())
-                .header("X-Amz-Date", amzDate)
-                .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
-        if (step.signed()) {
-            request.header("Authorization", authorization(step, payload, amzDate));
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("Content-Type", step.contentType());
+        headers.put("X-Amz-Target", step.target());
+        headers.put("X-Amz-Date", amzDate);
+        step.headers().forEach((name, value) -> {
+            headers.remove(name);
+            value.ifPresent(text -> headers.put(name, text));
+        });
+        if (step.signed() && !step.headers().containsKey("Authorization")) {
+            headers.put("Authorization", authorization(step.method(), step.query(), headers, payload, amzDate));
         }
+        URI target = endpoint.resolve(step.query().isEmpty() ? "/" : "/?" + step.query());
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                .timeout(TIMEOUT)
+                .method(step.method(), HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private String authorization(Step step, String payload, String amzDate) {
+    /** The CORS headers ({@code access-control-*}) of {@code response}, names in lower case, values joined. */
+    static Map<String, String> corsHeaders(HttpResponse<?> response) {
+        Map<String, String> cors = new TreeMap<>();
+        response.headers().map().forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("access-control-")) {
+                cors.put(lower, String.join(",", values));
+            }
+        });
+        return cors;
+    }
+
+    private String authorization(
+            String method, String query, Map<String, String> headers, String payload, String amzDate) {
         String date = amzDate.substring(0, 8);
         String scope = date + "/" + REGION + "/dynamodb/aws4_request";
         String host = endpoint.getHost() + (endpoint.getPort() == -1 ? "" : ":" + endpoint.getPort());
-        String signedHeaders = "content-type;host;x-amz-date;x-amz-target";
-        String canonicalRequest = String.join(
-                "\n",
-                "POST",
-                "/",
-                "",
-                "content-type:" + step.contentType(),
-                "host:" + host,
-                "x-amz-date:" + amzDate,
-                "x-amz-target:" + step.target(),
-                "",
-                signedHeaders,
-                sha256Hex(payload));
+        Map<String, String> signed = new TreeMap<>();
+        signed.put("host", host);
+        for (String name : List.of("content-type", "x-amz-date", "x-amz-target")) {
+            if (headers.containsKey(name)) {
+                signed.put(name, headers.get(name));
+            }
+        }
+        StringBuilder canonicalHeaders = new StringBuilder();
+        signed.forEach((name, value) ->
+                canonicalHeaders.append(name).append(':').append(value).append('\n'));
+        String signedHeaders = String.join(";", signed.keySet());
+        // Neither server verifies the signature (dynalite cannot); the query goes in as sent.
+        String canonicalRequest =
+                String.join("\n", method, "/", query, canonicalHeaders.toString(), signedHeaders, sha256Hex(payload));
         String stringToSign = String.join("\n", "AWS4-HMAC-SHA256", amzDate, scope, sha256Hex(canonicalRequest));
         byte[] key = hmac(("AWS4" + SECRET_KEY).getBytes(StandardCharsets.UTF_8), date);
         key = hmac(key, REGION);
