@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -41,22 +37,11 @@ final class NestedSweepCases {
     }
 
     static NestedSweepCases load() {
-        try (InputStream in = NestedSweepCases.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("no " + RESOURCE + " on the test class path");
-            }
-            return new NestedSweepCases(Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        return new NestedSweepCases(SweepCases.read(RESOURCE));
     }
 
     List<Step> fixture() {
-        List<Step> steps = new ArrayList<>();
-        for (JsonNode step : substitute(spec.get("fixture"), SweepCases.TABLE)) {
-            steps.add(Step.from(step, "nested sweep fixture"));
-        }
-        return steps;
+        return SweepCases.fixture(spec, RESOURCE);
     }
 
     /** Every case, grouped by position (the fixture is fresh for each position). */
@@ -182,10 +167,6 @@ final class NestedSweepCases {
     }
 
     private static JsonNode substitute(JsonNode node, String table) {
-        try {
-            return ScenarioCatalog.substitute(node, table);
-        } catch (IOException e) {
-            throw new UncheckedIOException("substitution broke the JSON of " + RESOURCE, e);
-        }
+        return SweepCases.substitute(node, table, RESOURCE);
     }
 }
