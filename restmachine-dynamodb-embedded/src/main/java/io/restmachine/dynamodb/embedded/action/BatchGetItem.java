@@ -53,6 +53,8 @@ public final class BatchGetItem implements Action<BatchGetItem.Request, BatchGet
             for (Map<String, DynamoValue> key : tableRequest.keys()) {
                 KeyRules.validateKey(key, table.definition().key());
             }
+            // As GetItem: a projection path into a key attribute is refused once the keys fit.
+            KeyPaths.requireScalar(table.definition(), tableRequest.projection());
             resolved.add(table);
         }
         Map<String, List<Map<String, DynamoValue>>> responses = new LinkedHashMap<>();

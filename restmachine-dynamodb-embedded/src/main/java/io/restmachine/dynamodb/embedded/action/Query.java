@@ -58,6 +58,8 @@ public final class Query implements Action<Query.Request, PageReader.Page> {
      *   <li>FilterExpression parsed, or the legacy QueryFilter read;
      *   <li>ProjectionExpression parsed (or AttributesToGet);
      *   <li>unused placeholders;
+     *   <li>the key condition's shape: operators, one condition per attribute, no nested paths,
+     *       operand types (KeyConditions: operator, operand count and types);
      *   <li>the table is looked up (ResourceNotFoundException), then the index;
      *   <li>ExclusiveStartKey's attributes against the key schema;
      *   <li>the key condition split against the key schema (missing or extra key attributes);
@@ -70,7 +72,7 @@ public final class Query implements Action<Query.Request, PageReader.Page> {
     @Override
     public PageReader.Page execute(Request request, Engine engine) {
         Map<String, DynamoValue> start = request.exclusiveStartKey();
-        // 1-5: the request on its own.
+        // 1-6: the request on its own.
         ExpressionContext context = request.context().get();
         ConditionExpression keyExpression = null;
         Map<String, LegacyParameters.AttributeCondition> legacyKeyConditions = null;
@@ -87,7 +89,12 @@ public final class Query implements Action<Query.Request, PageReader.Page> {
         }
         Projection projection = Projection.of(request.projectionExpression(), request.attributesToGet(), context);
         context.requireAllUsed();
-        // 6-: the table and its key schema.
+        if (keyExpression != null) {
+            Expressions.checkKeyConditionShape(keyExpression);
+        } else {
+            LegacyParameters.checkKeyConditionOperands(legacyKeyConditions);
+        }
+        // 7-: the table and its key schema.
         Table table = engine.database().table(request.tableName());
         IndexDefinition index = PageReader.index(
                 table,

@@ -58,10 +58,26 @@ public final class Expressions {
      * @throws IllegalArgumentException when the condition was not made by {@link #condition}
      */
     public static KeyCondition keyCondition(ConditionExpression parsed, String hashKey, @Nullable String rangeKey) {
+        return KeyConditions.of(node(parsed), hashKey, rangeKey);
+    }
+
+    /**
+     * Checks what a key condition parsed with {@link #condition condition(text, ctx,
+     * "KeyConditionExpression")} can be checked for without the key schema (operators, one condition
+     * per attribute, no nested paths, operand types): DynamoDB reports those before it looks the
+     * table up.
+     *
+     * @throws IllegalArgumentException when the condition was not made by {@link #condition}
+     */
+    public static void checkKeyConditionShape(ConditionExpression parsed) {
+        KeyConditions.checkShape(node(parsed));
+    }
+
+    private static ConditionNode node(ConditionExpression parsed) {
         if (!(parsed instanceof ConditionNode condition)) {
             throw new IllegalArgumentException("Only a condition from Expressions.condition can be split into key"
                     + " conditions, not " + parsed.getClass().getName());
         }
-        return KeyConditions.of(condition, hashKey, rangeKey);
+        return condition;
     }
 }

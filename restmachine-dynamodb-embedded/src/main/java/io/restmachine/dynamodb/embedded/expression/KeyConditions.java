@@ -26,6 +26,21 @@ final class KeyConditions {
     }
 
     /**
+     * The checks that need no key schema, which DynamoDB makes before it looks the table up: only
+     * {@code AND} of simple conditions, one per attribute, on top-level attributes, with operators
+     * an index supports, and operand types the operator accepts (as for KeyConditions).
+     */
+    static void checkShape(ConditionNode condition) {
+        Map<String, SortKeyCondition> conditions = new LinkedHashMap<>();
+        collect(condition, conditions);
+        for (SortKeyCondition simple : conditions.values()) {
+            List<DynamoValue> operands =
+                    simple.upper() == null ? List.of(simple.value()) : List.of(simple.value(), simple.upper());
+            LegacyParameters.checkOperandTypes(simple.op().name(), operands);
+        }
+    }
+
+    /**
      * Checks that conditions on these attributes name the partition key and, when there are two,
      * the sort key: DynamoDB's messages for KeyConditionExpression and KeyConditions alike.
      */

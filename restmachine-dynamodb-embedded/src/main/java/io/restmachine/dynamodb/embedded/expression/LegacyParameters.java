@@ -149,11 +149,19 @@ public final class LegacyParameters {
      *
      * @throws EngineException a ValidationException with DynamoDB's message otherwise
      */
-    public static KeyCondition keyConditions(
-            Map<String, AttributeCondition> keyConditions, String hashKey, @Nullable String rangeKey) {
+    /**
+     * The checks of KeyConditions that need no key schema (each condition's operator, operand count
+     * and operand types), which DynamoDB makes before it looks the table up.
+     */
+    public static void checkKeyConditionOperands(Map<String, AttributeCondition> keyConditions) {
         for (Map.Entry<String, AttributeCondition> entry : keyConditions.entrySet()) {
             checkedOperands(entry.getValue().comparisonOperator(), entry.getValue());
         }
+    }
+
+    public static KeyCondition keyConditions(
+            Map<String, AttributeCondition> keyConditions, String hashKey, @Nullable String rangeKey) {
+        checkKeyConditionOperands(keyConditions);
         KeyConditions.requireKeys(keyConditions.keySet(), hashKey, rangeKey);
         AttributeCondition hash = Objects.requireNonNull(keyConditions.get(hashKey));
         AttributeCondition range = rangeKey == null ? null : keyConditions.get(rangeKey);
@@ -249,6 +257,13 @@ public final class LegacyParameters {
         List<DynamoValue> operands = condition.attributeValueList();
         checkCount(operator, operands);
         checkSameTypes(operands);
+        checkOperandTypes(operator, operands);
+        checkBetweenRange(operator, operands);
+        return operands;
+    }
+
+    /** {@code ComparisonOperator LT is not valid for BOOL AttributeValue type}, as for legacy conditions. */
+    static void checkOperandTypes(String operator, List<DynamoValue> operands) {
         Set<String> allowed =
                 switch (operator) {
                     case "EQ", "NE" -> SCALARS_AND_SETS;
@@ -262,8 +277,6 @@ public final class LegacyParameters {
                         + " AttributeValue type");
             }
         }
-        checkBetweenRange(operator, operands);
-        return operands;
     }
 
     private static void checkCount(String operator, List<DynamoValue> operands) {

@@ -47,21 +47,31 @@ final class SweepCases {
     }
 
     static SweepCases load() {
-        try (InputStream in = SweepCases.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        return new SweepCases(read(RESOURCE));
+    }
+
+    /** A sweep's data file from the test class path. */
+    static JsonNode read(String resource) {
+        try (InputStream in = SweepCases.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("no " + RESOURCE + " on the test class path");
+                throw new IllegalStateException("no " + resource + " on the test class path");
             }
-            return new SweepCases(Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            return Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 
     /** The setup steps every action's cases run against (fresh for each action). */
     List<Step> fixture() {
+        return fixture(spec, RESOURCE);
+    }
+
+    /** The {@code fixture} steps of a sweep's data file, on the sweep's table. */
+    static List<Step> fixture(JsonNode spec, String resource) {
         List<Step> steps = new ArrayList<>();
-        for (JsonNode step : substitute(spec.get("fixture"), TABLE)) {
-            steps.add(Step.from(step, "sweep fixture"));
+        for (JsonNode step : substitute(spec.get("fixture"), TABLE, resource)) {
+            steps.add(Step.from(step, resource + " fixture"));
         }
         return steps;
     }
@@ -117,12 +127,16 @@ final class SweepCases {
         return actions;
     }
 
-    /** The catalog's substitution: {@code ${t}} becomes {@code table}, {@code ${pad:N}} N letters. */
     private static JsonNode substitute(JsonNode node, String table) {
+        return substitute(node, table, RESOURCE);
+    }
+
+    /** The catalog's substitution: {@code ${t}} becomes {@code table}, {@code ${pad:N}} N letters. */
+    static JsonNode substitute(JsonNode node, String table, String resource) {
         try {
             return ScenarioCatalog.substitute(node, table);
         } catch (IOException e) {
-            throw new UncheckedIOException("substitution broke the JSON of " + RESOURCE, e);
+            throw new UncheckedIOException("substitution broke the JSON of " + resource, e);
         }
     }
 }

@@ -49,11 +49,11 @@ final class SweepRunner {
         }
     }
 
-    private final SweepCases sweep;
+    private final List<Step> fixture;
     private final WireClient server;
 
-    SweepRunner(SweepCases sweep, WireClient server) {
-        this.sweep = sweep;
+    SweepRunner(List<Step> fixture, WireClient server) {
+        this.fixture = List.copyOf(fixture);
         this.server = server;
     }
 
@@ -80,7 +80,7 @@ final class SweepRunner {
 
     private void reset() throws IOException, InterruptedException {
         dropTables();
-        for (Step step : sweep.fixture()) {
+        for (Step step : fixture) {
             HttpResponse<String> response = server.send(step);
             if (response.statusCode() != 200) {
                 throw new AssertionError("sweep fixture step " + step.action() + " failed on " + server.endpoint()

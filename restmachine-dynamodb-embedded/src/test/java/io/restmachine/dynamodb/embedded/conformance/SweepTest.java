@@ -19,30 +19,38 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The CI side of the systematic sweep: every generated request ({@link SweepCases}) sent to the
  * engine over HTTP, each answer checked against the recorded expectation of
  * {@code sweep/expected.json} (status, error type and message). No peer is needed: the peers'
- * answers were recorded by {@link SweepPeersRun}. Cases listed in {@code sweep/engine-pending.txt}
+ * answers were recorded by {@link SweepPeersRun}. {@link NestedSweepTest} checks the nested sweep
+ * the same way. Cases listed in {@code sweep/engine-pending.txt}
  * are known to differ: the test fails when one of them starts to agree, so the list only shrinks.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SweepTest {
-    static final String PENDING = "sweep/engine-pending.txt";
+    private Sweep sweep = Sweep.parameters();
+    private @Nullable EmbeddedDynamoDB embedded;
+    private @Nullable SweepRunner runner;
 
-    private static @Nullable EmbeddedDynamoDB embedded;
-    private static @Nullable SweepRunner runner;
+    /** The sweep checked: a subclass checks another sweep the same way. */
+    Sweep sweep() {
+        return Sweep.parameters();
+    }
 
     @BeforeAll
-    static void startEngine() {
+    void startEngine() {
+        sweep = sweep();
         System.setProperty("sun.net.httpserver.nodelay", "true");
         EmbeddedDynamoDB started = EmbeddedDynamoDB.inMemory();
         embedded = started;
-        runner = new SweepRunner(SweepCases.load(), new WireClient(started.startServer(0)));
+        runner = new SweepRunner(sweep.fixture(), new WireClient(started.startServer(0)));
     }
 
     @AfterAll
-    static void stopEngine() {
+    void stopEngine() {
         if (embedded != null) {
             embedded.close();
         }
@@ -50,25 +58,25 @@ class SweepTest {
 
     @Test
     void everyCaseHasARecordedAnswer() {
-        SweepExpectations expected = SweepExpectations.load(SweepExpectations.EXPECTED);
-        List<String> unrecorded = SweepCases.load().actions().stream()
+        SweepExpectations expected = SweepExpectations.load(sweep.expected());
+        List<String> unrecorded = sweep.actions().stream()
                 .flatMap(action -> action.cases().stream())
                 .map(SweepCases.Case::id)
                 .filter(id -> expected.answer(id) == null)
                 .toList();
         assertThat(unrecorded)
-                .as("cases without an answer in %s: record them with SweepPeersRun", SweepExpectations.EXPECTED)
+                .as("cases without an answer in %s: record them with SweepPeersRun", sweep.expected())
                 .isEmpty();
         assertThat(pending().keySet()).allSatisfy(id -> assertThat(expected.answer(id))
-                .as("%s lists %s, which is no sweep case", PENDING, id)
+                .as("%s lists %s, which is no sweep case", sweep.pending(), id)
                 .isNotNull());
     }
 
     @TestFactory
     Stream<DynamicTest> theEngineAnswersEveryCaseAsRecorded() {
-        SweepExpectations expected = SweepExpectations.load(SweepExpectations.EXPECTED);
+        SweepExpectations expected = SweepExpectations.load(sweep.expected());
         Map<String, String> pending = pending();
-        return SweepCases.load().actions().stream()
+        return sweep.actions().stream()
                 .map(action -> dynamicTest(action.action(), () -> {
                     Map<String, SweepRunner.Answer> answers = runner.run(action);
                     List<String> problems = new ArrayList<>();
@@ -81,16 +89,16 @@ class SweepTest {
                                     + "  [" + expected.source(id) + "]\n  engine   "
                                     + answer.getValue().render());
                         } else if (agrees && pending.containsKey(id)) {
-                            problems.add(id + " now agrees: take it out of " + PENDING);
+                            problems.add(id + " now agrees: take it out of " + sweep.pending());
                         }
                     }
                     assertThat(problems).as("sweep of %s", action.action()).isEmpty();
                 }));
     }
 
-    private static Map<String, String> pending() {
+    private Map<String, String> pending() {
         Map<String, String> reasons = new LinkedHashMap<>();
-        try (InputStream in = SweepTest.class.getClassLoader().getResourceAsStream(PENDING)) {
+        try (InputStream in = SweepTest.class.getClassLoader().getResourceAsStream(sweep.pending())) {
             if (in == null) {
                 return reasons;
             }
@@ -102,7 +110,7 @@ class SweepTest {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + PENDING, e);
+            throw new UncheckedIOException("cannot read " + sweep.pending(), e);
         }
         return reasons;
     }

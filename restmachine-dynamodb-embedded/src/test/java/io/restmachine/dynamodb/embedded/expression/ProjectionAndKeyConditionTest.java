@@ -1,6 +1,7 @@
 package io.restmachine.dynamodb.embedded.expression;
 
 import static io.restmachine.dynamodb.embedded.expression.Values.b;
+import static io.restmachine.dynamodb.embedded.expression.Values.bool;
 import static io.restmachine.dynamodb.embedded.expression.Values.item;
 import static io.restmachine.dynamodb.embedded.expression.Values.l;
 import static io.restmachine.dynamodb.embedded.expression.Values.m;
@@ -150,5 +151,29 @@ class ProjectionAndKeyConditionTest {
     @Test
     void keyCondition_ofAHashOnlyTable() {
         assertThat(key("pk = :p", null)).isEqualTo(new KeyCondition("pk", s("p"), null));
+    }
+
+    private static void checkShape(String expression) {
+        Map<String, DynamoValue> values = new LinkedHashMap<>();
+        values.put(":p", s("p"));
+        values.put(":b", bool(true));
+        ConditionExpression parsed =
+                Expressions.condition(expression, new ExpressionContext(null, values), "KeyConditionExpression");
+        Expressions.checkKeyConditionShape(parsed);
+    }
+
+    @Test
+    void keyConditionShape_isCheckedWithoutTheKeySchema_asDynamoDBChecksItBeforeTheTableLookup() {
+        checkShape("pk = :p AND sk > :p");
+        assertThatThrownBy(() -> checkShape("pk = :p OR pk = :p"))
+                .hasMessage("ValidationException: Invalid operator used in KeyConditionExpression: OR");
+        assertThatThrownBy(() -> checkShape("pk = :p AND pk = :p"))
+                .hasMessage("ValidationException: KeyConditionExpressions must only contain one condition per key");
+        assertThatThrownBy(() -> checkShape("pk.x = :p"))
+                .hasMessage("ValidationException: KeyConditionExpressions cannot have conditions on nested attributes");
+        assertThatThrownBy(() -> checkShape("n < :b"))
+                .hasMessage(
+                        "ValidationException: One or more parameter values were invalid: ComparisonOperator LT is not valid for BOOL"
+                                + " AttributeValue type");
     }
 }
