@@ -239,16 +239,17 @@ public final class EntityModel<T> {
     /** The stored item of an instance in the given format; see {@link #toItem(Object)}. */
     public <V> Map<String, V> write(T instance, ValueFormat<V> format) {
         ItemMap<V> item = new ItemMap<>(itemSize);
-        List<String> violations = new ArrayList<>(0);
+        // Messages are only collected once something is wrong: a valid instance builds no list.
+        List<String> violations = null;
         try {
             shape.write(instance, item, format);
         } catch (ValidationException e) {
-            violations.addAll(e.violations());
+            violations = new ArrayList<>(e.violations());
         }
         String pk = partitionKey.compute(instance, violations);
         String sk = constantSortKey != null ? constantSortKey : sortKey.compute(instance, violations);
-        if (!violations.isEmpty()) {
-            throw new ValidationException(violations);
+        if (violations != null || pk == null || sk == null) {
+            throw new ValidationException(violations != null ? violations : keyViolations(instance));
         }
         Constants<V> c = constants(format);
         V skValue = c.sortKey() != null ? c.sortKey() : format.string(sk);
@@ -262,20 +263,35 @@ public final class EntityModel<T> {
             item.put(layout.entityType(), c.entityType());
         }
         for (IndexDef index : indexArray) {
-            List<String> ignored = new ArrayList<>(0);
-            String ipk = index.partitionKey().compute(instance, ignored);
+            // A key that can't be computed leaves the item out of the (sparse) index: no message needed.
+            String ipk = index.partitionKey().compute(instance, null);
             if (ipk == null) {
                 continue;
             }
             item.put(layout.indexPartitionKey(index.name()), format.string(ipk));
             if (index.sortKey() != null) {
-                String isk = index.sortKey().compute(instance, ignored);
+                String isk = index.sortKey().compute(instance, null);
                 if (isk != null) {
                     item.put(layout.indexSortKey(index.name()), format.string(isk));
                 }
             }
         }
         return item;
+    }
+
+    /** Why the table keys of an instance can't be computed, once computing them without messages failed. */
+    private List<String> keyViolations(T instance) {
+        List<String> violations = new ArrayList<>();
+        partitionKey.compute(instance, violations);
+        if (constantSortKey == null) {
+            sortKey.compute(instance, violations);
+        }
+        if (violations.isEmpty()) {
+            // A key method that failed once and then succeeded: report that rather than nothing.
+            violations.add("the table keys of " + type().getSimpleName() + " gave different results when computed"
+                    + " twice; key methods must give the same key for the same fields");
+        }
+        return violations;
     }
 
     /** The table key attributes of an instance; {@link ValidationException} if a key field is missing. */

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The map of one item or nested document while it is written: attribute names and values in two
- * arrays, in insertion order. An item has a few dozen attributes at most, so a scan of cached
- * string hashes finds a name faster than hashing into buckets, and building and iterating (a
+ * arrays, in insertion order. An item has a few dozen attributes at most, so a scan comparing the
+ * strings' cached hashes finds a name faster than hashing into buckets, and building and iterating (a
  * backend copies the item into its request) allocate two arrays instead of a node per entry.
  *
  * @param <V> the value type
@@ -20,14 +20,12 @@ import org.jspecify.annotations.Nullable;
 final class ItemMap<V> extends AbstractMap<String, V> {
     private String[] names;
     private Object[] values;
-    private int[] hashes;
     private int size;
 
     ItemMap(int expected) {
         int capacity = Math.max(expected, 2);
         names = new String[capacity];
         values = new Object[capacity];
-        hashes = new int[capacity];
     }
 
     private int indexOf(@Nullable Object name) {
@@ -36,7 +34,9 @@ final class ItemMap<V> extends AbstractMap<String, V> {
         }
         int h = s.hashCode();
         for (int i = 0; i < size; i++) {
-            if (hashes[i] == h && (names[i] == s || names[i].equals(s))) {
+            String n = names[i];
+            // Attribute names are constants of the model, whose hash the string keeps after its first use.
+            if (n == s || (n.hashCode() == h && n.equals(s))) {
                 return i;
             }
         }
@@ -82,11 +82,9 @@ final class ItemMap<V> extends AbstractMap<String, V> {
             int capacity = size * 2;
             names = Arrays.copyOf(names, capacity);
             values = Arrays.copyOf(values, capacity);
-            hashes = Arrays.copyOf(hashes, capacity);
         }
         names[size] = key;
         values[size] = value;
-        hashes[size] = key.hashCode();
         size++;
     }
 
@@ -102,7 +100,6 @@ final class ItemMap<V> extends AbstractMap<String, V> {
         int tail = size - i - 1;
         System.arraycopy(names, i + 1, names, i, tail);
         System.arraycopy(values, i + 1, values, i, tail);
-        System.arraycopy(hashes, i + 1, hashes, i, tail);
         size--;
         names[size] = null;
         values[size] = null;
