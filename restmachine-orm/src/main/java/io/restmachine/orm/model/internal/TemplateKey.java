@@ -166,7 +166,7 @@ public final class TemplateKey implements KeyDef {
     public @Nullable String compute(Object instance, @Nullable List<String> violations) {
         if (parts.length == 2 && parts[0] instanceof String prefix && parts[1] instanceof Property p) {
             // The usual form, "ORDER#{id}": one exactly sized string, no builder.
-            String text = fieldText(0, p, instance, violations);
+            String text = fieldText(1, p, instance, violations);
             return text == null ? null : prefix.concat(text);
         }
         StringBuilder out = new StringBuilder(literalLength + 16 * fields.size());
