@@ -48,7 +48,7 @@ public final class AttributeValueMapper {
         } else if (value instanceof ItemValue.NS ns) {
             List<String> numbers = new ArrayList<>(ns.values().size());
             for (ItemValue.N n : ns.values()) {
-                numbers.add(n.value().toPlainString());
+                numbers.add(SdkValueFormat.plain(n.value()));
             }
             return AttributeValue.createNs(numbers);
         } else if (value instanceof ItemValue.BS bs) {

@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>Values are built with the SDK's {@code AttributeValue.createX} factories, which skip the
  * builder (a builder, an {@code EnumSet} and a copy per value). Numbers are written in plain
- * notation so that no value depends on exponent parsing.
+ * notation so that no value depends on exponent parsing. Values are immutable, so the booleans, the
+ * null and the whole numbers 0 to 1023 are each one shared instance.
  */
 public final class SdkValueFormat implements ValueFormat<AttributeValue> {
     /** The one instance. */
@@ -24,6 +25,8 @@ public final class SdkValueFormat implements ValueFormat<AttributeValue> {
     private static final AttributeValue TRUE = AttributeValue.createBool(true);
     private static final AttributeValue FALSE = AttributeValue.createBool(false);
     private static final AttributeValue NULL = AttributeValue.createNul(true);
+    /** The numbers 0 to 1023, each built on first use. */
+    private static final AttributeValue[] SMALL = new AttributeValue[1024];
 
     private SdkValueFormat() {}
 
@@ -34,12 +37,32 @@ public final class SdkValueFormat implements ValueFormat<AttributeValue> {
 
     @Override
     public AttributeValue number(long value) {
+        if (value >= 0 && value < SMALL.length) {
+            // Small counts, quantities and versions are in most items: one shared immutable value each.
+            AttributeValue n = SMALL[(int) value];
+            if (n == null) {
+                n = AttributeValue.createN(Long.toString(value));
+                // A race only builds an equal value twice; its final fields publish it safely.
+                SMALL[(int) value] = n;
+            }
+            return n;
+        }
         return AttributeValue.createN(Long.toString(value));
     }
 
     @Override
     public AttributeValue number(BigDecimal value) {
-        return AttributeValue.createN(value.toPlainString());
+        return AttributeValue.createN(plain(value));
+    }
+
+    /**
+     * A number in plain notation. {@link BigDecimal#toString} gives the same text whenever it uses no
+     * exponent (scale at least 0 and adjusted exponent at least -6, as {@code 19.99} or {@code
+     * 0.000125}), builds it without the intermediate strings of {@link BigDecimal#toPlainString} and
+     * keeps it in the value; other numbers ({@code 1E+3}, {@code 1.5E-7}) need the plain form.
+     */
+    static String plain(BigDecimal value) {
+        return value.scale() >= 0 && value.precision() - value.scale() >= -5 ? value.toString() : value.toPlainString();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.restmachine.orm.convert.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,25 +28,29 @@ final class IsoTime {
         if (seconds < MIN_SECOND || seconds > MAX_SECOND) {
             return formatSlow(LocalDateTime.ofEpochSecond(seconds, instant.getNano(), ZoneOffset.UTC)) + 'Z';
         }
-        char[] out = new char[30];
-        write(out, LocalDateTime.ofEpochSecond(seconds, instant.getNano(), ZoneOffset.UTC));
+        byte[] out = new byte[30];
+        long day = Math.floorDiv(seconds, 86400);
+        int secondOfDay = (int) (seconds - day * 86400);
+        date(out, day);
+        time(out, 11, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60, instant.getNano());
         out[29] = 'Z';
-        return new String(out);
+        return latin1(out);
     }
 
     static String format(LocalDateTime value) {
         if (value.getYear() < 0 || value.getYear() > 9999) {
             return formatSlow(value);
         }
-        char[] out = new char[29];
-        write(out, value);
-        return new String(out);
+        byte[] out = new byte[29];
+        date(out, value.getYear(), value.getMonthValue(), value.getDayOfMonth());
+        time(out, 11, value.getHour(), value.getMinute(), value.getSecond(), value.getNano());
+        return latin1(out);
     }
 
     static String format(LocalTime value) {
-        char[] out = new char[18];
+        byte[] out = new byte[18];
         time(out, 0, value.getHour(), value.getMinute(), value.getSecond(), value.getNano());
-        return new String(out);
+        return latin1(out);
     }
 
     private static String formatSlow(LocalDateTime value) {
@@ -53,28 +58,50 @@ final class IsoTime {
         return date + 'T' + format(value.toLocalTime());
     }
 
-    private static void write(char[] out, LocalDateTime v) {
-        date(out, v);
-        time(out, 11, v.getHour(), v.getMinute(), v.getSecond(), v.getNano());
+    /**
+     * The text of ASCII bytes: a Latin-1 string takes a copy of them as they are, where building it
+     * from a {@code char[]} would first have to compress every char to a byte.
+     */
+    private static String latin1(byte[] ascii) {
+        return new String(ascii, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * {@code YYYY-MM-DDT} of a day counted from 1970-01-01, years 0 to 9999: the proleptic
+     * Gregorian calendar in 400-year eras (as {@link LocalDate#ofEpochDay} computes it), without
+     * building a date.
+     */
+    private static void date(byte[] out, long epochDay) {
+        // Days from 0000-03-01, so that a leap day ends its year (January and February of year 0 are in era -1).
+        long shifted = epochDay + 719_468;
+        int era = (int) Math.floorDiv(shifted, 146_097);
+        int dayOfEra = (int) (shifted - era * 146_097L);
+        int yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        int marchMonth = (5 * dayOfYear + 2) / 153;
+        int dayOfMonth = dayOfYear - (153 * marchMonth + 2) / 5 + 1;
+        int month = marchMonth < 10 ? marchMonth + 3 : marchMonth - 9;
+        int year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        date(out, year, month, dayOfMonth);
     }
 
     /** {@code YYYY-MM-DDT} at the start of {@code out}. */
-    private static void date(char[] out, LocalDateTime v) {
-        digits(out, 0, v.getYear(), 4);
+    private static void date(byte[] out, int year, int month, int day) {
+        digits(out, 0, year, 4);
         out[4] = '-';
-        digits(out, 5, v.getMonthValue(), 2);
+        digits(out, 5, month, 2);
         out[7] = '-';
-        digits(out, 8, v.getDayOfMonth(), 2);
+        digits(out, 8, day, 2);
         out[10] = 'T';
     }
 
-    private static void time(char[] out, int at, int hour, int minute, int second, int nano) {
+    private static void time(byte[] out, int at, int hour, int minute, int second, int nano) {
         wholeSeconds(out, at, hour, minute, second);
         out[at + 8] = '.';
         digits(out, at + 9, nano, 9);
     }
 
-    private static void wholeSeconds(char[] out, int at, int hour, int minute, int second) {
+    private static void wholeSeconds(byte[] out, int at, int hour, int minute, int second) {
         digits(out, at, hour, 2);
         out[at + 2] = ':';
         digits(out, at + 3, minute, 2);
@@ -82,9 +109,9 @@ final class IsoTime {
         digits(out, at + 6, second, 2);
     }
 
-    private static void digits(char[] out, int at, int value, int width) {
+    private static void digits(byte[] out, int at, int value, int width) {
         for (int i = at + width - 1; i >= at; i--) {
-            out[i] = (char) ('0' + value % 10);
+            out[i] = (byte) ('0' + value % 10);
             value /= 10;
         }
     }
@@ -118,26 +145,32 @@ final class IsoTime {
                     + " so the Python original could not read it; use a time within that range or ItemFormat.DEFAULT");
         }
         int micros = value.getNano() / 1000;
-        char[] out = new char[micros == 0 ? 19 : 26];
-        date(out, value);
-        pythonTime(out, 11, value.getHour(), value.getMinute(), value.getSecond(), micros);
-        return suffix.isEmpty() ? new String(out) : new String(out) + suffix;
+        byte[] out = new byte[(micros == 0 ? 19 : 26) + suffix.length()];
+        date(out, year, value.getMonthValue(), value.getDayOfMonth());
+        int end = pythonTime(out, 11, value.getHour(), value.getMinute(), value.getSecond(), micros);
+        for (int i = 0; i < suffix.length(); i++) {
+            out[end + i] = (byte) suffix.charAt(i);
+        }
+        return latin1(out);
     }
 
     /** Python's {@code isoformat()} of a time of day. */
     static String python(LocalTime value) {
         int micros = value.getNano() / 1000;
-        char[] out = new char[micros == 0 ? 8 : 15];
+        byte[] out = new byte[micros == 0 ? 8 : 15];
         pythonTime(out, 0, value.getHour(), value.getMinute(), value.getSecond(), micros);
-        return new String(out);
+        return latin1(out);
     }
 
-    private static void pythonTime(char[] out, int at, int hour, int minute, int second, int micros) {
+    /** Writes the time and returns the index after it. */
+    private static int pythonTime(byte[] out, int at, int hour, int minute, int second, int micros) {
         wholeSeconds(out, at, hour, minute, second);
-        if (micros != 0) {
-            out[at + 8] = '.';
-            digits(out, at + 9, micros, 6);
+        if (micros == 0) {
+            return at + 8;
         }
+        out[at + 8] = '.';
+        digits(out, at + 9, micros, 6);
+        return at + 15;
     }
 
     static Instant parseInstant(String text) {

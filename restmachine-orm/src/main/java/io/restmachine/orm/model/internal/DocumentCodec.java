@@ -14,7 +14,7 @@ final class DocumentCodec implements Codec {
 
     @Override
     public <V> V write(Object value, ValueFormat<V> to) {
-        ItemMap<V> fields = new ItemMap<>(shape.storedCount());
+        ItemMap<V> fields = new ItemMap<>(shape.attributes());
         return to.map(shape.write(value, fields, to));
     }
 

@@ -45,9 +45,20 @@ public final class EntityModel<T> {
     private final @Nullable MethodHandle afterLoad;
     private final Function<Map<String, Object>, Object> partialInstance;
     private final Set<String> keyFields;
-    private final int itemSize;
-    /** Whether the layout's key and entity type attributes differ, so the writer can skip looking for them. */
-    private final boolean distinctLayout;
+    /**
+     * Every attribute name an item of this model can have, the slots of its {@link ItemMap}: the
+     * stored fields in order, then the table keys, the entity type and the index keys (a name used
+     * twice, as a field named like a key attribute, is one slot, which the key fills last).
+     */
+    private final String[] itemNames;
+
+    private final int partitionKeySlot;
+    private final int sortKeySlot;
+    private final int entityTypeSlot;
+    /** For each index of {@link #indexArray}, the slot of its partition key and of its sort key (-1 without). */
+    private final int[] indexPartitionKeySlots;
+
+    private final int[] indexSortKeySlots;
 
     private final @Nullable String constantSortKey;
     /** Values every item of the last format used shares; see {@link #constants}. */
@@ -86,12 +97,30 @@ public final class EntityModel<T> {
             fields.addAll(k.fields() == null ? shape.propertyNames() : k.fields());
         }
         this.keyFields = Set.copyOf(fields);
-        this.itemSize = shape.properties().size() + 3 + 2 * indexArray.length;
-        this.distinctLayout =
-                new java.util.HashSet<>(List.of(layout.partitionKey(), layout.sortKey(), layout.entityType())).size()
-                        == 3;
+        List<String> names = new ArrayList<>(List.of(shape.attributes()));
+        this.partitionKeySlot = slot(names, layout.partitionKey());
+        this.sortKeySlot = slot(names, layout.sortKey());
+        this.entityTypeSlot = slot(names, layout.entityType());
+        this.indexPartitionKeySlots = new int[indexArray.length];
+        this.indexSortKeySlots = new int[indexArray.length];
+        for (int i = 0; i < indexArray.length; i++) {
+            IndexDef index = indexArray[i];
+            indexPartitionKeySlots[i] = slot(names, layout.indexPartitionKey(index.name()));
+            indexSortKeySlots[i] = index.sortKey() == null ? -1 : slot(names, layout.indexSortKey(index.name()));
+        }
+        this.itemNames = names.toArray(new String[0]);
         // Only a template can be known to give the same key for every instance; a key method could read anything.
         this.constantSortKey = sortKey instanceof TemplateKey t && t.isConstant() ? t.computeFrom(Map.of()) : null;
+    }
+
+    /** The slot of an attribute name, added to the names unless it is there already. */
+    private static int slot(List<String> names, String name) {
+        int i = names.indexOf(name);
+        if (i >= 0) {
+            return i;
+        }
+        names.add(name);
+        return names.size() - 1;
     }
 
     /**
@@ -238,44 +267,54 @@ public final class EntityModel<T> {
 
     /** The stored item of an instance in the given format; see {@link #toItem(Object)}. */
     public <V> Map<String, V> write(T instance, ValueFormat<V> format) {
-        ItemMap<V> item = new ItemMap<>(itemSize);
-        List<String> violations = new ArrayList<>(0);
+        ItemMap<V> item = new ItemMap<>(itemNames);
+        // Messages are only collected once something is wrong: a valid instance builds no list.
+        List<String> violations = null;
         try {
             shape.write(instance, item, format);
         } catch (ValidationException e) {
-            violations.addAll(e.violations());
+            violations = new ArrayList<>(e.violations());
         }
         String pk = partitionKey.compute(instance, violations);
         String sk = constantSortKey != null ? constantSortKey : sortKey.compute(instance, violations);
-        if (!violations.isEmpty()) {
-            throw new ValidationException(violations);
+        if (violations != null || pk == null || sk == null) {
+            throw new ValidationException(violations != null ? violations : keyViolations(instance));
         }
         Constants<V> c = constants(format);
-        V skValue = c.sortKey() != null ? c.sortKey() : format.string(sk);
-        if (distinctLayout) {
-            item.append(layout.partitionKey(), format.string(pk));
-            item.append(layout.sortKey(), skValue);
-            item.append(layout.entityType(), c.entityType());
-        } else {
-            item.put(layout.partitionKey(), format.string(pk));
-            item.put(layout.sortKey(), skValue);
-            item.put(layout.entityType(), c.entityType());
-        }
-        for (IndexDef index : indexArray) {
-            List<String> ignored = new ArrayList<>(0);
-            String ipk = index.partitionKey().compute(instance, ignored);
+        item.set(partitionKeySlot, format.string(pk));
+        item.set(sortKeySlot, c.sortKey() != null ? c.sortKey() : format.string(sk));
+        item.set(entityTypeSlot, c.entityType());
+        for (int i = 0; i < indexArray.length; i++) {
+            IndexDef index = indexArray[i];
+            // A key that can't be computed leaves the item out of the (sparse) index: no message needed.
+            String ipk = index.partitionKey().compute(instance, null);
             if (ipk == null) {
                 continue;
             }
-            item.put(layout.indexPartitionKey(index.name()), format.string(ipk));
+            item.set(indexPartitionKeySlots[i], format.string(ipk));
             if (index.sortKey() != null) {
-                String isk = index.sortKey().compute(instance, ignored);
+                String isk = index.sortKey().compute(instance, null);
                 if (isk != null) {
-                    item.put(layout.indexSortKey(index.name()), format.string(isk));
+                    item.set(indexSortKeySlots[i], format.string(isk));
                 }
             }
         }
         return item;
+    }
+
+    /** Why the table keys of an instance can't be computed, once computing them without messages failed. */
+    private List<String> keyViolations(T instance) {
+        List<String> violations = new ArrayList<>();
+        partitionKey.compute(instance, violations);
+        if (constantSortKey == null) {
+            sortKey.compute(instance, violations);
+        }
+        if (violations.isEmpty()) {
+            // A key method that failed once and then succeeded: report that rather than nothing.
+            violations.add("the table keys of " + type().getSimpleName() + " gave different results when computed"
+                    + " twice; key methods must give the same key for the same fields");
+        }
+        return violations;
     }
 
     /** The table key attributes of an instance; {@link ValidationException} if a key field is missing. */

@@ -5,29 +5,46 @@ import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The map of one item or nested document while it is written: attribute names and values in two
- * arrays, in insertion order. An item has a few dozen attributes at most, so a scan of cached
- * string hashes finds a name faster than hashing into buckets, and building and iterating (a
- * backend copies the item into its request) allocate two arrays instead of a node per entry.
+ * The map of one item or nested document while it is written. A model knows every attribute name
+ * its items can have (its fields, then its key, entity type and index key attributes), so the
+ * names are one array shared by all its items and each item holds only an array of values in
+ * those slots, null where the item has no such attribute: writing an item allocates two objects,
+ * the map and its values. A name outside the shared ones (put by other code) gives the map its
+ * own copy of the names. An item has a few dozen attributes at most, so a scan comparing the
+ * strings' cached hashes finds a name faster than hashing into buckets. Iteration follows the
+ * slots, so a backend copies the item in the model's attribute order.
  *
- * @param <V> the value type
+ * @param <V> the value type; values are never null
  */
 final class ItemMap<V> extends AbstractMap<String, V> {
     private String[] names;
+    /** Whether {@link #names} is this map's own array, which it may add to. */
+    private boolean ownNames;
+    /** How many slots are named. */
+    private int width;
+
     private Object[] values;
-    private int[] hashes;
     private int size;
 
+    /** A map with these slots, all empty; the array is shared and never changed. */
+    ItemMap(String[] names) {
+        this.names = names;
+        this.width = names.length;
+        this.values = new Object[names.length];
+    }
+
+    /** A map without slots, for names given by {@link #put}. */
     ItemMap(int expected) {
         int capacity = Math.max(expected, 2);
-        names = new String[capacity];
-        values = new Object[capacity];
-        hashes = new int[capacity];
+        this.names = new String[capacity];
+        this.ownNames = true;
+        this.values = new Object[capacity];
     }
 
     private int indexOf(@Nullable Object name) {
@@ -35,12 +52,22 @@ final class ItemMap<V> extends AbstractMap<String, V> {
             return -1;
         }
         int h = s.hashCode();
-        for (int i = 0; i < size; i++) {
-            if (hashes[i] == h && (names[i] == s || names[i].equals(s))) {
+        for (int i = 0; i < width; i++) {
+            String n = names[i];
+            // Attribute names are constants of the model, whose hash the string keeps after its first use.
+            if (n == s || (n.hashCode() == h && n.equals(s))) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Sets the value of a slot (an index into the names the map was made with). */
+    void set(int slot, V value) {
+        if (values[slot] == null) {
+            size++;
+        }
+        values[slot] = value;
     }
 
     @Override
@@ -50,7 +77,8 @@ final class ItemMap<V> extends AbstractMap<String, V> {
 
     @Override
     public boolean containsKey(@Nullable Object key) {
-        return indexOf(key) >= 0;
+        int i = indexOf(key);
+        return i >= 0 && values[i] != null;
     }
 
     @Override
@@ -63,49 +91,35 @@ final class ItemMap<V> extends AbstractMap<String, V> {
     @Override
     @SuppressWarnings("unchecked")
     public @Nullable V put(String key, V value) {
+        Objects.requireNonNull(value, "an item's attribute values are never null");
         int i = indexOf(key);
         if (i >= 0) {
             V old = (V) values[i];
-            values[i] = value;
+            set(i, value);
             return old;
         }
-        append(key, value);
-        return null;
-    }
-
-    /**
-     * Adds an entry whose name is known not to be in the map yet: the model checked when it was
-     * built that attribute names are unique and that none is a key or entity type attribute.
-     */
-    void append(String key, V value) {
-        if (size == names.length) {
-            int capacity = size * 2;
+        if (!ownNames || width == names.length) {
+            int capacity = Math.max(width * 2, 2);
             names = Arrays.copyOf(names, capacity);
             values = Arrays.copyOf(values, capacity);
-            hashes = Arrays.copyOf(hashes, capacity);
+            ownNames = true;
         }
-        names[size] = key;
-        values[size] = value;
-        hashes[size] = key.hashCode();
+        names[width] = key;
+        values[width] = value;
+        width++;
         size++;
+        return null;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public void forEach(BiConsumer<? super String, ? super V> action) {
-        for (int i = 0; i < size; i++) {
-            action.accept(names[i], (V) values[i]);
+        for (int i = 0; i < width; i++) {
+            Object v = values[i];
+            if (v != null) {
+                action.accept(names[i], (V) v);
+            }
         }
-    }
-
-    private void removeAt(int i) {
-        int tail = size - i - 1;
-        System.arraycopy(names, i + 1, names, i, tail);
-        System.arraycopy(values, i + 1, values, i, tail);
-        System.arraycopy(hashes, i + 1, hashes, i, tail);
-        size--;
-        names[size] = null;
-        values[size] = null;
     }
 
     @Override
@@ -119,21 +133,32 @@ final class ItemMap<V> extends AbstractMap<String, V> {
             @Override
             public Iterator<Entry<String, V>> iterator() {
                 return new Iterator<>() {
-                    private int next;
+                    /** The next slot that holds a value, or {@code width}. */
+                    private int next = filled(0);
+
                     private int last = -1;
+
+                    private int filled(int from) {
+                        int i = from;
+                        while (i < width && values[i] == null) {
+                            i++;
+                        }
+                        return i;
+                    }
 
                     @Override
                     public boolean hasNext() {
-                        return next < size;
+                        return next < width;
                     }
 
                     @Override
                     @SuppressWarnings("unchecked")
                     public Entry<String, V> next() {
-                        if (next >= size) {
+                        if (next >= width) {
                             throw new NoSuchElementException();
                         }
-                        last = next++;
+                        last = next;
+                        next = filled(next + 1);
                         return new SimpleImmutableEntry<>(names[last], (V) values[last]);
                     }
 
@@ -142,8 +167,8 @@ final class ItemMap<V> extends AbstractMap<String, V> {
                         if (last < 0) {
                             throw new IllegalStateException("next() first");
                         }
-                        removeAt(last);
-                        next = last;
+                        values[last] = null;
+                        size--;
                         last = -1;
                     }
                 };

@@ -27,9 +27,12 @@ public sealed interface KeyDef permits TemplateKey, MethodKey {
         return f != null && f.isEmpty();
     }
 
-    /** The key of an instance; adds a violation and returns null when it can't be computed. */
+    /**
+     * The key of an instance, or null when it can't be computed; then a violation saying why is
+     * added to {@code violations}, unless that is null (the caller will ask again for the messages).
+     */
     @Nullable
-    String compute(Object instance, List<String> violations);
+    String compute(Object instance, @Nullable List<String> violations);
 
     /**
      * The key from field values given by name (already converted to the fields' types), or null

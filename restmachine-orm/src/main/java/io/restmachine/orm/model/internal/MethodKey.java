@@ -83,11 +83,14 @@ public final class MethodKey implements KeyDef {
     }
 
     @Override
-    public @Nullable String compute(Object instance, List<String> violations) {
+    public @Nullable String compute(Object instance, @Nullable List<String> violations) {
         boolean ok = true;
         for (Property p : reads) {
             Object v = p.getter.apply(instance);
             if (v == null || "".equals(v)) {
+                if (violations == null) {
+                    return null;
+                }
                 violations.add("key field '" + p.name + "' is " + (v == null ? "null" : "empty") + ": the " + describe()
                         + " reads it");
                 ok = false;
@@ -100,12 +103,16 @@ public final class MethodKey implements KeyDef {
         try {
             key = invoke(instance);
         } catch (RuntimeException e) {
-            violations.add("the " + describe() + " failed: " + e);
+            if (violations != null) {
+                violations.add("the " + describe() + " failed: " + e);
+            }
             return null;
         }
         if (key == null || key.isEmpty()) {
-            violations.add("the " + describe() + " returned " + (key == null ? "null" : "an empty string")
-                    + ": keys need a non-empty value");
+            if (violations != null) {
+                violations.add("the " + describe() + " returned " + (key == null ? "null" : "an empty string")
+                        + ": keys need a non-empty value");
+            }
             return null;
         }
         return key;

@@ -26,6 +26,8 @@ public final class ObjectShape<T> {
     private final @Nullable Supplier<Object> noArgConstructor;
     private final int width;
     private final Property[] stored;
+    /** The attribute names of the stored fields, in order: the first slots of every item written. */
+    private final String[] attributes;
 
     ObjectShape(
             Class<T> type,
@@ -43,6 +45,10 @@ public final class ObjectShape<T> {
             }
         }
         this.stored = stored.toArray(new Property[0]);
+        this.attributes = new String[this.stored.length];
+        for (int i = 0; i < this.stored.length; i++) {
+            attributes[i] = this.stored[i].attribute;
+        }
         this.byName = Collections.unmodifiableMap(names);
         this.recordConstructor = recordConstructor;
         this.noArgConstructor = noArgConstructor;
@@ -64,9 +70,12 @@ public final class ObjectShape<T> {
         return List.of(stored);
     }
 
-    /** How many fields are stored. */
-    int storedCount() {
-        return stored.length;
+    /**
+     * The attribute names of the stored fields, in declaration order; {@link #write} fills the slots
+     * of these names, which must come first in the map it is given. Shared: not to be changed.
+     */
+    String[] attributes() {
+        return attributes;
     }
 
     /** Every field, stored or not, indexed as {@link #values} and {@link #instantiate} expect. */
@@ -155,6 +164,7 @@ public final class ObjectShape<T> {
     /**
      * Writes every non-null field into {@code out} under its attribute name, in the given format;
      * conversion problems of all fields are reported together as one {@link ValidationException}.
+     * The first slots of {@code out} are the names of {@link #attributes}.
      */
     <V> ItemMap<V> write(Object instance, ItemMap<V> out, ValueFormat<V> to) {
         List<String> violations = null;
@@ -168,7 +178,7 @@ public final class ObjectShape<T> {
             try {
                 V written = p.codec.write(v, to);
                 if (written != null) {
-                    out.append(p.attribute, written);
+                    out.set(i, written);
                 }
             } catch (RuntimeException e) {
                 if (violations == null) {

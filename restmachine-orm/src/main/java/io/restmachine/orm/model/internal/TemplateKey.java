@@ -22,6 +22,11 @@ public final class TemplateKey implements KeyDef {
     private final String source;
     private final String role;
     private final List<Object> segments;
+    /** The segments as an array, for the loop that runs on every write. */
+    private final Object[] parts;
+    /** The literal length, to size the key's builder once. */
+    private final int literalLength;
+
     private final Set<String> fields;
     private final String literalPrefix;
     /** For each segment that is a field followed by more of the key, the separator after it; else null. */
@@ -31,6 +36,12 @@ public final class TemplateKey implements KeyDef {
         this.source = source;
         this.role = role;
         this.segments = List.copyOf(segments);
+        this.parts = segments.toArray();
+        int literals = 0;
+        for (Object s : segments) {
+            literals += s instanceof String text ? text.length() : 0;
+        }
+        this.literalLength = literals;
         Set<String> names = new LinkedHashSet<>();
         StringBuilder prefix = new StringBuilder();
         boolean inPrefix = true;
@@ -152,30 +163,25 @@ public final class TemplateKey implements KeyDef {
     }
 
     @Override
-    public @Nullable String compute(Object instance, List<String> violations) {
-        StringBuilder out = new StringBuilder(32);
+    public @Nullable String compute(Object instance, @Nullable List<String> violations) {
+        if (parts.length == 2 && parts[0] instanceof String prefix && parts[1] instanceof Property p) {
+            // The usual form, "ORDER#{id}": one exactly sized string, no builder.
+            String text = fieldText(1, p, instance, violations);
+            return text == null ? null : prefix.concat(text);
+        }
+        StringBuilder out = new StringBuilder(literalLength + 16 * fields.size());
         boolean ok = true;
-        for (int i = 0; i < segments.size(); i++) {
-            Object s = segments.get(i);
+        for (int i = 0; i < parts.length; i++) {
+            Object s = parts[i];
             if (s instanceof Property p) {
-                Object v = p.getter.apply(instance);
-                String text = v == null ? null : render(p, v, violations);
+                String text = fieldText(i, p, instance, violations);
                 if (text == null) {
-                    if (v == null) {
-                        violations.add("key field '" + p.name + "' is null: the " + describe() + " needs it");
+                    if (violations == null) {
+                        return null;
                     }
-                    ok = false;
-                } else if (text.isEmpty()) {
-                    violations.add("key field '" + p.name + "' is empty: the " + describe() + " needs a value");
                     ok = false;
                 } else {
-                    String violation = separatorViolation(i, p, text);
-                    if (violation != null) {
-                        violations.add(violation);
-                        ok = false;
-                    } else {
-                        out.append(text);
-                    }
+                    out.append(text);
                 }
             } else {
                 out.append((String) s);
@@ -184,11 +190,46 @@ public final class TemplateKey implements KeyDef {
         return ok ? out.toString() : null;
     }
 
-    private @Nullable String render(Property p, Object v, List<String> violations) {
+    /**
+     * The key text of field segment {@code i} of an instance, or null when the field is null, empty
+     * or can't be in this key; then a violation saying why is added, unless {@code violations} is
+     * null (the caller only needs to know that the key can't be computed).
+     */
+    private @Nullable String fieldText(int i, Property p, Object instance, @Nullable List<String> violations) {
+        Object v = p.getter.apply(instance);
+        if (v == null) {
+            if (violations != null) {
+                violations.add("key field '" + p.name + "' is null: the " + describe() + " needs it");
+            }
+            return null;
+        }
+        String text = render(p, v, violations);
+        if (text == null) {
+            return null;
+        }
+        if (text.isEmpty()) {
+            if (violations != null) {
+                violations.add("key field '" + p.name + "' is empty: the " + describe() + " needs a value");
+            }
+            return null;
+        }
+        String violation = separatorViolation(i, p, text);
+        if (violation != null) {
+            if (violations != null) {
+                violations.add(violation);
+            }
+            return null;
+        }
+        return text;
+    }
+
+    private @Nullable String render(Property p, Object v, @Nullable List<String> violations) {
         try {
             return p.codec.keyString(v);
         } catch (RuntimeException e) {
-            violations.add("key field '" + p.name + "': " + e.getMessage());
+            if (violations != null) {
+                violations.add("key field '" + p.name + "': " + e.getMessage());
+            }
             return null;
         }
     }

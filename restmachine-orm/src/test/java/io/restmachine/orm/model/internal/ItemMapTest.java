@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The writer's map behaves as a {@link Map} whatever slots its items leave empty. */
 class ItemMapTest {
 
     @Test
@@ -26,11 +27,11 @@ class ItemMapTest {
     }
 
     @Test
-    void keepsInsertionOrder_andSupportsRemoval() {
-        ItemMap<String> map = new ItemMap<>(4);
-        map.append("pk", "1");
-        map.append("sk", "2");
-        map.append("entity_type", "3");
+    void keepsSlotOrder_thenInsertionOrder_andSupportsRemoval() {
+        ItemMap<String> map = new ItemMap<>(new String[] {"pk", "sk", "entity_type"});
+        map.set(1, "2");
+        map.set(0, "1");
+        map.set(2, "3");
         map.put("name", "4");
 
         assertThat(map.remove("sk")).isEqualTo("2");
@@ -41,5 +42,26 @@ class ItemMapTest {
         assertThat(copy).containsExactly(Map.entry("entity_type", "3"), Map.entry("name", "4"));
         assertThat(map.entrySet()).containsExactly(Map.entry("entity_type", "3"), Map.entry("name", "4"));
         assertThat(map.get("sk")).isNull();
+        assertThat(map.containsKey("sk")).isFalse();
+        assertThat(map).hasSize(2);
+    }
+
+    @Test
+    void emptySlots_areNotEntries_andTheSharedNamesAreNeverChanged() {
+        String[] names = {"a", "b", "c"};
+        ItemMap<Integer> first = new ItemMap<>(names);
+        ItemMap<Integer> second = new ItemMap<>(names);
+        first.set(2, 3);
+        second.set(0, 1);
+
+        first.put("d", 4);
+        second.put("b", 2);
+
+        assertThat(names).containsExactly("a", "b", "c");
+        assertThat(first).isEqualTo(Map.of("c", 3, "d", 4));
+        assertThat(second).isEqualTo(Map.of("a", 1, "b", 2));
+        assertThat(first.containsKey("a")).isFalse();
+        assertThat(first.get("a")).isNull();
+        assertThat(first.keySet()).containsExactly("c", "d");
     }
 }
