@@ -32,9 +32,11 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Get;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -100,30 +102,52 @@ public final class DynamoDbStore implements Store, AutoCloseable {
         return errors;
     }
 
+    // put and get, the calls a repository makes most, are written out without call(...)'s lambda and
+    // without the ExpressionPlaceholders of several expressions: each runs one straight path.
     @Override
     public void put(StoreItem item, @Nullable Expr condition) {
-        ExpressionPlaceholders placeholders = ExpressionPlaceholders.of(condition);
-        call(
-                "PutItem",
-                () -> client.putItem(b -> b.tableName(tableName)
-                        .item(toSdk(item))
-                        .conditionExpression(text(condition))
-                        .expressionAttributeNames(placeholders.names())
-                        .expressionAttributeValues(placeholders.values())
-                        .returnValuesOnConditionCheckFailure(onFailure(condition))));
+        PutItemRequest request = PutItemRequest.builder()
+                .tableName(tableName)
+                .item(toSdk(item))
+                .conditionExpression(text(condition))
+                .expressionAttributeNames(condition == null ? null : nonEmpty(condition.names()))
+                .expressionAttributeValues(condition == null ? null : values(condition.values()))
+                .returnValuesOnConditionCheckFailure(onFailure(condition))
+                .build();
+        LOG.debug("PutItem on {}", tableName);
+        try {
+            client.putItem(request);
+        } catch (SdkException e) {
+            throw errors.translate("PutItem", e);
+        }
     }
 
     @Override
     public Optional<StoreItem> get(Map<String, ItemValue> key, boolean consistentRead, @Nullable Expr projection) {
-        ExpressionPlaceholders placeholders = ExpressionPlaceholders.of(projection);
-        GetItemResponse response = call(
-                "GetItem",
-                () -> client.getItem(b -> b.tableName(tableName)
-                        .key(toSdk(key))
-                        .consistentRead(consistentRead)
-                        .projectionExpression(text(projection))
-                        .expressionAttributeNames(placeholders.names())));
+        GetItemRequest request = GetItemRequest.builder()
+                .tableName(tableName)
+                .key(toSdk(key))
+                // Eventually consistent is DynamoDB's default: sent only when strong, so a get carries no extra field.
+                .consistentRead(consistentRead ? Boolean.TRUE : null)
+                .projectionExpression(text(projection))
+                .expressionAttributeNames(projection == null ? null : nonEmpty(projection.names()))
+                .build();
+        LOG.debug("GetItem on {}", tableName);
+        GetItemResponse response;
+        try {
+            response = client.getItem(request);
+        } catch (SdkException e) {
+            throw errors.translate("GetItem", e);
+        }
         return response.hasItem() ? Optional.of(toStoreItem(response.item())) : Optional.empty();
+    }
+
+    private static <V> @Nullable Map<String, V> nonEmpty(Map<String, V> map) {
+        return map.isEmpty() ? null : map;
+    }
+
+    private static @Nullable Map<String, AttributeValue> values(Map<String, ItemValue> values) {
+        return values.isEmpty() ? null : toSdk(values);
     }
 
     @Override

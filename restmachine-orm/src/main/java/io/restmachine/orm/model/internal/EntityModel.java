@@ -61,6 +61,8 @@ public final class EntityModel<T> {
     private final int[] indexSortKeySlots;
 
     private final @Nullable String constantSortKey;
+    /** The single {@code @Id} field when the table keys read it and it is not the version; see {@link #tableKeyOfId}. */
+    private final @Nullable Property idKey;
     /** Values every item of the last format used shares; see {@link #constants}. */
     private volatile @Nullable Constants<?> constants;
 
@@ -111,6 +113,8 @@ public final class EntityModel<T> {
         this.itemNames = names.toArray(new String[0]);
         // Only a template can be known to give the same key for every instance; a key method could read anything.
         this.constantSortKey = sortKey instanceof TemplateKey t && t.isConstant() ? t.computeFrom(Map.of()) : null;
+        Property id = this.ids.size() == 1 ? this.ids.get(0) : null;
+        this.idKey = id != null && keyFields.contains(id.name) && id != version ? id : null;
     }
 
     /** The slot of an attribute name, added to the names unless it is there already. */
@@ -336,6 +340,35 @@ public final class EntityModel<T> {
     }
 
     /**
+     * The table key of the instance whose single {@code @Id} field has this value, computed straight
+     * from it (the path of {@code get(id)}); null when that can't be done without a question, so that
+     * the caller takes the {@link Key} path, which names what is wrong: the model has not exactly one
+     * id, the keys don't read it, it is also the version field, the value doesn't convert, or a key
+     * comes out null or empty.
+     */
+    public @Nullable Map<String, ItemValue> tableKeyOfId(Object id) {
+        if (idKey == null) {
+            return null;
+        }
+        Object value;
+        try {
+            value = idKey.codec.coerce(id);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (value == null) {
+            return null;
+        }
+        Map<String, Object> values = Map.of(idKey.name, value);
+        String pk = partitionKey.computeFrom(values);
+        String sk = constantSortKey != null ? constantSortKey : sortKey.computeFrom(values);
+        if (pk == null || pk.isEmpty() || sk == null || sk.isEmpty()) {
+            return null;
+        }
+        return keyMap(pk, sk);
+    }
+
+    /**
      * The field values of a {@link Key}, converted to the fields' types; unknown fields and values
      * of the wrong type throw {@link ValidationException} listing each.
      */
@@ -376,6 +409,9 @@ public final class EntityModel<T> {
     /** The partition key, or a {@link ValidationException} naming what both table keys miss. */
     private String requireBoth(Map<String, Object> values, Object given) {
         String pk = partitionKey.computeFrom(values);
+        if (pk != null && !pk.isEmpty()) {
+            return pk;
+        }
         if (pk != null) {
             return require(partitionKey, values, given);
         }

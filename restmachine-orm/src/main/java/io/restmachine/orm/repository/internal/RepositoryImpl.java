@@ -62,14 +62,19 @@ final class RepositoryImpl<T> implements Repository<T> {
     @Override
     public T create(T entity) {
         WriteBuilder.Prepared<T> p = writes.prepare(entity, WriteBuilder.Kind.CREATE);
-        return attempt(p, () -> {
-            try {
-                store.put(p.item(), writes.createCondition());
-            } catch (WriteRejectedByStoreException e) {
-                throw failure(WriteFailures.Operation.CREATE, p.key(), e.existingItem(), null, e);
+        // As attempt(...) does, written out: the most frequent write runs no lambda.
+        boolean written = false;
+        try {
+            store.put(p.item(), writes.createCondition());
+            written = true;
+        } catch (WriteRejectedByStoreException e) {
+            throw failure(WriteFailures.Operation.CREATE, p.key(), e.existingItem(), null, e);
+        } finally {
+            if (!written) {
+                p.rollback().run();
             }
-            return p.entity();
-        });
+        }
+        return p.entity();
     }
 
     /**
@@ -112,7 +117,9 @@ final class RepositoryImpl<T> implements Repository<T> {
                     + "; use get(Key.of(\"field\", value).and(...)) with the fields its keys read: "
                     + model.keyFields());
         }
-        return get(Key.of(model.ids().get(0).name(), id));
+        Map<String, ItemValue> tableKey = model.tableKeyOfId(id);
+        // Null when the id alone does not make the key (or makes a bad one): the Key path says why.
+        return tableKey == null ? get(Key.of(model.ids().get(0).name(), id)) : read(tableKey);
     }
 
     private static List<String> names(List<Property> properties) {
@@ -125,7 +132,10 @@ final class RepositoryImpl<T> implements Repository<T> {
 
     @Override
     public Optional<T> get(Key key) {
-        Map<String, ItemValue> tableKey = writes.target(key, "get").key();
+        return read(writes.target(key, "get").key());
+    }
+
+    private Optional<T> read(Map<String, ItemValue> tableKey) {
         Optional<StoreItem> item = store.get(tableKey, false, null);
         if (item.isEmpty() || !model.owns(item.get())) {
             return Optional.empty();

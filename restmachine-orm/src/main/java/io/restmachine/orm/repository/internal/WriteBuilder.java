@@ -44,15 +44,66 @@ final class WriteBuilder<T> {
      * instance, for a mutable class the caller's own object, already changed (hook, timestamps,
      * version). If the write does not happen, {@code rollback} must run: it puts the caller's object
      * back exactly as it was, so a retry sends the version it read rather than one it never stored.
-     * {@code given} is the caller's object itself.
+     * {@code given} is the caller's object itself. The table {@link #key()} is read from the item
+     * when first asked for: a single create that succeeds never needs it.
      */
-    record Prepared<T>(
-            T entity,
-            StoreItem item,
-            Map<String, ItemValue> key,
-            @Nullable Long expectedVersion,
-            Runnable rollback,
-            T given) {}
+    static final class Prepared<T> {
+        private final T entity;
+        private final StoreItem item;
+        private final ItemLayout layout;
+        private final @Nullable Long expectedVersion;
+        private final Runnable rollback;
+        private final T given;
+        private @Nullable Map<String, ItemValue> key;
+
+        Prepared(
+                T entity,
+                StoreItem item,
+                ItemLayout layout,
+                @Nullable Long expectedVersion,
+                Runnable rollback,
+                T given) {
+            this.entity = entity;
+            this.item = item;
+            this.layout = layout;
+            this.expectedVersion = expectedVersion;
+            this.rollback = rollback;
+            this.given = given;
+        }
+
+        T entity() {
+            return entity;
+        }
+
+        StoreItem item() {
+            return item;
+        }
+
+        /** The table key attributes of the item, in neutral values. */
+        Map<String, ItemValue> key() {
+            Map<String, ItemValue> k = key;
+            if (k == null) {
+                k = Map.of(
+                        layout.partitionKey(), Objects.requireNonNull(item.get(layout.partitionKey())),
+                        layout.sortKey(), Objects.requireNonNull(item.get(layout.sortKey())));
+                key = k;
+            }
+            return k;
+        }
+
+        @Nullable
+        Long expectedVersion() {
+            return expectedVersion;
+        }
+
+        Runnable rollback() {
+            return rollback;
+        }
+
+        T given() {
+            return given;
+        }
+    }
 
     private static final Runnable NOTHING_TO_UNDO = () -> {};
 
@@ -151,10 +202,7 @@ final class WriteBuilder<T> {
         if (!constraints.isEmpty()) {
             throw new ValidationException(constraints);
         }
-        Map<String, ItemValue> key = Map.of(
-                layout.partitionKey(), item.get(layout.partitionKey()),
-                layout.sortKey(), item.get(layout.sortKey()));
-        return new Prepared<>(entity, item, key, expected, rollback, input);
+        return new Prepared<>(entity, item, layout, expected, rollback, input);
     }
 
     /** The current time as a timestamp field's type, from one clock read. */
