@@ -58,7 +58,8 @@ public final class Scale {
             rows.add(Row.info(
                     "11. scale, " + where + " heap per million 1 KB items (every item read once, so cached JSON kept)",
                     mib(read) + " MiB",
-                    mib(loaded) + " MiB (never read)",
+                    mib(loaded) + " MiB (never read); " + count(large) + " items loaded in "
+                            + Row.fmt(Double.parseDouble(l.get("loadSeconds"))) + " s by BatchWriteItem",
                     read / loaded));
             if (engine.equals("persistent")) {
                 rows.add(Row.info(
