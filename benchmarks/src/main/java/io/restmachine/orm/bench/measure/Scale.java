@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Measurement 11 (only with {@code --only 11}: about 12 minutes on 2 quiet cores, most of it loading
+ * Measurement 11 (only with {@code --only 11}: about 6 minutes on 2 quiet cores, most of it loading
  * a million 1 KB items twice): GetItem, PutItem and a 100-item Query through the in-process SDK
  * client on a table of 10,000 items and on one of 1,000,000, in-memory and persistent, each size in
  * a fresh JVM ({@link ScaleChild}, 6 GB heap). The judged ratio is the time per operation on the
