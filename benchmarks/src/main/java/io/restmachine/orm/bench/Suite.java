@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  *
  * <pre>
  * benchmarks/run            # full run (1-10), under 20 minutes on 2 cores
- * benchmarks/run --only 11  # scale: a million 1 KB items, about 12 minutes
+ * benchmarks/run --only 11  # scale: a million 1 KB items, about 6 minutes
  * benchmarks/run --quick    # smoke run: every benchmark briefly (figures not meaningful)
  * benchmarks/run --only 1,5 # some measurements only
  * </pre>
@@ -32,7 +32,7 @@ import java.util.function.Supplier;
 public final class Suite {
     /**
      * What a run without {@code --only} measures: everything but 11 (scale), which loads a million
-     * items twice and takes about 12 minutes of its own.
+     * items twice and takes about 6 minutes of its own.
      */
     private static final Set<String> FULL_RUN = Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
 

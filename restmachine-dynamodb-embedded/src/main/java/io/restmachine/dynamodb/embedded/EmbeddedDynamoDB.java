@@ -3,6 +3,7 @@ package io.restmachine.dynamodb.embedded;
 import io.restmachine.dynamodb.embedded.action.Engine;
 import io.restmachine.dynamodb.embedded.action.FaultPlan;
 import io.restmachine.dynamodb.embedded.auth.SignatureVerifier;
+import io.restmachine.dynamodb.embedded.error.EngineException;
 import io.restmachine.dynamodb.embedded.persistence.Disk;
 import io.restmachine.dynamodb.embedded.persistence.DurableStore;
 import io.restmachine.dynamodb.embedded.persistence.RecoveryReport;
@@ -11,6 +12,7 @@ import io.restmachine.dynamodb.embedded.protocol.InProcessHttpClient;
 import io.restmachine.dynamodb.embedded.protocol.ProtocolHandler;
 import io.restmachine.dynamodb.embedded.table.Database;
 import io.restmachine.dynamodb.embedded.table.MutationLog;
+import io.restmachine.dynamodb.embedded.table.TableDefinition;
 import io.restmachine.dynamodb.embedded.table.TableDelays;
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,15 +23,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.endpoints.Endpoint;
+import software.amazon.awssdk.http.auth.scheme.NoAuthAuthScheme;
+import software.amazon.awssdk.http.auth.spi.scheme.AuthSchemeOption;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
@@ -55,6 +63,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 public final class EmbeddedDynamoDB implements AutoCloseable {
     /** The endpoint the in-process client is configured with; nothing listens there. */
     public static final URI IN_PROCESS_ENDPOINT = URI.create("http://embedded-dynamodb.localhost");
+
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
 
     private final Database database;
     private final @Nullable DurableStore store;
@@ -157,7 +167,9 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
     public synchronized DynamoDbClient client(Consumer<DynamoDbClientBuilder> customizer) {
         Objects.requireNonNull(customizer, "customizer");
         requireOpen();
-        DynamoDbClientBuilder builder = inProcess(DynamoDbClient.builder());
+        DynamoDbClientBuilder builder = inProcess(DynamoDbClient.builder())
+                .authSchemeProvider(params -> NO_AUTH)
+                .endpointProvider(params -> IN_PROCESS);
         customizer.accept(builder);
         DynamoDbClient client = builder.build();
         resources.add(client);
@@ -171,11 +183,25 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
      */
     public synchronized DynamoDbStreamsClient streamsClient() {
         requireOpen();
-        DynamoDbStreamsClient client =
-                inProcess(DynamoDbStreamsClient.builder()).build();
+        DynamoDbStreamsClient client = inProcess(DynamoDbStreamsClient.builder())
+                .authSchemeProvider(params -> NO_AUTH)
+                .endpointProvider(params -> IN_PROCESS)
+                .build();
         resources.add(client);
         return client;
     }
+
+    /**
+     * The in-process clients' only auth scheme: none. The engine trusts callers in its own JVM
+     * ({@link ProtocolHandler#handleInProcess}), so signing every request (hashing its body, four
+     * HMACs) would only cost time.
+     */
+    private static final List<AuthSchemeOption> NO_AUTH = List.of(
+            AuthSchemeOption.builder().schemeId(NoAuthAuthScheme.SCHEME_ID).build());
+
+    /** The in-process clients' endpoint, resolved without evaluating the SDK's endpoint rules. */
+    private static final CompletableFuture<Endpoint> IN_PROCESS = CompletableFuture.completedFuture(
+            Endpoint.builder().url(IN_PROCESS_ENDPOINT).build());
 
     /** {@code builder} set to reach this engine in-process: region us-east-1, dummy credentials. */
     private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B inProcess(B builder) {
@@ -184,6 +210,88 @@ public final class EmbeddedDynamoDB implements AutoCloseable {
                 .credentialsProvider(
                         StaticCredentialsProvider.create(AwsBasicCredentials.create("embedded", "embedded")))
                 .endpointOverride(IN_PROCESS_ENDPOINT);
+    }
+
+    /**
+     * The definition of table {@code tableName} as it is now, apart from its name and items (see
+     * {@link TableTemplate}), for {@link #createTable(TableTemplate, String)}.
+     *
+     * @throws IllegalArgumentException if there is no such table
+     */
+    public TableTemplate tableTemplate(String tableName) {
+        Objects.requireNonNull(tableName, "tableName");
+        requireOpen();
+        try {
+            return new TableTemplate(database.table(tableName).definition());
+        } catch (EngineException e) {
+            throw new IllegalArgumentException(
+                    "no table named '" + tableName + "' to take a template from: create it"
+                            + " first (CreateTable, or backend.createTable())",
+                    e);
+        }
+    }
+
+    /**
+     * Creates the empty table {@code tableName} defined as {@code template} says (a new table id and
+     * creation time; no stream, no tags), as CreateTable would (CREATING for the {@link
+     * Builder#createTableDelay} first), but without a request through the SDK: for test frameworks
+     * that give every test a fresh table of one shape. {@code @DynamoDBTest} uses it on the
+     * embedded engine.
+     *
+     * @throws IllegalArgumentException if {@code tableName} is not a valid table name
+     * @throws IllegalStateException if a table of that name exists (or is still being deleted)
+     */
+    public void createTable(TableTemplate template, String tableName) {
+        Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(tableName, "tableName");
+        requireOpen();
+        if (tableName.length() < 3
+                || tableName.length() > 255
+                || !TABLE_NAME.matcher(tableName).matches()) {
+            throw new IllegalArgumentException("'" + tableName + "' is not a valid table name: use 3 to 255 of the"
+                    + " characters a-z, A-Z, 0-9, '_', '-' and '.'");
+        }
+        TableDefinition source = template.definition();
+        TableDefinition definition = new TableDefinition(
+                tableName,
+                source.attributeTypes(),
+                source.key(),
+                source.localIndexes(),
+                source.globalIndexes(),
+                source.payPerRequest(),
+                source.readCapacity(),
+                source.writeCapacity(),
+                database.clock().millis() / 1000.0,
+                UUID.randomUUID().toString(),
+                source.ttlAttribute());
+        try {
+            database.create(definition);
+        } catch (EngineException e) {
+            throw new IllegalStateException(
+                    "cannot create table '" + tableName + "': " + e.error().message(), e);
+        }
+    }
+
+    /**
+     * Deletes table {@code tableName} and its items at once, as DeleteTable would but without a
+     * request through the SDK (the table is shown DELETING for the {@link Builder#deleteTableDelay}).
+     *
+     * @return false if there was no such table
+     * @throws IllegalStateException if the table is still being created or updated
+     */
+    public boolean deleteTable(String tableName) {
+        Objects.requireNonNull(tableName, "tableName");
+        requireOpen();
+        if (database.tableNames().stream().noneMatch(tableName::equals)) {
+            return false;
+        }
+        try {
+            database.delete(tableName);
+            return true;
+        } catch (EngineException e) {
+            throw new IllegalStateException(
+                    "cannot delete table '" + tableName + "': " + e.error().message(), e);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.restmachine.orm.test;
 
 import io.restmachine.dynamodb.embedded.EmbeddedDynamoDB;
+import io.restmachine.dynamodb.embedded.TableTemplate;
 import io.restmachine.orm.Repository;
 import io.restmachine.orm.dynamodb.DynamoDBBackend;
 import io.restmachine.orm.test.internal.Connection;
@@ -10,11 +11,15 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -168,18 +173,62 @@ public final class DynamoDBExtension implements BeforeEachCallback, ParameterRes
                     .client(connection.client())
                     .build();
             models.forEach(backend::repository);
-            backend.createTable();
+            EmbeddedDynamoDB engine = connection.engine();
+            if (engine == null) {
+                backend.createTable();
+            } else {
+                createOnEngine(context, engine, backend, models);
+            }
             return new PerTest(connection, table, backend, models);
+        }
+
+        /**
+         * On the embedded engine, the first test of a set of models creates its table through the
+         * ORM ({@code createTable()}, as against any server); the engine keeps what that table is
+         * as a template, and later tests of the same models get theirs from it, without the
+         * CreateTable and DescribeTable round trips through the SDK that would produce the same
+         * table (see docs/testing.md).
+         */
+        private static void createOnEngine(
+                ExtensionContext context, EmbeddedDynamoDB engine, DynamoDBBackend backend, List<Class<?>> models) {
+            Templates templates = context.getRoot()
+                    .getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(Templates.class, k -> new Templates(), Templates.class);
+            TableTemplate template = templates.get(engine, models);
+            if (template != null) {
+                engine.createTable(template, backend.tableName());
+                return;
+            }
+            backend.createTable();
+            templates.put(engine, models, engine.tableTemplate(backend.tableName()));
         }
 
         @Override
         public void close() {
             backend.close();
+            EmbeddedDynamoDB engine = connection.engine();
+            if (engine != null) {
+                engine.deleteTable(tableName);
+                return;
+            }
             try {
                 connection.client().deleteTable(b -> b.tableName(tableName));
             } catch (ResourceNotFoundException alreadyGone) {
                 // the test deleted its table itself
             }
+        }
+    }
+
+    /** The table templates of one run, by engine and models (in the order {@code @DynamoDBTest} lists them). */
+    private static final class Templates {
+        private final Map<EmbeddedDynamoDB, Map<List<Class<?>>, TableTemplate>> byEngine = new IdentityHashMap<>();
+
+        synchronized @Nullable TableTemplate get(EmbeddedDynamoDB engine, List<Class<?>> models) {
+            return byEngine.getOrDefault(engine, Map.of()).get(models);
+        }
+
+        synchronized void put(EmbeddedDynamoDB engine, List<Class<?>> models, TableTemplate template) {
+            byEngine.computeIfAbsent(engine, e -> new HashMap<>()).putIfAbsent(models, template);
         }
     }
 }

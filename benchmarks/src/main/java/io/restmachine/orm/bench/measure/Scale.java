@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Measurement 11 (only with {@code --only 11}: about 12 minutes on 2 quiet cores, most of it loading
+ * Measurement 11 (only with {@code --only 11}: about 6 minutes on 2 quiet cores, most of it loading
  * a million 1 KB items twice): GetItem, PutItem and a 100-item Query through the in-process SDK
  * client on a table of 10,000 items and on one of 1,000,000, in-memory and persistent, each size in
  * a fresh JVM ({@link ScaleChild}, 6 GB heap). The judged ratio is the time per operation on the
@@ -58,7 +58,8 @@ public final class Scale {
             rows.add(Row.info(
                     "11. scale, " + where + " heap per million 1 KB items (every item read once, so cached JSON kept)",
                     mib(read) + " MiB",
-                    mib(loaded) + " MiB (never read)",
+                    mib(loaded) + " MiB (never read); " + count(large) + " items loaded in "
+                            + Row.fmt(Double.parseDouble(l.get("loadSeconds"))) + " s by BatchWriteItem",
                     read / loaded));
             if (engine.equals("persistent")) {
                 rows.add(Row.info(

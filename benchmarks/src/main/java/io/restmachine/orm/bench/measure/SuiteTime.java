@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * in-process engine; against our HTTP server (own JVM); against dynalite (table create/delete
  * delays 0, the fastest it can be set; it has no transactions, so their 20 tests are skipped
  * there); against moto. Each server's start is inside its figure. Goal: in-process at least 10×
- * faster than dynalite and than moto.
+ * faster than dynalite and than moto. Every side runs with the JVM's default options; one more
+ * in-process run with {@code -XX:TieredStopAtLevel=1} (what the README recommends for test JVMs)
+ * is shown for information only.
  */
 public final class SuiteTime {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
@@ -29,6 +31,7 @@ public final class SuiteTime {
 
     public static List<Row> measure(Settings settings) {
         Run inProcess = run("in-process", null, List.of());
+        Run c1 = run("in-process, -XX:TieredStopAtLevel=1", null, List.of("-XX:TieredStopAtLevel=1"));
         Run http = run("our HTTP server", () -> Peers.ours(List.of("-Xms256m", "-Xmx1g")), List.of());
         Run dynalite = run("dynalite", Peers::dynalite, List.of("-D" + TaskSuite.TRANSACTIONS + "=false"));
         Run moto = run("moto", Peers::moto, List.of());
@@ -38,6 +41,11 @@ public final class SuiteTime {
                 inProcess.text(),
                 http.text(),
                 http.seconds() / inProcess.seconds()));
+        rows.add(Row.info(
+                "10. test class of 110 @DynamoDBTest tests, in-process with vs without C1 only (README, Testing)",
+                c1.text(),
+                inProcess.text(),
+                inProcess.seconds() / c1.seconds()));
         rows.add(Row.atLeast(
                 "10. test class of 110 @DynamoDBTest tests, in-process vs dynalite",
                 inProcess.text(),
@@ -60,7 +68,14 @@ public final class SuiteTime {
     private record Run(String name, double seconds, double cpuSeconds, Map<String, String> child) {
         String text() {
             return Row.fmt(seconds) + " s (" + name + "; " + child.get("succeeded") + " passed, " + child.get("skipped")
-                    + " skipped; CPU " + Row.fmt(cpuSeconds) + " s)";
+                    + " skipped; CPU " + Row.fmt(cpuSeconds) + " s; test JVM start to first test "
+                    + ms("firstTestMillis")
+                    + " s, first test done " + ms("firstTestDoneMillis") + " s, all done " + ms("jvmMillis") + " s)";
+        }
+
+        private String ms(String key) {
+            String value = child.get(key);
+            return value == null ? "?" : Row.fmt(Long.parseLong(value) / 1e3);
         }
     }
 

@@ -126,6 +126,9 @@ class SetupTest {
         // The child throws unless every GetItem finds its item and every Query its 100 items.
         assertThatCode(() -> ScaleChild.main(new String[] {"memory", "300", "0.02"}))
                 .doesNotThrowAnyException();
+        // Persistent: loads, closes, reopens (the recovery it reports) and reads on the reopened engine.
+        assertThatCode(() -> ScaleChild.main(new String[] {"persistent", "300", "0.02"}))
+                .doesNotThrowAnyException();
     }
 
     @Test

@@ -16,7 +16,9 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
  * An AWS SDK {@link SdkHttpClient} that hands each request straight to the {@link ProtocolHandler}
- * in the calling thread: no socket, no serialisation beyond the SDK's own JSON.
+ * in the calling thread: no socket, no serialisation beyond the SDK's own JSON. Requests are
+ * trusted ({@link ProtocolHandler#handleInProcess}): the clients {@code EmbeddedDynamoDB} builds do
+ * not sign them, and answers carry no CRC32 for the SDK to check.
  */
 public final class InProcessHttpClient implements SdkHttpClient {
     private final ProtocolHandler handler;
@@ -56,7 +58,7 @@ public final class InProcessHttpClient implements SdkHttpClient {
                 body = in.readAllBytes();
             }
         }
-        WireResponse response = handler.handle(http.method().name(), headers, body);
+        WireResponse response = handler.handleInProcess(http.method().name(), headers, body);
         SdkHttpFullResponse.Builder builder = SdkHttpFullResponse.builder().statusCode(response.status());
         response.headers().forEach(builder::putHeader);
         builder.putHeader("Content-Length", Integer.toString(response.body().length));

@@ -66,8 +66,23 @@ public final class ProtocolHandler {
      * request, whose form the transport has checked) instead of an Authorization header.
      */
     public WireResponse handle(String method, Map<String, String> headers, byte[] body, boolean signedInQuery) {
+        return handle(method, headers, body, signedInQuery, true);
+    }
+
+    /**
+     * Handles one request of the in-process SDK client ({@link InProcessHttpClient}): as {@link
+     * #handle(String, Map, byte[])}, but trusted, since the caller is in this JVM (no Authorization
+     * header is asked for, so the client need not sign), and without {@code x-amz-crc32} on the
+     * answer (the SDK checks it only when present; no bytes crossed a wire).
+     */
+    public WireResponse handleInProcess(String method, Map<String, String> headers, byte[] body) {
+        return handle(method, headers, body, true, false);
+    }
+
+    private WireResponse handle(
+            String method, Map<String, String> headers, byte[] body, boolean trusted, boolean checksum) {
         if (method.equals("GET")) {
-            return respond(200, "text/plain", HEALTHY);
+            return respond(200, "text/plain", HEALTHY, checksum);
         }
         if (body.length > MAX_BODY_BYTES) {
             return new WireResponse(413, Map.of("x-amzn-RequestId", requestId()), new byte[0]);
@@ -77,12 +92,12 @@ public final class ProtocolHandler {
                 || contentType.equals("application/x-amz-json-1.1")
                 || contentType.equals("application/json");
         if (!method.equals("POST") || (body.length > 0 && !knownType)) {
-            return respond(404, "text/plain", UNKNOWN_OPERATION);
+            return respond(404, "text/plain", UNKNOWN_OPERATION, checksum);
         }
         // DynamoDB answers a JSON 1.1 request whose body is not JSON as it answers an unknown
         // content type (JSON 1.0 gets SerializationException).
         if (contentType.equals("application/x-amz-json-1.1") && body.length > 0 && !wellFormed(body)) {
-            return respond(404, "text/plain", UNKNOWN_OPERATION);
+            return respond(404, "text/plain", UNKNOWN_OPERATION, checksum);
         }
         String responseType = knownType && !contentType.equals("application/json") ? contentType : "application/json";
         try {
@@ -95,8 +110,7 @@ public final class ProtocolHandler {
                 throw new DynamoError(ErrorType.UNKNOWN_OPERATION, "").toException();
             }
             String authorization = headers.get("authorization");
-            if (!signedInQuery
-                    && (authorization == null || !authorization.trim().startsWith("AWS4-"))) {
+            if (!trusted && (authorization == null || !authorization.trim().startsWith("AWS4-"))) {
                 requireWellFormed(body);
                 throw new DynamoError(ErrorType.MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token")
                         .toException();
@@ -104,16 +118,17 @@ public final class ProtocolHandler {
             if (body.length == 0) {
                 throw new DynamoError(ErrorType.SERIALIZATION, "").toException();
             }
-            return respond(200, responseType, run(action.get(), body));
+            return respond(200, responseType, run(action.get(), body), checksum);
         } catch (EngineException e) {
-            return error(responseType, new Failure.Rejected(e.error()));
+            return error(responseType, new Failure.Rejected(e.error()), checksum);
         } catch (EngineFailure e) {
-            return error(responseType, e.failure());
+            return error(responseType, e.failure(), checksum);
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure handling {}", headers.get("x-amz-target"), e);
             return error(
                     responseType,
-                    new Failure.Rejected(new DynamoError(ErrorType.INTERNAL_SERVER_ERROR, "Internal server error")));
+                    new Failure.Rejected(new DynamoError(ErrorType.INTERNAL_SERVER_ERROR, "Internal server error")),
+                    checksum);
         }
     }
 
@@ -127,7 +142,7 @@ public final class ProtocolHandler {
         String contentType = contentType(headers.get("content-type"));
         boolean amzJson =
                 contentType.equals("application/x-amz-json-1.0") || contentType.equals("application/x-amz-json-1.1");
-        return error(amzJson ? contentType : "application/json", new Failure.Rejected(error));
+        return error(amzJson ? contentType : "application/json", new Failure.Rejected(error), true);
     }
 
     private boolean wellFormed(byte[] body) {
@@ -201,7 +216,7 @@ public final class ProtocolHandler {
      * ({@code Message} for the two types DynamoDB writes so), with the stored item of a failed
      * condition or the reasons of a canceled transaction.
      */
-    private WireResponse error(String contentType, Failure failure) {
+    private WireResponse error(String contentType, Failure failure, boolean checksum) {
         DynamoError error = failure.error();
         Map<String, DynamoValue> item =
                 failure instanceof Failure.ConditionFailed conditionFailed ? conditionFailed.item() : null;
@@ -240,16 +255,18 @@ public final class ProtocolHandler {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render error " + error, e);
         }
-        return respond(error.type().httpStatus(), contentType, buffer.toByteArray());
+        return respond(error.type().httpStatus(), contentType, buffer.toByteArray(), checksum);
     }
 
-    private static WireResponse respond(int status, String contentType, byte[] body) {
+    private static WireResponse respond(int status, String contentType, byte[] body, boolean checksum) {
         Map<String, String> headers = new HashMap<>(8);
         headers.put("Content-Type", contentType);
         headers.put("x-amzn-RequestId", requestId());
-        CRC32 crc = new CRC32();
-        crc.update(body);
-        headers.put("x-amz-crc32", Long.toString(crc.getValue()));
+        if (checksum) {
+            CRC32 crc = new CRC32();
+            crc.update(body);
+            headers.put("x-amz-crc32", Long.toString(crc.getValue()));
+        }
         return new WireResponse(status, headers, body);
     }
 
