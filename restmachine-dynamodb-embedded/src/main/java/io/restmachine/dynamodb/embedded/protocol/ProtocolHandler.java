@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -244,13 +243,19 @@ public final class ProtocolHandler {
     }
 
     private static WireResponse respond(int status, String contentType, byte[] body) {
-        Map<String, String> headers = new HashMap<>(8);
-        headers.put("Content-Type", contentType);
-        headers.put("x-amzn-RequestId", requestId());
         CRC32 crc = new CRC32();
         crc.update(body);
-        headers.put("x-amz-crc32", Long.toString(crc.getValue()));
-        return new WireResponse(status, headers, body);
+        // An immutable map, which the WireResponse keeps as it is instead of copying.
+        return new WireResponse(
+                status,
+                Map.of(
+                        "Content-Type",
+                        contentType,
+                        "x-amzn-RequestId",
+                        requestId(),
+                        "x-amz-crc32",
+                        Long.toString(crc.getValue())),
+                body);
     }
 
     private static String contentType(@Nullable String header) {
