@@ -317,15 +317,7 @@ final class Connection {
      */
     private int bufferedHeader() {
         int start = position;
-        int end = start;
-        while (end < limit && in[end] != '\n') {
-            int b = in[end] & 0xff;
-            if ((b < 0x20 && b != '\t' && b != '\r') || b == 0x7f) {
-                throw new Malformed(
-                        400, "control character 0x" + Integer.toHexString(b) + " in the request line or headers");
-            }
-            end++;
-        }
+        int end = lineEnd(start);
         if (end - start > MAX_LINE) {
             throw new Malformed(431, "request line or header longer than " + MAX_LINE + " bytes");
         }
@@ -598,15 +590,7 @@ final class Connection {
                 throw new java.io.EOFException("connection closed mid-request");
             }
             int start = position;
-            int end = start;
-            while (end < limit && in[end] != '\n') {
-                int b = in[end] & 0xff;
-                if ((b < 0x20 && b != '\t' && b != '\r') || b == 0x7f) {
-                    throw new Malformed(
-                            400, "control character 0x" + Integer.toHexString(b) + " in the request line or headers");
-                }
-                end++;
-            }
+            int end = lineEnd(start);
             int length = end - start;
             if ((longLine == null ? 0 : longLine.length()) + length > MAX_LINE) {
                 throw new Malformed(431, "request line or header longer than " + MAX_LINE + " bytes");
@@ -636,6 +620,20 @@ final class Connection {
             position = limit;
             endAllowed = false;
         }
+    }
+
+    /** Where the buffered line from {@code start} ends (its LF, or the buffer's limit); refuses control characters. */
+    private int lineEnd(int start) {
+        int end = start;
+        while (end < limit && in[end] != '\n') {
+            int b = in[end] & 0xff;
+            if ((b < 0x20 && b != '\t' && b != '\r') || b == 0x7f) {
+                throw new Malformed(
+                        400, "control character 0x" + Integer.toHexString(b) + " in the request line or headers");
+            }
+            end++;
+        }
+        return end;
     }
 
     private void readFully(byte[] target, int offset, int length) throws IOException {
