@@ -28,7 +28,8 @@ final class Load {
     /**
      * Requests per second in the measured time, summed over threads: each thread counts the requests
      * it starts after the warm-up and before the end, and lets the last one finish, so a request
-     * slower than the window still counts (over a longer time) instead of reading as zero.
+     * slower than the window still counts (over a longer time) instead of reading as zero; a
+     * thread whose one request ran from the warm-up past the end counts that request.
      * Rethrows the first failure.
      */
     double run(int threads, Request request) {
@@ -48,7 +49,10 @@ final class Load {
                             long now;
                             while ((now = System.nanoTime()) < end && failure.get() == null) {
                                 request.run(thread, n++);
-                                if (now >= measureFrom) {
+                                if (now >= measureFrom || (counted == 0 && System.nanoTime() >= end)) {
+                                    // Counted from the measured time, or (a request slower than the
+                                    // warm-up and the measured time together, e.g. moto's Query) the
+                                    // one request that spans it, over its own time.
                                     if (countFrom < 0) {
                                         countFrom = now;
                                     }

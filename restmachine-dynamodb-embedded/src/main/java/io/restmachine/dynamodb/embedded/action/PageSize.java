@@ -1,6 +1,7 @@
 package io.restmachine.dynamodb.embedded.action;
 
 import io.restmachine.dynamodb.embedded.value.DynamoValue;
+import io.restmachine.dynamodb.embedded.value.SizedItem;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -18,8 +19,15 @@ import org.jspecify.annotations.Nullable;
 final class PageSize {
     private PageSize() {}
 
-    /** The page size of {@code item} in a table whose sort key is {@code rangeKey} (null: none). */
+    /**
+     * The page size of {@code item} in a table whose sort key is {@code rangeKey} (null: none); a
+     * stored item computes it once and keeps it.
+     */
     static long of(Map<String, DynamoValue> item, @Nullable String rangeKey) {
+        return item instanceof SizedItem stored ? stored.pageBytes(rangeKey, PageSize::walk) : walk(item, rangeKey);
+    }
+
+    private static long walk(Map<String, DynamoValue> item, @Nullable String rangeKey) {
         long size = 0;
         long rangeKeySize = 0;
         for (Map.Entry<String, DynamoValue> attribute : item.entrySet()) {

@@ -24,6 +24,11 @@ public final class ParameterRules {
      */
     public static void checkExpressionParameters(
             Predicate<String> present, List<String> expressions, List<String> legacy) {
+        if (noneOf(present, expressions)
+                && !present.test("ExpressionAttributeNames")
+                && !present.test("ExpressionAttributeValues")) {
+            return; // the usual request without expressions: nothing below can fail (and no lists built)
+        }
         List<String> used = expressions.stream().filter(present).toList();
         if (!used.isEmpty()) {
             List<String> legacyUsed = legacy.stream()
@@ -49,6 +54,15 @@ public final class ParameterRules {
                     + String.join(" and ", valueExpressions) + " " + (valueExpressions.size() > 1 ? "are" : "is")
                     + " null");
         }
+    }
+
+    private static boolean noneOf(Predicate<String> present, List<String> names) {
+        for (String name : names) {
+            if (present.test(name)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -122,23 +122,35 @@ public final class SignatureForm {
         Map<String, String> parts = new LinkedHashMap<>();
         int space = authorization.indexOf(' ');
         String text = space < 0 ? "" : authorization.substring(space + 1);
-        for (String piece : text.split("[, ]")) {
-            int equals = piece.indexOf('=');
-            if (equals > 0) {
-                parts.putIfAbsent(
-                        piece.substring(0, equals).trim(),
-                        piece.substring(equals + 1).trim());
+        // Pieces are separated by single commas or spaces (a scan, not a regex split: this runs
+        // on every request).
+        int start = 0;
+        while (start <= text.length()) {
+            int end = start;
+            int equals = -1;
+            char c;
+            while (end < text.length() && (c = text.charAt(end)) != ',' && c != ' ') {
+                if (c == '=' && equals < 0) {
+                    equals = end;
+                }
+                end++;
             }
+            if (equals > start) {
+                parts.putIfAbsent(
+                        text.substring(start, equals).trim(),
+                        text.substring(equals + 1, end).trim());
+            }
+            start = end + 1;
         }
         return parts;
     }
 
     /** The query string's parameters, decoded, the first of a repeated name winning. */
     static Map<String, String> query(String rawQuery) {
-        Map<String, String> query = new LinkedHashMap<>();
         if (rawQuery.isEmpty()) {
-            return query;
+            return Map.of();
         }
+        Map<String, String> query = new LinkedHashMap<>();
         for (String pair : rawQuery.split("&")) {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);

@@ -37,7 +37,8 @@ final class Connection {
             @Nullable SignatureVerifier verifier,
             Semaphore inFlight,
             HttpTransport.Limits limits,
-            Cors cors) {}
+            Cors cors,
+            Reaper reaper) {}
 
     private static final int MAX_LINE = 16 * 1024;
     private static final int MAX_HEADER_BYTES = 64 * 1024;
@@ -45,9 +46,36 @@ final class Connection {
     /** After refusing an oversize body, at most this much of it is read (and dropped) before closing. */
     private static final long DRAIN_LIMIT = ProtocolHandler.MAX_BODY_BYTES + 64 * 1024L;
 
+    /** {@link #expiresAt()} of a connection not waiting in a read. */
+    static final long NOT_WAITING = Long.MAX_VALUE;
+
     private static final int DRAIN_TIMEOUT_MILLIS = 2_000;
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] EMPTY = new byte[0];
+    /**
+     * Header names SDKs and browsers send, lower case: a request's header of one of these names
+     * is read into the constant, with no string built and no hash computed.
+     */
+    private static final List<String> KNOWN_HEADERS = List.of(
+            "host",
+            "content-type",
+            "content-length",
+            "x-amz-target",
+            "x-amz-date",
+            "authorization",
+            "user-agent",
+            "accept-encoding",
+            "accept",
+            "connection",
+            "amz-sdk-invocation-id",
+            "amz-sdk-request",
+            "x-amz-content-sha256",
+            "x-amz-security-token",
+            "x-amz-user-agent",
+            "expect",
+            "transfer-encoding",
+            "origin",
+            "date");
 
     private final Socket socket;
     private final Context context;
@@ -61,6 +89,14 @@ final class Connection {
     private long deadline;
 
     private String deadlinePart = "";
+    /** When the read under way must have returned (System.nanoTime), or NOT_WAITING; see {@link Reaper}. */
+    private volatile long expiresAt = NOT_WAITING;
+    /** Whether the reaper has cut this connection's input. */
+    private volatile boolean cut;
+    /** The header {@link #bufferedHeader} parsed last. */
+    private String headerName = "";
+
+    private String headerValue = "";
 
     Connection(Socket socket, Context context) {
         this.socket = socket;
@@ -73,7 +109,7 @@ final class Connection {
     void serve() {
         try {
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout((int) context.limits().idleTimeout().toMillis());
+            // No socket timeout: reads block (one system call each) and the reaper bounds them.
             input = socket.getInputStream();
             output = socket.getOutputStream();
             while (serveOne()) {
@@ -218,13 +254,26 @@ final class Connection {
         int bytes = 0;
         int count = 0;
         String line;
-        while (!(line = readLine(false)).isEmpty()) {
+        while (true) {
+            int buffered = bufferedHeader();
+            if (buffered == 0) {
+                return;
+            }
+            if (buffered > 0) {
+                bytes += buffered + 2;
+                if (++count > MAX_HEADERS || bytes > MAX_HEADER_BYTES) {
+                    throw tooManyHeaders();
+                }
+                header(headers, all, headerName, headerValue);
+                continue;
+            }
+            line = readLine(false);
+            if (line.isEmpty()) {
+                return;
+            }
             bytes += line.length() + 2;
             if (++count > MAX_HEADERS || bytes > MAX_HEADER_BYTES) {
-                throw new Malformed(
-                        431,
-                        "request headers too large: at most " + MAX_HEADERS + " headers and " + MAX_HEADER_BYTES
-                                + " bytes");
+                throw tooManyHeaders();
             }
             char first = line.charAt(0);
             if (first == ' ' || first == '\t') {
@@ -234,16 +283,111 @@ final class Connection {
             if (colon <= 0 || !isToken(line, 0, colon)) {
                 throw new Malformed(400, "malformed header line '" + abbreviate(line) + "'; expected 'Name: value'");
             }
-            String name = line.substring(0, colon).toLowerCase(Locale.ROOT);
-            String value = line.substring(colon + 1).strip();
-            String previous = headers.putIfAbsent(name, value);
-            if (previous != null && name.equals("content-length") && !previous.equals(value)) {
-                throw new Malformed(400, "conflicting Content-Length headers");
+            header(
+                    headers,
+                    all,
+                    line.substring(0, colon).toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).strip());
+        }
+    }
+
+    private static Malformed tooManyHeaders() {
+        return new Malformed(
+                431,
+                "request headers too large: at most " + MAX_HEADERS + " headers and " + MAX_HEADER_BYTES + " bytes");
+    }
+
+    private static void header(Map<String, String> headers, @Nullable List<String[]> all, String name, String value) {
+        String previous = headers.putIfAbsent(name, value);
+        if (previous != null && name.equals("content-length") && !previous.equals(value)) {
+            throw new Malformed(400, "conflicting Content-Length headers");
+        }
+        if (all != null) {
+            all.add(new String[] {name, value});
+        }
+    }
+
+    /**
+     * The fast path of {@link #readHeaders} for a header line already whole in the buffer, the
+     * usual case: checks it as {@link #readLine} and {@code readHeaders} do, in the same order,
+     * and parses it in place into {@link #headerName} (lower case; a shared constant for the
+     * headers SDKs send) and {@link #headerValue}, without building the line first. Returns the
+     * line's length without its line end (0: the empty line that ends the headers), or -1 when the
+     * line is not whole in the buffer (nothing consumed; {@link #readLine} takes over).
+     */
+    private int bufferedHeader() {
+        int start = position;
+        int end = lineEnd(start);
+        if (end - start > MAX_LINE) {
+            throw new Malformed(431, "request line or header longer than " + MAX_LINE + " bytes");
+        }
+        if (end == limit) {
+            return -1;
+        }
+        int stop = end > start && in[end - 1] == '\r' ? end - 1 : end;
+        int colon = -1;
+        boolean token = true;
+        for (int i = start; i < stop; i++) {
+            byte b = in[i];
+            if (b == '\r') {
+                throw new Malformed(400, "bare CR in the request line or headers");
             }
-            if (all != null) {
-                all.add(new String[] {name, value});
+            if (colon < 0) {
+                if (b == ':') {
+                    colon = i;
+                } else if (token && !isTokenChar((char) (b & 0xff))) {
+                    token = false;
+                }
             }
         }
+        int length = stop - start;
+        if (length == 0) {
+            position = end + 1;
+            return 0;
+        }
+        if (in[start] == ' ' || in[start] == '\t' || colon <= start || !token) {
+            // Folded or malformed: the slow path reads the line again and reports it after the
+            // header count and size checks, as for any line.
+            return -1;
+        }
+        position = end + 1;
+        headerName = knownName(start, colon);
+        int from = colon + 1;
+        int to = stop;
+        while (from < to && (in[from] == ' ' || in[from] == '\t')) {
+            from++;
+        }
+        while (to > from && (in[to - 1] == ' ' || in[to - 1] == '\t')) {
+            to--;
+        }
+        headerValue = new String(in, from, to - from, StandardCharsets.ISO_8859_1);
+        return length;
+    }
+
+    /** The lower-case name of bytes [from, to): a shared constant for a known header, else a new string. */
+    private String knownName(int from, int to) {
+        int length = to - from;
+        for (String known : KNOWN_HEADERS) {
+            if (known.length() == length && sameIgnoringCase(known, from)) {
+                return known;
+            }
+        }
+        char[] name = new char[length];
+        for (int i = 0; i < length; i++) {
+            name[i] = Character.toLowerCase((char) (in[from + i] & 0xff));
+        }
+        return new String(name);
+    }
+
+    /** Whether the buffer at {@code from} holds {@code known} (lower-case letters, digits and '-') in any case. */
+    private boolean sameIgnoringCase(String known, int from) {
+        for (int i = 0; i < known.length(); i++) {
+            int b = in[from + i];
+            if (b != known.charAt(i) && (b | 0x20) != known.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private byte[] readBody(Map<String, String> headers, boolean http11) throws IOException {
@@ -345,22 +489,6 @@ final class Connection {
         deadlinePart = part;
     }
 
-    /**
-     * Bounds the next read by what is left of the deadline (or by the idle timeout between
-     * requests), so that a client trickling bytes cannot keep a request open past it.
-     */
-    private void boundNextRead() throws IOException {
-        if (deadline == 0) {
-            socket.setSoTimeout((int) context.limits().idleTimeout().toMillis());
-            return;
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-            throw deadlineMissed();
-        }
-        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
-    }
-
     private Malformed deadlineMissed() {
         Duration allowed = deadlinePart.equals("body")
                 ? context.limits().bodyDeadline()
@@ -371,15 +499,69 @@ final class Connection {
                         + " request whole");
     }
 
+    /**
+     * Reads in blocking mode, bounded by what is left of the deadline (or by the idle timeout
+     * between requests), so that a client trickling bytes cannot keep a request open past it: the
+     * {@link Reaper} cuts the input of a read still waiting at that time.
+     */
     private int read(byte[] target, int offset, int length) throws IOException {
-        boundNextRead();
-        try {
-            return input.read(target, offset, length);
-        } catch (SocketTimeoutException e) {
-            if (deadline != 0) {
+        long expiry;
+        long now = System.nanoTime();
+        if (deadline == 0) {
+            expiry = now + context.limits().idleTimeout().toNanos();
+        } else {
+            if (deadline - now <= 0) {
                 throw deadlineMissed();
             }
-            throw e;
+            expiry = deadline;
+        }
+        if (cut) {
+            throw timedOut();
+        }
+        expiresAt = expiry;
+        context.reaper().watch(expiry);
+        int read;
+        try {
+            read = input.read(target, offset, length);
+        } finally {
+            expiresAt = NOT_WAITING;
+        }
+        if (read < 0 && cut) {
+            throw timedOut();
+        }
+        return read;
+    }
+
+    /** The read waited past its time and the reaper cut it: 408 within a request, else a silent close. */
+    private IOException timedOut() {
+        if (deadline != 0) {
+            throw deadlineMissed();
+        }
+        return new SocketTimeoutException("no request within the idle timeout");
+    }
+
+    /** When the read under way must have returned (System.nanoTime), or {@link #NOT_WAITING}. */
+    long expiresAt() {
+        return expiresAt;
+    }
+
+    boolean isCut() {
+        return cut;
+    }
+
+    /**
+     * Ends the read under way (and every later one) with end-of-stream, from the reaper's thread,
+     * when it waited past its time; the answer, if any, can still be written.
+     */
+    void cut() {
+        if (cut) {
+            return;
+        }
+        cut = true;
+        try {
+            socket.shutdownInput();
+        } catch (IOException e) {
+            // already closed: the read ends anyway
         }
     }
 
@@ -408,15 +590,7 @@ final class Connection {
                 throw new java.io.EOFException("connection closed mid-request");
             }
             int start = position;
-            int end = start;
-            while (end < limit && in[end] != '\n') {
-                int b = in[end] & 0xff;
-                if ((b < 0x20 && b != '\t' && b != '\r') || b == 0x7f) {
-                    throw new Malformed(
-                            400, "control character 0x" + Integer.toHexString(b) + " in the request line or headers");
-                }
-                end++;
-            }
+            int end = lineEnd(start);
             int length = end - start;
             if ((longLine == null ? 0 : longLine.length()) + length > MAX_LINE) {
                 throw new Malformed(431, "request line or header longer than " + MAX_LINE + " bytes");
@@ -446,6 +620,20 @@ final class Connection {
             position = limit;
             endAllowed = false;
         }
+    }
+
+    /** Where the buffered line from {@code start} ends (its LF, or the buffer's limit); refuses control characters. */
+    private int lineEnd(int start) {
+        int end = start;
+        while (end < limit && in[end] != '\n') {
+            int b = in[end] & 0xff;
+            if ((b < 0x20 && b != '\t' && b != '\r') || b == 0x7f) {
+                throw new Malformed(
+                        400, "control character 0x" + Integer.toHexString(b) + " in the request line or headers");
+            }
+            end++;
+        }
+        return end;
     }
 
     private void readFully(byte[] target, int offset, int length) throws IOException {
@@ -556,16 +744,18 @@ final class Connection {
             return false;
         }
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9')
-                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-            if (!ok) {
+            if (!isTokenChar(text.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean isTokenChar(char c) {
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }
 
     private static String abbreviate(String text) {

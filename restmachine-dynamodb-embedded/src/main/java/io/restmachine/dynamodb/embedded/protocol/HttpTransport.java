@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * thread that owns its connection, with no hand-off. At most {@code threads} requests run in the
  * handler at once. Malformed requests get a 400 and the connection is closed. A request must
  * arrive whole within absolute deadlines ({@link Limits}), so a client trickling bytes cannot hold
- * a connection; past the connection cap a new connection is answered {@code 503
+ * a connection (reads block with no socket timeout, one system call each, and a {@link Reaper}
+ * thread enforces the deadlines); past the connection cap a new connection is answered {@code 503
  * ServiceUnavailable} and closed, so clients retry instead of seeing a silent close. Bodies over
  * DynamoDB's 16 MB limit are refused with 413 without being read.
  */
@@ -123,10 +124,13 @@ public final class HttpTransport implements AutoCloseable {
             shownHost = "[" + shownHost + "]";
         }
         URI endpoint = URI.create("http://" + shownHost + ":" + listener.getLocalPort());
+        Reaper reaper = new Reaper("embedded-dynamodb-http-deadlines-" + listener.getLocalPort());
         HttpTransport transport = new HttpTransport(
                 listener,
                 endpoint,
-                new Connection.Context(handler, verifier, new Semaphore(threads), limits, new Cors(corsOrigins)));
+                new Connection.Context(
+                        handler, verifier, new Semaphore(threads), limits, new Cors(corsOrigins), reaper));
+        reaper.start();
         Thread acceptor = new Thread(transport::accept, "embedded-dynamodb-http-accept-" + listener.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -153,11 +157,14 @@ public final class HttpTransport implements AutoCloseable {
                 continue;
             }
             open.add(socket);
+            Connection connection = new Connection(socket, context);
+            context.reaper().add(connection);
             Thread thread = new Thread(
                     () -> {
                         try {
-                            new Connection(socket, context).serve();
+                            connection.serve();
                         } finally {
+                            context.reaper().remove(connection);
                             open.remove(socket);
                             quietlyClose(socket);
                         }
@@ -228,6 +235,7 @@ public final class HttpTransport implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        context.reaper().stop();
         try {
             listener.close();
         } catch (IOException e) {

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -259,15 +258,22 @@ public final class ProtocolHandler {
     }
 
     private static WireResponse respond(int status, String contentType, byte[] body, boolean checksum) {
-        Map<String, String> headers = new HashMap<>(8);
-        headers.put("Content-Type", contentType);
-        headers.put("x-amzn-RequestId", requestId());
-        if (checksum) {
-            CRC32 crc = new CRC32();
-            crc.update(body);
-            headers.put("x-amz-crc32", Long.toString(crc.getValue()));
+        // Immutable maps, which the WireResponse keeps as they are instead of copying.
+        if (!checksum) {
+            return new WireResponse(status, Map.of("Content-Type", contentType, "x-amzn-RequestId", requestId()), body);
         }
-        return new WireResponse(status, headers, body);
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        return new WireResponse(
+                status,
+                Map.of(
+                        "Content-Type",
+                        contentType,
+                        "x-amzn-RequestId",
+                        requestId(),
+                        "x-amz-crc32",
+                        Long.toString(crc.getValue())),
+                body);
     }
 
     private static String contentType(@Nullable String header) {

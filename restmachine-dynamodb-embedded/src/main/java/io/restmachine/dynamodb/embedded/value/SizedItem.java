@@ -3,7 +3,9 @@ package io.restmachine.dynamodb.embedded.value;
 import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.ToLongBiFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,12 +20,19 @@ import org.jspecify.annotations.Nullable;
  * stores a new one, so the cached form cannot go stale; it is computed on the first read, not on
  * write, so items that are never read cost no memory for it, and only for small items (the
  * protocol's {@code AttributeJson.CACHED_ITEM_MAX_BYTES}), whose rendering costs most per byte.
+ *
+ * <p>Likewise it keeps the size it counts for against a Query or Scan page ({@link #pageBytes}),
+ * which depends on the table's sort key name, once a read has computed it.
  */
 public final class SizedItem extends AbstractMap<String, DynamoValue> {
     private final Map<String, DynamoValue> values;
     private final long bytes;
     /** The item rendered as DynamoDB JSON, once it has been read; null before. */
     private volatile byte @Nullable [] encoded;
+    /** The page size with the sort key name it was computed for, once read; null before. */
+    private volatile @Nullable PageBytes pageBytes;
+
+    private record PageBytes(@Nullable String rangeKey, long bytes) {}
 
     private SizedItem(Map<String, DynamoValue> values, long bytes) {
         this.values = Collections.unmodifiableMap(values);
@@ -54,6 +63,21 @@ public final class SizedItem extends AbstractMap<String, DynamoValue> {
      */
     public void encoded(byte[] json) {
         this.encoded = json;
+    }
+
+    /**
+     * The size this item counts for against a page in a table whose sort key is {@code rangeKey}
+     * (null: none), computing it with {@code size} on the first read for that key.
+     */
+    public long pageBytes(
+            @Nullable String rangeKey, ToLongBiFunction<Map<String, DynamoValue>, @Nullable String> size) {
+        PageBytes known = pageBytes;
+        if (known != null && Objects.equals(known.rangeKey(), rangeKey)) {
+            return known.bytes();
+        }
+        long bytes = size.applyAsLong(this, rangeKey);
+        pageBytes = new PageBytes(rangeKey, bytes);
+        return bytes;
     }
 
     @Override
