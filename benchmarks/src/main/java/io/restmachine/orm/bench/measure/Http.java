@@ -79,12 +79,7 @@ public final class Http {
             String unit = phase.startsWith("Query") ? " queries/s" : " ops/s";
             double o = ours.lean().rates().get(phase);
             double d = dynalite.lean().rates().get(phase);
-            rows.add(Row.atLeast(
-                    "4. HTTP " + phase + ", lean driver (its ceiling " + Row.fmt(leanCeiling.get(phase)) + unit + ")",
-                    Row.fmt(o) + unit,
-                    Row.fmt(d) + unit + " (dynalite)",
-                    d > 0 ? o / d : Double.NaN,
-                    5.0));
+            rows.add(leanRow(phase, unit, o, d, leanCeiling.get(phase)));
         }
         for (String phase : PHASES) {
             // Server process CPU per request (ours: the whole JVM, GC and JIT included): the figure
@@ -314,5 +309,35 @@ public final class Http {
             throw new IllegalStateException("the query returned " + seen + " items, expected " + QUERY_ITEMS);
         }
         return seen;
+    }
+
+    /**
+     * A lean-driver wall-clock row, judged as issue 15 states its goal: the Query ≥ 5× dynalite;
+     * PutItem and GetItem at 8 in flight ≥ 5×, or ≥ 80 % of the driver's own ceiling where 5× would
+     * exceed that ceiling; PutItem and GetItem at 1 in flight for information only, since the
+     * driver's round trip caps their ratio (the server CPU rows judge those).
+     */
+    static Row leanRow(String phase, String unit, double ours, double dynalite, double ceiling) {
+        String name = "4. HTTP " + phase + ", lean driver (its ceiling " + Row.fmt(ceiling) + unit + ")";
+        String ourFigure = Row.fmt(ours) + unit;
+        String peer = Row.fmt(dynalite) + unit + " (dynalite)";
+        double ratio = dynalite > 0 ? ours / dynalite : Double.NaN;
+        if (phase.startsWith("Query")) {
+            return Row.atLeast(name, ourFigure, peer, ratio, 5.0);
+        }
+        if (phase.endsWith("@1")) {
+            return Row.info(name, ourFigure + " (judged by server CPU below)", peer, ratio);
+        }
+        if (5.0 * dynalite <= ceiling) {
+            return Row.atLeast(name, ourFigure, peer, ratio, 5.0);
+        }
+        double ofCeiling = ours / ceiling;
+        return new Row(
+                name,
+                ourFigure + " (" + Math.round(ofCeiling * 100) + " % of the ceiling)",
+                peer,
+                ratio,
+                "≥ 5.00× or ≥ 80 % of the ceiling",
+                ratio >= 5.0 || ofCeiling >= 0.8);
     }
 }

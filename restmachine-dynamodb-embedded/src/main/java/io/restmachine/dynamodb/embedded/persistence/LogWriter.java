@@ -21,10 +21,28 @@ import org.jspecify.annotations.Nullable;
  * <p>Each flush also writes a synced mark (see {@link FileFormat}) holding the end of the
  * previous flush, which is already durable; the same fsync covers it, so marks cost no extra
  * sync. Switching segments and closing write a last mark for the whole segment ({@link #seal}).
+ *
+ * <p>A leader that syncs at once takes only the writers already queued; writers whose previous
+ * sync just ended are still on their way back with their next record, so under steady load the
+ * batches alternate between one record and all the others. A leader therefore first waits for as
+ * many writers as the recent batches held ({@link #recentPeak}), but never longer than its
+ * {@link GatherWindow} (by default one sync's duration, at most 2 ms). A lone writer's batches hold
+ * one record, so it never waits; when writers stop coming, a wait that runs out resets the peak.
  */
 final class LogWriter {
+    /** How long a leader may wait for the writers it expects, given how long the last sync took. */
+    @FunctionalInterface
+    interface GatherWindow {
+        /** One sync's duration, at most 2 ms: waiting longer would cost more than a second sync. */
+        GatherWindow ONE_SYNC = lastSyncNanos -> Math.min(lastSyncNanos, 2_000_000L);
+
+        long nanos(long lastSyncNanos);
+    }
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition flushed = lock.newCondition();
+    private final Condition joined = lock.newCondition();
+    private final GatherWindow window;
 
     private FileChannel channel;
     private Path file;
@@ -38,6 +56,15 @@ final class LogWriter {
     private boolean closed;
     private long markWritten;
     private int markSlot;
+    /** Records queued since the last leader took its batch. */
+    private int queued;
+    /** The largest batch of the recent syncs, lowered by one per sync and reset by a wait that runs out. */
+    private int recentPeak = 1;
+    /** While a leader waits for writers to join: how many queued records it waits for; else 0. */
+    private int awaited;
+
+    private long lastSyncNanos;
+    private long syncs;
 
     /**
      * @param channel the segment, opened for writing (not appending: marks are written in place)
@@ -45,6 +72,11 @@ final class LogWriter {
      * @param mark the larger synced mark already in the segment
      */
     LogWriter(FileChannel channel, Path file, long size, long mark) {
+        this(channel, file, size, mark, GatherWindow.ONE_SYNC);
+    }
+
+    LogWriter(FileChannel channel, Path file, long size, long mark, GatherWindow window) {
+        this.window = window;
         this.channel = channel;
         this.file = file;
         this.size = size;
@@ -69,6 +101,9 @@ final class LogWriter {
             System.arraycopy(framed, 0, pending, pendingSize, framed.length);
             pendingSize += framed.length;
             long sequence = ++appended;
+            if (++queued == awaited) {
+                joined.signal();
+            }
             while (durable < sequence) {
                 requireUsable();
                 if (flushing) {
@@ -86,9 +121,13 @@ final class LogWriter {
     /** Leads one group commit; called and returns holding the lock, drops it during the I/O. */
     private void flush() {
         flushing = true;
+        gather();
         byte[] batch = pending;
         int batchSize = pendingSize;
         long upTo = appended;
+        int batchRecords = queued;
+        queued = 0;
+        recentPeak = Math.max(batchRecords, recentPeak - 1);
         pending = new byte[Math.max(64 * 1024, batch.length)];
         pendingSize = 0;
         FileChannel target = channel;
@@ -98,6 +137,7 @@ final class LogWriter {
         int slot = markSlot;
         lock.unlock();
         IOException error = null;
+        long started = System.nanoTime();
         try {
             if (writeMark) {
                 writeFully(target, FileFormat.mark(position), FileFormat.MARKS_OFFSET + slot * FileFormat.MARK_SIZE);
@@ -108,7 +148,10 @@ final class LogWriter {
         } catch (IOException e) {
             error = e;
         } finally {
+            long took = System.nanoTime() - started;
             lock.lock();
+            lastSyncNanos = took;
+            syncs++;
             flushing = false;
             if (error == null) {
                 durable = upTo;
@@ -121,6 +164,33 @@ final class LogWriter {
                 failure = error;
             }
             flushed.signalAll();
+        }
+    }
+
+    /**
+     * Waits (holding the lock between waits) until as many records are queued as the recent
+     * batches held, or the window runs out; a wait that runs out lowers the peak to what came.
+     */
+    private void gather() {
+        if (queued >= recentPeak || failure != null) {
+            return;
+        }
+        long remaining = window.nanos(lastSyncNanos);
+        awaited = recentPeak;
+        try {
+            while (queued < awaited && remaining > 0) {
+                try {
+                    remaining = joined.awaitNanos(remaining);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            if (queued < awaited) {
+                recentPeak = Math.max(1, queued);
+            }
+        } finally {
+            awaited = 0;
         }
     }
 
@@ -166,6 +236,16 @@ final class LogWriter {
         lock.lock();
         try {
             return appended;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many group commits have synced the log (tests and probes compare it with {@link #appended}). */
+    long syncs() {
+        lock.lock();
+        try {
+            return syncs;
         } finally {
             lock.unlock();
         }

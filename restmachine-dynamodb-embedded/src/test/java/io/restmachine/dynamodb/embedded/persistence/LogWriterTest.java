@@ -111,6 +111,81 @@ class LogWriterTest {
         assertThat(records).hasSize(5);
     }
 
+    /** A window long enough that only the writers' arrival, never the clock, ends a leader's wait. */
+    private static final LogWriter.GatherWindow PATIENT = lastSyncNanos -> TimeUnit.SECONDS.toNanos(30);
+
+    @Test
+    void aLeader_waitsForAsManyWritersAsTheLastBatchHeld() throws Exception {
+        GatedChannel channel = channel();
+        LogWriter writer = new LogWriter(
+                channel, temp.resolve("segment.log"), FileFormat.LOG_START, FileFormat.LOG_START, PATIENT);
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            // A batch of four: one record syncs alone while four queue behind it.
+            List<Future<Long>> first = new ArrayList<>();
+            first.add(pool.submit(() -> writer.append(payload(0))));
+            assertThat(channel.firstSyncStarted.await(30, TimeUnit.SECONDS)).isTrue();
+            for (int i = 1; i <= 4; i++) {
+                int n = i;
+                first.add(pool.submit(() -> writer.append(payload(n))));
+            }
+            awaitAppended(writer, 5);
+            channel.release.countDown();
+            for (Future<Long> append : first) {
+                append.get(30, TimeUnit.SECONDS);
+            }
+            assertThat(channel.syncs).hasValue(2);
+
+            // The four come back one by one: the first to arrive waits for the other three.
+            List<Future<Long>> second = new ArrayList<>();
+            second.add(pool.submit(() -> writer.append(payload(5))));
+            awaitAppended(writer, 6);
+            assertThat(second.get(0))
+                    .as("the leader waits for the writers it expects")
+                    .isNotDone();
+            for (int i = 6; i <= 8; i++) {
+                int n = i;
+                second.add(pool.submit(() -> writer.append(payload(n))));
+            }
+            for (Future<Long> append : second) {
+                append.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(channel.syncs)
+                .as("the four records of the second round share one sync")
+                .hasValue(3);
+    }
+
+    @Test
+    void aLoneWriter_neverWaitsForOthers() throws Exception {
+        GatedChannel channel = channel();
+        channel.release.countDown();
+        LogWriter writer = new LogWriter(
+                channel, temp.resolve("segment.log"), FileFormat.LOG_START, FileFormat.LOG_START, PATIENT);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            for (int i = 0; i < 3; i++) {
+                int n = i;
+                // Each would take the 30 s window if the writer waited for company.
+                pool.submit(() -> writer.append(payload(n))).get(20, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(channel.syncs).as("each record synced as it came").hasValue(3);
+        assertThat(writer.syncs()).isEqualTo(3);
+    }
+
+    private static void awaitAppended(LogWriter writer, long count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (writer.appended() < count) {
+            assertThat(System.nanoTime()).as("writers queue").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
     @Test
     void afterAFailedSync_theWriteAndEveryLaterOneAreRefused() throws Exception {
         GatedChannel channel = channel();
