@@ -17,16 +17,22 @@ import org.jspecify.annotations.Nullable;
  * chosen for memory: a 13-attribute item costs 4 objects and about 200 bytes here against 18
  * objects and about 750 bytes as an unmodifiable {@code LinkedHashMap}, which the garbage
  * collector copies out of the young generation and marks in the old one for every item written.
- * Lookups scan the hash codes, which for items of a few dozen attributes is as fast as hashing.
+ * Lookups scan the hash codes, which for maps of a few dozen attributes is as fast as hashing;
+ * larger maps (up to tens of thousands of members in a 400 KB item) also get an open-addressing
+ * table of positions, so that a lookup never costs more than a hash probe.
  */
 sealed class AttributeMap extends AbstractMap<String, DynamoValue> permits SizedItem {
     private static final String[] NO_NAMES = new String[0];
     private static final DynamoValue[] NO_VALUES = new DynamoValue[0];
     private static final int[] NO_HASHES = new int[0];
+    /** The most members a lookup scans; larger maps get a {@link #table}. */
+    private static final int SCANNED = 32;
 
     private final String[] names;
     private final int[] hashes;
     private final DynamoValue[] values;
+    /** Positions + 1 by hash (linear probing, a power of two long), for maps over {@link #SCANNED}; else null. */
+    private final int @Nullable [] table;
 
     /** A copy of {@code source}, in its iteration order. */
     AttributeMap(Map<String, DynamoValue> source) {
@@ -45,6 +51,24 @@ sealed class AttributeMap extends AbstractMap<String, DynamoValue> permits Sized
         this.names = names;
         this.hashes = hashes;
         this.values = values;
+        this.table = size > SCANNED ? table(hashes) : null;
+    }
+
+    private static int[] table(int[] hashes) {
+        int[] table = new int[Integer.highestOneBit(hashes.length * 2 - 1) * 2];
+        int mask = table.length - 1;
+        for (int i = 0; i < hashes.length; i++) {
+            int slot = spread(hashes[i]) & mask;
+            while (table[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = i + 1;
+        }
+        return table;
+    }
+
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16);
     }
 
     /** {@code source} itself if it is already in this form, else a copy in its iteration order. */
@@ -57,6 +81,17 @@ sealed class AttributeMap extends AbstractMap<String, DynamoValue> permits Sized
             return -1;
         }
         int hash = name.hashCode();
+        int[] table = this.table;
+        if (table != null) {
+            int mask = table.length - 1;
+            for (int slot = spread(hash) & mask; table[slot] != 0; slot = (slot + 1) & mask) {
+                int i = table[slot] - 1;
+                if (hashes[i] == hash && name.equals(names[i])) {
+                    return i;
+                }
+            }
+            return -1;
+        }
         for (int i = 0; i < hashes.length; i++) {
             if (hashes[i] == hash && name.equals(names[i])) {
                 return i;

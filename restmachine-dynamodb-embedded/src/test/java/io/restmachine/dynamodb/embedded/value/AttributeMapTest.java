@@ -64,8 +64,25 @@ class AttributeMapTest {
         assertThat(new DynamoValue.M(m.values()).values()).isSameAs(m.values());
     }
 
+    @Test
+    void largeMaps_answerEveryLookup() {
+        Map<String, DynamoValue> source = new LinkedHashMap<>();
+        for (int i = 0; i < 5_000; i++) {
+            source.put("member" + i, new DynamoValue.S(Integer.toString(i)));
+        }
+        DynamoValue.M m = new DynamoValue.M(source);
+
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(m.values().get("member" + i)).isEqualTo(new DynamoValue.S(Integer.toString(i)));
+        }
+        assertThat(m.values().get("member5000")).isNull();
+        assertThat(m.values().containsKey("member")).isFalse();
+        assertThat(m.values()).isEqualTo(source);
+        assertThat(new ArrayList<>(m.values().keySet())).isEqualTo(new ArrayList<>(source.keySet()));
+    }
+
     @Property(tries = 200)
-    void lookups_matchTheMapItWasCopiedFrom(@ForAll @Size(max = 40) List<String> names, @ForAll String probe) {
+    void lookups_matchTheMapItWasCopiedFrom(@ForAll @Size(max = 80) List<String> names, @ForAll String probe) {
         Map<String, DynamoValue> source = new LinkedHashMap<>();
         for (String name : names) {
             source.put(name, new DynamoValue.S(name + "!"));
