@@ -149,7 +149,14 @@ class ProtocolTest {
         crc.update(response.body().getBytes(StandardCharsets.UTF_8));
         assertThat(response.headers().firstValue("x-amz-crc32")).hasValue(Long.toString(crc.getValue()));
         assertThat(response.headers().firstValue("x-amzn-RequestId"))
-                .hasValueSatisfying(id -> assertThat(id).hasSize(52));
+                .hasValueSatisfying(id -> assertThat(id).hasSize(52).matches("[A-Z0-9]{52}"));
+        String next = post("DynamoDB_20120810.ListTables", "{}")
+                .headers()
+                .firstValue("x-amzn-RequestId")
+                .orElseThrow();
+        assertThat(next)
+                .matches("[A-Z0-9]{52}")
+                .isNotEqualTo(response.headers().firstValue("x-amzn-RequestId").orElseThrow());
     }
 
     @Test

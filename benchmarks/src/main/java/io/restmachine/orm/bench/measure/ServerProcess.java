@@ -73,6 +73,32 @@ final class ServerProcess implements AutoCloseable {
         return ticks * 10_000_000L;
     }
 
+    /**
+     * CPU ticks (10 ms) of each thread of the server process so far, in user and in system mode, by
+     * thread name with digits dropped (so that a pool's threads add up), from {@code /proc}; empty
+     * where there is none.
+     */
+    Map<String, Long> threadTicks() {
+        Map<String, Long> ticks = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .replaceAll("[0-9]+", "#");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(name + " user", Long.parseLong(fields[11]), Long::sum);
+                    ticks.merge(name + " sys", Long.parseLong(fields[12]), Long::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return ticks;
+    }
+
     private static long ticks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
@@ -83,6 +109,11 @@ final class ServerProcess implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** The server's process id. */
+    long pid() {
+        return process.pid();
     }
 
     /** Where the server listens, on 127.0.0.1. */

@@ -100,6 +100,9 @@ public final class SignatureForm {
      * in a space), or "" when it lacks nothing.
      */
     static String headerProblems(String authorization, boolean hasDate) {
+        if (hasDate && hasAllParts(authorization)) {
+            return ""; // the usual case, checked without building the map of parameters
+        }
         Map<String, String> parts = parameters(authorization);
         StringBuilder missing = new StringBuilder();
         for (String name : HEADER_PARTS) {
@@ -112,6 +115,72 @@ public final class SignatureForm {
             missing.append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
         }
         return missing.toString();
+    }
+
+    /**
+     * Whether the first occurrence of each of {@link #HEADER_PARTS} in {@code authorization} has a
+     * value: what {@link #parameters} would show, found by the same scan without building strings,
+     * since it runs on every request.
+     */
+    private static boolean hasAllParts(String authorization) {
+        int space = authorization.indexOf(' ');
+        if (space < 0) {
+            return false;
+        }
+        int seen = 0;
+        int present = 0;
+        int start = space + 1;
+        int length = authorization.length();
+        while (start <= length) {
+            int end = start;
+            int equals = -1;
+            char c;
+            while (end < length && (c = authorization.charAt(end)) != ',' && c != ' ') {
+                if (c == '=' && equals < 0) {
+                    equals = end;
+                }
+                end++;
+            }
+            if (equals > start) {
+                int part = partIndex(authorization, start, equals);
+                if (part >= 0 && (seen & (1 << part)) == 0) {
+                    seen |= 1 << part;
+                    if (trimmedLength(authorization, equals + 1, end) > 0) {
+                        present |= 1 << part;
+                    }
+                }
+            }
+            start = end + 1;
+        }
+        return present == (1 << HEADER_PARTS.size()) - 1;
+    }
+
+    /** The index in {@link #HEADER_PARTS} of the name in {@code text[from, to)} (trimmed), or -1. */
+    private static int partIndex(String text, int from, int to) {
+        while (from < to && text.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && text.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        for (int i = 0; i < HEADER_PARTS.size(); i++) {
+            String name = HEADER_PARTS.get(i);
+            if (name.length() == to - from && text.regionMatches(from, name, 0, name.length())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The length of {@code text[from, to)} once trimmed as {@link String#trim()} does. */
+    private static int trimmedLength(String text, int from, int to) {
+        while (from < to && text.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && text.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        return to - from;
     }
 
     /**

@@ -38,7 +38,7 @@ public final class ProtocolHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ProtocolHandler.class);
     private static final byte[] HEALTHY = "healthy: dynamodb.us-east-1.amazonaws.com ".getBytes(StandardCharsets.UTF_8);
     private static final byte[] UNKNOWN_OPERATION = "<UnknownOperationException/>\n".getBytes(StandardCharsets.UTF_8);
-    private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
+    private static final byte[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".getBytes(StandardCharsets.US_ASCII);
 
     private final Engine engine;
     private final Routes routes = new Routes();
@@ -287,10 +287,17 @@ public final class ProtocolHandler {
     /** A fresh 52-character request id, as DynamoDB's {@code x-amzn-RequestId}. */
     static String requestId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        char[] id = new char[52];
+        byte[] id = new byte[52];
+        // Twelve base-36 digits from each random 63-bit number (36^12 < 2^63), rather than one
+        // bounded random number per character: this runs on every request.
+        long bits = 0;
         for (int i = 0; i < id.length; i++) {
-            id[i] = ID_CHARS[random.nextInt(ID_CHARS.length)];
+            if (i % 12 == 0) {
+                bits = random.nextLong() >>> 1;
+            }
+            id[i] = ID_CHARS[(int) (bits % ID_CHARS.length)];
+            bits /= ID_CHARS.length;
         }
-        return new String(id);
+        return new String(id, StandardCharsets.US_ASCII);
     }
 }

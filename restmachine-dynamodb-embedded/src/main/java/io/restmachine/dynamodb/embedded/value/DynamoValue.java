@@ -154,7 +154,7 @@ public sealed interface DynamoValue {
     /** A map; keys keep insertion order for stable output. */
     record M(Map<String, DynamoValue> values) implements DynamoValue {
         public M {
-            values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+            values = AttributeMap.copyOf(values);
         }
 
         @Override

@@ -1,10 +1,7 @@
 package io.restmachine.dynamodb.embedded.value;
 
-import java.util.AbstractMap;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.ToLongBiFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * A stored item that knows its size: the table computes an item's size once, when it stores it,
  * and every later read of the size ({@link DynamoValues#size(Map)}: the 1 MB page limit of a
  * Query or Scan, capacity units, the size bookkeeping of the next write to the same key) takes it
- * from here instead of walking the item again. Read-only, like every stored item.
+ * from here instead of walking the item again. Read-only, like every stored item, and held in
+ * the compact form of {@link AttributeMap}.
  *
  * <p>It also keeps its wire encoding once it has been rendered (DynamoDB JSON, UTF-8: {@link
  * #encoded()}), so that every later GetItem, Query or Scan of the unchanged item copies bytes
@@ -24,8 +22,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Likewise it keeps the size it counts for against a Query or Scan page ({@link #pageBytes}),
  * which depends on the table's sort key name, once a read has computed it.
  */
-public final class SizedItem extends AbstractMap<String, DynamoValue> {
-    private final Map<String, DynamoValue> values;
+public final class SizedItem extends AttributeMap {
     private final long bytes;
     /** The item rendered as DynamoDB JSON, once it has been read; null before. */
     private volatile byte @Nullable [] encoded;
@@ -35,7 +32,7 @@ public final class SizedItem extends AbstractMap<String, DynamoValue> {
     private record PageBytes(@Nullable String rangeKey, long bytes) {}
 
     private SizedItem(Map<String, DynamoValue> values, long bytes) {
-        this.values = Collections.unmodifiableMap(values);
+        super(values);
         this.bytes = bytes;
     }
 
@@ -78,25 +75,5 @@ public final class SizedItem extends AbstractMap<String, DynamoValue> {
         long bytes = size.applyAsLong(this, rangeKey);
         pageBytes = new PageBytes(rangeKey, bytes);
         return bytes;
-    }
-
-    @Override
-    public Set<Entry<String, DynamoValue>> entrySet() {
-        return values.entrySet();
-    }
-
-    @Override
-    public @Nullable DynamoValue get(Object key) {
-        return values.get(key);
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-        return values.containsKey(key);
-    }
-
-    @Override
-    public int size() {
-        return values.size();
     }
 }
