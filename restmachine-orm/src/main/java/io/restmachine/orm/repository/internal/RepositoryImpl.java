@@ -62,19 +62,14 @@ final class RepositoryImpl<T> implements Repository<T> {
     @Override
     public T create(T entity) {
         WriteBuilder.Prepared<T> p = writes.prepare(entity, WriteBuilder.Kind.CREATE);
-        // As attempt(...) does, written out: the most frequent write runs no lambda.
-        boolean written = false;
-        try {
-            store.put(p.item(), writes.createCondition());
-            written = true;
-        } catch (WriteRejectedByStoreException e) {
-            throw failure(WriteFailures.Operation.CREATE, p.key(), e.existingItem(), null, e);
-        } finally {
-            if (!written) {
-                p.rollback().run();
+        return attempt(p, () -> {
+            try {
+                store.put(p.item(), writes.createCondition());
+            } catch (WriteRejectedByStoreException e) {
+                throw failure(WriteFailures.Operation.CREATE, p.key(), e.existingItem(), null, e);
             }
-        }
-        return p.entity();
+            return p.entity();
+        });
     }
 
     /**
