@@ -127,60 +127,46 @@ public final class SignatureForm {
         if (space < 0) {
             return false;
         }
-        int seen = 0;
-        int present = 0;
-        int start = space + 1;
-        int length = authorization.length();
-        while (start <= length) {
-            int end = start;
-            int equals = -1;
-            char c;
-            while (end < length && (c = authorization.charAt(end)) != ',' && c != ' ') {
-                if (c == '=' && equals < 0) {
-                    equals = end;
-                }
-                end++;
-            }
-            if (equals > start) {
-                int part = partIndex(authorization, start, equals);
-                if (part >= 0 && (seen & (1 << part)) == 0) {
-                    seen |= 1 << part;
-                    if (trimmedLength(authorization, equals + 1, end) > 0) {
-                        present |= 1 << part;
-                    }
+        int[] seenAndPresent = new int[2];
+        forEachPiece(authorization, space + 1, (start, equals, end) -> {
+            int part = partIndex(authorization, start, equals);
+            if (part >= 0 && (seenAndPresent[0] & (1 << part)) == 0) {
+                seenAndPresent[0] |= 1 << part;
+                if (trimmedEnd(authorization, equals + 1, end) > trimmedStart(authorization, equals + 1, end)) {
+                    seenAndPresent[1] |= 1 << part;
                 }
             }
-            start = end + 1;
-        }
-        return present == (1 << HEADER_PARTS.size()) - 1;
+        });
+        return seenAndPresent[1] == (1 << HEADER_PARTS.size()) - 1;
     }
 
     /** The index in {@link #HEADER_PARTS} of the name in {@code text[from, to)} (trimmed), or -1. */
     private static int partIndex(String text, int from, int to) {
-        while (from < to && text.charAt(from) <= ' ') {
-            from++;
-        }
-        while (to > from && text.charAt(to - 1) <= ' ') {
-            to--;
-        }
+        int start = trimmedStart(text, from, to);
+        int end = trimmedEnd(text, start, to);
         for (int i = 0; i < HEADER_PARTS.size(); i++) {
             String name = HEADER_PARTS.get(i);
-            if (name.length() == to - from && text.regionMatches(from, name, 0, name.length())) {
+            if (name.length() == end - start && text.regionMatches(start, name, 0, name.length())) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** The length of {@code text[from, to)} once trimmed as {@link String#trim()} does. */
-    private static int trimmedLength(String text, int from, int to) {
+    /** Where {@code text[from, to)} starts once trimmed as {@link String#trim()} does. */
+    private static int trimmedStart(String text, int from, int to) {
         while (from < to && text.charAt(from) <= ' ') {
             from++;
         }
+        return from;
+    }
+
+    /** Where {@code text[from, to)} ends once trimmed as {@link String#trim()} does. */
+    private static int trimmedEnd(String text, int from, int to) {
         while (to > from && text.charAt(to - 1) <= ' ') {
             to--;
         }
-        return to - from;
+        return to;
     }
 
     /**
@@ -190,28 +176,46 @@ public final class SignatureForm {
     static Map<String, String> parameters(String authorization) {
         Map<String, String> parts = new LinkedHashMap<>();
         int space = authorization.indexOf(' ');
-        String text = space < 0 ? "" : authorization.substring(space + 1);
-        // Pieces are separated by single commas or spaces (a scan, not a regex split: this runs
-        // on every request).
-        int start = 0;
-        while (start <= text.length()) {
+        if (space >= 0) {
+            forEachPiece(
+                    authorization,
+                    space + 1,
+                    (start, equals, end) -> parts.putIfAbsent(
+                            authorization.substring(start, equals).trim(),
+                            authorization.substring(equals + 1, end).trim()));
+        }
+        return parts;
+    }
+
+    /** One {@code name=value} piece: the name in {@code [start, equals)}, the value in {@code (equals, end)}. */
+    @FunctionalInterface
+    private interface Piece {
+        void accept(int start, int equals, int end);
+    }
+
+    /**
+     * Calls {@code piece} for each piece of {@code text} from {@code from} on that has a name before
+     * its first {@code =}; pieces are separated by single commas or spaces (a scan, not a regex
+     * split: this runs on every request).
+     */
+    private static void forEachPiece(String text, int from, Piece piece) {
+        int length = text.length();
+        int start = from;
+        while (start <= length) {
             int end = start;
             int equals = -1;
             char c;
-            while (end < text.length() && (c = text.charAt(end)) != ',' && c != ' ') {
+            while (end < length && (c = text.charAt(end)) != ',' && c != ' ') {
                 if (c == '=' && equals < 0) {
                     equals = end;
                 }
                 end++;
             }
             if (equals > start) {
-                parts.putIfAbsent(
-                        text.substring(start, equals).trim(),
-                        text.substring(equals + 1, end).trim());
+                piece.accept(start, equals, end);
             }
             start = end + 1;
         }
-        return parts;
     }
 
     /** The query string's parameters, decoded, the first of a repeated name winning. */
