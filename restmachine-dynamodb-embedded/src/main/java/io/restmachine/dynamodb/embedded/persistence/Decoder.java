@@ -119,6 +119,17 @@ final class Decoder {
         return values;
     }
 
+    /** What {@link Encoder#writeStringMap} wrote, in its order. */
+    Map<String, String> readStringMap() {
+        int count = readSize();
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            String name = readString();
+            map.put(name, readString());
+        }
+        return map;
+    }
+
     Map<String, DynamoValue> readItem() {
         int count = readSize();
         Map<String, DynamoValue> item = new LinkedHashMap<>();
@@ -193,12 +204,7 @@ final class Decoder {
 
     TableDefinition readDefinition() {
         String name = readString();
-        int attributes = readSize();
-        Map<String, String> types = new LinkedHashMap<>();
-        for (int i = 0; i < attributes; i++) {
-            String attribute = readString();
-            types.put(attribute, readString());
-        }
+        Map<String, String> types = readStringMap();
         return new TableDefinition(
                 name,
                 types,

@@ -116,6 +116,15 @@ final class Encoder {
         }
     }
 
+    /** A count, then each name and value, in the map's own order. */
+    void writeStringMap(Map<String, String> map) {
+        writeCount(map.size());
+        for (Map.Entry<String, String> entry : map.entrySet()) {
+            writeString(entry.getKey());
+            writeString(entry.getValue());
+        }
+    }
+
     void writeItem(Map<String, DynamoValue> item) {
         writeCount(item.size());
         for (Map.Entry<String, DynamoValue> entry : item.entrySet()) {
@@ -191,11 +200,7 @@ final class Encoder {
 
     void writeDefinition(TableDefinition definition) {
         writeString(definition.name());
-        writeCount(definition.attributeTypes().size());
-        for (Map.Entry<String, String> entry : definition.attributeTypes().entrySet()) {
-            writeString(entry.getKey());
-            writeString(entry.getValue());
-        }
+        writeStringMap(definition.attributeTypes());
         writeKeySchema(definition.key());
         writeIndexes(definition.localIndexes());
         writeIndexes(definition.globalIndexes());

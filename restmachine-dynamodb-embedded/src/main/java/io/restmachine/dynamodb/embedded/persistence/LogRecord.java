@@ -132,11 +132,7 @@ sealed interface LogRecord {
             out.writeByte(TAGS);
             out.writeString(name);
             out.writeString(tableId);
-            out.writeCount(tags.size());
-            for (Map.Entry<String, String> tag : new java.util.TreeMap<>(tags).entrySet()) {
-                out.writeString(tag.getKey());
-                out.writeString(tag.getValue());
-            }
+            out.writeStringMap(new java.util.TreeMap<>(tags));
             return out.toByteArray();
         }
     }
@@ -160,11 +156,7 @@ sealed interface LogRecord {
             out.writeString(tableId);
             out.writeString(state.status());
             out.writeLong(state.untilMillis());
-            out.writeCount(state.indexStatus().size());
-            for (Map.Entry<String, String> index : new java.util.TreeMap<>(state.indexStatus()).entrySet()) {
-                out.writeString(index.getKey());
-                out.writeString(index.getValue());
-            }
+            out.writeStringMap(new java.util.TreeMap<>(state.indexStatus()));
             out.writeDefinition(state.shown());
             if (state.shown().stream() != null) {
                 StreamCodec.writeSetting(out, state.shown().stream());
@@ -177,11 +169,7 @@ sealed interface LogRecord {
             String tableId = in.readString();
             String status = in.readString();
             long until = in.readLong();
-            int count = in.readSize();
-            Map<String, String> indexStatus = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < count; i++) {
-                indexStatus.put(in.readString(), in.readString());
-            }
+            Map<String, String> indexStatus = in.readStringMap();
             TableDefinition shown = in.readDefinition();
             if (!in.atEnd()) {
                 shown = shown.withStream(StreamCodec.readSetting(in));
@@ -249,12 +237,7 @@ sealed interface LogRecord {
                     case TAGS -> {
                         String name = in.readString();
                         String tableId = in.readString();
-                        int count = in.readSize();
-                        Map<String, String> tags = new java.util.HashMap<>();
-                        for (int i = 0; i < count; i++) {
-                            tags.put(in.readString(), in.readString());
-                        }
-                        yield new Tags(name, tableId, tags);
+                        yield new Tags(name, tableId, in.readStringMap());
                     }
                     default -> throw new IllegalArgumentException("unknown record type " + type);
                 };
