@@ -64,7 +64,6 @@ final class LogWriter {
     private int awaited;
 
     private long lastSyncNanos;
-    private long syncs;
 
     /**
      * @param channel the segment, opened for writing (not appending: marks are written in place)
@@ -151,7 +150,6 @@ final class LogWriter {
             long took = System.nanoTime() - started;
             lock.lock();
             lastSyncNanos = took;
-            syncs++;
             flushing = false;
             if (error == null) {
                 durable = upTo;
@@ -236,16 +234,6 @@ final class LogWriter {
         lock.lock();
         try {
             return appended;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** How many group commits have synced the log (tests and probes compare it with {@link #appended}). */
-    long syncs() {
-        lock.lock();
-        try {
-            return syncs;
         } finally {
             lock.unlock();
         }
