@@ -79,7 +79,9 @@ final class Connection {
 
     private final Socket socket;
     private final Context context;
-    private final byte[] in = new byte[16 * 1024];
+    /** The input buffer: room for the longest line allowed and its CRLF, so a whole line always fits. */
+    private final byte[] in = new byte[MAX_LINE + 2];
+
     private int position;
     private int limit;
     private byte[] head = new byte[1024];
@@ -93,10 +95,6 @@ final class Connection {
     private volatile long expiresAt = NOT_WAITING;
     /** Whether the reaper has cut this connection's input. */
     private volatile boolean cut;
-    /** The header {@link #bufferedHeader} parsed last. */
-    private String headerName = "";
-
-    private String headerValue = "";
 
     Connection(Socket socket, Context context) {
         this.socket = socket;
@@ -250,44 +248,50 @@ final class Connection {
         return headers;
     }
 
+    /**
+     * Reads the header lines up to the empty line that ends them, each parsed in place in the
+     * buffer ({@link #wholeLine}): its name lower case (a shared constant for the headers SDKs
+     * send) and its value without surrounding blanks. The checks run in this order for every line:
+     * its length, control characters and bare CRs ({@link #wholeLine}, {@link #lineStop}), the
+     * count and total size of the headers, then folding and the form {@code Name: value}.
+     */
     private void readHeaders(Map<String, String> headers, @Nullable List<String[]> all) throws IOException {
         int bytes = 0;
         int count = 0;
-        String line;
         while (true) {
-            int buffered = bufferedHeader();
-            if (buffered == 0) {
+            int end = wholeLine(false);
+            int start = position;
+            int stop = lineStop(start, end);
+            int length = stop - start;
+            if (length == 0) {
+                position = end + 1;
                 return;
             }
-            if (buffered > 0) {
-                bytes += buffered + 2;
-                if (++count > MAX_HEADERS || bytes > MAX_HEADER_BYTES) {
-                    throw tooManyHeaders();
-                }
-                header(headers, all, headerName, headerValue);
-                continue;
-            }
-            line = readLine(false);
-            if (line.isEmpty()) {
-                return;
-            }
-            bytes += line.length() + 2;
+            bytes += length + 2;
             if (++count > MAX_HEADERS || bytes > MAX_HEADER_BYTES) {
                 throw tooManyHeaders();
             }
-            char first = line.charAt(0);
-            if (first == ' ' || first == '\t') {
+            if (in[start] == ' ' || in[start] == '\t') {
                 throw new Malformed(400, "folded header lines are not allowed (RFC 9112 5.2)");
             }
-            int colon = line.indexOf(':');
-            if (colon <= 0 || !isToken(line, 0, colon)) {
+            int colon = start;
+            while (colon < stop && in[colon] != ':') {
+                colon++;
+            }
+            if (colon == start || colon == stop || !isToken(start, colon)) {
+                String line = new String(in, start, length, StandardCharsets.ISO_8859_1);
                 throw new Malformed(400, "malformed header line '" + abbreviate(line) + "'; expected 'Name: value'");
             }
-            header(
-                    headers,
-                    all,
-                    line.substring(0, colon).toLowerCase(Locale.ROOT),
-                    line.substring(colon + 1).strip());
+            int from = colon + 1;
+            int to = stop;
+            while (from < to && (in[from] == ' ' || in[from] == '\t')) {
+                from++;
+            }
+            while (to > from && (in[to - 1] == ' ' || in[to - 1] == '\t')) {
+                to--;
+            }
+            position = end + 1;
+            header(headers, all, knownName(start, colon), new String(in, from, to - from, StandardCharsets.ISO_8859_1));
         }
     }
 
@@ -305,63 +309,6 @@ final class Connection {
         if (all != null) {
             all.add(new String[] {name, value});
         }
-    }
-
-    /**
-     * The fast path of {@link #readHeaders} for a header line already whole in the buffer, the
-     * usual case: checks it as {@link #readLine} and {@code readHeaders} do, in the same order,
-     * and parses it in place into {@link #headerName} (lower case; a shared constant for the
-     * headers SDKs send) and {@link #headerValue}, without building the line first. Returns the
-     * line's length without its line end (0: the empty line that ends the headers), or -1 when the
-     * line is not whole in the buffer (nothing consumed; {@link #readLine} takes over).
-     */
-    private int bufferedHeader() {
-        int start = position;
-        int end = lineEnd(start);
-        if (end - start > MAX_LINE) {
-            throw new Malformed(431, "request line or header longer than " + MAX_LINE + " bytes");
-        }
-        if (end == limit) {
-            return -1;
-        }
-        int stop = end > start && in[end - 1] == '\r' ? end - 1 : end;
-        int colon = -1;
-        boolean token = true;
-        for (int i = start; i < stop; i++) {
-            byte b = in[i];
-            if (b == '\r') {
-                throw new Malformed(400, "bare CR in the request line or headers");
-            }
-            if (colon < 0) {
-                if (b == ':') {
-                    colon = i;
-                } else if (token && !isTokenChar((char) (b & 0xff))) {
-                    token = false;
-                }
-            }
-        }
-        int length = stop - start;
-        if (length == 0) {
-            position = end + 1;
-            return 0;
-        }
-        if (in[start] == ' ' || in[start] == '\t' || colon <= start || !token) {
-            // Folded or malformed: the slow path reads the line again and reports it after the
-            // header count and size checks, as for any line.
-            return -1;
-        }
-        position = end + 1;
-        headerName = knownName(start, colon);
-        int from = colon + 1;
-        int to = stop;
-        while (from < to && (in[from] == ' ' || in[from] == '\t')) {
-            from++;
-        }
-        while (to > from && (in[to - 1] == ' ' || in[to - 1] == '\t')) {
-            to--;
-        }
-        headerValue = new String(in, from, to - from, StandardCharsets.ISO_8859_1);
-        return length;
     }
 
     /** The lower-case name of bytes [from, to): a shared constant for a known header, else a new string. */
@@ -583,45 +530,57 @@ final class Connection {
      * {@code endAllowed}, else an end of stream is an {@link java.io.EOFException}.
      */
     private @Nullable String readLine(boolean endAllowed) throws IOException {
-        StringBuilder longLine = null;
+        int end = wholeLine(endAllowed);
+        if (end < 0) {
+            return null;
+        }
+        int start = position;
+        int stop = lineStop(start, end);
+        position = end + 1;
+        return new String(in, start, stop - start, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Makes the line that starts at {@link #position} whole in the buffer, reading more and moving
+     * the line to the buffer's start as needed, and returns the index of its LF; -1 at a clean end
+     * of stream before the line's first byte when {@code endAllowed}. Refuses a line longer than
+     * {@link #MAX_LINE} and control characters ({@link #lineEnd}) as the bytes arrive.
+     */
+    private int wholeLine(boolean endAllowed) throws IOException {
+        int scanned = position;
         while (true) {
-            if (position == limit && !fill()) {
-                if (endAllowed && longLine == null) {
-                    return null;
-                }
-                throw new java.io.EOFException("connection closed mid-request");
-            }
-            int start = position;
-            int end = lineEnd(start);
-            int length = end - start;
-            if ((longLine == null ? 0 : longLine.length()) + length > MAX_LINE) {
+            int end = lineEnd(scanned);
+            if (end - position > MAX_LINE) {
                 throw new Malformed(431, "request line or header longer than " + MAX_LINE + " bytes");
             }
             if (end < limit) {
-                position = end + 1;
-                int stop = end;
-                if (stop > start && in[stop - 1] == '\r') {
-                    stop--;
-                } else if (stop == start
-                        && longLine != null
-                        && longLine.length() > 0
-                        && longLine.charAt(longLine.length() - 1) == '\r') {
-                    longLine.setLength(longLine.length() - 1);
-                }
-                String tail = new String(in, start, stop - start, StandardCharsets.ISO_8859_1);
-                String line = longLine == null ? tail : longLine.append(tail).toString();
-                if (line.indexOf('\r') >= 0) {
-                    throw new Malformed(400, "bare CR in the request line or headers");
-                }
-                return line;
+                return end;
             }
-            if (longLine == null) {
-                longLine = new StringBuilder(2 * length + 16);
+            int partial = limit - position;
+            System.arraycopy(in, position, in, 0, partial);
+            position = 0;
+            limit = partial;
+            scanned = partial;
+            int read = read(in, limit, in.length - limit);
+            if (read <= 0) {
+                if (endAllowed && partial == 0) {
+                    return -1;
+                }
+                throw new java.io.EOFException("connection closed mid-request");
             }
-            longLine.append(new String(in, start, length, StandardCharsets.ISO_8859_1));
-            position = limit;
-            endAllowed = false;
+            limit += read;
         }
+    }
+
+    /** Where the content of the whole line [start, end) ends: before its CR, if it has one; refuses any other CR. */
+    private int lineStop(int start, int end) {
+        int stop = end > start && in[end - 1] == '\r' ? end - 1 : end;
+        for (int i = start; i < stop; i++) {
+            if (in[i] == '\r') {
+                throw new Malformed(400, "bare CR in the request line or headers");
+            }
+        }
+        return stop;
     }
 
     /** Where the buffered line from {@code start} ends (its LF, or the buffer's limit); refuses control characters. */
@@ -738,15 +697,24 @@ final class Connection {
     // ---- syntax ------------------------------------------------------------------------------
 
     private static boolean isToken(String text) {
-        return isToken(text, 0, text.length());
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (!isTokenChar(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static boolean isToken(String text, int from, int to) {
+    /** Whether the buffered bytes [from, to) form a token. */
+    private boolean isToken(int from, int to) {
         if (from >= to) {
             return false;
         }
         for (int i = from; i < to; i++) {
-            if (!isTokenChar(text.charAt(i))) {
+            if (!isTokenChar((char) (in[i] & 0xff))) {
                 return false;
             }
         }

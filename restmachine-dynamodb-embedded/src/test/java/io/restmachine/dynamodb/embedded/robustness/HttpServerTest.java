@@ -193,6 +193,8 @@ class HttpServerTest {
             "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
             "POST / HTTP/1.1\r\nX-Bad: a\u0000b\r\n\r\n",
             "POST / HTTP/1.1\r\n folded: header\r\n\r\n",
+            "POST / HTTP/1.1\r\nX-Bare: a\rb\r\n\r\n",
+            "POST / HTTP/1.1\r\n: no-name\r\n\r\n",
         };
         for (String request : malformed) {
             try (Socket socket = connect()) {
@@ -217,5 +219,67 @@ class HttpServerTest {
                     .write("POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(read(socket.getInputStream()).status()).isEqualTo(501);
         }
+    }
+
+    private static String putBody(String key) {
+        return "{\"TableName\":\"web\",\"Item\":{\"pk\":{\"S\":\"" + key + "\"}}}";
+    }
+
+    @Test
+    void requestSentOneByteAtATime_isReadWhole_withBlanksAroundValuesAndNamesInAnyCase() throws Exception {
+        String request = post("PutItem", putBody("slow"))
+                .replace("X-Amz-Target: DynamoDB_20120810.PutItem", "X-AMZ-TARGET: \t DynamoDB_20120810.PutItem \t");
+        try (Socket socket = connect()) {
+            socket.setTcpNoDelay(true);
+            OutputStream out = socket.getOutputStream();
+            for (byte b : request.getBytes(StandardCharsets.UTF_8)) {
+                out.write(b);
+                out.flush();
+            }
+            assertThat(read(socket.getInputStream()).status()).isEqualTo(200);
+        }
+        assertThat(items()).isEqualTo(1);
+    }
+
+    @Test
+    void twoRequestsInOneWrite_areBothAnswered() throws Exception {
+        String both = post("PutItem", putBody("first")) + post("PutItem", putBody("second"));
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(both.getBytes(StandardCharsets.UTF_8));
+            InputStream in = socket.getInputStream();
+            assertThat(read(in).status()).isEqualTo(200);
+            assertThat(read(in).status()).isEqualTo(200);
+        }
+        assertThat(items()).isEqualTo(2);
+    }
+
+    @Test
+    void theLongestHeaderLineAllowed_isRead_andOneByteMore_gets431() throws Exception {
+        // A line may take 16 KiB up to its LF, its CR included: 16,383 bytes of header.
+        String name = "X-Long: ";
+        String longest = name + "a".repeat(16 * 1024 - 1 - name.length());
+        try (Socket socket = connect()) {
+            socket.getOutputStream()
+                    .write(post("PutItem", putBody("long"), longest).getBytes(StandardCharsets.UTF_8));
+            assertThat(read(socket.getInputStream()).status()).isEqualTo(200);
+        }
+        try (Socket socket = connect()) {
+            socket.getOutputStream()
+                    .write(post("PutItem", putBody("too-long"), longest + "a").getBytes(StandardCharsets.UTF_8));
+            assertThat(read(socket.getInputStream()).status()).isEqualTo(431);
+        }
+        assertThat(items()).isEqualTo(1);
+    }
+
+    @Test
+    void moreThan200Headers_get431() throws Exception {
+        String[] many = new String[200];
+        Arrays.setAll(many, i -> "X-Header-" + i + ": v");
+        try (Socket socket = connect()) {
+            socket.getOutputStream()
+                    .write(post("PutItem", putBody("many"), many).getBytes(StandardCharsets.UTF_8));
+            assertThat(read(socket.getInputStream()).status()).isEqualTo(431);
+        }
+        assertThat(items()).isZero();
     }
 }
