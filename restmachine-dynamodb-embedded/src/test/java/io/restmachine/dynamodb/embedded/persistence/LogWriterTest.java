@@ -73,20 +73,7 @@ class LogWriterTest {
                 new LogWriter(channel, temp.resolve("segment.log"), FileFormat.LOG_START, FileFormat.LOG_START);
         ExecutorService pool = Executors.newFixedThreadPool(5);
         try {
-            List<Future<Long>> appends = new ArrayList<>();
-            appends.add(pool.submit(() -> writer.append(payload(0))));
-            assertThat(channel.firstSyncStarted.await(30, TimeUnit.SECONDS)).isTrue();
-            for (int i = 1; i <= 4; i++) {
-                int n = i;
-                appends.add(pool.submit(() -> writer.append(payload(n))));
-            }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (writer.appended() < 5) {
-                assertThat(System.nanoTime())
-                        .as("four writers queue behind the first sync")
-                        .isLessThan(deadline);
-                Thread.onSpinWait();
-            }
+            List<Future<Long>> appends = fourQueuedBehindOneSync(writer, channel, pool);
             assertThat(appends.subList(1, 5))
                     .as("nobody is acknowledged before their sync")
                     .noneMatch(Future::isDone);
@@ -122,14 +109,7 @@ class LogWriterTest {
         ExecutorService pool = Executors.newFixedThreadPool(5);
         try {
             // A batch of four: one record syncs alone while four queue behind it.
-            List<Future<Long>> first = new ArrayList<>();
-            first.add(pool.submit(() -> writer.append(payload(0))));
-            assertThat(channel.firstSyncStarted.await(30, TimeUnit.SECONDS)).isTrue();
-            for (int i = 1; i <= 4; i++) {
-                int n = i;
-                first.add(pool.submit(() -> writer.append(payload(n))));
-            }
-            awaitAppended(writer, 5);
+            List<Future<Long>> first = fourQueuedBehindOneSync(writer, channel, pool);
             channel.release.countDown();
             for (Future<Long> append : first) {
                 append.get(30, TimeUnit.SECONDS);
@@ -175,6 +155,23 @@ class LogWriterTest {
             pool.shutdownNow();
         }
         assertThat(channel.syncs).as("each record synced as it came").hasValue(3);
+    }
+
+    /**
+     * Appends record 0, waits until its sync has started (and is held by the gate), then appends
+     * records 1-4 and waits until all four are queued behind that sync; returns the five appends.
+     */
+    private static List<Future<Long>> fourQueuedBehindOneSync(
+            LogWriter writer, GatedChannel channel, ExecutorService pool) throws InterruptedException {
+        List<Future<Long>> appends = new ArrayList<>();
+        appends.add(pool.submit(() -> writer.append(payload(0))));
+        assertThat(channel.firstSyncStarted.await(30, TimeUnit.SECONDS)).isTrue();
+        for (int i = 1; i <= 4; i++) {
+            int n = i;
+            appends.add(pool.submit(() -> writer.append(payload(n))));
+        }
+        awaitAppended(writer, 5);
+        return appends;
     }
 
     private static void awaitAppended(LogWriter writer, long count) {
